@@ -48,7 +48,7 @@ class LossLedgerError(Exception):
         *,
         code: str | None = None,
         file: str | None = None,
-        line: int | None = None,
+        line: int | str | None = None,
         field: str | None = None,
     ) -> None:
         super().__init__(message)
@@ -113,7 +113,7 @@ class ConfigError(LossLedgerError):
 
 
 @contextmanager
-def located(file: str | None = None, line: int | None = None, field: str | None = None) -> Iterator[None]:
+def located(file: str | None = None, line: int | str | None = None, field: str | None = None) -> Iterator[None]:
     """Add a place to any :class:`LossLedgerError` raised inside, keeping places already set.
 
     >>> with located(file="totals.csv", line=3):

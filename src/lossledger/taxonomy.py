@@ -22,10 +22,12 @@ __all__ = [
     "Metric",
     "OryxCategory",
     "STATEMENT_METRICS",
+    "compilation_metrics",
     "label",
     "metric",
     "metric_names",
     "metrics",
+    "oryx_categories",
     "oryx_category",
     "oryx_heading",
     "resolve_key",
@@ -115,10 +117,6 @@ def label(name: str, lang: str = "en") -> str:
     return metric(name).label(lang)
 
 
-def _key_rules(compilation: str) -> dict[str, list[tuple[str, dt.date | None, dt.date | None]]]:
-    return _key_table()[compilation]
-
-
 @cache
 def _key_table() -> dict[str, dict[str, list[tuple[str, dt.date | None, dt.date | None]]]]:
     table: dict[str, dict[str, list[tuple[str, dt.date | None, dt.date | None]]]] = {}
@@ -148,7 +146,7 @@ def resolve_key(compilation: str, key: str, date: dt.date | None = None) -> str:
     >>> resolve_key("orc-losses", "unarmoredVehicles", dt.date(2022, 4, 1))
     'military_auto'
     """
-    rules = _key_rules(compilation).get(key)
+    rules = _key_table()[compilation].get(key)
     if not rules:
         raise SchemaError(f"unknown {compilation} field {key!r}", code="schema.unknown_key", field=key)
     for name, start, end in rules:
@@ -157,9 +155,11 @@ def resolve_key(compilation: str, key: str, date: dt.date | None = None) -> str:
     raise SchemaError(f"{compilation} field {key!r} has no meaning on {date}", code="schema.unknown_key", field=key)
 
 
-def compilation_keys(compilation: str) -> list[str]:
-    """The field names the taxonomy knows for ``compilation``, in file order."""
-    return list(_key_rules(compilation))
+@cache
+def compilation_metrics(compilation: str) -> frozenset[str]:
+    """The metrics a compilation's fields can hold (empty for a compilation without a key map)."""
+    rules = _key_table().get(compilation, {})
+    return frozenset(name for options in rules.values() for name, _start, _end in options)
 
 
 def _fold(text: str) -> str:

@@ -1,6 +1,7 @@
 """The ``lossledger`` command: one thin Typer function per command, errors rendered once here.
 
-Exit codes: 0 ok · 1 a :class:`~lossledger.errors.LossLedgerError` (one line on stderr) · 2 usage.
+Exit codes: 0 ok · 1 a :class:`~lossledger.errors.LossLedgerError` (one line on stderr) · 2 usage ·
+3 ``check --strict`` found a mismatch · 70 an internal error (a bug; ``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .app import app, err_console
 
 # Command modules register themselves on `app` when imported (one line per module).
 # (command modules are imported here)
+from . import ledger as _ledger  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 
@@ -41,6 +43,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("lossledger: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line unless --debug
+        if debug:
+            traceback.print_exc()
+        else:
+            print(f"lossledger: internal error: {exc.__class__.__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        return 70
     return result if isinstance(result, int) else 0
 
 

@@ -1,0 +1,1 @@
+"""Analysis: what the ledger's figures mean together — reconciliation, comparisons, estimates."""

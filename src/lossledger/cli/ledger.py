@@ -1,0 +1,261 @@
+"""Ledger commands: sync, show, latest, series, conflicts, sources, export, changes, status."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .. import taxonomy
+from ..ledger import Ledger
+from .app import Format, app, emit, err_console, state
+
+FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
+AS_KNOWN_AT = typer.Option(None, "--as-known-at", help="Answer as the ledger stood at this ISO timestamp (before later revisions).")
+SOURCE = typer.Option("general-staff", "--source", help="Source slug (see `lossledger sources`).")
+
+
+def open_ledger(ctx: typer.Context) -> Ledger:
+    return Ledger.open(state(ctx).db)
+
+
+def _num(value: Any) -> str:
+    return "" if value is None else f"{value:,}".replace(",", " ")
+
+
+@app.command()
+def sync(
+    ctx: typer.Context,
+    origin: str = typer.Option(None, "--from", help="Local folder or mirror URL with the layout of shared/data (default: the public upstreams)."),
+    only: list[str] = typer.Option(None, "--only", help="Import only these dataset folders."),
+    force: bool = typer.Option(False, "--force", help="Re-parse datasets even when their files are unchanged."),
+    fmt: Format = FORMAT,
+) -> None:
+    """Fetch and import every dataset lossledger knows (atomic: a failure changes nothing)."""
+    with open_ledger(ctx) as ledger, Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task("sync", total=None)
+
+        def progress(step: str, done: int, total: int) -> None:
+            bar.update(task, description=step, completed=done, total=total)
+
+        result = ledger.sync(origin, only=only or None, force=force, progress=progress)
+    for warning in result.warnings + [w for r in result.reports for w in r.warnings]:
+        err_console.print(f"lossledger: warning: {warning}", markup=False, highlight=False)
+    emit(result.to_dict(), fmt, table=_sync_table, rows=lambda d: d["datasets"])
+
+
+def _sync_table(data: dict[str, Any]) -> Table:
+    table = Table(title=f"sync from {data['origin']}: {data['added']} added, {data['superseded']} revised")
+    for col in ("dataset", "status", "read", "added", "revised", "unchanged", "skipped"):
+        table.add_column(col, justify="right" if col in ("read", "added", "revised", "unchanged") else "left")
+    for d in data["datasets"]:
+        skipped = "; ".join(f"{n}× {why}" for why, n in d["skipped"].items())
+        table.add_row(d["dataset"], d["status"], str(d["read"]), str(d["added"]), str(d["superseded"]), str(d["unchanged"]), skipped)
+    return table
+
+
+def _day_table(data: dict[str, Any]) -> Table:
+    table = Table(title=f"{data['source']} · {data['date']} · day {data['day']}")
+    for col, just in (("metric", "left"), ("total", "right"), ("24h", "right"), ("note", "left")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for metric, fig in data["figures"].items():
+        notes = []
+        if fig.get("qualifier"):
+            notes.append(fig["qualifier"].replace("_", " "))
+        if fig.get("resolved"):
+            vals = ", ".join(f"{v['compilation']}={_num(v['value']) or '—'}" for v in fig["resolved"]["values"])
+            notes.append(f"resolved by {fig['resolved']['rule']} ({vals})")
+        if fig.get("correction"):
+            notes.append(f"correction {fig['correction']:+d}")
+        if fig.get("merged"):
+            notes.append("sum of lines merged on 2022-05-01")
+        inc = fig.get("increase")
+        table.add_row(taxonomy.label(metric), _num(fig["total"]), "" if inc is None else f"{inc:+d}", "; ".join(notes))
+    return table
+
+
+def _day_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {"date": data["date"], "metric": m, "total": f["total"], "increase": f["increase"], "qualifier": f.get("qualifier", "exact"),
+         "resolved": f.get("resolved", {}).get("rule", ""), "documents": " ".join(map(str, f["documents"]))}
+        for m, f in data["figures"].items()
+    ]  # fmt: skip
+
+
+@app.command()
+def show(ctx: typer.Context, date: str = typer.Argument(..., help="Report date, YYYY-MM-DD."), source: str = SOURCE, as_known_at: str = AS_KNOWN_AT, fmt: Format = FORMAT) -> None:
+    """What a source reported for one date, with increases and documents."""
+    with open_ledger(ctx) as ledger:
+        emit(ledger.show(date, source=source, as_known_at=as_known_at), fmt, table=_day_table, rows=_day_rows)
+
+
+@app.command()
+def latest(ctx: typer.Context, source: str = SOURCE, as_known_at: str = AS_KNOWN_AT, fmt: Format = FORMAT) -> None:
+    """The newest report of a source."""
+    with open_ledger(ctx) as ledger:
+        emit(ledger.latest(source=source, as_known_at=as_known_at), fmt, table=_day_table, rows=_day_rows)
+
+
+@app.command()
+def series(
+    ctx: typer.Context,
+    metric: str = typer.Argument(..., help="Taxonomy metric, e.g. tanks, personnel."),
+    start: str = typer.Option(None, "--from", help="First date (YYYY-MM-DD)."),
+    end: str = typer.Option(None, "--to", help="Last date (YYYY-MM-DD)."),
+    daily: bool = typer.Option(False, "--daily", help="One row per calendar day; days the source skipped are marked missing."),
+    rolling: int = typer.Option(None, "--rolling", help="Add the N-day mean of daily increases."),
+    monthly: bool = typer.Option(False, "--monthly", help="One row per month: last total, sum of increases."),
+    source: str = SOURCE,
+    category: str = typer.Option(None, "--category", help="A source's sub-series (e.g. probate_estimate, infantry_fighting_vehicles)."),
+    status: str = typer.Option("", "--status", help="Oryx status: destroyed, damaged, abandoned, captured."),
+    as_known_at: str = AS_KNOWN_AT,
+    fmt: Format = FORMAT,
+) -> None:
+    """A metric's series: totals, increases, corrections, gaps and resolved conflicts."""
+    from ..ledger.frames import frame_records
+
+    with open_ledger(ctx) as ledger:
+        frame = ledger.series(metric, source=source, start=start, end=end, daily=daily, rolling=rolling, monthly=monthly,
+                              as_known_at=as_known_at, category=category, status=status)  # fmt: skip
+    if fmt is Format.table:
+        emit(frame_records(frame), fmt, table=lambda recs: _series_table(recs, f"{source} · {taxonomy.label(metric)}"))
+    elif fmt is Format.csv:
+        sys.stdout.write(frame.to_csv())
+    else:
+        emit(frame_records(frame), fmt)
+
+
+_FLAGS = {"increase_derived": "derived", "corrected": "CORRECTION", "merged": "merged", "resolved": "resolved", "missing": "MISSING"}
+
+
+def _series_table(records: list[dict[str, Any]], title: str) -> Table:
+    table = Table(title=title)
+    first = next(iter(records[0])) if records else "date"
+    extra = [k for k in (records[0] if records else {}) if k.startswith("rolling_") or k in ("days",)]
+    for col in (first, "total", "increase", *extra, "notes"):
+        table.add_column(col, justify="left" if col in (first, "notes") else "right")
+    for r in records:
+        notes = [label for key, label in _FLAGS.items() if r.get(key) and not (key == "resolved" and isinstance(r[key], int | float) and r[key] == 0)]
+        if r.get("correction"):
+            notes.append(f"correction {r['correction']:+d}")
+        if r.get("rule") and r.get("resolved"):
+            notes.append(f"rule {r['rule']}")
+        table.add_row(str(r[first]), _num(r.get("total")), "" if r.get("increase") is None else f"{r['increase']:+d}",
+                      *[("" if r.get(c) is None else str(r[c])) for c in extra], ", ".join(notes))  # fmt: skip
+    return table
+
+
+def _conflict_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(rows)} disagreements between compilations")
+    for col in ("date", "metric", "values", "resolved", "rule"):
+        table.add_column(col)
+    for r in rows:
+        vals = ", ".join(f"{v['compilation']}={_num(v['value']) or '—'} (doc {v['document']})" for v in r["values"])
+        table.add_row(r["date"], r["metric"], vals, _num(r["resolved"]), r["rule"])
+    return table
+
+
+def _conflict_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for r in rows:
+        flat = {"date": r["date"], "metric": r["metric"], "resolved": r["resolved"], "rule": r["rule"]}
+        for v in r["values"]:
+            flat[v["compilation"]] = v["value"]
+            flat[f"{v['compilation']}_document"] = v["document"]
+        out.append(flat)
+    return out
+
+
+@app.command()
+def conflicts(
+    ctx: typer.Context,
+    metric: str = typer.Option(None, "--metric", help="Only this metric."),
+    start: str = typer.Option(None, "--from"),
+    end: str = typer.Option(None, "--to"),
+    source: str = SOURCE,
+    as_known_at: str = AS_KNOWN_AT,
+    fmt: Format = FORMAT,
+) -> None:
+    """Every (date, metric) where transcriptions disagree, with values, documents and the resolution."""
+    with open_ledger(ctx) as ledger:
+        rows = ledger.conflicts(source=source, metric=metric, start=start, end=end, as_known_at=as_known_at)
+    emit(rows, fmt, table=_conflict_table, rows=_conflict_rows)
+
+
+@app.command()
+def sources(ctx: typer.Context, fmt: Format = FORMAT) -> None:
+    """Sources (who reports) and their compilations (who transcribed), with counts and date ranges."""
+    with open_ledger(ctx) as ledger:
+        data = ledger.sources()
+
+    def table(rows: list[dict[str, Any]]) -> Table:
+        t = Table(title="sources and compilations")
+        for col in ("source", "kind", "compilation", "observations", "first", "last"):
+            t.add_column(col)
+        for s in rows:
+            for c in s["compilations"] or [{"slug": "", "observations": 0, "first": "", "last": ""}]:
+                t.add_row(s["slug"], s["kind"], c["slug"], str(c["observations"]), c["first"], c["last"])
+        return t
+
+    emit(data, fmt, table=table, rows=lambda rows: [{"source": s["slug"], "kind": s["kind"], **{f"compilation_{k}": v for k, v in c.items()}} for s in rows for c in s["compilations"]])
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, json or parquet."),
+    out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output; parquet needs --out)."),
+    history: bool = typer.Option(False, "--history", help="Include superseded values."),
+) -> None:
+    """Every observation with its source, compilation and document."""
+    from ..errors import InputError
+
+    if fmt == "parquet" and out is None:
+        raise InputError("parquet is binary: give --out FILE", code="input.format")
+    with open_ledger(ctx) as ledger:
+        data = ledger.export(fmt, out, history=history)
+    if out is None:
+        sys.stdout.write(data if isinstance(data, str) else data.decode())
+    else:
+        err_console.print(f"wrote {out}")
+
+
+@app.command()
+def changes(ctx: typer.Context, since: str = typer.Option(None, "--since", help="Only revisions at or after this ISO timestamp."), limit: int = typer.Option(None, "--limit"), fmt: Format = FORMAT) -> None:
+    """Revisions: values a later sync replaced (from what, to what, by which document)."""
+    with open_ledger(ctx) as ledger:
+        rows = ledger.changes(since, limit=limit)
+
+    def table(rs: list[dict[str, Any]]) -> Table:
+        t = Table(title=f"{len(rs)} revisions")
+        for col in ("changed_at", "source", "compilation", "date", "metric", "kind", "old", "new", "document"):
+            t.add_column(col)
+        for r in rs:
+            t.add_row(r["changed_at"], r["source"], r["compilation"], r["date"], r["metric"], r["kind"], _num(r["old"]), _num(r["new"]), r["new_document_uri"])
+        return t
+
+    emit(rows, fmt, table=table)
+
+
+@app.command()
+def status(ctx: typer.Context, max_age: float = typer.Option(36.0, "--max-age", help="Hours after which a daily source is stale."), fmt: Format = FORMAT) -> None:
+    """Per source: newest report date, when it was fetched; warns about stale sources."""
+    with open_ledger(ctx) as ledger:
+        rows = ledger.status(max_age_hours=max_age)
+    for r in rows:
+        if r["stale"]:
+            err_console.print(f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is {r['age_hours']:.0f} h old", markup=False, highlight=False)
+
+    def table(rs: list[dict[str, Any]]) -> Table:
+        t = Table(title="freshness")
+        for col in ("source", "newest report", "age (h)", "fetched at", "stale"):
+            t.add_column(col)
+        for r in rs:
+            t.add_row(r["source"], r["newest_report"], f"{r['age_hours']:.0f}", r["fetched_at"] or "", "STALE" if r["stale"] else "ok")
+        return t
+
+    emit(rows, fmt, table=table)

@@ -1,0 +1,88 @@
+"""Result dataclasses of extraction: :class:`Claim`, :class:`Ignored`, :class:`Extraction`.
+
+``Extraction.to_dict()`` is the contract JSON of ``lossledger extract --format json`` (issue 4):
+``{"language", "as_of", "claims": [...], "ignored": [...]}``; claims carry the extra fields
+verification needs (issue 5): ``text``, ``precision``, ``framing`` and a per-claim ``as_of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["KINDS", "QUALIFIERS", "SOURCES", "Claim", "Extraction", "Ignored"]
+
+KINDS = ("total", "increase")
+QUALIFIERS = ("exact", "about", "more_than")
+SOURCES = ("general-staff", "mediazona", "oryx", "russian-mod", "ukraine-own", "other")
+
+
+@dataclass
+class Claim:
+    """One loss figure the text states, with what it is and where it came from."""
+
+    metric: str
+    value: int
+    kind: str = "total"
+    qualifier: str = "exact"
+    source: str = "general-staff"
+    span: tuple[int, int] = (0, 0)
+    confidence: float = 0.5
+    period: str | None = None
+    text: str = ""
+    precision: int = 1
+    framing: list[str] = field(default_factory=list)
+    as_of: dt.date | None = None
+
+    def key(self) -> tuple[str, str, str, int]:
+        """(source, metric, kind, value): what makes two mentions the same claim."""
+        return (self.source, self.metric, self.kind, self.value)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "value": self.value,
+            "kind": self.kind,
+            "qualifier": self.qualifier,
+            "source": self.source,
+            "period": self.period,
+            "span": [self.span[0], self.span[1]],
+            "confidence": round(self.confidence, 2),
+            "text": self.text,
+            "precision": self.precision,
+            "framing": list(self.framing),
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+        }
+
+
+@dataclass
+class Ignored:
+    """A number deliberately not taken as a claim, and why (a year, a day count, a unit number…)."""
+
+    value: float
+    span: tuple[int, int]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float = int(self.value) if float(self.value).is_integer() else self.value
+        return {"value": value, "span": [self.span[0], self.span[1]], "reason": self.reason}
+
+
+@dataclass
+class Extraction:
+    """Everything found in one document."""
+
+    language: str
+    as_of: dt.date | None = None
+    claims: list[Claim] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract JSON (issue 4)."""
+        return {
+            "language": self.language,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "claims": [c.to_dict() for c in self.claims],
+            "ignored": [i.to_dict() for i in self.ignored],
+        }

@@ -1,0 +1,173 @@
+"""Tokens of a text: numbers, words and punctuation, with their character offsets.
+
+Every later step works on this one token list, so offsets always point into the caller's text.
+Digits of every script (Arabic-Indic ٠-٩, Persian ۰-۹, full-width ０-９) are mapped to ASCII by a
+1:1 translation, which keeps offsets.  Word tokens carry a normalised form for vocabulary look-ups:
+lower case, Arabic diacritics and tatweel dropped, Arabic/Persian letter variants unified (the
+usual folding of Arabic IR; vocabulary is folded the same way by :func:`fold`).
+
+Hand-written because a general tokenizer (ICU, spaCy) would be heavy and would not keep
+"400 300" or "12 129" (space-grouped thousands) together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NUM", "PUNCT", "WORD", "Token", "fold", "split_sentences", "to_ascii_digits", "tokenize"]
+
+NUM, WORD, PUNCT = 0, 1, 2
+
+# Decimal digits of other scripts -> ASCII ('٫' and '٬' are the Arabic decimal/thousands signs).
+_DIGITS = {}
+for _base in (0x0660, 0x06F0, 0xFF10, 0x0966, 0x09E6):
+    for _i in range(10):
+        _DIGITS[_base + _i] = ord("0") + _i
+_DIGITS[0x066B] = ord(".")
+_DIGITS[0x066C] = ord(",")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Map every script's decimal digits to ASCII, keeping the length (and so all offsets)."""
+    return text.translate(_DIGITS)
+
+
+# Characters that are part of a word but not letters: combining marks (Arabic harakat, Devanagari
+# vowel signs), tatweel, zero-width (non-)joiners used inside Persian words.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0903\u093a-\u094f"
+# A number: digit groups joined by one separator (any locale's: , . ' ’ space NBSP thin spaces)
+# or by a paragraph break (scraped text splits "950\n\n000"); validated in numbers.py.  Bounded
+# repetition and a single separator per step keep the pattern linear (no nested quantifiers).
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,30}(?:(?:[.,'’\u00a0\u2009\u202f\u2007 ]|\n\n?)\d{1,30}){0,12})"
+    rf"|(?P<word>(?:[^\W\d_]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
+    r"|(?P<punct>\S)"
+)
+
+_FOLD = str.maketrans(
+    {
+        "ё": "е",
+        "’": "'",
+        "ʼ": "'",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ی",
+        "ي": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ؤ": "و",
+        "ئ": "ی",
+    }
+)
+_STRIP = re.compile(f"[{_MARKS}]")
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """The look-up form of a word: lower case, marks dropped, letter variants unified."""
+    word = word.lower().translate(_FOLD)
+    if not word.isascii():
+        word = _STRIP.sub("", word)
+    return word
+
+
+@dataclass(slots=True)
+class Token:
+    """One token: ``kind`` is NUM, WORD or PUNCT; ``norm`` the folded text; offsets into the text."""
+
+    kind: int
+    start: int
+    end: int
+    raw: str
+    norm: str
+    nl_before: bool = False  # a line break between the previous token and this one
+
+
+def _split_number(raw: str, start: int) -> list[tuple[int, int]]:
+    """Split a digit run at separators that cannot be thousands separators ("24 2022")."""
+    parts: list[tuple[int, int]] = []
+    groups = list(re.finditer(r"\d+", raw))
+    cur_start = groups[0].start()
+    prev = groups[0]
+    first_len = len(prev.group())
+    seps: set[str] = set()
+    for g in groups[1:]:
+        sep = raw[prev.end() : g.start()]
+        sepkind = "nl" if "\n" in sep else sep
+        spaced = sepkind in (" ", "\u00a0", "\u2009", "\u202f", "\u2007", "nl", "'", "’")
+        ok = len(g.group()) == 3 and first_len <= 3 and (not seps or sepkind in seps or not spaced)
+        if sepkind == "nl":
+            ok = ok and g.group() == "000"
+        if spaced and not ok:
+            parts.append((start + cur_start, start + prev.end()))
+            cur_start, first_len, seps = g.start(), len(g.group()), set()
+        else:
+            seps.add(sepkind)
+        prev = g
+    parts.append((start + cur_start, start + prev.end()))
+    return parts
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` (already digit-normalised with :func:`to_ascii_digits`)."""
+    out: list[Token] = []
+    last_end = 0
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "num":
+            raw = m.group()
+            spans = _split_number(raw, s) if not raw.isdigit() else [(s, e)]
+            for ps, pe in spans:
+                piece = text[ps:pe]
+                out.append(Token(NUM, ps, pe, piece, piece, "\n" in text[last_end:ps]))
+                last_end = pe
+            continue
+        raw = m.group()
+        norm = fold(raw) if kind == "word" else raw.translate(_FOLD)
+        out.append(Token(WORD if kind == "word" else PUNCT, s, e, raw, norm, "\n" in text[last_end:s]))
+        last_end = e
+    return out
+
+
+_CASELESS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Sentence boundaries as (first token index, end token index).
+
+    A sentence ends at a line break, at '!' '?' ';' '؟' '。', and at '.' followed by a capital
+    letter, a quote or a caseless-script letter (Arabic, Persian, CJK).  A '.' before a digit or a
+    lower-case word is an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if i > start and tok.nl_before:
+            bounds.append((start, i))
+            start = i
+        if tok.kind != PUNCT:
+            continue
+        ch = tok.raw
+        end = False
+        if ch in "!?;؟。！？":
+            end = True
+        elif ch in ".…" and i + 1 < n:
+            nxt = tokens[i + 1]
+            first = nxt.raw[0]
+            end = nxt.nl_before or (nxt.kind == WORD and (first.isupper() or bool(_CASELESS.match(first))))
+            end = end or (nxt.kind == PUNCT and first in "\"'«“„‘(")
+        elif ch in ".…":
+            end = True
+        if end:
+            bounds.append((start, i + 1))
+            start = i + 1
+    if start < n:
+        bounds.append((start, n))
+    return bounds

@@ -1,0 +1,305 @@
+"""Per-language vocabulary: loading, validation, and the phrase index used to find cues.
+
+Each language is one data file, ``extract/vocab/<lang>.toml`` (like dateparser's per-language
+``date_translation_data``), so a new language touches no Python.  Sections:
+
+- ``[language]``: ``strip_prefixes`` (clitics glued to words, e.g. Arabic و ال ب), ``number_after_term``
+  (numbers may follow the noun: Arabic "غواصة واحدة").
+- ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
+  ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo").
+- ``[metrics]``: phrases naming each taxonomy metric; ``[weak_metrics]`` phrases that name it only
+  in a loss context ("people").  Every key must be a taxonomy metric (checked on load).
+- ``[qualifiers]``: ``about``, ``more_than`` (before the number), ``about_after``, ``more_than_after``.
+- ``[kind]``: ``increase`` and ``total`` cues, ``increase_near`` ("another", "six *more* tanks"),
+  ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past").
+- ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
+  ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's).
+- ``[side]``: cues that the figures are Ukraine's losses (``ukraine``) or Russia's (``russia``).
+- ``[framing]``: ``death``, ``loss``, ``wounded`` words.
+- ``[nonclaims]``: nouns and markers of numbers that are not loss figures, by reason.
+- ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
+  ``previous_day``, ``today``, ``yesterday`` cues.
+
+A phrase is written as text; a word ending in ``*`` matches any word starting with it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import SchemaError
+from ..taxonomy import metric_names, statement_wording
+from .tokens import NUM, PUNCT, Token, fold, to_ascii_digits, tokenize
+
+__all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_vocab"]
+
+#: Section -> allowed keys (None: any key, validated separately).
+_SCHEMA: dict[str, set[str] | None] = {
+    "language": {"code", "name", "strip_prefixes", "number_after_term"},
+    "numbers": {"words", "scales", "connectors", "half"},
+    "metrics": None,
+    "weak_metrics": None,
+    "qualifiers": {"about", "more_than", "about_after", "more_than_after"},
+    "kind": {"increase", "total", "increase_near", "anaphora", "periods", "period_prefix"},
+    "sources": {"general-staff", "mediazona", "oryx", "russian-mod", "ua-official", "other"},
+    "side": {"ukraine", "russia"},
+    "framing": {"death", "loss", "wounded"},
+    "nonclaims": None,
+    "dates": {"months", "weekdays", "as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since"},
+}
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """One language's vocabulary as loaded from its TOML file."""
+
+    code: str
+    data: dict[str, Any]
+
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.data.get(name, {})
+        return value if isinstance(value, dict) else {}
+
+    def list(self, section: str, key: str) -> list[str]:
+        return list(self.section(section).get(key, []))
+
+
+def _vocab_dir() -> Any:
+    return resources.files(__package__).joinpath("vocab")
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Codes of the languages that have a vocabulary file."""
+    names = [p.name for p in _vocab_dir().iterdir() if p.name.endswith(".toml")]
+    return tuple(sorted(n[:-5] for n in names))
+
+
+def _validate(code: str, data: dict[str, Any]) -> None:
+    known = set(metric_names())
+    for section, value in data.items():
+        if section not in _SCHEMA:
+            raise SchemaError(f"unknown section [{section}]", code="vocab.section", file=f"{code}.toml")
+        allowed = _SCHEMA[section]
+        if allowed is not None and isinstance(value, dict):
+            extra = set(value) - allowed
+            if extra:
+                raise SchemaError(f"unknown keys in [{section}]: {sorted(extra)}", code="vocab.key", file=f"{code}.toml")
+    for section in ("metrics", "weak_metrics"):
+        unknown = set(data.get(section, {})) - known
+        if unknown:
+            raise SchemaError(f"[{section}] names metrics not in the taxonomy: {sorted(unknown)}", code="vocab.metric", file=f"{code}.toml")
+
+
+@cache
+def load_vocab(code: str) -> Vocab:
+    """The vocabulary of language ``code``; :class:`SchemaError` if its file is malformed."""
+    path = _vocab_dir().joinpath(f"{code}.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaError(f"no vocabulary for language {code!r}", code="vocab.missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SchemaError(f"malformed vocabulary: {exc}", code="vocab.toml", file=f"{code}.toml") from None
+    _validate(code, data)
+    return Vocab(code, data)
+
+
+# --- the phrase index -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]
+    stems: tuple[bool, ...]
+    entry: tuple[str, Any]
+
+
+@dataclass(slots=True)
+class Match:
+    """A vocabulary phrase found at tokens [start, end): its categories and payloads."""
+
+    start: int
+    end: int
+    entries: list[tuple[str, Any]]
+
+    def has(self, category: str) -> bool:
+        return any(c == category for c, _ in self.entries)
+
+    def get(self, category: str) -> Any:
+        for c, v in self.entries:
+            if c == category:
+                return v
+        return None
+
+    def cats(self) -> set[str]:
+        return {c for c, _ in self.entries}
+
+
+def _phrase_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    toks = tokenize(to_ascii_digits(text))
+    words: list[str] = []
+    stems: list[bool] = []
+    for t in toks:
+        if t.kind == PUNCT and t.raw == "*" and words:
+            stems[-1] = True
+            continue
+        words.append(t.norm if t.kind != NUM else t.raw)
+        stems.append(False)
+    return tuple(words), tuple(stems)
+
+
+@dataclass
+class Lexicon:
+    """Every phrase of a set of vocabularies, indexed by first word for a longest-match scan."""
+
+    prefixes: tuple[str, ...] = ()
+    exact: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
+    stems: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
+    stem_lengths: set[int] = field(default_factory=set)
+    number_after_term: bool = False
+
+    def add(self, text: str, category: str, payload: Any = None) -> None:
+        words, stems = _phrase_tokens(text)
+        if not words:
+            return
+        phrase = _Phrase(words, stems, (category, payload))
+        if stems[0]:
+            self.stems[words[0]].append(phrase)
+            self.stem_lengths.add(len(words[0]))
+        else:
+            self.exact[words[0]].append(phrase)
+
+    def _variants(self, norm: str) -> list[str]:
+        out = [norm]
+        for p in self.prefixes:
+            if norm.startswith(p) and len(norm) - len(p) >= 2:
+                out.append(norm[len(p) :])
+        return out
+
+    def _word_ok(self, tok: Token, word: str, stem: bool) -> bool:
+        for v in self._variants(tok.norm):
+            if v == word or (stem and v.startswith(word)):
+                return True
+        return False
+
+    def _candidates(self, tok: Token) -> list[_Phrase]:
+        cands: list[_Phrase] = []
+        for v in self._variants(tok.norm):
+            cands.extend(self.exact.get(v, ()))
+            for n in self.stem_lengths:
+                if n <= len(v):
+                    cands.extend(self.stems.get(v[:n], ()))
+        return cands
+
+    def scan(self, tokens: list[Token]) -> list[Match]:
+        """Longest phrase matches, left to right, non-overlapping; all entries of equal phrases."""
+        out: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best_len, entries = 0, []
+            for ph in self._candidates(tokens[i]):
+                k = len(ph.words)
+                if k < best_len or i + k > n:
+                    continue
+                if all(self._word_ok(tokens[i + j], ph.words[j], ph.stems[j]) for j in range(1, k)):
+                    if any(tokens[i + j].nl_before for j in range(1, k)):
+                        continue
+                    if k > best_len:
+                        best_len, entries = k, [ph.entry]
+                    elif ph.entry not in entries:
+                        entries.append(ph.entry)
+            if best_len:
+                out.append(Match(i, i + best_len, entries))
+                i += best_len
+            else:
+                i += 1
+        return out
+
+
+def _add_section(lex: Lexicon, vocab: Vocab, section: str, prefix: str) -> None:
+    for key, phrases in vocab.section(section).items():
+        if isinstance(phrases, dict):
+            for phrase, payload in phrases.items():
+                lex.add(phrase, f"{prefix}{key}", payload)
+        elif isinstance(phrases, list):
+            for phrase in phrases:
+                lex.add(phrase, f"{prefix}{key}")
+
+
+def _add_vocab(lex: Lexicon, vocab: Vocab) -> None:
+    nums = vocab.section("numbers")
+    for word, value in nums.get("words", {}).items():
+        lex.add(word, "numword", value)
+    for word, value in nums.get("scales", {}).items():
+        lex.add(word, "scale", value)
+    for word in nums.get("connectors", []):
+        lex.add(word, "connector")
+    for word in nums.get("half", []):
+        lex.add(word, "half")
+    _add_section(lex, vocab, "metrics", "metric:")
+    _add_section(lex, vocab, "weak_metrics", "weak:")
+    _add_section(lex, vocab, "qualifiers", "q:")
+    _add_section(lex, vocab, "kind", "kind:")
+    _add_section(lex, vocab, "sources", "src:")
+    _add_section(lex, vocab, "side", "side:")
+    _add_section(lex, vocab, "framing", "frame:")
+    _add_section(lex, vocab, "nonclaims", "non:")
+    dates = vocab.section("dates")
+    for key in ("months", "weekdays"):
+        for word, value in dates.get(key, {}).items():
+            lex.add(word, f"date:{key[:-1]}", value)
+    for key in ("as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since"):
+        for phrase in dates.get(key, []):
+            lex.add(phrase, f"date:{key}")
+
+
+def _add_babel_dates(lex: Lexicon, code: str) -> None:
+    """Month and weekday names of ``code`` from Babel's CLDR data (all widths and contexts)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for num, name in loc.months[context][width].items():
+                lex.add(name.rstrip("."), "date:month", num)
+            for num, name in loc.days[context][width].items():
+                lex.add(name.rstrip("."), "date:weekday", num)
+
+
+def _add_statement(lex: Lexicon, code: str) -> None:
+    """The statement's own line wording (taxonomy.toml) as metric phrases for en/uk/ru."""
+    if code not in ("en", "uk", "ru"):
+        return
+    for wording, name in statement_wording(code).items():
+        if name in ("military_auto", "fuel_tanks") and wording in ("vehicles", "fuel tank"):
+            continue
+        lex.add(wording, f"stmt:{name}")
+
+
+@cache
+def lexicon(code: str) -> Lexicon:
+    """The phrase index for language ``code``: its vocabulary plus English (for the English
+    words every press copies: UAV, MLRS, Oryx, BBC), statement wording and Babel's dates.
+    A language without a vocabulary file gets English and the statement structure only."""
+    lex = Lexicon()
+    codes = [c for c in (code, "en") if c in available_languages()]
+    for i, c in enumerate(dict.fromkeys(codes)):
+        vocab = load_vocab(c)
+        if i == 0:
+            lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
+            lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
+        _add_vocab(lex, vocab)
+        _add_babel_dates(lex, c)
+        _add_statement(lex, c)
+    if code not in codes:
+        _add_babel_dates(lex, code)
+    return lex

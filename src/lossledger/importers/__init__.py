@@ -1,0 +1,48 @@
+"""Importers: one module per dataset folder, each turning fetched files into observations.
+
+A new dataset is one module, one line in :data:`IMPORTERS`, and its tests.  Several importers may
+share a folder (Oryx daily counts and Oryx per-item events).
+"""
+
+from __future__ import annotations
+
+from .acknowledged_own_losses import AcknowledgedOwnLosses
+from .base import Batch, FetchedFile, FileSpec, ImportReport, Importer, ObservationRow
+from .general_staff_orc_losses import OrcLosses
+from .general_staff_petroivaniuk import PetroIvaniuk
+from .mediazona_totals import MediazonaTotals
+from .oryx_scarnecchia import OryxDailyCounts
+from .oryx_totals import OryxTotals
+from .russianwarship_api import RussianwarshipApi
+
+__all__ = [
+    "IMPORTERS",
+    "Batch",
+    "FetchedFile",
+    "FileSpec",
+    "ImportReport",
+    "Importer",
+    "ObservationRow",
+    "importers_for",
+    "known_folders",
+]
+
+#: The registry, in import order.
+IMPORTERS: list[Importer] = [
+    PetroIvaniuk(),
+    OrcLosses(),
+    RussianwarshipApi(),
+    OryxDailyCounts(),
+    OryxTotals(),
+    MediazonaTotals(),
+    AcknowledgedOwnLosses(),
+]
+
+
+def known_folders() -> list[str]:
+    """Dataset folders some importer reads, in registry order."""
+    return list(dict.fromkeys(i.folder for i in IMPORTERS))
+
+
+def importers_for(folder: str) -> list[Importer]:
+    return [i for i in IMPORTERS if i.folder == folder]

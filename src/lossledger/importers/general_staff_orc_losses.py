@@ -1,0 +1,88 @@
+"""orc-losses' transcription of the General Staff statement (lod-db/orc-losses).
+
+``russian-losses.json``: one record per reported day, newest first, each with the
+``sourceUri`` of the Ministry of Defence page it was read from — kept as that day's document
+(a cited page whose parent is the JSON file).  Days the compilation skipped stay gaps.
+Field names map to metrics through ``[keys.orc-losses]`` in taxonomy.toml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .. import taxonomy
+from ..errors import SchemaError, located
+from .base import Batch, CompilationInfo, DocumentRow, FetchedFile, FileSpec, Importer, ObservationRow, check_count, check_date, load_json
+from .catalog import GENERAL_STAFF
+
+__all__ = ["OrcLosses"]
+
+LOSSES = "russian-losses.json"
+_META = {"date", "sourceUri"}
+
+
+class OrcLosses(Importer):
+    name = "general-staff-orc-losses"
+    folder = "general-staff-orc-losses"
+    compilation = CompilationInfo(
+        slug="orc-losses",
+        name="lod-db/orc-losses",
+        url="https://github.com/lod-db/orc-losses",
+        license="MIT",
+        description="Transcription of the General Staff statement with the source page of each day.",
+    )
+    sources = (GENERAL_STAFF,)
+    files = (
+        FileSpec(LOSSES, "https://raw.githubusercontent.com/lod-db/orc-losses/main/russian-losses.json"),
+        FileSpec("russian-losses.en.schema.json", None, required=False),
+    )
+
+    def parse(self, files: dict[str, FetchedFile]) -> Batch:
+        file = files[LOSSES]
+        report = self.new_report(files)
+        batch = Batch(self, [f.document() for f in files.values()], [], report)
+        data = load_json(file)
+        if not isinstance(data, list):
+            raise SchemaError("expected a JSON array of daily records", code="schema.type", file=file.label)
+        seen: dict[dt.date, int] = {}
+        cited: dict[str, DocumentRow] = {}
+        for index, record in enumerate(data):
+            with located(file=file.label, line=f"record {index}"):
+                self._record(file, record, index, seen, cited, batch)
+        batch.documents.extend(cited.values())
+        return batch
+
+    def _record(self, file: FetchedFile, record: Any, index: int, seen: dict[dt.date, int], cited: dict[str, DocumentRow], batch: Batch) -> None:
+        report = batch.report
+        report.read += 1
+        if not isinstance(record, dict):
+            raise SchemaError(f"record {index} is not an object", code="schema.type")
+        date = check_date(record.get("date"))
+        if date in seen:
+            raise SchemaError(f"duplicated date {date} (records {seen[date]} and {index})", code="schema.duplicate")
+        seen[date] = index
+        uri = record.get("sourceUri")
+        if not isinstance(uri, str) or not uri.strip():
+            raise SchemaError("missing sourceUri", code="schema.missing", field="sourceUri")
+        uri = uri.strip()
+        doc = cited.setdefault(uri, DocumentRow.cited(uri, file))
+        for key, value in record.items():
+            if key in _META:
+                continue
+            try:
+                metric = taxonomy.resolve_key("orc-losses", key, date)
+            except SchemaError:
+                report.skip(f"unknown field {key!r}")
+                report.warn(f"{file.label}: record {index} ({date}): unknown field {key!r} skipped")
+                continue
+            if value is None:
+                report.skip("null value (line not transcribed that day)")
+                continue
+            count = check_count(value, key)
+            batch.observations.append(
+                ObservationRow(
+                    source=GENERAL_STAFF.slug, metric=metric, report_date=date, kind="total", value=count,
+                    document_key=doc.key, qualifier="about" if metric == "personnel" else "exact",
+                )  # fmt: skip
+            )

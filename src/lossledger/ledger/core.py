@@ -1,0 +1,291 @@
+"""The :class:`Ledger`: the Python API every output (CLI, REST API, dashboard) goes through.
+
+    >>> ledger = Ledger.open("sqlite:///ledger.sqlite")      # doctest: +SKIP
+    >>> ledger.sync("../shared/data")                          # doctest: +SKIP
+    >>> ledger.show("2024-02-16")["figures"]["tanks"]          # doctest: +SKIP
+    {'total': 6465, 'increase': 23, ...}
+
+Every query can be asked "as known at" a past moment: what the ledger said before a later sync
+revised it.  A *report date* D is the date of the General Staff's morning statement; its totals
+run to that morning and its increases cover the 24 hours before it (warday.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, func, select
+
+from .. import taxonomy
+from ..config import resolve_db_url
+from ..errors import InputError, NotFound
+from ..store.db import connect, utcnow
+from ..store.models import Document, Observation, Source, SyncRun
+from ..warday import as_date, day_of_war
+from .series import Point, known_at_filter, load_points
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..sync import Progress, SyncResult
+
+__all__ = ["Ledger", "parse_moment"]
+
+
+def parse_moment(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A timestamp for ``as_known_at``: ISO 8601 (date or date-time, any offset) → naive UTC."""
+    if value is None or isinstance(value, dt.datetime):
+        moment = value
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise InputError(f"not an ISO timestamp: {value!r}", code="input.timestamp") from None
+    if moment is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
+
+
+def _date(value: str | dt.date) -> dt.date:
+    try:
+        return as_date(value)
+    except ValueError:
+        raise InputError(f"not a YYYY-MM-DD date: {value!r}", code="input.date") from None
+
+
+class Ledger:
+    """A ledger of loss figures in one database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # --- opening and syncing -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate: bool = True) -> Ledger:
+        """Open (creating and migrating as needed) the ledger at ``url``: ``--db`` > $LOSSLEDGER_DB > per-user SQLite."""
+        return cls(connect(resolve_db_url(url), upgrade=migrate))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def sync(self, origin: str | Path | None = None, *, only: list[str] | None = None, force: bool = False, progress: Progress | None = None) -> SyncResult:
+        """Import every known dataset from ``origin`` (folder, mirror URL, or the upstreams); atomic, idempotent."""
+        from ..sync import sync
+
+        return sync(self.engine, origin, only=only, force=force, progress=progress)
+
+    # --- figures of one date -----------------------------------------------------------------
+
+    def points(self, **kwargs: Any) -> dict[str, dict[dt.date, Point]]:
+        """Reconciled points by metric and date (see ledger/series.py for the arguments)."""
+        with self.engine.connect() as conn:
+            return load_points(conn, **kwargs)
+
+    def report_dates(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> list[dt.date]:
+        """Every date ``source`` has a figure for, oldest first."""
+        o, s = Observation, Source
+        query = (
+            select(o.report_date).distinct().join(s, s.id == o.source_id)
+            .where(s.slug == source, known_at_filter(parse_moment(as_known_at))).order_by(o.report_date)
+        )  # fmt: skip
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def latest_date(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> dt.date:
+        o, s = Observation, Source
+        query = select(func.max(o.report_date)).join(s, s.id == o.source_id).where(s.slug == source, known_at_filter(parse_moment(as_known_at)))
+        with self.engine.connect() as conn:
+            latest = conn.execute(query).scalar()
+        if latest is None:
+            raise NotFound(f"the ledger has no {source} figures yet (run `lossledger sync`)", code="ledger.empty")
+        return latest  # type: ignore[no-any-return]
+
+    def show(self, date: str | dt.date, *, source: str = "general-staff", as_known_at: str | dt.datetime | None = None) -> dict[str, Any]:
+        """What ``source`` reported for ``date``: every figure with its increase, and the documents.
+
+        Figures are keyed by taxonomy metric in the statement's order; a figure whose
+        compilations disagreed carries ``resolved`` (the rule and every candidate).
+        """
+        day = _date(date)
+        moment = parse_moment(as_known_at)
+        with self.engine.connect() as conn:
+            points = load_points(conn, source=source, start=day, end=day, as_known_at=moment)
+            if not points:
+                raise NotFound(f"no {source} report for {day}", code="ledger.no_report")
+            figures = {m: _figure(points[m][day]) for m in _ordered(points) if day in points[m]}
+            doc_ids = sorted({d for m in points for d in points[m][day].document_ids})
+            documents = _documents(conn, doc_ids)
+        out: dict[str, Any] = {"date": day.isoformat(), "day": day_of_war(day), "source": source, "figures": figures, "documents": documents}
+        if moment is not None:
+            out["as_known_at"] = moment.isoformat()
+        return out
+
+    def latest(self, *, source: str = "general-staff", as_known_at: str | dt.datetime | None = None) -> dict[str, Any]:
+        """:meth:`show` for the newest report date of ``source``."""
+        return self.show(self.latest_date(source, as_known_at=as_known_at), source=source, as_known_at=as_known_at)
+
+    # --- series --------------------------------------------------------------------------------
+
+    def series(
+        self,
+        metric: str,
+        *,
+        source: str = "general-staff",
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+        daily: bool = False,
+        rolling: int | None = None,
+        monthly: bool = False,
+        as_known_at: str | dt.datetime | None = None,
+        side: str | None = None,
+        category: str | None = None,
+        status: str = "",
+    ) -> pd.DataFrame:
+        """One metric of one source as a pandas DataFrame indexed by report date (see ledger/frames.py)."""
+        from .frames import series_frame
+
+        taxonomy.metric(metric)
+        first = _date(start) if start else None
+        last = _date(end) if end else None
+        with self.engine.connect() as conn:
+            points = load_points(
+                conn, source=source, metrics=[metric], start=first, end=last, as_known_at=parse_moment(as_known_at),
+                side=side, category=category, status=status,
+            ).get(metric, {})  # fmt: skip
+        return series_frame(points, daily=daily, rolling=rolling, monthly=monthly, start=first, end=last)
+
+    # --- reconciliation --------------------------------------------------------------------------
+
+    def conflicts(
+        self,
+        *,
+        source: str = "general-staff",
+        metric: str | None = None,
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+        as_known_at: str | dt.datetime | None = None,
+    ) -> list[dict[str, Any]]:
+        """Every (date, metric) where the source's compilations disagree, with both values and documents."""
+        first = _date(start) if start else None
+        last = _date(end) if end else None
+        with self.engine.connect() as conn:
+            points = load_points(conn, source=source, metrics=[metric] if metric else None, start=first, end=last, as_known_at=parse_moment(as_known_at))
+        out = []
+        for m in _ordered(points):
+            for date, p in points[m].items():
+                if not p.resolved:
+                    continue
+                values = [{"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in sorted(p.candidates, key=lambda c: c.compilation)]
+                out.append({"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule})
+        return sorted(out, key=lambda r: (r["date"], taxonomy.metric_names().index(r["metric"])))
+
+    # --- catalogue, provenance, history ------------------------------------------------------------
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Sources with their compilations, counts and date ranges."""
+        from .catalogue import list_sources
+
+        with self.engine.connect() as conn:
+            return list_sources(conn)
+
+    def documents(self, ids: list[int]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return _documents(conn, ids)
+
+    def provenance(self, observation_id: int) -> dict[str, Any]:
+        """One observation with its source, compilation, document chain, and history of its cell."""
+        from .catalogue import observation_provenance
+
+        with self.engine.connect() as conn:
+            return observation_provenance(conn, observation_id)
+
+    def changes(self, since: str | dt.datetime | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """Revisions: values a later sync replaced — which cell, from what, to what, by which document."""
+        from .catalogue import list_changes
+
+        with self.engine.connect() as conn:
+            return list_changes(conn, parse_moment(since), limit)
+
+    def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[dict[str, Any]]:
+        """Per source: newest report date, when it was fetched, and whether it is stale."""
+        from .catalogue import source_status
+
+        with self.engine.connect() as conn:
+            return source_status(conn, now or utcnow(), max_age_hours)
+
+    def syncs(self, limit: int = 20) -> list[dict[str, Any]]:
+        query = select(SyncRun.id, SyncRun.started_at, SyncRun.finished_at, SyncRun.origin).order_by(SyncRun.id.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def version(self) -> str:
+        """Changes whenever the ledger's content changes (a cache key for the API)."""
+        with self.engine.connect() as conn:
+            newest = conn.execute(select(func.max(SyncRun.id))).scalar()
+        return f"s{newest or 0}"
+
+    def export(self, fmt: str = "csv", out: str | Path | None = None, *, history: bool = False) -> str | bytes:
+        """Every observation with its source, compilation and document (csv, json or parquet)."""
+        from .frames import export_frame
+
+        return export_frame(self.engine, fmt, out, history=history)
+
+
+def _ordered(points: dict[str, Any]) -> list[str]:
+    order = taxonomy.metric_names()
+    return sorted(points, key=lambda m: order.index(m) if m in order else len(order))
+
+
+def _figure(p: Point) -> dict[str, Any]:
+    fig: dict[str, Any] = {"total": p.total, "increase": p.increase}
+    if p.qualifier != "exact":
+        fig["qualifier"] = p.qualifier
+    if p.increase_derived:
+        fig["increase_derived"] = True
+    if p.correction:
+        fig["correction"] = p.correction
+    if p.merged:
+        fig["merged"] = True
+    if p.resolved:
+        fig["resolved"] = {
+            "rule": p.rule,
+            "values": [{"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in p.candidates],
+        }
+    fig["documents"] = p.document_ids
+    return fig
+
+
+def _documents(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    d, parent = Document, Document.__table__.alias("parent")
+    query = (
+        select(d.id, d.uri, d.media_type, d.sha256, d.retrieved_at, d.dataset, d.snapshot, parent.c.uri.label("parent_uri"), parent.c.sha256.label("parent_sha256"), parent.c.retrieved_at.label("parent_retrieved_at"))
+        .outerjoin(parent, parent.c.id == d.parent_id)
+        .where(d.id.in_(ids))
+        .order_by(d.id)
+    )
+    out = []
+    for row in conn.execute(query):
+        doc = {"id": row.id, "uri": row.uri, "media_type": row.media_type, "sha256": row.sha256,
+               "retrieved_at": row.retrieved_at.isoformat() if row.retrieved_at else None, "dataset": row.dataset}  # fmt: skip
+        if row.snapshot:
+            doc["snapshot"] = row.snapshot
+        if row.parent_uri:
+            doc["via"] = {"uri": row.parent_uri, "sha256": row.parent_sha256,
+                          "retrieved_at": row.parent_retrieved_at.isoformat() if row.parent_retrieved_at else None}  # fmt: skip
+        out.append(doc)
+    return out

@@ -1,0 +1,117 @@
+"""Writing a batch into the ledger without overwriting anything.
+
+For each figure of a batch, compared with the compilation's current value of the same cell:
+absent → inserted; equal → unchanged (nothing written, so re-imports are idempotent); different →
+the old row gets ``superseded_at`` and the new value is inserted, both staying queryable.
+Runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from ..errors import SchemaError
+from ..importers.base import Batch, CompilationInfo, DocumentRow, SourceInfo
+from ..store.models import Compilation, Document, Observation, Source
+
+__all__ = ["ensure_compilation", "ensure_documents", "ensure_sources", "write_observations"]
+
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def ensure_sources(conn: Connection, sources: Iterable[SourceInfo]) -> dict[str, int]:
+    """Ids of ``sources``, inserting the missing ones (descriptions of known ones are refreshed)."""
+    ids: dict[str, int] = {}
+    for s in sources:
+        row = conn.execute(select(Source.id).where(Source.slug == s.slug)).scalar()
+        values = {"name": s.name, "kind": s.kind, "url": s.url, "description": s.description}
+        if row is None:
+            row = conn.execute(insert(Source).values(slug=s.slug, **values).returning(Source.id)).scalar_one()
+        ids[s.slug] = row
+    return ids
+
+
+def ensure_compilation(conn: Connection, c: CompilationInfo) -> int:
+    row = conn.execute(select(Compilation.id).where(Compilation.slug == c.slug)).scalar()
+    if row is None:
+        row = conn.execute(
+            insert(Compilation)
+            .values(slug=c.slug, name=c.name, url=c.url, license=c.license, description=c.description)
+            .returning(Compilation.id)
+        ).scalar_one()
+    return row
+
+
+def ensure_documents(conn: Connection, docs: Sequence[DocumentRow]) -> dict[str, int]:
+    """Ids of ``docs`` by key, inserting missing ones (parents before the pages they cite)."""
+    wanted = list(dict.fromkeys(d.key for d in docs))
+    ids: dict[str, int] = {}
+    for chunk in _chunks(wanted):
+        ids.update(conn.execute(select(Document.key, Document.id).where(Document.key.in_(chunk))).tuples().all())
+    for parents_first in (True, False):
+        new = [d for d in dict((d.key, d) for d in docs).values() if d.key not in ids and (d.parent_key is None) == parents_first]
+        rows = [
+            {
+                "key": d.key, "uri": d.uri, "sha256": d.sha256, "media_type": d.media_type, "size": d.size,
+                "retrieved_at": d.retrieved_at, "parent_id": ids.get(d.parent_key) if d.parent_key else None,
+                "dataset": d.dataset, "snapshot": d.snapshot,
+            }  # fmt: skip
+            for d in new
+        ]
+        if rows:
+            conn.execute(insert(Document), rows)
+            for chunk in _chunks([d.key for d in new]):
+                ids.update(conn.execute(select(Document.key, Document.id).where(Document.key.in_(chunk))).tuples().all())
+    return ids
+
+
+def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.datetime) -> None:
+    """Insert new and changed figures of ``batch``; updates ``batch.report`` counts."""
+    importer = batch.importer
+    source_ids = ensure_sources(conn, importer.sources)
+    comp_id = ensure_compilation(conn, importer.compilation)
+    doc_ids = ensure_documents(conn, batch.documents)
+    o = Observation
+    current: dict[tuple[Any, ...], tuple[int, int, str]] = {}
+    query = select(o.id, o.source_id, o.side, o.metric, o.category, o.status, o.kind, o.report_date, o.value, o.qualifier).where(
+        o.compilation_id == comp_id, o.superseded_at.is_(None)
+    )
+    for oid, sid, side, metric, category, status, kind, date, value, qualifier in conn.execute(query):
+        current[(sid, side, metric, category, status, kind, date)] = (oid, value, qualifier)
+    rows: list[dict[str, Any]] = []
+    superseded: list[int] = []
+    report = batch.report
+    for ob in batch.observations:
+        key = (source_ids[ob.source], ob.side, ob.metric, ob.category, ob.status, ob.kind, ob.report_date)
+        old = current.get(key)
+        if old is not None and old[1] == ob.value and old[2] == ob.qualifier:
+            report.unchanged += 1
+            continue
+        if old is not None:
+            if old[0] == -1:
+                raise SchemaError(f"{importer.name}: the same figure twice in one import: {ob.cell()}", code="schema.duplicate")
+            superseded.append(old[0])
+        current[key] = (-1, ob.value, ob.qualifier)
+        rows.append(
+            {
+                "source_id": key[0], "compilation_id": comp_id, "document_id": doc_ids[ob.document_key], "sync_id": sync_id,
+                "side": ob.side, "metric": ob.metric, "category": ob.category, "status": ob.status,
+                "report_date": ob.report_date, "kind": ob.kind, "value": ob.value, "qualifier": ob.qualifier,
+                "period_days": ob.period_days, "note": ob.note, "recorded_at": now, "superseded_at": None,
+            }  # fmt: skip
+        )
+    for chunk in _chunks(superseded):
+        conn.execute(update(o).where(o.id.in_(chunk)).values(superseded_at=now))
+    if rows:
+        conn.execute(insert(o), rows)
+    report.added += len(rows) - len(superseded)
+    report.superseded += len(superseded)

@@ -1,0 +1,136 @@
+"""Engine, transactions and migrations, the same on SQLite and PostgreSQL.
+
+``connect(url)`` returns an engine whose schema is at the newest migration (running Alembic when
+it is not); ``transaction(engine)`` is one atomic unit: everything inside commits together or not
+at all, which is how a failed import leaves the ledger exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import ConfigError, StoreError
+
+__all__ = ["HEAD", "connect", "head_revision", "migrate", "transaction", "utcnow"]
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def utcnow() -> dt.datetime:
+    """Now in UTC, naive (the store keeps UTC without tzinfo)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _normalise(url: str) -> str:
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    # pysqlite's own transaction handling defers BEGIN and breaks transactional DDL; the SQLAlchemy
+    # docs' recipe ("Serializable isolation / Savepoints / Transactional DDL") takes control of it.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def create(url: str) -> Engine:
+    """An engine for ``url`` (no migration).  SQLite parent folders are created."""
+    url = _normalise(url)
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise ConfigError(f"invalid database URL {url!r}: {exc}", code="config.db") from None
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    else:
+        kwargs["pool_pre_ping"] = True
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except Exception as exc:  # unknown dialect, missing driver
+        raise ConfigError(f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}", code="config.db") from None
+    if parsed.get_backend_name() == "sqlite":
+        _sqlite_pragmas(engine)
+    return engine
+
+
+#: The newest migration's revision.  Kept as a constant so opening a ledger does not import
+#: Alembic (~0.3 s) just to learn the schema is current; tests/test_store.py checks it against
+#: Alembic's own view of migrations/versions.
+HEAD = "0001"
+
+
+def head_revision() -> str:
+    """The newest migration's revision id, as Alembic computes it from migrations/versions."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None
+    return head
+
+
+def _alembic_config(conn: Connection) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (default: the newest) inside one transaction."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), revision)
+
+
+def connect(url: str, *, upgrade: bool = True) -> Engine:
+    """An engine for ``url`` whose schema is current; :class:`StoreError` if the database is unusable."""
+    engine = create(url)
+    try:
+        if upgrade and current_revision(engine) != HEAD:
+            migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open ledger {engine.url.render_as_string(hide_password=True)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.open") from None
+    return engine
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """One atomic unit of work; database errors surface as :class:`StoreError`."""
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except SQLAlchemyError as exc:
+        raise StoreError(f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.write") from None

@@ -1,0 +1,191 @@
+"""The ledger's tables.  Who reports (source), who transcribed it (compilation), what was read
+(document) and what it said (observation) are kept apart, so every figure traces back to its
+source document, compilation and date.
+
+Nothing is overwritten: a value that changes in a later sync is a new observation; the old row
+gets ``superseded_at`` (when it stopped being current) and stays queryable, which is what
+"as known at" queries read.  All timestamps are UTC without tzinfo (portable across SQLite and
+PostgreSQL).  Schema changes go through ``migrations/``; a test checks models and migrations agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = [
+    "Base",
+    "Compilation",
+    "Document",
+    "FetchState",
+    "KINDS",
+    "Observation",
+    "QUALIFIERS",
+    "SIDES",
+    "SeriesPoint",
+    "Source",
+    "SyncRun",
+    "metadata",
+]
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+#: total = cumulative since 2022-02-24; increase = over the last day (or period_days);
+#: correction = the part of a day's change in a total that revises earlier counts
+#: (PetroIvaniuk's corrections file), so that increase = Δtotal − correction.
+KINDS = ("total", "increase", "correction")
+QUALIFIERS = ("exact", "about", "more_than")
+SIDES = ("russia", "ukraine")
+
+
+class Base(DeclarativeBase):
+    metadata = metadata
+
+
+class Source(Base):
+    """Who reports a figure: the General Staff, Oryx, Mediazona/BBC, a government about itself…"""
+
+    __tablename__ = "source"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))  # claims | evidence | acknowledgement
+    url: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Compilation(Base):
+    """Who transcribed a source: PetroIvaniuk, orc-losses, russianwarship.rip, our own extraction…"""
+
+    __tablename__ = "compilation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(Text)
+    license: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Document(Base):
+    """What was read: a file or page, by content (sha256) or, for a cited page we did not fetch,
+    by URI.  ``parent_id`` links a cited page to the file that cited it (orc-losses' sourceUri)."""
+
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(600), unique=True)  # "sha256:<hex>" or "uri:<uri>"
+    uri: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    retrieved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    dataset: Mapped[str | None] = mapped_column(String(100))
+    snapshot: Mapped[str | None] = mapped_column(String(200))  # upstream commit (SNAPSHOT file)
+
+
+class SyncRun(Base):
+    """One run of ``sync`` (or of a single import): when, from where, what it did."""
+
+    __tablename__ = "sync_run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    origin: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="")  # JSON of the import reports
+
+
+class Observation(Base):
+    """One figure as one compilation transcribed it from one document."""
+
+    __tablename__ = "observation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+    compilation_id: Mapped[int] = mapped_column(ForeignKey("compilation.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"))
+    sync_id: Mapped[int] = mapped_column(ForeignKey("sync_run.id"))
+    side: Mapped[str] = mapped_column(String(16), default="russia")  # whose losses
+    metric: Mapped[str] = mapped_column(String(64))
+    # A source's own sub-series of the metric ('' = the metric itself): an Oryx equipment type,
+    # Mediazona's 'named_deaths' / 'probate_estimate', 'killed' / 'wounded' / 'incident'.
+    category: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(16), default="")  # Oryx: destroyed|damaged|abandoned|captured
+    report_date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[int] = mapped_column(BigInteger)
+    qualifier: Mapped[str] = mapped_column(String(16), default="exact")
+    period_days: Mapped[int | None] = mapped_column(Integer)  # increases over a stated period
+    note: Mapped[str | None] = mapped_column(Text)  # e.g. who stated an acknowledged figure
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    superseded_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('total', 'increase', 'correction')", name="kind"),
+        CheckConstraint("qualifier IN ('exact', 'about', 'more_than')", name="qualifier"),
+        CheckConstraint("side IN ('russia', 'ukraine')", name="side"),
+        # One current value per cell of a compilation; superseded rows are history.
+        Index(
+            "uq_observation_current",
+            "compilation_id", "source_id", "side", "metric", "category", "status", "kind", "report_date",
+            unique=True,
+            sqlite_where=text("superseded_at IS NULL"),
+            postgresql_where=text("superseded_at IS NULL"),
+        ),
+        Index("ix_observation_series", "source_id", "metric", "report_date"),
+        Index("ix_observation_recorded", "recorded_at"),
+    )  # fmt: skip
+
+
+class SeriesPoint(Base):
+    """The reconciled series of every source, as ``load_points`` computes it, refreshed by each
+    sync that changes the ledger.  A materialized view: never edited, only rebuilt; it lets the
+    checker fingerprint an article against every report date without reconciling 45k rows."""
+
+    __tablename__ = "series_point"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(64))
+    side: Mapped[str] = mapped_column(String(16))
+    metric: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="")
+    report_date: Mapped[dt.date] = mapped_column(Date)
+    total: Mapped[int | None] = mapped_column(BigInteger)
+    increase: Mapped[int | None] = mapped_column(BigInteger)
+    increase_derived: Mapped[bool] = mapped_column(Boolean, default=False)
+    qualifier: Mapped[str] = mapped_column(String(16), default="exact")
+    rule: Mapped[str] = mapped_column(String(16), default="agree")
+    period_days: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_series_point_lookup", "source", "metric", "report_date"),)
+
+
+class FetchState(Base):
+    """HTTP validators of the last fetch of a URL, so unchanged files are not reloaded."""
+
+    __tablename__ = "fetch_state"
+    url: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)

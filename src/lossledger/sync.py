@@ -1,0 +1,199 @@
+"""``sync``: fetch every dataset folder lossledger knows, parse it, write it — all or nothing.
+
+1. *Fetch* each known folder's files from the origin (local folder, HTTP mirror or upstream);
+   folders the origin has but no importer knows are warned about and skipped.
+2. *Skip* datasets whose files are unchanged (HTTP 304, or every file's sha256 already a
+   document of the ledger) unless ``force``.
+3. *Parse* every changed dataset into a batch (no database access; bad input raises here).
+4. *Write* all batches in ONE transaction with the sync's record and the HTTP validators: a
+   failure anywhere — a corrupted file mid-way, a database error — leaves the ledger as it was.
+Re-running adds nothing: unchanged figures are not written again (ledger/writer.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .errors import InputError
+from .importers import IMPORTERS, Batch, FetchedFile, ImportReport, Importer
+from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
+from .store.db import transaction, utcnow
+from .store.models import Document, FetchState, SyncRun
+
+__all__ = ["Progress", "SyncResult", "sync"]
+
+#: progress(task, done, total) — called as work advances (the CLI draws a bar).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class SyncResult:
+    """What a sync did, per dataset."""
+
+    origin: str
+    sync_id: int | None = None
+    reports: list[ImportReport] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(r.added for r in self.reports)
+
+    @property
+    def superseded(self) -> int:
+        return sum(r.superseded for r in self.reports)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "origin": self.origin, "sync_id": self.sync_id, "added": self.added, "superseded": self.superseded,
+            "warnings": self.warnings, "datasets": [r.to_dict() for r in self.reports],
+        }  # fmt: skip
+
+
+def _load_validators(engine: Engine) -> dict[str, Validators]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(FetchState.url, FetchState.etag, FetchState.last_modified)).all()
+    return {url: Validators(etag, modified) for url, etag, modified in rows}
+
+
+def _wanted_files(importer: Importer, origin: Origin, listing: list[str] | None) -> list[tuple[str, str | None, bool]]:
+    """(name, upstream URL, required) of the files ``importer`` reads from this origin."""
+    wanted = [(spec.name, spec.upstream, spec.required) for spec in importer.files]
+    if importer.patterns and listing is not None:
+        named = {w[0] for w in wanted}
+        wanted += [(n, None, False) for n in listing if matches(n, importer.patterns) and n not in named]
+    if isinstance(origin, UpstreamOrigin):
+        wanted = [w for w in wanted if w[1] is not None]
+    return wanted
+
+
+def _fetch_folder(origin: Origin, folder: str, importers: list[Importer], result: SyncResult) -> dict[str, FetchedFile] | None:
+    """The folder's files, or None when the folder is unchanged since the last sync (HTTP 304)."""
+    listing = origin.list(folder)
+    files: dict[str, FetchedFile] = {}
+    stale: list[tuple[str, str | None]] = []
+    specs = {w[0]: w for imp in importers for w in _wanted_files(imp, origin, listing)}
+    for name, upstream, required in specs.values():
+        got = origin.fetch(folder, name, upstream)
+        if got is NOT_MODIFIED:
+            stale.append((name, upstream))
+        elif isinstance(got, FetchedFile):
+            files[name] = got
+        elif required and not isinstance(origin, UpstreamOrigin):
+            raise InputError(f"required file {name} is missing", code="input.missing", file=f"{folder}/{name}")
+    if stale and not files:
+        return None
+    for name, upstream in stale:  # partly changed: re-read the unchanged files in full
+        got = origin.fetch(folder, name, upstream, conditional=False)
+        if isinstance(got, FetchedFile):
+            files[name] = got
+    extra = getattr(importers[0], "fetch_upstream", None)
+    if isinstance(origin, UpstreamOrigin) and callable(extra):
+        files.update(extra(origin))
+    snapshot = origin.snapshot(folder) if files else None
+    for f in files.values():
+        f.snapshot = snapshot
+    return files
+
+
+def _owns(importer: Importer, name: str) -> bool:
+    return any(spec.name == name for spec in importer.files) or matches(name, importer.patterns)
+
+
+def _known(engine: Engine, files: dict[str, FetchedFile]) -> bool:
+    keys = [f.key for f in files.values()]
+    with engine.connect() as conn:
+        found = conn.execute(select(Document.key).where(Document.key.in_(keys))).scalars().all()
+    return len(set(found)) == len(set(keys))
+
+
+def _plan(origin: Origin, only: list[str] | None, result: SyncResult) -> list[str]:
+    known = list(dict.fromkeys(i.folder for i in IMPORTERS))
+    present = origin.folders()
+    if present is not None:
+        for folder in present:
+            if folder not in known:
+                result.warnings.append(f"unknown dataset folder {folder!r} skipped (no importer knows it)")
+        known = [f for f in known if f in present]
+    if only:
+        unknown = [f for f in only if f not in {i.folder for i in IMPORTERS}]
+        if unknown:
+            raise InputError(f"unknown dataset(s): {', '.join(unknown)}", code="input.dataset")
+        known = [f for f in known if f in only]
+    return known
+
+
+def sync(
+    engine: Engine,
+    origin: str | Path | None = None,
+    *,
+    only: list[str] | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+    timeout: float = 30.0,
+    retries: int = 3,
+) -> SyncResult:
+    """Fetch, parse and write every known dataset from ``origin`` (see the module docstring)."""
+    source = open_origin(origin, _load_validators(engine), timeout=timeout, retries=retries)
+    result = SyncResult(origin=source.label)
+    batches: list[Batch] = []
+    try:
+        folders = _plan(source, only, result)
+        for n, folder in enumerate(folders):
+            importers = [i for i in IMPORTERS if i.folder == folder]
+            if progress:
+                progress(f"fetch {folder}", n, len(folders))
+            files = _fetch_folder(source, folder, importers, result)
+            if files is None or not files or (not force and _known(engine, files)):
+                result.reports.extend(ImportReport(dataset=i.name, status="unchanged") for i in importers)
+                continue
+            for importer in importers:
+                mine = {k: v for k, v in files.items() if _owns(importer, k)}
+                if not mine:
+                    continue
+                if progress:
+                    progress(f"parse {importer.name}", n, len(folders))
+                batches.append(importer.parse(mine))
+        if progress:
+            progress("write", len(folders), len(folders))
+        _write(engine, source, batches, result)
+    finally:
+        source.close()
+    return result
+
+
+def _write(engine: Engine, source: Origin, batches: list[Batch], result: SyncResult) -> None:
+    now = utcnow()
+    with transaction(engine) as conn:
+        sync_id = conn.execute(insert(SyncRun).values(started_at=now, origin=source.label, summary="").returning(SyncRun.id)).scalar_one()
+        for batch in batches:
+            result.reports.append(batch.importer.write(conn, batch, sync_id=sync_id, now=now))
+        if any(r.added or r.superseded for r in result.reports):
+            from .ledger.materialize import refresh_series
+
+            refresh_series(conn)
+        seen = getattr(source, "seen", {})
+        for url, v in seen.items():
+            _upsert_fetch_state(conn, url, v, now)
+        result.sync_id = sync_id
+        summary = json.dumps(result.to_dict(), ensure_ascii=False, default=str)
+        conn.execute(update(SyncRun).where(SyncRun.id == sync_id).values(finished_at=utcnow(), summary=summary))
+
+
+def _upsert_fetch_state(conn: Any, url: str, v: Validators, now: Any) -> None:
+    values = {"url": url, "etag": v.etag, "last_modified": v.last_modified, "fetched_at": now}
+    dialect = conn.dialect.name
+    stmt: Any
+    if dialect == "postgresql":
+        stmt = postgresql.insert(FetchState).values(**values)
+    else:
+        stmt = sqlite.insert(FetchState).values(**values)
+    stmt = stmt.on_conflict_do_update(index_elements=["url"], set_={k: values[k] for k in ("etag", "last_modified", "fetched_at")})
+    conn.execute(stmt)
