@@ -46,7 +46,7 @@ _SCHEMA: dict[str, set[str] | None] = {
     "weak_metrics": None,
     "qualifiers": {"about", "more_than", "about_after", "more_than_after"},
     "kind": {"increase", "total", "increase_near", "anaphora", "periods", "period_prefix"},
-    "sources": {"general-staff", "mediazona", "oryx", "russian-mod", "ua-official", "other"},
+    "sources": {"general-staff", "general-staff-weak", "statement-header", "mediazona", "oryx", "russian-mod", "ua-official", "other"},
     "side": {"ukraine", "russia"},
     "framing": {"death", "loss", "wounded"},
     "nonclaims": None,
@@ -76,7 +76,7 @@ def _vocab_dir() -> Any:
 @cache
 def available_languages() -> tuple[str, ...]:
     """Codes of the languages that have a vocabulary file."""
-    names = [p.name for p in _vocab_dir().iterdir() if p.name.endswith(".toml")]
+    names = [p.name for p in _vocab_dir().iterdir() if p.name.endswith(".toml") and not p.name.startswith("_")]
     return tuple(sorted(n[:-5] for n in names))
 
 

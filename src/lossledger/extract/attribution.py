@@ -1,0 +1,271 @@
+"""What each figure is: kind (total/increase, period), qualifier, source, and whose losses.
+
+Scopes, from the narrowest: the words next to the number ("six *more* tanks", "*близько* 400300",
+"(+23)"); its clause (between commas); its sentence (cues before the number; an increase cue at the
+end of a list applies back to the list: "1.100 Soldaten, 24 Panzer … an nur einem Tag"); the
+previous sentences (a source, once named, holds until another is named: the seed article's
+Mediazona paragraph).  A figure nothing attributes is the General Staff's in a text that names the
+General Staff, else ``other``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Doc
+from .figures import _CONJ, Candidate
+from .tokens import NUM, PUNCT, WORD
+
+__all__ = ["Cue", "attribute", "collect_cues"]
+
+_ARTICLES = {"the", "a", "an", "los", "las", "les", "le", "la", "i", "gli", "il", "die", "der", "den", "de", "à", "a", "em", "o", "os", "al", "el", "di", "to", "at", "auf", "на", "до", "в", "у", "ال", "ای"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in the text: ``cat`` is its category, ``value`` its payload, tokens [first, last)."""
+
+    first: int
+    last: int
+    cat: str
+    value: object
+    sentence: int
+    clause: int
+    paren: int
+
+
+def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
+    """Every match of a category starting with one of ``prefixes``, as cues in text order."""
+    out: list[Cue] = []
+    for m in doc.matches:
+        for cat, value in m.entries:
+            if cat.startswith(prefixes):
+                out.append(Cue(m.start, m.end, cat, value, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]))
+    return out
+
+
+def _nearest(cues: list[Cue], pos: int) -> Cue | None:
+    return min(cues, key=lambda q: abs(q.first - pos), default=None)
+
+
+# --- kind -------------------------------------------------------------------------------------
+
+
+def _near_increase(doc: Doc, c: Candidate) -> bool:
+    """'another 1,200', 'ще на 1420', 'six more tanks', '300 asker daha', 'outros 340'."""
+    for end in (c.first, c.first - 1):
+        m = doc.match_end.get(end)
+        if m is not None and m.has("kind:increase_near"):
+            if end == c.first or doc.tokens[end].kind == WORD and len(doc.tokens[end].raw) <= 3:
+                return True
+    for start in (c.last, c.term_last):
+        m = doc.match_at.get(start) if start >= 0 else None
+        if m is not None and m.has("kind:increase_near") and doc.tokens[start].raw != "+":
+            return True
+    return False
+
+
+def _kind_from(cue: Cue) -> tuple[str, str | None]:
+    if cue.cat == "kind:total":
+        return "total", None
+    return "increase", None
+
+
+def _period_for(doc: Doc, cues: list[Cue], chosen: Cue) -> str | None:
+    for q in cues:
+        if q.cat == "kind:periods" and q.first == chosen.first:
+            return str(q.value)
+    return None
+
+
+def _resolve_kind(doc: Doc, c: Candidate, kcues: list[Cue], all_cands: list[Candidate]) -> None:
+    if c.kind is not None:
+        return
+    if c.plus or _near_increase(doc, c):
+        c.kind = "increase"
+        clause = [q for q in kcues if q.clause == doc.clause_of[c.first] and q.cat == "kind:periods"]
+        c.period = str(clause[0].value) if clause else None
+        return
+    s = doc.sent_of[c.first]
+    sent = [q for q in kcues if q.sentence == s and q.cat in ("kind:increase", "kind:total")]
+    lo, hi = c.evidence()
+    clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
+    local = [q for q in sent if q.clause in clause_ids]
+    chosen = _nearest(local, c.first)
+    if chosen is None:
+        before = [q for q in sent if q.last <= c.first and q.paren == 0]
+        chosen = max(before, key=lambda q: q.first, default=None)
+    if chosen is None:
+        chosen = _backward_cue(doc, c, sent, all_cands)
+    if chosen is None:
+        c.kind = "total"
+        return
+    c.kind = _kind_from(chosen)[0]
+    if c.kind == "increase":
+        c.period = _period_for(doc, kcues, chosen)
+
+
+def _backward_cue(doc: Doc, c: Candidate, sent: list[Cue], cands: list[Candidate]) -> Cue | None:
+    """An increase cue closing the sentence applies back to a list before it, unless its clause
+    picks out a part ("of which", "بينها") or has its own total."""
+    after = [q for q in sent if q.first >= c.last and q.cat == "kind:increase" and q.paren == 0]
+    if not after:
+        return None
+    cue = after[0]
+    anaphora = doc.matches_in(*_clause_span(doc, cue.first), "kind:anaphora")
+    if anaphora:
+        return None
+    if any(q.cat == "kind:total" and c.last <= q.first < cue.first for q in sent):
+        return None
+    return cue
+
+
+def _clause_span(doc: Doc, i: int) -> tuple[int, int]:
+    return doc.clause_range(i)
+
+
+# --- qualifier --------------------------------------------------------------------------------
+
+
+def _qualifier_at(doc: Doc, c: Candidate) -> str | None:
+    toks = doc.tokens
+    end = c.first
+    for _ in range(2):
+        m = doc.match_end.get(end)
+        if m is not None:
+            if m.has("q:more_than"):
+                return "more_than"
+            if m.has("q:about"):
+                return "about"
+        if end - 1 >= 0 and toks[end - 1].kind == WORD and toks[end - 1].norm in _ARTICLES:
+            end -= 1
+            continue
+        if end - 1 >= 0 and toks[end - 1].raw in ("«", '"', "“", "„", "(", "‒", "—", "–", "-", ":"):
+            end -= 1
+            continue
+        break
+    for start in (c.last, c.last + 1, c.term_last):
+        m = doc.match_at.get(start) if start >= 0 else None
+        if m is not None:
+            if m.has("q:more_than_after"):
+                return "more_than"
+            if m.has("q:about_after"):
+                return "about"
+    return None
+
+
+def _coordinated(doc: Doc, prev: Candidate, c: Candidate) -> bool:
+    """'mehr als 3000 Panzer und 6000 gepanzerte Fahrzeuge': only a conjunction between."""
+    gap = doc.tokens[prev.evidence()[1] : c.first]
+    return 0 < len(gap) <= 2 and all(t.norm in _CONJ for t in gap)
+
+
+# --- sources and sides ------------------------------------------------------------------------
+
+
+def _source_cue(cues: list[Cue], doc: Doc, c: Candidate) -> tuple[Cue | None, bool]:
+    """The cue attributing ``c`` and whether it is in the same sentence."""
+    s = doc.sent_of[c.first]
+    sent = [q for q in cues if q.sentence == s]
+    lo, hi = c.evidence()
+    clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
+    local = [q for q in sent if q.clause in clause_ids]
+    if local:
+        return _nearest(local, c.first), True
+    before = [q for q in sent if q.last <= c.first]
+    if before:
+        return before[-1], True
+    after = [q for q in sent if q.first >= c.last]
+    if after:
+        return after[0], True
+    earlier = [q for q in cues if q.sentence < s]
+    return (earlier[-1] if earlier else None), False
+
+
+def _side(doc: Doc, c: Candidate, scues: list[Cue]) -> str:
+    s = doc.sent_of[c.first]
+    lo, hi = c.evidence()
+    clause_lo, _ = doc.clause_range(lo)
+    window = [q for q in scues if q.sentence == s and clause_lo <= q.first <= hi + 3]
+    if window:
+        return _nearest(window, c.first).cat[5:]  # type: ignore[union-attr]
+    sent = [q for q in scues if q.sentence == s]
+    if sent:
+        return _nearest(sent, c.first).cat[5:]  # type: ignore[union-attr]
+    if c.strong_source and c.source in ("general-staff", "mediazona", "oryx"):
+        return "russia"
+    earlier = [q for q in scues if q.sentence < s]
+    return earlier[-1].cat[5:] if earlier else "russia"
+
+
+@dataclass
+class _Ctx:
+    kcues: list[Cue]
+    srccues: list[Cue]
+    sidecues: list[Cue]
+    default_source: str
+
+
+def _weak(cue: Cue | None) -> bool:
+    return cue is not None and cue.cat.endswith("-weak")
+
+
+def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
+    cue, same_sentence = _source_cue(ctx.srccues, doc, c)
+    if cue is None:
+        c.source, c.strong_source = ctx.default_source, False
+    else:
+        name = cue.cat[4:]
+        name = name[:-5] if name.endswith("-weak") else name
+        c.source = "general-staff" if name == "statement-header" else name
+        c.strong_source = same_sentence and not _weak(cue)
+    c.side = _side(doc, c, ctx.sidecues)
+
+
+def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
+    """Set kind, period, qualifier, source and side on every candidate figure."""
+    ctx = _Ctx(
+        collect_cues(doc, ("kind:increase", "kind:total", "kind:periods")),
+        collect_cues(doc, ("src:",)),
+        collect_cues(doc, ("side:",)),
+        default_source,
+    )
+    figs = [c for c in cands if c.reason is None]
+    prev: Candidate | None = None
+    for c in figs:
+        c.qualifier = _qualifier_at(doc, c)
+        if c.qualifier is None and prev is not None and prev.qualifier not in (None, "exact"):
+            if doc.sent_of[prev.first] == doc.sent_of[c.first] and _coordinated(doc, prev, c):
+                c.qualifier = prev.qualifier
+        c.qualifier = c.qualifier or "exact"
+        if c.parent is None:
+            _resolve_kind(doc, c, ctx.kcues, figs)
+        _apply_source(doc, c, ctx)
+        prev = c
+    for c in figs:
+        if c.parent is not None:
+            _paren_kind(doc, c, ctx.kcues)
+
+
+def _paren_kind(doc: Doc, c: Candidate, kcues: list[Cue]) -> None:
+    """A bracketed number after a figure: '(+23)' is the increase; '(łącznie … 4965)' or a bigger
+    bare number is the total, and then the figure before it is the increase."""
+    parent = c.parent
+    assert parent is not None
+    inside = [q for q in kcues if q.paren == doc.paren[c.first] and q.paren]
+    c.source, c.strong_source, c.side = parent.source, parent.strong_source, parent.side
+    if c.plus or any(q.cat == "kind:increase" for q in inside):
+        c.kind = "increase"
+        periods = [q for q in inside if q.cat == "kind:periods"]
+        c.period = str(periods[0].value) if periods else "P1D"
+        return
+    if any(q.cat == "kind:total" for q in inside) or c.num.value > parent.num.value:
+        c.kind = "total"
+        if parent.kind == "total":
+            parent.kind = "increase"
+        return
+    c.kind = "increase"
+
+
+def is_number_token(doc: Doc, i: int) -> bool:
+    return doc.tokens[i].kind == NUM or doc.tokens[i].kind == PUNCT and doc.tokens[i].raw == "+"

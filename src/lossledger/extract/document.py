@@ -1,0 +1,107 @@
+"""One analysed document: tokens, vocabulary matches, sentences, clauses and numbers.
+
+Built once per ``extract()`` call; every later step (figures, attribution, dates) reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .numbers import NumberPhrase, find_numbers
+from .tokens import PUNCT, Token, split_sentences, to_ascii_digits, tokenize
+from .vocab import Lexicon, Match, lexicon
+
+__all__ = ["CLAUSE_BREAKS", "Doc", "analyse"]
+
+#: Punctuation that ends a clause (the scope of most cues) inside a sentence.
+CLAUSE_BREAKS = {",", "،", ";", ":", "(", ")", "[", "]", "؛"}
+
+
+@dataclass
+class Doc:
+    """The analysed text."""
+
+    text: str
+    language: str
+    lex: Lexicon
+    tokens: list[Token]
+    matches: list[Match]
+    numbers: list[NumberPhrase]
+    sentences: list[tuple[int, int]]
+    match_at: dict[int, Match] = field(default_factory=dict)
+    match_end: dict[int, Match] = field(default_factory=dict)
+    cover: list[Match | None] = field(default_factory=list)
+    sent_of: list[int] = field(default_factory=list)
+    clause_of: list[int] = field(default_factory=list)
+    paren: list[int] = field(default_factory=list)  # id of the enclosing (...) group, 0 = none
+
+    def matches_in(self, first: int, last: int, prefix: str) -> list[Match]:
+        """Matches inside tokens [first, last) having a category starting with ``prefix``."""
+        out = []
+        i = first
+        while i < last:
+            m = self.match_at.get(i)
+            if m is not None:
+                if m.end <= last and any(c.startswith(prefix) for c, _ in m.entries):
+                    out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+    def clause_range(self, i: int) -> tuple[int, int]:
+        """Token range of the clause holding token i."""
+        cid = self.clause_of[i]
+        lo = i
+        while lo > 0 and self.clause_of[lo - 1] == cid:
+            lo -= 1
+        hi = i
+        n = len(self.tokens)
+        while hi < n and self.clause_of[hi] == cid:
+            hi += 1
+        return lo, hi
+
+    def sentence_range(self, i: int) -> tuple[int, int]:
+        return self.sentences[self.sent_of[i]]
+
+
+def analyse(text: str, language: str) -> Doc:
+    """Tokenise ``text`` and find its vocabulary matches, sentences, clauses and numbers."""
+    norm = to_ascii_digits(text)
+    lex = lexicon(language)
+    tokens = tokenize(norm)
+    matches = lex.scan(tokens)
+    numbers = find_numbers(tokens, matches, lex)
+    doc = Doc(norm, language, lex, tokens, matches, numbers, split_sentences(tokens))
+    doc.match_at = {m.start: m for m in matches}
+    doc.match_end = {m.end: m for m in matches}
+    cover: list[Match | None] = [None] * len(tokens)
+    for m in matches:
+        for k in range(m.start, m.end):
+            cover[k] = m
+    doc.cover = cover
+    sent_of = [0] * len(tokens)
+    for s, (a, b) in enumerate(doc.sentences):
+        for k in range(a, b):
+            sent_of[k] = s
+    doc.sent_of = sent_of
+    clause_of = [0] * len(tokens)
+    paren = [0] * len(tokens)
+    cid, depth_id, pid, prev_sent = 0, 0, 0, -1
+    for k, tok in enumerate(tokens):
+        if sent_of[k] != prev_sent:
+            cid += 1
+            depth_id = 0
+            prev_sent = sent_of[k]
+        if tok.kind == PUNCT and tok.raw in CLAUSE_BREAKS:
+            cid += 1
+            if tok.raw in "([":
+                pid += 1
+                depth_id = pid
+            elif tok.raw in ")]":
+                depth_id = 0
+        clause_of[k] = cid
+        paren[k] = depth_id
+    doc.clause_of = clause_of
+    doc.paren = paren
+    return doc

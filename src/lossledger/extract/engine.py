@@ -1,0 +1,188 @@
+"""``extract()``: the pipeline from a text to its claims.
+
+    text ─ language ─ tokens/vocabulary matches (document.py) ─ numbers (numbers.py)
+         ─ dates (dates.py) ─ candidate figures (figures.py) ─ kind/qualifier/source (attribution.py)
+         ─ claims: filtered, merged, dated (here)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import InputError
+from .asof import resolve_as_of
+from .attribution import attribute
+from .claims import build_claims
+from .dates import DateMention, find_dates
+from .document import Doc, analyse
+from .figures import Candidate, find_candidates
+from .language import detect_language
+from .model import Claim, Extraction, Ignored
+from .statement import is_statement
+
+__all__ = ["extract"]
+
+_EQUIPMENT_TERMS = ("metric:", "stmt:")
+_MAX_CHARS = 20_000_000
+
+
+def _published(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"published must be a date or YYYY-MM-DD, not {value!r}", code="input.date", field="published") from None
+
+
+def _default_source(doc: Doc, statement: bool) -> str:
+    if statement:
+        return "general-staff"
+    for m in doc.matches:
+        if m.has("src:general-staff") or m.has("src:statement-header"):
+            return "general-staff"
+    return "other"
+
+
+def _loss_context(doc: Doc, c: Candidate) -> bool:
+    """Personnel figures need words of loss in their sentence (not "700,000 troops at the front")."""
+    a, b = doc.sentence_range(c.first)
+    return bool(doc.matches_in(a, b, "frame:") or doc.matches_in(a, b, "kind:"))
+
+
+def _personnel_context(doc: Doc, c: Candidate) -> bool:
+    a, b = doc.sentence_range(c.first)
+    for m in doc.matches_in(a, b, ""):
+        cats = m.cats()
+        if cats & {"metric:personnel", "weak:personnel", "stmt:personnel", "frame:death", "frame:loss"}:
+            return True
+    return False
+
+
+def _clause_has_equipment(doc: Doc, c: Candidate) -> bool:
+    lo, hi = doc.clause_range(c.first)
+    for m in doc.matches_in(lo, hi, ""):
+        if any(x.startswith(_EQUIPMENT_TERMS) and not x.endswith("personnel") for x in m.cats()):
+            return True
+    return False
+
+
+def _wounded_only(doc: Doc, c: Candidate) -> bool:
+    """'210 were wounded', '3 825 odniosło rany': a count of wounded alone is no loss metric."""
+    toks = doc.tokens
+    j = max(c.last, c.term_last)
+    for k in range(j, min(len(toks), j + 5)):
+        m = doc.match_at.get(k)
+        if toks[k].kind == 2 and toks[k].raw in ".;,":
+            return False
+        if m is not None:
+            if m.has("frame:wounded"):
+                return True
+            if m.has("frame:death"):
+                return False
+    return False
+
+
+def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
+    """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context."""
+    prev: Candidate | None = None
+    for c in cands:
+        if c.reason is not None:
+            continue
+        if c.metric is not None:
+            prev = c
+            continue
+        lo, hi = doc.clause_range(c.first)
+        refers_back = bool(doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words"))
+        if (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
+            c.metric, c.how = prev.metric, "inherit"
+        elif _personnel_context(doc, c) and not _clause_has_equipment(doc, c) and (c.num.value >= 100 or c.num.has_scale):
+            c.metric, c.how = "personnel", "bare"
+        else:
+            c.reason = "no loss metric nearby"
+            continue
+        prev = c
+
+
+def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
+    """Drop figures that are not Russian losses or not losses at all, with the reason."""
+    for c in cands:
+        if c.reason is not None:
+            continue
+        if c.metric == "personnel" and _wounded_only(doc, c):
+            c.reason = "wounded only"
+        elif c.metric == "personnel" and c.how != "paren" and not statement and not _loss_context(doc, c):
+            c.reason = "no words of loss (force size?)"
+        elif c.side == "ukraine":
+            if c.source in ("ua-official", "ukraine-own") or (c.source == "general-staff" and not c.strong_source):
+                c.source = "ukraine-own"
+            else:
+                c.reason = "Ukraine's losses as claimed by others"
+        elif c.source == "ua-official":
+            c.source = "other"
+        if c.reason is None and c.source == "russian-mod" and c.metric != "personnel":
+            c.reason = "equipment claimed by Russia (Ukraine's losses)"
+
+
+def _to_claim(doc: Doc, c: Candidate) -> Claim:
+    lo, hi = c.evidence()
+    start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
+    conf = {"term": 0.9, "stmt": 0.95, "paren": 0.9, "weak": 0.6, "inherit": 0.7, "bare": 0.6}.get(c.how, 0.5)
+    conf = min(1.0, conf + (0.05 if c.strong_source else 0.0))
+    return Claim(
+        metric=c.metric or "personnel",
+        value=c.num.int_value,
+        kind=c.kind or "total",
+        qualifier=c.qualifier or "exact",
+        source=c.source or "general-staff",
+        span=(start, end),
+        confidence=conf,
+        period=c.period,
+        text=doc.text[c.num.start : c.num.end],
+        precision=c.num.precision,
+    )
+
+
+def extract(text: str, published: dt.date | str | None = None, language: str | None = None) -> Extraction:
+    """Every loss figure in ``text``, what it is and whom the text attributes it to.
+
+    ``published`` (a date or 'YYYY-MM-DD') resolves relative dates ("this Friday"); ``language``
+    (ISO 639-1) skips detection.  Never raises anything but :class:`~lossledger.errors.LossLedgerError`.
+
+    >>> extract("Russia lost 6,465 tanks.").claims[0].value
+    6465
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}", code="input.type")
+    if len(text) > _MAX_CHARS:
+        raise InputError(f"text is {len(text)} characters, more than {_MAX_CHARS}", code="input.too_large")
+    pub = _published(published)
+    lang = (language or detect_language(text)).lower()
+    doc = analyse(text, lang)
+    dates = find_dates(doc.tokens, doc.matches)
+    cands = find_candidates(doc, dates)
+    statement = is_statement(doc, cands)
+    _resolve_bare(doc, cands)
+    attribute(doc, cands, _default_source(doc, statement))
+    if statement:
+        for c in cands:
+            if c.reason is None and c.how in ("stmt", "paren", "term") and not c.strong_source:
+                c.source = "general-staff"
+    _filter(doc, cands, statement)
+    figs = [c for c in cands if c.reason is None]
+    as_of, fig_dates = resolve_as_of(doc, dates, figs, pub)
+    era = as_of or pub or next((d.date() or _month_start(d) for d in dates if d.metadata), None)
+
+    def to_claim(d: Doc, c: Candidate) -> Claim:
+        claim = _to_claim(d, c)
+        claim.as_of = fig_dates.get(index[id(c)])
+        return claim
+
+    index = {id(c): i for i, c in enumerate(figs)}
+    claims = build_claims(doc, figs, to_claim, era)
+    ignored = [Ignored(c.num.value, (c.num.start, c.num.end), c.reason or "") for c in cands if c.reason is not None]
+    return Extraction(language=lang, as_of=as_of, claims=claims, ignored=ignored)
+
+
+def _month_start(dm: DateMention) -> dt.date | None:
+    return dt.date(dm.year, dm.month, 1) if dm.year and dm.month else None

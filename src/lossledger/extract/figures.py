@@ -1,0 +1,302 @@
+"""Finding figures: which numbers are loss figures, and of which metric.
+
+A number becomes a candidate figure when a metric term names it:
+- after it, past at most three other words ("6,465 battle tanks", "26 bin 650 asker",
+  "12.611 (+29) mezzi corazzati", "3950 وحدة من المعدات الخاصة");
+- before it, across a dash or colon (the statement's "танків ‒ 6465 (+23) од", "artiglierie — oltre
+  27.000");
+- before it, for languages that put number words after the noun (Arabic "غواصة واحدة");
+- in brackets after a figure ("(+1210)", "(di cui 14 …)", "(łącznie od wybuchu wojny 4965)"): the
+  same metric as the figure it follows.
+A number no term names is a *bare* figure: it inherits the metric of the figure its clause refers
+back to ("1,010 of them", "altri 5 dei quali") or is the personnel count when its sentence speaks
+of losses ("the total … amounts to approximately 400,300.").  Everything else is ignored, with the
+reason the vocabulary gives (year, hours, percent, brigade, civilians…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .document import Doc
+from .numbers import NumberPhrase
+from .tokens import NUM, PUNCT, WORD
+
+__all__ = ["Candidate", "find_candidates"]
+
+_DASHES = {"-", "–", "—", "‒", "−", ":", "="}
+_QUOTES = {'"', "«", "»", "“", "”", "„", "'", "‘", "’"}
+_CONJ = {"and", "und", "e", "y", "et", "i", "и", "і", "й", "ve", "و", "ed", "oraz", "та", "а", "ile", "sowie", "as well as", "ainsi que", "also", "plus"}
+
+#: Non-claim vocabulary key -> reason written in ``ignored``.
+REASONS = {
+    "time_after": "duration or time window",
+    "day_before": "day of the war",
+    "percent": "percentage",
+    "money": "money",
+    "unit": "military unit number",
+    "distance": "distance or area",
+    "age": "age",
+    "ratio": "ratio",
+    "civilian": "civilians, not a military loss figure",
+    "other": "not a loss figure",
+    "deployed": "force size, not losses",
+}
+
+
+@dataclass
+class Candidate:
+    """A number that may be a loss figure, with what the association step found."""
+
+    num: NumberPhrase
+    metric: str | None = None
+    how: str = "bare"  # term | stmt | weak | paren | inherit | bare
+    term_first: int = -1
+    term_last: int = -1
+    parent: Candidate | None = None  # the figure a bracketed number belongs to
+    plus: bool = False  # written with a '+' sign
+    reason: str | None = None  # set when the number is not a figure
+    kind: str | None = None
+    period: str | None = None
+    qualifier: str | None = None
+    source: str | None = None
+    strong_source: bool = False
+    side: str = "russia"
+
+    @property
+    def first(self) -> int:
+        return self.num.first
+
+    @property
+    def last(self) -> int:
+        return self.num.last
+
+    def evidence(self) -> tuple[int, int]:
+        """Token range of the evidence: the number and its term."""
+        lo, hi = self.first, self.last
+        if self.term_first >= 0:
+            lo, hi = min(lo, self.term_first), max(hi, self.term_last)
+        return lo, hi
+
+
+def _metric_of(doc: Doc, i: int) -> tuple[str, str, int] | None:
+    """(metric, how, end) if a metric phrase starts at token i."""
+    m = doc.match_at.get(i)
+    if m is None:
+        return None
+    for cat, _ in m.entries:
+        if cat.startswith("metric:"):
+            return cat[7:], "term", m.end
+    for cat, _ in m.entries:
+        if cat.startswith("stmt:"):
+            return cat[5:], "stmt", m.end
+    for cat, _ in m.entries:
+        if cat.startswith("weak:"):
+            return cat[5:], "weak", m.end
+    return None
+
+
+def _non_at(doc: Doc, i: int) -> str | None:
+    m = doc.match_at.get(i)
+    if m is None:
+        return None
+    for cat, _ in m.entries:
+        if cat.startswith("non:") and cat[4:] in REASONS:
+            return cat[4:]
+    return None
+
+
+def _paren_end(doc: Doc, i: int) -> int:
+    """Index after the ')' closing the '(' at token i (or i when there is none nearby)."""
+    toks = doc.tokens
+    for j in range(i + 1, min(len(toks), i + 16)):
+        if toks[j].raw == ")":
+            return j + 1
+        if toks[j].raw == "(" or toks[j].nl_before:
+            break
+    return i
+
+
+def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
+    """Find a metric term after the number: (metric, how, first, last), a non-claim key, or None."""
+    toks = doc.tokens
+    j = c.last
+    words = 0
+    n = len(toks)
+    while j < n and words <= 3:
+        tok = toks[j]
+        if tok.nl_before and j > c.last:
+            return None
+        found = _metric_of(doc, j)
+        if found is not None:
+            return found[0], found[1], j, found[2]
+        non = _non_at(doc, j)
+        if non is not None and (words == 0 or non in ("civilian", "other", "deployed")):
+            return non
+        if tok.kind == PUNCT:
+            if tok.raw == "(" and words == 0:
+                end = _paren_end(doc, j)
+                if end == j:
+                    return None
+                j = end
+                continue
+            if tok.raw in ("-", "'", "’", "/") or tok.raw in _QUOTES and words == 0:
+                j += 1
+                continue
+            return None
+        if tok.kind == NUM:
+            return None
+        m = doc.match_at.get(j)
+        if m is not None:
+            cats = m.cats()
+            if cats & {"scale", "numword"} or any(x.startswith(("src:", "date:")) for x in cats):
+                return None
+            j = m.end
+        else:
+            j += 1
+        words += 1
+    return None
+
+
+def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
+    """A metric term before the number across a dash/colon, or right before a number word."""
+    toks = doc.tokens
+    j = c.first - 1
+    # a qualifier may stand between the dash and the number: "‒ близько 400300", "— oltre 27.000"
+    m = doc.match_end.get(j + 1)
+    if m is not None and (m.has("q:about") or m.has("q:more_than")):
+        j = m.start - 1
+    if j >= 0 and toks[j].raw in _DASHES:
+        end = j
+        m2 = doc.match_end.get(end)
+        if m2 is not None:
+            found = _metric_of(doc, m2.start)
+            if found is not None and found[2] == end:
+                return found[0], found[1], m2.start, end
+    if doc.lex.number_after_term and c.num.words_only:
+        m3 = doc.match_end.get(c.first)
+        if m3 is not None:
+            found = _metric_of(doc, m3.start)
+            if found is not None:
+                return found[0], found[1], m3.start, m3.end
+    return None
+
+
+def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> str | None:
+    """Why the number is not a figure, looking at the tokens around it."""
+    toks = doc.tokens
+    num = c.num
+    if num.first in dates:
+        return "date"
+    cov = doc.cover[num.first]
+    if cov is not None and not (cov.cats() & {"numword", "scale"}):
+        if any(x.startswith("kind:") for x in cov.cats()):
+            return "time window"
+        non = next((x[4:] for x in cov.cats() if x.startswith("non:") and x[4:] in REASONS), None)
+        return REASONS.get(non or "", "part of a phrase")
+    tok = toks[num.first]
+    if num.first + 1 < len(toks) and toks[num.first].kind == NUM:
+        nxt = toks[num.last] if num.last < len(toks) else None
+        if nxt is not None and nxt.raw == ":" and num.last + 1 < len(toks) and toks[num.last + 1].kind == NUM and len(toks[num.last + 1].raw) == 2:
+            return "time of day"
+    prev = toks[num.first - 1] if num.first > 0 else None
+    if prev is not None and tok.kind == NUM:
+        adjacent = prev.end == tok.start
+        if prev.raw in ("-", "‑") and num.first > 1 and adjacent:
+            pp = toks[num.first - 2]
+            if pp.kind == WORD and pp.end == prev.start and (pp.raw[:1].isupper() or len(pp.raw) <= 3):
+                return "model designation"
+            if pp.kind == NUM and pp.end == prev.start:
+                return None if _non_at(doc, num.last) is None else REASONS.get(_non_at(doc, num.last) or "", "range")
+        if prev.kind == WORD and adjacent and prev.raw[:1].isupper() and len(prev.raw) <= 4 and prev.raw.isascii():
+            return "model designation"
+        if prev.raw in ("$", "€", "£", "#", "№", "No"):
+            return "money" if prev.raw in "$€£" else "number sign"
+    m = doc.match_end.get(num.first)
+    if m is not None:
+        for cat in m.cats():
+            if cat in ("non:day_before", "non:money"):
+                return REASONS[cat[4:]]
+    return None
+
+
+def _year_like(num: NumberPhrase) -> bool:
+    return bool(num.raw_digits) and num.raw_digits.isdigit() and len(num.raw_digits) == 4 and 1900 <= num.value <= 2100
+
+
+def _bare_ok(doc: Doc, c: Candidate) -> bool:
+    """A bare number may be a figure: followed by punctuation, the end, or a word that refers back."""
+    toks = doc.tokens
+    j = c.last
+    while j < len(toks) and toks[j].raw in _QUOTES and not toks[j].nl_before:
+        j += 1
+    if j >= len(toks) or toks[j].nl_before:
+        return True
+    tok = toks[j]
+    if tok.kind == PUNCT:
+        return tok.raw not in ("%", "-", "/", "x", "×")
+    m = doc.match_at.get(j)
+    if m is not None:
+        cats = m.cats()
+        if cats & {"non:bare_follow", "kind:anaphora", "non:unit_words", "q:more_than_after", "q:about_after", "kind:increase_near", "kind:increase", "kind:total"}:
+            return True
+        if any(x.startswith(("date:", "src:")) for x in cats):
+            return True
+    return False
+
+
+def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
+    """A candidate for every number of ``doc``, with its metric or the reason it is no figure."""
+    date_tokens: dict[int, DateMention] = {}
+    for dm in dates:
+        for k in range(dm.first, dm.last):
+            date_tokens[k] = dm
+    out: list[Candidate] = []
+    prev_fig: Candidate | None = None
+    for num in doc.numbers:
+        c = Candidate(num)
+        c.plus = num.first > 0 and doc.tokens[num.first - 1].raw == "+"
+        out.append(c)
+        reason = _nonclaim_reason(doc, c, date_tokens)
+        if reason is not None:
+            c.reason = reason
+            continue
+        fwd = _forward(doc, c)
+        if isinstance(fwd, tuple):
+            c.metric, c.how, c.term_first, c.term_last = fwd
+        elif isinstance(fwd, str):
+            c.reason = REASONS[fwd]
+            continue
+        if c.metric is None:
+            back = _backward(doc, c)
+            if back is not None:
+                c.metric, c.how, c.term_first, c.term_last = back
+        if c.metric is None and doc.paren[num.first] and prev_fig is not None and _in_parens_after(doc, prev_fig, c):
+            c.parent, c.metric, c.how = prev_fig, prev_fig.metric, "paren"
+        if c.metric is None and _year_like(num):
+            c.reason = "year"
+            continue
+        if c.metric is None and not _bare_ok(doc, c):
+            c.reason = "no loss metric nearby"
+            continue
+        if c.metric is not None and c.how != "paren":
+            prev_fig = c
+    return out
+
+
+def _in_parens_after(doc: Doc, fig: Candidate, c: Candidate) -> bool:
+    """Whether ``c`` is inside brackets that follow ``fig`` (its number or its term) directly."""
+    toks = doc.tokens
+    j = c.first - 1
+    while j >= 0 and toks[j].raw != "(":
+        if toks[j].raw == ")" or toks[j].nl_before:
+            return False
+        j -= 1
+    if j < 0:
+        return False
+    if j == fig.last:
+        return True
+    end = max(fig.last, fig.term_last)
+    gap = toks[end:j]
+    return end <= j and len(gap) <= 2 and all(t.kind == WORD for t in gap)

@@ -1,0 +1,37 @@
+"""Language detection, restricted to the languages we have vocabulary for (plus CJK).
+
+py3langid (a numpy port of langid.py, already a dependency) classifies a text in well under a
+millisecond once its model is loaded; restricting it to our languages avoids near-misses such as
+Ukrainian read as Belarusian.  Only the first 2,000 characters are looked at: enough for news
+copy, and it bounds the cost on a 5 MB input.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from .vocab import available_languages
+
+__all__ = ["detect_language"]
+
+#: Languages detected besides those with a vocabulary file (their numbers still parse).
+_EXTRA = ("zh", "ja", "ko", "be", "bg", "nl", "cs", "ro", "sv", "he", "hi")
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE)
+    ident.set_languages(sorted(set(available_languages()) | set(_EXTRA)))
+    return ident
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``'s language; "en" when there is nothing to go on."""
+    sample = text[:2000]
+    if not any(ch.isalpha() for ch in sample):
+        return "en"
+    lang, _score = _identifier().classify(sample)
+    return str(lang)

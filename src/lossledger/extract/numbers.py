@@ -1,0 +1,258 @@
+"""Numbers as written in the wild: digit groups, decimals with scale words, words, mixtures.
+
+- Thousands separators of every locale: "400,300", "103.770", "400 300" (space, NBSP, thin
+  space), "15'000" (Swiss apostrophe); a group after a separator must have exactly three digits,
+  anything else is a decimal part ("1,18 млн", "1.2 million") or a separate number.
+- Scale words multiply: "400 mila", "13 тис.", "۱۳۰ هزار", "1,18 млн"; compounds add up:
+  "646 тис. 400", "377 bin 820", "مليون و77 ألفا و830", "13万4100", "2만9천63".
+- Number words from the language's vocabulary: "one submarine", "zwei Flugzeuge", "півтори тисячі".
+
+Babel parses one locale's number at a time and needs to know the locale's separators; news copy
+mixes locales and glues scale words and words to digits, so the grammar here is hand-written
+(Babel is used in the tests to write numbers as each locale does and check they parse back).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .tokens import NUM, PUNCT, WORD, Token, to_ascii_digits, tokenize
+from .vocab import Lexicon, Match, lexicon
+
+__all__ = ["NumberPhrase", "find_numbers", "parse_digits", "parse_number"]
+
+_DATE_LIKE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$")
+
+
+@dataclass(slots=True)
+class NumberPhrase:
+    """A number found in the text: tokens [first, last), its value and stated granularity."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    value: float
+    precision: int
+    text: str
+    words_only: bool = False  # written without digits ("one", "тисячу")
+    has_scale: bool = False
+    raw_digits: str = ""  # the digit token as written, when the phrase is one digit token
+
+    @property
+    def int_value(self) -> int:
+        return int(round(self.value))
+
+
+@lru_cache(maxsize=16384)
+def parse_digits(raw: str) -> tuple[float, int, int] | None:
+    """(value, precision, decimals) of a digit token such as "12 129", "1.003", "1,18", "27.5".
+
+    A single separator followed by exactly three digits is a thousands separator ("1.003" is
+    1003, as Italian, German, Spanish and Turkish write it); with 1-2 or 4+ digits after it, it
+    is a decimal point ("1,18", "1.2").  None when the token is no number (e.g. "24.02.22").
+    """
+    parts = re.split(r"([^\d]+)", raw)
+    groups = parts[0::2]
+    seps = [("nl" if "\n" in s else s) for s in parts[1::2]]
+    if len(groups) == 1:
+        return float(groups[0]), 1, 0
+    if all(len(g) == 3 for g in groups[1:]) and len(set(seps)) == 1 and len(groups[0]) <= 3:
+        return float("".join(groups)), 1, 0
+    if len(groups) == 2 and seps[0] in (".", ","):
+        value = float(f"{groups[0]}.{groups[1]}")
+        return value, 1, len(groups[1])
+    # thousands groups then a decimal part with the other separator: "1,234.5", "1.234,5"
+    if len(groups) >= 3 and seps[-1] in (".", ",") and len(set(seps[:-1])) == 1 and seps[-1] != seps[0]:
+        if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:-1]):
+            return float("".join(groups[:-1]) + "." + groups[-1]), 1, len(groups[-1])
+    return None
+
+
+def _numeric(tok: Token, matches: dict[int, Match]) -> tuple[str, float] | None:
+    """('digits'|'word'|'scale'|'connector'|'half', value) of the token starting a phrase piece."""
+    if tok.kind == NUM:
+        parsed = parse_digits(tok.raw)
+        return ("digits", parsed[0]) if parsed else None
+    return None
+
+
+@dataclass
+class _State:
+    total: float = 0.0
+    current: float | None = None
+    last_scale: float = float("inf")
+    precision: int = 1
+    has_scale: bool = False
+    words_only: bool = True
+    pending_connector: bool = False
+    decimals: int = 0
+    current_is_word: bool = False
+
+
+def _cjk_word_value(tok: Token) -> float | None:
+    return None
+
+
+def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[NumberPhrase]:
+    """Every number phrase in ``tokens``; ``matches`` are the vocabulary matches of the same tokens."""
+    by_start = {m.start: m for m in matches}
+    out: list[NumberPhrase] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        phrase = _assemble(tokens, i, by_start)
+        if phrase is None:
+            i += 1
+            continue
+        out.append(phrase)
+        i = phrase.last
+    return out
+
+
+def _piece(tokens: list[Token], i: int, by_start: dict[int, Match]) -> tuple[str, float, int, int] | None:
+    """The numeric piece at token i: (kind, value, decimals, next index)."""
+    tok = tokens[i]
+    if tok.kind == NUM:
+        parsed = parse_digits(tok.raw)
+        if parsed is None:
+            return None
+        return "digits", parsed[0], parsed[2], i + 1
+    m = by_start.get(i)
+    if m is None:
+        return None
+    for cat in ("scale", "numword", "connector", "half"):
+        if m.has(cat):
+            value = m.get(cat)
+            end = m.end
+            # abbreviated scale words take their dot: "тис.", "tys.", "Tsd.", "млн."
+            if cat == "scale" and end < len(tokens) and tokens[end].raw == "." and not tokens[end].nl_before:
+                end += 1
+            return cat, float(value or 0), 0, end
+    return None
+
+
+def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> NumberPhrase | None:
+    first = _piece(tokens, i, by_start)
+    if first is None or first[0] in ("connector", "half"):
+        return None
+    st = _State()
+    j = i
+    last_good = i
+    while j < len(tokens):
+        piece = _piece(tokens, j, by_start)
+        if piece is None:
+            break
+        kind, value, decimals, nxt = piece
+        if j > i and tokens[j].nl_before and not (kind == "digits" and tokens[j].raw == "000"):
+            break
+        if kind == "connector":
+            if st.current is None and st.total == 0:
+                break
+            st.pending_connector = True
+            j = nxt
+            continue
+        if kind == "half":
+            if st.current is None and st.total == 0:
+                break
+            unit = st.last_scale if st.current is None else 1.0
+            if st.current is not None and st.current >= 1000 and st.current % 1000 == 0:
+                unit = 1000.0
+            if unit == float("inf"):
+                break
+            st.total += unit / 2 if st.current is None else 0
+            if st.current is not None:
+                st.current += unit / 2
+            last_good = j = nxt
+            break
+        if kind in ("digits", "numword"):
+            if st.current is not None:
+                # "twenty one" / "двадцять п'ять": a word unit after a word ten
+                if (
+                    kind == "numword"
+                    and st.current_is_word
+                    and st.current >= 20
+                    and st.current < 100
+                    and st.current % 10 == 0
+                    and value < 10
+                ):
+                    st.current += value
+                    last_good = j = nxt
+                    continue
+                if kind == "numword" and st.current_is_word and st.current % 100 == 0 and st.current < 1000 and value < 100:
+                    st.current += value
+                    last_good = j = nxt
+                    continue
+                break
+            if st.total and value >= st.last_scale:
+                break
+            if st.total and not st.pending_connector and kind == "numword" and value < 1:
+                break
+            st.current = value
+            st.current_is_word = kind == "numword"
+            st.decimals = decimals
+            st.words_only = st.words_only and kind == "numword"
+            st.pending_connector = False
+            st.precision = 1
+            last_good = j = nxt
+            continue
+        if kind == "scale":
+            if value == 100 and st.current is not None and st.current < 100:
+                st.current *= 100
+                last_good = j = nxt
+                continue
+            if value >= st.last_scale:
+                break
+            base = 1.0 if st.current is None else st.current
+            if st.current is None and j > i and not st.pending_connector:
+                break
+            st.total += base * value
+            st.precision = max(1, int(round(value / (10**st.decimals))))
+            st.has_scale = True
+            st.last_scale = value
+            st.current = None
+            st.decimals = 0
+            st.pending_connector = False
+            last_good = j = nxt
+            continue
+        break
+    value = st.total + (st.current or 0.0)
+    if last_good == i or value <= 0 and st.current is None and not st.total:
+        if last_good == i:
+            return None
+    start, end = tokens[i].start, tokens[last_good - 1].end
+    raw = tokens[i].raw if last_good == i + 1 and tokens[i].kind == NUM else ""
+    return NumberPhrase(
+        first=i,
+        last=last_good,
+        start=start,
+        end=end,
+        value=value,
+        precision=st.precision if st.has_scale else 1,
+        text="",
+        words_only=st.words_only,
+        has_scale=st.has_scale,
+        raw_digits=raw,
+    )
+
+
+def parse_number(text: str, language: str = "en") -> float | None:
+    """The value of ``text`` when it is one number phrase ("1,18 млн", "646 тис. 400"), else None.
+
+    >>> parse_number("646 тис. 400", "uk")
+    646400.0
+    """
+    norm = to_ascii_digits(text.strip())
+    tokens = tokenize(norm)
+    if not tokens:
+        return None
+    lex = lexicon(language)
+    matches = lex.scan(tokens)
+    phrases = find_numbers(tokens, matches, lex)
+    if len(phrases) != 1 or phrases[0].first != 0:
+        return None
+    trailing = [t for t in tokens[phrases[0].last :] if not (t.kind == PUNCT and t.raw in ".,")]
+    if trailing and any(t.kind == WORD for t in trailing):
+        return None
+    return phrases[0].value

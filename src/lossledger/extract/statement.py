@@ -1,0 +1,50 @@
+"""The General Staff's daily statement, in every era of its format (uk/en/ru).
+
+See ../shared/formats/general-staff-statement.md: a header "Загальні бойові втрати противника з
+24.02.22 по 16.02.24 (орієнтовно) склали:" / "The total combat losses of the enemy from 24.02.22
+to 16.02.24 were approximately:" / "Общие боевые потери противника с 24.02.22 по 16.02.24", then
+one line per category, "<wording> <dash> [qualifier] <total> [(+<increase>)] [unit]", with any dash
+(hyphen, en/em/figure dash, minus), separators in republished copies ("400 300", "+1 210"),
+"(+0)", "(0)" or no bracket, and the categories renamed over time (taxonomy.toml's ``statement``
+wording).  Line figures are found by figures.py's dash rule; this module recognises that a text
+*is* a statement (so every line is the General Staff's, whatever the surrounding words) and reads
+its header date range.
+"""
+
+from __future__ import annotations
+
+from .dates import DateMention
+from .document import Doc
+from .figures import Candidate
+
+__all__ = ["is_statement", "statement_date"]
+
+_DASHES = {"-", "–", "—", "‒", "−"}
+
+
+def _dash_lines(doc: Doc, cands: list[Candidate]) -> int:
+    """How many figures are written as statement lines (a term, a dash, the number)."""
+    count = 0
+    for c in cands:
+        if c.reason is None and c.term_first >= 0 and c.term_first < c.first:
+            between = doc.tokens[c.term_last : c.first]
+            if any(t.raw in _DASHES for t in between):
+                count += 1
+    return count
+
+
+def is_statement(doc: Doc, cands: list[Candidate]) -> bool:
+    """Whether the text carries the statement itself (four or more category lines, or its header)."""
+    if doc.matches_in(0, len(doc.tokens), "src:statement-header"):
+        return True
+    return _dash_lines(doc, cands) >= 4
+
+
+def statement_date(doc: Doc, dates: list[DateMention]) -> DateMention | None:
+    """The end of the header's date range ("з 24.02.22 по 16.02.24" -> 16.02.24), if any."""
+    headers = doc.matches_in(0, len(doc.tokens), "src:statement-header")
+    for h in headers:
+        after = [d for d in dates if d.first >= h.last and d.range_end and doc.sent_of[d.first] == doc.sent_of[h.first]]
+        if after:
+            return after[0]
+    return None
