@@ -22,7 +22,7 @@ from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import InputError
-from .importers import IMPORTERS, Batch, FetchedFile, ImportReport, Importer
+from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
 from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
 from .store.db import transaction, utcnow
 from .store.models import Document, FetchState, SyncRun
@@ -52,9 +52,13 @@ class SyncResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "origin": self.origin, "sync_id": self.sync_id, "added": self.added, "superseded": self.superseded,
-            "warnings": self.warnings, "datasets": [r.to_dict() for r in self.reports],
-        }  # fmt: skip
+            "origin": self.origin,
+            "sync_id": self.sync_id,
+            "added": self.added,
+            "superseded": self.superseded,
+            "warnings": self.warnings,
+            "datasets": [r.to_dict() for r in self.reports],
+        }
 
 
 def _load_validators(engine: Engine) -> dict[str, Validators]:
@@ -74,7 +78,9 @@ def _wanted_files(importer: Importer, origin: Origin, listing: list[str] | None)
     return wanted
 
 
-def _fetch_folder(origin: Origin, folder: str, importers: list[Importer], result: SyncResult) -> dict[str, FetchedFile] | None:
+def _fetch_folder(
+    origin: Origin, folder: str, importers: list[Importer], result: SyncResult
+) -> dict[str, FetchedFile] | None:
     """The folder's files, or None when the folder is unchanged since the last sync (HTTP 304)."""
     listing = origin.list(folder)
     files: dict[str, FetchedFile] = {}
@@ -172,13 +178,11 @@ def sync(
 def _write(engine: Engine, source: Origin, batches: list[Batch], result: SyncResult) -> None:
     now = utcnow()
     with transaction(engine) as conn:
-        sync_id = conn.execute(insert(SyncRun).values(started_at=now, origin=source.label, summary="").returning(SyncRun.id)).scalar_one()
+        sync_id = conn.execute(
+            insert(SyncRun).values(started_at=now, origin=source.label, summary="").returning(SyncRun.id)
+        ).scalar_one()
         for batch in batches:
             result.reports.append(batch.importer.write(conn, batch, sync_id=sync_id, now=now))
-        if any(r.added or r.superseded for r in result.reports):
-            from .ledger.materialize import refresh_series
-
-            refresh_series(conn)
         seen = getattr(source, "seen", {})
         for url, v in seen.items():
             _upsert_fetch_state(conn, url, v, now)
@@ -195,5 +199,7 @@ def _upsert_fetch_state(conn: Any, url: str, v: Validators, now: Any) -> None:
         stmt = postgresql.insert(FetchState).values(**values)
     else:
         stmt = sqlite.insert(FetchState).values(**values)
-    stmt = stmt.on_conflict_do_update(index_elements=["url"], set_={k: values[k] for k in ("etag", "last_modified", "fetched_at")})
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["url"], set_={k: values[k] for k in ("etag", "last_modified", "fetched_at")}
+    )
     conn.execute(stmt)

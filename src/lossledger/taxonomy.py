@@ -99,10 +99,25 @@ def metric_names() -> list[str]:
 
 #: The metrics of the General Staff's daily statement, in the statement's order.
 STATEMENT_METRICS: tuple[str, ...] = (
-    "personnel", "tanks", "afv", "artillery", "mlrs", "air_defense", "aircraft", "helicopters",
-    "uav", "cruise_missiles", "ships", "submarines", "vehicles", "special_equipment",
-    "ground_robots", "military_auto", "fuel_tanks", "srbm_launchers",
-)  # fmt: skip
+    "personnel",
+    "tanks",
+    "afv",
+    "artillery",
+    "mlrs",
+    "air_defense",
+    "aircraft",
+    "helicopters",
+    "uav",
+    "cruise_missiles",
+    "ships",
+    "submarines",
+    "vehicles",
+    "special_equipment",
+    "ground_robots",
+    "military_auto",
+    "fuel_tanks",
+    "srbm_launchers",
+)
 
 
 def metric(name: str) -> Metric:

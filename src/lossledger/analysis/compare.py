@@ -73,7 +73,14 @@ def compare(
     return aligned[[base, f"{base}_date", *[c for c in aligned.columns if c not in (base, f"{base}_date")]]]
 
 
-def gap_sentence(metric: str, claim: int, confirmed: int, claim_source: str = "general-staff", confirmed_source: str = "oryx", lang: str = "en") -> str:
+def gap_sentence(
+    metric: str,
+    claim: int,
+    confirmed: int,
+    claim_source: str = "general-staff",
+    confirmed_source: str = "oryx",
+    lang: str = "en",
+) -> str:
     """One sentence explaining the gap between a claim and a confirmed lower bound."""
     label = taxonomy.label(metric, lang).lower()
     ratio = claim / confirmed if confirmed else float("inf")
@@ -86,4 +93,3 @@ def gap_sentence(metric: str, claim: int, confirmed: int, claim_source: str = "g
         f"The {claim_source} claims {claim:,} {label}; {confirmed_source} confirms {confirmed:,}, {ratio:.1f}× fewer: "
         "the independent count includes only losses proven by a photo or a name, so it is a lower bound, not a competing estimate."
     )
-

@@ -36,7 +36,14 @@ from .. import taxonomy
 
 __all__ = ["COMPLETE", "PRIORITY", "WINDOW", "Candidate", "Cell", "resolve_cells"]
 
-PRIORITY = ("lossledger-extract", "russianwarship-api", "petroivaniuk", "orc-losses", "oryx-scarnecchia", "lossledger-curated")
+PRIORITY = (
+    "lossledger-extract",
+    "russianwarship-api",
+    "petroivaniuk",
+    "orc-losses",
+    "oryx-scarnecchia",
+    "lossledger-curated",
+)
 #: Compilations that transcribe every line of each statement they cover.
 COMPLETE = frozenset({"petroivaniuk", "orc-losses", "russianwarship-api"})
 WINDOW = dt.timedelta(days=7)
@@ -77,7 +84,9 @@ def _rank(compilation: str) -> int:
     return PRIORITY.index(compilation) if compilation in PRIORITY else len(PRIORITY)
 
 
-def resolve_cells(candidates: Iterable[tuple[str, str, dt.date, Candidate]], reported: dict[str, dict[dt.date, int]] | None = None) -> dict[Key, Cell]:
+def resolve_cells(
+    candidates: Iterable[tuple[str, str, dt.date, Candidate]], reported: dict[str, dict[dt.date, int]] | None = None
+) -> dict[Key, Cell]:
     """Resolve ``(metric, kind, date, candidate)`` tuples into one cell per (metric, kind, date).
 
     ``reported`` maps a compilation to the dates it transcribed (and one document of each), so a
@@ -113,15 +122,24 @@ def _check_coverage(cell: Cell, reported: dict[str, dict[dt.date, int]]) -> None
     if metric is None or not metric.reported_on(cell.date):
         return
     absent = [
-        comp for comp in sorted(COMPLETE - present)
+        comp
+        for comp in sorted(COMPLETE - present)
         if cell.date in reported.get(comp, {}) and cell.metric in taxonomy.compilation_metrics(comp)
-    ]  # fmt: skip
+    ]
     if absent:
         cell.rule = "coverage"
-        cell.candidates = [*cell.candidates, *(Candidate(comp, None, "exact", reported[comp][cell.date], None) for comp in absent)]
+        cell.candidates = [
+            *cell.candidates,
+            *(Candidate(comp, None, "exact", reported[comp][cell.date], None) for comp in absent),
+        ]
 
 
-def _resolve(key: Key, cands: list[Candidate], anchor: tuple[list[dt.date], list[int]], corrections: dict[tuple[str, dt.date], int]) -> Cell:
+def _resolve(
+    key: Key,
+    cands: list[Candidate],
+    anchor: tuple[list[dt.date], list[int]],
+    corrections: dict[tuple[str, dt.date], int],
+) -> Cell:
     metric, kind, date = key
     counts = Counter(c.value for c in cands if c.value is not None)
     (top, n), *rest = counts.most_common()
@@ -135,7 +153,13 @@ def _resolve(key: Key, cands: list[Candidate], anchor: tuple[list[dt.date], list
     return _cell(key, cands, best.value or 0, "priority")
 
 
-def _by_continuity(metric: str, date: dt.date, values: list[int], anchor: tuple[list[dt.date], list[int]], corrections: dict[tuple[str, dt.date], int]) -> int | None:
+def _by_continuity(
+    metric: str,
+    date: dt.date,
+    values: list[int],
+    anchor: tuple[list[dt.date], list[int]],
+    corrections: dict[tuple[str, dt.date], int],
+) -> int | None:
     dates, vals = anchor
     i = bisect.bisect_left(dates, date)
     low = high = None

@@ -13,11 +13,11 @@ import traceback
 import click
 
 from ..errors import LossLedgerError
-from .app import app, err_console
 
 # Command modules register themselves on `app` when imported (one line per module).
 # (command modules are imported here)
 from . import ledger as _ledger  # noqa: E402,F401
+from .app import app, err_console
 
 __all__ = ["app", "main"]
 
@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         else:
-            print(f"lossledger: internal error: {exc.__class__.__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+            print(
+                f"lossledger: internal error: {exc.__class__.__name__}: {exc} (run with --debug for the traceback)",
+                file=sys.stderr,
+            )
         return 70
     return result if isinstance(result, int) else 0
 

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -34,7 +34,7 @@ out_console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -54,7 +54,9 @@ def state(ctx: typer.Context) -> State:
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: str = typer.Option(None, "--db", help="Database URL or SQLite path (default: $LOSSLEDGER_DB, else a per-user SQLite file)."),
+    db: str = typer.Option(
+        None, "--db", help="Database URL or SQLite path (default: $LOSSLEDGER_DB, else a per-user SQLite file)."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
     """A verifiable ledger of reported losses in the Russia–Ukraine war."""
@@ -73,7 +75,12 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
 
 
-def emit(data: Any, fmt: Format, table: Callable[[Any], Table] | None = None, rows: Callable[[Any], Iterable[Mapping[str, Any]]] | None = None) -> None:
+def emit(
+    data: Any,
+    fmt: Format,
+    table: Callable[[Any], Table] | None = None,
+    rows: Callable[[Any], Iterable[Mapping[str, Any]]] | None = None,
+) -> None:
     """Print ``data`` as JSON, CSV (from ``rows``) or a Rich table (from ``table``)."""
     if fmt is Format.json:
         sys.stdout.write(dumps(data) + "\n")

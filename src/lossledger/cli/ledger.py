@@ -15,7 +15,9 @@ from ..ledger import Ledger
 from .app import Format, app, emit, err_console, state
 
 FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
-AS_KNOWN_AT = typer.Option(None, "--as-known-at", help="Answer as the ledger stood at this ISO timestamp (before later revisions).")
+AS_KNOWN_AT = typer.Option(
+    None, "--as-known-at", help="Answer as the ledger stood at this ISO timestamp (before later revisions)."
+)
 SOURCE = typer.Option("general-staff", "--source", help="Source slug (see `lossledger sources`).")
 
 
@@ -30,13 +32,22 @@ def _num(value: Any) -> str:
 @app.command()
 def sync(
     ctx: typer.Context,
-    origin: str = typer.Option(None, "--from", help="Local folder or mirror URL with the layout of shared/data (default: the public upstreams)."),
+    origin: str = typer.Option(
+        None,
+        "--from",
+        help="Local folder or mirror URL with the layout of shared/data (default: the public upstreams).",
+    ),
     only: list[str] = typer.Option(None, "--only", help="Import only these dataset folders."),
     force: bool = typer.Option(False, "--force", help="Re-parse datasets even when their files are unchanged."),
     fmt: Format = FORMAT,
 ) -> None:
     """Fetch and import every dataset lossledger knows (atomic: a failure changes nothing)."""
-    with open_ledger(ctx) as ledger, Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console, transient=True) as bar:
+    with (
+        open_ledger(ctx) as ledger,
+        Progress(
+            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console, transient=True
+        ) as bar,
+    ):
         task = bar.add_task("sync", total=None)
 
         def progress(step: str, done: int, total: int) -> None:
@@ -54,7 +65,15 @@ def _sync_table(data: dict[str, Any]) -> Table:
         table.add_column(col, justify="right" if col in ("read", "added", "revised", "unchanged") else "left")
     for d in data["datasets"]:
         skipped = "; ".join(f"{n}× {why}" for why, n in d["skipped"].items())
-        table.add_row(d["dataset"], d["status"], str(d["read"]), str(d["added"]), str(d["superseded"]), str(d["unchanged"]), skipped)
+        table.add_row(
+            d["dataset"],
+            d["status"],
+            str(d["read"]),
+            str(d["added"]),
+            str(d["superseded"]),
+            str(d["unchanged"]),
+            skipped,
+        )
     return table
 
 
@@ -80,14 +99,27 @@ def _day_table(data: dict[str, Any]) -> Table:
 
 def _day_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [
-        {"date": data["date"], "metric": m, "total": f["total"], "increase": f["increase"], "qualifier": f.get("qualifier", "exact"),
-         "resolved": f.get("resolved", {}).get("rule", ""), "documents": " ".join(map(str, f["documents"]))}
+        {
+            "date": data["date"],
+            "metric": m,
+            "total": f["total"],
+            "increase": f["increase"],
+            "qualifier": f.get("qualifier", "exact"),
+            "resolved": f.get("resolved", {}).get("rule", ""),
+            "documents": " ".join(map(str, f["documents"])),
+        }
         for m, f in data["figures"].items()
-    ]  # fmt: skip
+    ]
 
 
 @app.command()
-def show(ctx: typer.Context, date: str = typer.Argument(..., help="Report date, YYYY-MM-DD."), source: str = SOURCE, as_known_at: str = AS_KNOWN_AT, fmt: Format = FORMAT) -> None:
+def show(
+    ctx: typer.Context,
+    date: str = typer.Argument(..., help="Report date, YYYY-MM-DD."),
+    source: str = SOURCE,
+    as_known_at: str = AS_KNOWN_AT,
+    fmt: Format = FORMAT,
+) -> None:
     """What a source reported for one date, with increases and documents."""
     with open_ledger(ctx) as ledger:
         emit(ledger.show(date, source=source, as_known_at=as_known_at), fmt, table=_day_table, rows=_day_rows)
@@ -106,11 +138,15 @@ def series(
     metric: str = typer.Argument(..., help="Taxonomy metric, e.g. tanks, personnel."),
     start: str = typer.Option(None, "--from", help="First date (YYYY-MM-DD)."),
     end: str = typer.Option(None, "--to", help="Last date (YYYY-MM-DD)."),
-    daily: bool = typer.Option(False, "--daily", help="One row per calendar day; days the source skipped are marked missing."),
+    daily: bool = typer.Option(
+        False, "--daily", help="One row per calendar day; days the source skipped are marked missing."
+    ),
     rolling: int = typer.Option(None, "--rolling", help="Add the N-day mean of daily increases."),
     monthly: bool = typer.Option(False, "--monthly", help="One row per month: last total, sum of increases."),
     source: str = SOURCE,
-    category: str = typer.Option(None, "--category", help="A source's sub-series (e.g. probate_estimate, infantry_fighting_vehicles)."),
+    category: str = typer.Option(
+        None, "--category", help="A source's sub-series (e.g. probate_estimate, infantry_fighting_vehicles)."
+    ),
     status: str = typer.Option("", "--status", help="Oryx status: destroyed, damaged, abandoned, captured."),
     as_known_at: str = AS_KNOWN_AT,
     fmt: Format = FORMAT,
@@ -119,8 +155,18 @@ def series(
     from ..ledger.frames import frame_records
 
     with open_ledger(ctx) as ledger:
-        frame = ledger.series(metric, source=source, start=start, end=end, daily=daily, rolling=rolling, monthly=monthly,
-                              as_known_at=as_known_at, category=category, status=status)  # fmt: skip
+        frame = ledger.series(
+            metric,
+            source=source,
+            start=start,
+            end=end,
+            daily=daily,
+            rolling=rolling,
+            monthly=monthly,
+            as_known_at=as_known_at,
+            category=category,
+            status=status,
+        )
     if fmt is Format.table:
         emit(frame_records(frame), fmt, table=lambda recs: _series_table(recs, f"{source} · {taxonomy.label(metric)}"))
     elif fmt is Format.csv:
@@ -129,7 +175,13 @@ def series(
         emit(frame_records(frame), fmt)
 
 
-_FLAGS = {"increase_derived": "derived", "corrected": "CORRECTION", "merged": "merged", "resolved": "resolved", "missing": "MISSING"}
+_FLAGS = {
+    "increase_derived": "derived",
+    "corrected": "CORRECTION",
+    "merged": "merged",
+    "resolved": "resolved",
+    "missing": "MISSING",
+}
 
 
 def _series_table(records: list[dict[str, Any]], title: str) -> Table:
@@ -139,13 +191,22 @@ def _series_table(records: list[dict[str, Any]], title: str) -> Table:
     for col in (first, "total", "increase", *extra, "notes"):
         table.add_column(col, justify="left" if col in (first, "notes") else "right")
     for r in records:
-        notes = [label for key, label in _FLAGS.items() if r.get(key) and not (key == "resolved" and isinstance(r[key], int | float) and r[key] == 0)]
+        notes = [
+            label
+            for key, label in _FLAGS.items()
+            if r.get(key) and not (key == "resolved" and isinstance(r[key], int | float) and r[key] == 0)
+        ]
         if r.get("correction"):
             notes.append(f"correction {r['correction']:+d}")
         if r.get("rule") and r.get("resolved"):
             notes.append(f"rule {r['rule']}")
-        table.add_row(str(r[first]), _num(r.get("total")), "" if r.get("increase") is None else f"{r['increase']:+d}",
-                      *[("" if r.get(c) is None else str(r[c])) for c in extra], ", ".join(notes))  # fmt: skip
+        table.add_row(
+            str(r[first]),
+            _num(r.get("total")),
+            "" if r.get("increase") is None else f"{r['increase']:+d}",
+            *[("" if r.get(c) is None else str(r[c])) for c in extra],
+            ", ".join(notes),
+        )
     return table
 
 
@@ -201,7 +262,16 @@ def sources(ctx: typer.Context, fmt: Format = FORMAT) -> None:
                 t.add_row(s["slug"], s["kind"], c["slug"], str(c["observations"]), c["first"], c["last"])
         return t
 
-    emit(data, fmt, table=table, rows=lambda rows: [{"source": s["slug"], "kind": s["kind"], **{f"compilation_{k}": v for k, v in c.items()}} for s in rows for c in s["compilations"]])
+    emit(
+        data,
+        fmt,
+        table=table,
+        rows=lambda rows: [
+            {"source": s["slug"], "kind": s["kind"], **{f"compilation_{k}": v for k, v in c.items()}}
+            for s in rows
+            for c in s["compilations"]
+        ],
+    )
 
 
 @app.command()
@@ -225,7 +295,12 @@ def export(
 
 
 @app.command()
-def changes(ctx: typer.Context, since: str = typer.Option(None, "--since", help="Only revisions at or after this ISO timestamp."), limit: int = typer.Option(None, "--limit"), fmt: Format = FORMAT) -> None:
+def changes(
+    ctx: typer.Context,
+    since: str = typer.Option(None, "--since", help="Only revisions at or after this ISO timestamp."),
+    limit: int = typer.Option(None, "--limit"),
+    fmt: Format = FORMAT,
+) -> None:
     """Revisions: values a later sync replaced (from what, to what, by which document)."""
     with open_ledger(ctx) as ledger:
         rows = ledger.changes(since, limit=limit)
@@ -235,27 +310,51 @@ def changes(ctx: typer.Context, since: str = typer.Option(None, "--since", help=
         for col in ("changed_at", "source", "compilation", "date", "metric", "kind", "old", "new", "document"):
             t.add_column(col)
         for r in rs:
-            t.add_row(r["changed_at"], r["source"], r["compilation"], r["date"], r["metric"], r["kind"], _num(r["old"]), _num(r["new"]), r["new_document_uri"])
+            t.add_row(
+                r["changed_at"],
+                r["source"],
+                r["compilation"],
+                r["date"],
+                r["metric"],
+                r["kind"],
+                _num(r["old"]),
+                _num(r["new"]),
+                r["new_document_uri"],
+            )
         return t
 
     emit(rows, fmt, table=table)
 
 
 @app.command()
-def status(ctx: typer.Context, max_age: float = typer.Option(36.0, "--max-age", help="Hours after which a daily source is stale."), fmt: Format = FORMAT) -> None:
+def status(
+    ctx: typer.Context,
+    max_age: float = typer.Option(36.0, "--max-age", help="Hours after which a daily source is stale."),
+    fmt: Format = FORMAT,
+) -> None:
     """Per source: newest report date, when it was fetched; warns about stale sources."""
     with open_ledger(ctx) as ledger:
         rows = ledger.status(max_age_hours=max_age)
     for r in rows:
         if r["stale"]:
-            err_console.print(f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is {r['age_hours']:.0f} h old", markup=False, highlight=False)
+            err_console.print(
+                f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is {r['age_hours']:.0f} h old",
+                markup=False,
+                highlight=False,
+            )
 
     def table(rs: list[dict[str, Any]]) -> Table:
         t = Table(title="freshness")
         for col in ("source", "newest report", "age (h)", "fetched at", "stale"):
             t.add_column(col)
         for r in rs:
-            t.add_row(r["source"], r["newest_report"], f"{r['age_hours']:.0f}", r["fetched_at"] or "", "STALE" if r["stale"] else "ok")
+            t.add_row(
+                r["source"],
+                r["newest_report"],
+                f"{r['age_hours']:.0f}",
+                r["fetched_at"] or "",
+                "STALE" if r["stale"] else "ok",
+            )
         return t
 
     emit(rows, fmt, table=table)

@@ -7,7 +7,7 @@ share a folder (Oryx daily counts and Oryx per-item events).
 from __future__ import annotations
 
 from .acknowledged_own_losses import AcknowledgedOwnLosses
-from .base import Batch, FetchedFile, FileSpec, ImportReport, Importer, ObservationRow
+from .base import Batch, FetchedFile, FileSpec, Importer, ImportReport, ObservationRow
 from .general_staff_orc_losses import OrcLosses
 from .general_staff_petroivaniuk import PetroIvaniuk
 from .mediazona_totals import MediazonaTotals

@@ -19,7 +19,11 @@ from .mediazona_totals import check_qualifier, cited_document
 __all__ = ["AcknowledgedOwnLosses"]
 
 SIDE_SOURCE = {"russia": RUSSIAN_MOD.slug, "ukraine": UKRAINE_OWN.slug}
-KINDS = {"killed_total": ("killed", "total"), "wounded_total": ("wounded", "total"), "incident_killed": ("incident_killed", "increase")}
+KINDS = {
+    "killed_total": ("killed", "total"),
+    "wounded_total": ("wounded", "total"),
+    "incident_killed": ("incident_killed", "increase"),
+}
 
 
 class AcknowledgedOwnLosses(Importer):
@@ -27,7 +31,10 @@ class AcknowledgedOwnLosses(Importer):
     folder = "acknowledged-own-losses"
     compilation = CURATED
     sources = (RUSSIAN_MOD, UKRAINE_OWN)
-    files = (FileSpec("totals.csv", None, media_type="text/csv"), FileSpec("README.md", None, required=False, media_type="text/markdown"))
+    files = (
+        FileSpec("totals.csv", None, media_type="text/csv"),
+        FileSpec("README.md", None, required=False, media_type="text/markdown"),
+    )
 
     def parse(self, files: dict[str, FetchedFile]) -> Batch:
         file = files["totals.csv"]
@@ -41,20 +48,36 @@ class AcknowledgedOwnLosses(Importer):
                 date = check_date(row["date"])
                 side = row["side"].strip()
                 if side not in SIDE_SOURCE:
-                    raise SchemaError(f"unknown side {side!r} (expected russia|ukraine)", code="schema.side", field="side")
+                    raise SchemaError(
+                        f"unknown side {side!r} (expected russia|ukraine)", code="schema.side", field="side"
+                    )
                 if row["kind"].strip() not in KINDS:
-                    raise SchemaError(f"unknown kind {row['kind'].strip()!r} (expected {'|'.join(KINDS)})", code="schema.kind", field="kind")
+                    raise SchemaError(
+                        f"unknown kind {row['kind'].strip()!r} (expected {'|'.join(KINDS)})",
+                        code="schema.kind",
+                        field="kind",
+                    )
                 category, kind = KINDS[row["kind"].strip()]
                 if (side, category, date) in seen:
-                    raise SchemaError(f"duplicated {side} {category} on {date} (line {seen[side, category, date]})", code="schema.duplicate")
+                    raise SchemaError(
+                        f"duplicated {side} {category} on {date} (line {seen[side, category, date]})",
+                        code="schema.duplicate",
+                    )
                 seen[side, category, date] = line
                 doc = cited_document(row["source_url"], file, cited)
                 batch.observations.append(
                     ObservationRow(
-                        source=SIDE_SOURCE[side], metric="personnel", report_date=date, kind=kind,
-                        value=check_count(row["count"], "count"), qualifier=check_qualifier(row["qualifier"]),
-                        document_key=doc.key, side=side, category=category, note=row["stated_by"].strip() or None,
-                    )  # fmt: skip
+                        source=SIDE_SOURCE[side],
+                        metric="personnel",
+                        report_date=date,
+                        kind=kind,
+                        value=check_count(row["count"], "count"),
+                        qualifier=check_qualifier(row["qualifier"]),
+                        document_key=doc.key,
+                        side=side,
+                        category=category,
+                        note=row["stated_by"].strip() or None,
+                    )
                 )
         batch.documents.extend(cited.values())
         return batch

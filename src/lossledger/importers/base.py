@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..errors import InputError, ParseError, SchemaError
+from ..errors import ParseError, SchemaError
 from ..warday import WAR_START, today_kyiv
 
 if TYPE_CHECKING:
@@ -103,9 +103,15 @@ class FetchedFile:
 
     def document(self) -> DocumentRow:
         return DocumentRow(
-            key=self.key, uri=self.uri, media_type=self.media_type, sha256=self.sha256, size=len(self.data),
-            retrieved_at=self.retrieved_at, dataset=self.dataset, snapshot=self.snapshot,
-        )  # fmt: skip
+            key=self.key,
+            uri=self.uri,
+            media_type=self.media_type,
+            sha256=self.sha256,
+            size=len(self.data),
+            retrieved_at=self.retrieved_at,
+            dataset=self.dataset,
+            snapshot=self.snapshot,
+        )
 
     def text(self) -> str:
         """The file as UTF-8 text (BOM allowed); :class:`ParseError` with the line of a bad byte."""
@@ -115,7 +121,9 @@ class FetchedFile:
             return self.data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = self.data.count(b"\n", 0, exc.start) + 1
-            raise ParseError(f"invalid UTF-8 at byte {exc.start}", code="parse.encoding", file=self.label, line=line) from None
+            raise ParseError(
+                f"invalid UTF-8 at byte {exc.start}", code="parse.encoding", file=self.label, line=line
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -181,10 +189,16 @@ class ImportReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "dataset": self.dataset, "status": self.status, "files": self.files, "read": self.read,
-            "added": self.added, "unchanged": self.unchanged, "superseded": self.superseded,
-            "skipped": dict(self.skipped), "warnings": self.warnings,
-        }  # fmt: skip
+            "dataset": self.dataset,
+            "status": self.status,
+            "files": self.files,
+            "read": self.read,
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "superseded": self.superseded,
+            "skipped": dict(self.skipped),
+            "warnings": self.warnings,
+        }
 
 
 @dataclass
@@ -235,7 +249,9 @@ def load_json(file: FetchedFile) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"malformed JSON: {exc.msg} (column {exc.colno})", code="parse.json", file=file.label, line=exc.lineno) from None
+        raise ParseError(
+            f"malformed JSON: {exc.msg} (column {exc.colno})", code="parse.json", file=file.label, line=exc.lineno
+        ) from None
 
 
 def read_csv(file: FetchedFile, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -268,7 +284,9 @@ def read_csv(file: FetchedFile, required: Sequence[str]) -> Iterator[tuple[int, 
             if not any(c.strip() for c in cells):
                 start = reader.line_num + 1
                 continue
-            raise ParseError(f"{len(cells)} cells where the header has {len(header)}", code="parse.csv", file=file.label, line=start)
+            raise ParseError(
+                f"{len(cells)} cells where the header has {len(header)}", code="parse.csv", file=file.label, line=start
+            )
         if cells:
             yield start, dict(zip(header, cells, strict=True))
         start = reader.line_num + 1
@@ -282,7 +300,9 @@ def check_count(value: Any, field_name: str, *, allow_negative: bool = False) ->
         elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
             value = int(value.strip())
         else:
-            raise SchemaError(f"{field_name}: expected a whole number, got {value!r:.40}", code="schema.type", field=field_name)
+            raise SchemaError(
+                f"{field_name}: expected a whole number, got {value!r:.40}", code="schema.type", field=field_name
+            )
     if value < 0 and not allow_negative:
         raise SchemaError(f"negative count for {field_name}: {value}", code="schema.negative", field=field_name)
     if abs(value) > MAX_COUNT:
@@ -293,11 +313,15 @@ def check_count(value: Any, field_name: str, *, allow_negative: bool = False) ->
 def check_date(value: Any, field_name: str = "date", *, not_before: dt.date = WAR_START) -> dt.date:
     """A report date: ISO ``YYYY-MM-DD``, not before 2022-02-24, not after tomorrow (Kyiv)."""
     if not isinstance(value, str):
-        raise SchemaError(f"{field_name}: expected a YYYY-MM-DD string, got {value!r:.40}", code="schema.type", field=field_name)
+        raise SchemaError(
+            f"{field_name}: expected a YYYY-MM-DD string, got {value!r:.40}", code="schema.type", field=field_name
+        )
     try:
         date = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise SchemaError(f"{field_name}: not a YYYY-MM-DD date: {value!r:.40}", code="schema.date", field=field_name) from None
+        raise SchemaError(
+            f"{field_name}: not a YYYY-MM-DD date: {value!r:.40}", code="schema.date", field=field_name
+        ) from None
     if date < not_before:
         raise SchemaError(f"{field_name} {date} is before {not_before}", code="schema.date_range", field=field_name)
     if date > today_kyiv() + dt.timedelta(days=1):

@@ -13,7 +13,18 @@ from typing import Any
 
 from .. import taxonomy
 from ..errors import SchemaError, located
-from .base import Batch, CompilationInfo, DocumentRow, FetchedFile, FileSpec, Importer, ObservationRow, check_count, check_date, load_json
+from .base import (
+    Batch,
+    CompilationInfo,
+    DocumentRow,
+    FetchedFile,
+    FileSpec,
+    Importer,
+    ObservationRow,
+    check_count,
+    check_date,
+    load_json,
+)
 from .catalog import GENERAL_STAFF
 
 __all__ = ["OrcLosses"]
@@ -53,7 +64,15 @@ class OrcLosses(Importer):
         batch.documents.extend(cited.values())
         return batch
 
-    def _record(self, file: FetchedFile, record: Any, index: int, seen: dict[dt.date, int], cited: dict[str, DocumentRow], batch: Batch) -> None:
+    def _record(
+        self,
+        file: FetchedFile,
+        record: Any,
+        index: int,
+        seen: dict[dt.date, int],
+        cited: dict[str, DocumentRow],
+        batch: Batch,
+    ) -> None:
         report = batch.report
         report.read += 1
         if not isinstance(record, dict):
@@ -82,7 +101,12 @@ class OrcLosses(Importer):
             count = check_count(value, key)
             batch.observations.append(
                 ObservationRow(
-                    source=GENERAL_STAFF.slug, metric=metric, report_date=date, kind="total", value=count,
-                    document_key=doc.key, qualifier="about" if metric == "personnel" else "exact",
-                )  # fmt: skip
+                    source=GENERAL_STAFF.slug,
+                    metric=metric,
+                    report_date=date,
+                    kind="total",
+                    value=count,
+                    document_key=doc.key,
+                    qualifier="about" if metric == "personnel" else "exact",
+                )
             )

@@ -16,7 +16,17 @@ from typing import Any
 
 from .. import taxonomy
 from ..errors import SchemaError, located
-from .base import Batch, CompilationInfo, FetchedFile, FileSpec, Importer, ObservationRow, check_count, check_date, load_json
+from .base import (
+    Batch,
+    CompilationInfo,
+    FetchedFile,
+    FileSpec,
+    Importer,
+    ObservationRow,
+    check_count,
+    check_date,
+    load_json,
+)
 from .catalog import GENERAL_STAFF, INVADERS
 
 __all__ = ["PetroIvaniuk"]
@@ -71,7 +81,9 @@ class PetroIvaniuk(Importer):
             with located(file=file.label, line=f"record {index}"):
                 self._record(file, record, index, seen, batch, kind)
 
-    def _record(self, file: FetchedFile, record: Any, index: int, seen: dict[dt.date, int], batch: Batch, kind: str) -> None:
+    def _record(
+        self, file: FetchedFile, record: Any, index: int, seen: dict[dt.date, int], batch: Batch, kind: str
+    ) -> None:
         report = batch.report
         report.read += 1
         if not isinstance(record, dict):
@@ -103,7 +115,12 @@ class PetroIvaniuk(Importer):
                 continue
             batch.observations.append(
                 ObservationRow(
-                    source=INVADERS.slug if metric == "pow" else GENERAL_STAFF.slug, metric=metric, report_date=date, kind=kind, value=count,
-                    document_key=file.key, qualifier=qualifier if metric == "personnel" else "exact",
-                )  # fmt: skip
+                    source=INVADERS.slug if metric == "pow" else GENERAL_STAFF.slug,
+                    metric=metric,
+                    report_date=date,
+                    kind=kind,
+                    value=count,
+                    document_key=file.key,
+                    qualifier=qualifier if metric == "personnel" else "exact",
+                )
             )

@@ -24,7 +24,9 @@ QUALIFIERS = ("exact", "about", "more_than")
 def check_qualifier(value: str) -> str:
     q = value.strip()
     if q not in QUALIFIERS:
-        raise SchemaError(f"unknown qualifier {q!r} (expected {'|'.join(QUALIFIERS)})", code="schema.qualifier", field="qualifier")
+        raise SchemaError(
+            f"unknown qualifier {q!r} (expected {'|'.join(QUALIFIERS)})", code="schema.qualifier", field="qualifier"
+        )
     return q
 
 
@@ -41,7 +43,10 @@ class MediazonaTotals(Importer):
     folder = "mediazona-totals"
     compilation = CURATED
     sources = (MEDIAZONA,)
-    files = (FileSpec("totals.csv", None, media_type="text/csv"), FileSpec("README.md", None, required=False, media_type="text/markdown"))
+    files = (
+        FileSpec("totals.csv", None, media_type="text/csv"),
+        FileSpec("README.md", None, required=False, media_type="text/markdown"),
+    )
 
     def parse(self, files: dict[str, FetchedFile]) -> Batch:
         file = files["totals.csv"]
@@ -49,25 +54,42 @@ class MediazonaTotals(Importer):
         batch = Batch(self, [f.document() for f in files.values()], [], report)
         cited: dict[str, DocumentRow] = {}
         seen: dict[tuple[str, dt.date], int] = {}
-        for line, row in read_csv(file, ("date", "count", "kind", "qualifier", "increase", "increase_days", "source_url")):
+        for line, row in read_csv(
+            file, ("date", "count", "kind", "qualifier", "increase", "increase_days", "source_url")
+        ):
             report.read += 1
             with located(file=file.label, line=line):
                 date = check_date(row["date"])
                 kind = row["kind"].strip()
                 if kind not in KINDS:
-                    raise SchemaError(f"unknown kind {kind!r} (expected {'|'.join(KINDS)})", code="schema.kind", field="kind")
+                    raise SchemaError(
+                        f"unknown kind {kind!r} (expected {'|'.join(KINDS)})", code="schema.kind", field="kind"
+                    )
                 if (kind, date) in seen:
                     raise SchemaError(f"duplicated {kind} on {date} (line {seen[kind, date]})", code="schema.duplicate")
                 seen[kind, date] = line
                 doc = cited_document(row["source_url"], file, cited)
-                common = {"source": MEDIAZONA.slug, "metric": "personnel", "report_date": date, "document_key": doc.key, "category": kind}
+                common = {
+                    "source": MEDIAZONA.slug,
+                    "metric": "personnel",
+                    "report_date": date,
+                    "document_key": doc.key,
+                    "category": kind,
+                }
                 batch.observations.append(
-                    ObservationRow(kind="total", value=check_count(row["count"], "count"), qualifier=check_qualifier(row["qualifier"]), **common)  # type: ignore[arg-type]
+                    ObservationRow(
+                        kind="total",
+                        value=check_count(row["count"], "count"),
+                        qualifier=check_qualifier(row["qualifier"]),
+                        **common,
+                    )  # type: ignore[arg-type]
                 )
                 if row["increase"].strip():
                     days = check_count(row["increase_days"], "increase_days") if row["increase_days"].strip() else None
                     batch.observations.append(
-                        ObservationRow(kind="increase", value=check_count(row["increase"], "increase"), period_days=days, **common)  # type: ignore[arg-type]
+                        ObservationRow(
+                            kind="increase", value=check_count(row["increase"], "increase"), period_days=days, **common
+                        )  # type: ignore[arg-type]
                     )
         batch.documents.extend(cited.values())
         return batch

@@ -17,7 +17,17 @@ import datetime as dt
 
 from .. import taxonomy
 from ..errors import SchemaError, located
-from .base import Batch, CompilationInfo, FetchedFile, FileSpec, Importer, ObservationRow, check_count, check_date, read_csv
+from .base import (
+    Batch,
+    CompilationInfo,
+    FetchedFile,
+    FileSpec,
+    Importer,
+    ObservationRow,
+    check_count,
+    check_date,
+    read_csv,
+)
 from .catalog import ORYX
 
 __all__ = ["OryxDailyCounts", "ORYX_COMPILATION"]
@@ -55,7 +65,9 @@ class OryxDailyCounts(Importer):
                 self._row(file, row, line, seen, batch)
         return batch
 
-    def _row(self, file: FetchedFile, row: dict[str, str], line: int, seen: dict[tuple[str, str, dt.date], int], batch: Batch) -> None:
+    def _row(
+        self, file: FetchedFile, row: dict[str, str], line: int, seen: dict[tuple[str, str, dt.date], int], batch: Batch
+    ) -> None:
         report = batch.report
         side = SIDES.get(row["country"].strip().lower())
         if side is None:
@@ -86,8 +98,14 @@ class OryxDailyCounts(Importer):
         for status in (*STATUSES, "type_total"):
             batch.observations.append(
                 ObservationRow(
-                    source=ORYX.slug, metric=category.metric, report_date=date, kind="total",
-                    value=counts[status], document_key=file.key, side=side, category=sub,
+                    source=ORYX.slug,
+                    metric=category.metric,
+                    report_date=date,
+                    kind="total",
+                    value=counts[status],
+                    document_key=file.key,
+                    side=side,
+                    category=sub,
                     status="" if status == "type_total" else status,
-                )  # fmt: skip
+                )
             )

@@ -23,7 +23,10 @@ class OryxTotals(Importer):
     folder = "oryx-totals"
     compilation = CURATED
     sources = (ORYX,)
-    files = (FileSpec("totals.csv", None, media_type="text/csv"), FileSpec("README.md", None, required=False, media_type="text/markdown"))
+    files = (
+        FileSpec("totals.csv", None, media_type="text/csv"),
+        FileSpec("README.md", None, required=False, media_type="text/markdown"),
+    )
 
     def parse(self, files: dict[str, FetchedFile]) -> Batch:
         file = files["totals.csv"]
@@ -41,11 +44,20 @@ class OryxTotals(Importer):
                 except NotFound:
                     raise SchemaError(f"unknown metric {metric!r}", code="schema.metric", field="metric") from None
                 if (metric, date) in seen:
-                    raise SchemaError(f"duplicated {metric} on {date} (line {seen[metric, date]})", code="schema.duplicate")
+                    raise SchemaError(
+                        f"duplicated {metric} on {date} (line {seen[metric, date]})", code="schema.duplicate"
+                    )
                 seen[metric, date] = line
                 doc = cited_document(row["source_url"], file, cited)
                 batch.observations.append(
-                    ObservationRow(source=ORYX.slug, metric=metric, report_date=date, kind="total", value=check_count(row["count"], metric), document_key=doc.key)
+                    ObservationRow(
+                        source=ORYX.slug,
+                        metric=metric,
+                        report_date=date,
+                        kind="total",
+                        value=check_count(row["count"], metric),
+                        document_key=doc.key,
+                    )
                 )
         batch.documents.extend(cited.values())
         return batch

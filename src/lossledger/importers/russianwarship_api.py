@@ -17,7 +17,17 @@ from typing import Any
 from .. import taxonomy
 from ..errors import SchemaError, located
 from ..warday import day_of_war
-from .base import Batch, CompilationInfo, DocumentRow, FetchedFile, Importer, ObservationRow, check_count, check_date, load_json
+from .base import (
+    Batch,
+    CompilationInfo,
+    DocumentRow,
+    FetchedFile,
+    Importer,
+    ObservationRow,
+    check_count,
+    check_date,
+    load_json,
+)
 from .catalog import GENERAL_STAFF
 
 __all__ = ["API_BASE", "RussianwarshipApi"]
@@ -58,7 +68,11 @@ class RussianwarshipApi(Importer):
     def _records(file: FetchedFile) -> list[Any]:
         body = load_json(file)
         if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
-            raise SchemaError("expected {'message', 'data': {...}} (russianwarship.rip v2 response)", code="schema.type", file=file.label)
+            raise SchemaError(
+                "expected {'message', 'data': {...}} (russianwarship.rip v2 response)",
+                code="schema.type",
+                file=file.label,
+            )
         data = body["data"]
         if "records" in data:
             if not isinstance(data["records"], list):
@@ -68,7 +82,14 @@ class RussianwarshipApi(Importer):
             return [data]
         raise SchemaError("data holds neither records nor a statistics record", code="schema.type", file=file.label)
 
-    def _record(self, file: FetchedFile, record: Any, seen: dict[tuple[str, str, dt.date], int], cited: dict[str, DocumentRow], batch: Batch) -> None:
+    def _record(
+        self,
+        file: FetchedFile,
+        record: Any,
+        seen: dict[tuple[str, str, dt.date], int],
+        cited: dict[str, DocumentRow],
+        batch: Batch,
+    ) -> None:
         report = batch.report
         report.read += 1
         if not isinstance(record, dict):
@@ -90,7 +111,17 @@ class RussianwarshipApi(Importer):
             for key, value in values.items():
                 self._value(file, date, key, value, kind, doc_key, seen, batch)
 
-    def _value(self, file: FetchedFile, date: dt.date, key: str, value: Any, kind: str, doc_key: str, seen: dict[tuple[str, str, dt.date], int], batch: Batch) -> None:
+    def _value(
+        self,
+        file: FetchedFile,
+        date: dt.date,
+        key: str,
+        value: Any,
+        kind: str,
+        doc_key: str,
+        seen: dict[tuple[str, str, dt.date], int],
+        batch: Batch,
+    ) -> None:
         report = batch.report
         try:
             metric = taxonomy.resolve_key("russianwarship", key, date)
@@ -105,13 +136,22 @@ class RussianwarshipApi(Importer):
         cell = (metric, kind, date)
         if cell in seen:
             if seen[cell] != count:
-                raise SchemaError(f"{date} {key} ({kind}) given twice with different values: {seen[cell]} and {count}", code="schema.duplicate", field=key)
+                raise SchemaError(
+                    f"{date} {key} ({kind}) given twice with different values: {seen[cell]} and {count}",
+                    code="schema.duplicate",
+                    field=key,
+                )
             report.skip("record repeated on another page")
             return
         seen[cell] = count
         batch.observations.append(
             ObservationRow(
-                source=GENERAL_STAFF.slug, metric=metric, report_date=date, kind=kind, value=count,
-                document_key=doc_key, qualifier="about" if metric == "personnel" and kind == "total" else "exact",
-            )  # fmt: skip
+                source=GENERAL_STAFF.slug,
+                metric=metric,
+                report_date=date,
+                kind=kind,
+                value=count,
+                document_key=doc_key,
+                qualifier="about" if metric == "personnel" and kind == "total" else "exact",
+            )
         )

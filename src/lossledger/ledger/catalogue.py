@@ -23,7 +23,16 @@ CADENCE_HOURS: dict[str, float | None] = {"mediazona": 21 * 24.0, "russian-mod":
 def list_sources(conn: Connection) -> list[dict[str, Any]]:
     o, c, s = Observation, Compilation, Source
     stats = conn.execute(
-        select(o.source_id, c.slug, c.name, c.url, c.license, func.count(), func.min(o.report_date), func.max(o.report_date))
+        select(
+            o.source_id,
+            c.slug,
+            c.name,
+            c.url,
+            c.license,
+            func.count(),
+            func.min(o.report_date),
+            func.max(o.report_date),
+        )
         .join(c, c.id == o.compilation_id)
         .where(o.superseded_at.is_(None))
         .group_by(o.source_id, c.slug, c.name, c.url, c.license)
@@ -32,11 +41,28 @@ def list_sources(conn: Connection) -> list[dict[str, Any]]:
     out = []
     for src in conn.execute(select(s.id, s.slug, s.name, s.kind, s.url, s.description).order_by(s.id)):
         comps = [
-            {"slug": slug, "name": name, "url": url, "license": lic, "observations": n, "first": first.isoformat(), "last": last.isoformat()}
+            {
+                "slug": slug,
+                "name": name,
+                "url": url,
+                "license": lic,
+                "observations": n,
+                "first": first.isoformat(),
+                "last": last.isoformat(),
+            }
             for sid, slug, name, url, lic, n, first, last in stats
             if sid == src.id
         ]
-        out.append({"slug": src.slug, "name": src.name, "kind": src.kind, "url": src.url, "description": src.description, "compilations": comps})
+        out.append(
+            {
+                "slug": src.slug,
+                "name": src.name,
+                "kind": src.kind,
+                "url": src.url,
+                "description": src.description,
+                "compilations": comps,
+            }
+        )
     return out
 
 
@@ -49,8 +75,17 @@ def _doc(conn: Connection, doc_id: int) -> dict[str, Any]:
         rec = conn.execute(select(table).where(table.c.id == current)).first()
         if rec is None:
             break
-        chain.append({"id": rec.id, "uri": rec.uri, "sha256": rec.sha256, "media_type": rec.media_type,
-                      "retrieved_at": rec.retrieved_at.isoformat() if rec.retrieved_at else None, "dataset": rec.dataset, "snapshot": rec.snapshot})  # fmt: skip
+        chain.append(
+            {
+                "id": rec.id,
+                "uri": rec.uri,
+                "sha256": rec.sha256,
+                "media_type": rec.media_type,
+                "retrieved_at": rec.retrieved_at.isoformat() if rec.retrieved_at else None,
+                "dataset": rec.dataset,
+                "snapshot": rec.snapshot,
+            }
+        )
         current = rec.parent_id
     return {"document": chain[0] if chain else None, "via": chain[1:]}
 
@@ -58,52 +93,134 @@ def _doc(conn: Connection, doc_id: int) -> dict[str, Any]:
 def observation_provenance(conn: Connection, observation_id: int) -> dict[str, Any]:
     o, c, s = Observation, Compilation, Source
     row = conn.execute(
-        select(o, s.slug.label("source"), c.slug.label("compilation"), c.name.label("compilation_name"), c.url.label("compilation_url"))
-        .join(s, s.id == o.source_id).join(c, c.id == o.compilation_id).where(o.id == observation_id)
+        select(
+            o,
+            s.slug.label("source"),
+            c.slug.label("compilation"),
+            c.name.label("compilation_name"),
+            c.url.label("compilation_url"),
+        )
+        .join(s, s.id == o.source_id)
+        .join(c, c.id == o.compilation_id)
+        .where(o.id == observation_id)
     ).first()
     if row is None:
         raise NotFound(f"no observation {observation_id}", code="ledger.observation")
     ob = row[0]
     history = conn.execute(
         select(o.id, o.value, o.qualifier, o.recorded_at, o.superseded_at, o.document_id)
-        .where(o.compilation_id == ob.compilation_id, o.source_id == ob.source_id, o.side == ob.side, o.metric == ob.metric,
-               o.category == ob.category, o.status == ob.status, o.kind == ob.kind, o.report_date == ob.report_date)
+        .where(
+            o.compilation_id == ob.compilation_id,
+            o.source_id == ob.source_id,
+            o.side == ob.side,
+            o.metric == ob.metric,
+            o.category == ob.category,
+            o.status == ob.status,
+            o.kind == ob.kind,
+            o.report_date == ob.report_date,
+        )
         .order_by(o.recorded_at)
-    ).all()  # fmt: skip
+    ).all()
     return {
-        "id": ob.id, "source": row.source, "compilation": {"slug": row.compilation, "name": row.compilation_name, "url": row.compilation_url},
-        "metric": ob.metric, "category": ob.category, "status": ob.status, "side": ob.side, "date": ob.report_date.isoformat(),
-        "kind": ob.kind, "value": ob.value, "qualifier": ob.qualifier, "period_days": ob.period_days, "note": ob.note,
-        "recorded_at": ob.recorded_at.isoformat(), "superseded_at": ob.superseded_at.isoformat() if ob.superseded_at else None,
-        "sync_id": ob.sync_id, **_doc(conn, ob.document_id),
-        "history": [{"id": h.id, "value": h.value, "qualifier": h.qualifier, "recorded_at": h.recorded_at.isoformat(),
-                     "superseded_at": h.superseded_at.isoformat() if h.superseded_at else None, "document": h.document_id} for h in history],
-    }  # fmt: skip
+        "id": ob.id,
+        "source": row.source,
+        "compilation": {"slug": row.compilation, "name": row.compilation_name, "url": row.compilation_url},
+        "metric": ob.metric,
+        "category": ob.category,
+        "status": ob.status,
+        "side": ob.side,
+        "date": ob.report_date.isoformat(),
+        "kind": ob.kind,
+        "value": ob.value,
+        "qualifier": ob.qualifier,
+        "period_days": ob.period_days,
+        "note": ob.note,
+        "recorded_at": ob.recorded_at.isoformat(),
+        "superseded_at": ob.superseded_at.isoformat() if ob.superseded_at else None,
+        "sync_id": ob.sync_id,
+        **_doc(conn, ob.document_id),
+        "history": [
+            {
+                "id": h.id,
+                "value": h.value,
+                "qualifier": h.qualifier,
+                "recorded_at": h.recorded_at.isoformat(),
+                "superseded_at": h.superseded_at.isoformat() if h.superseded_at else None,
+                "document": h.document_id,
+            }
+            for h in history
+        ],
+    }
 
 
 def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None) -> list[dict[str, Any]]:
     old, new = aliased(Observation), aliased(Observation)
     s, c, d = Source, Compilation, aliased(Document)
     query = (
-        select(old.superseded_at, s.slug, c.slug, old.metric, old.category, old.status, old.side, old.kind, old.report_date,
-               old.value, new.value, old.document_id, new.document_id, d.uri, new.id, new.sync_id)
-        .join(new, and_(new.compilation_id == old.compilation_id, new.source_id == old.source_id, new.side == old.side,
-                        new.metric == old.metric, new.category == old.category, new.status == old.status, new.kind == old.kind,
-                        new.report_date == old.report_date, new.recorded_at == old.superseded_at))
-        .join(s, s.id == old.source_id).join(c, c.id == old.compilation_id).join(d, d.id == new.document_id)
+        select(
+            old.superseded_at,
+            s.slug,
+            c.slug,
+            old.metric,
+            old.category,
+            old.status,
+            old.side,
+            old.kind,
+            old.report_date,
+            old.value,
+            new.value,
+            old.document_id,
+            new.document_id,
+            d.uri,
+            new.id,
+            new.sync_id,
+        )
+        .join(
+            new,
+            and_(
+                new.compilation_id == old.compilation_id,
+                new.source_id == old.source_id,
+                new.side == old.side,
+                new.metric == old.metric,
+                new.category == old.category,
+                new.status == old.status,
+                new.kind == old.kind,
+                new.report_date == old.report_date,
+                new.recorded_at == old.superseded_at,
+            ),
+        )
+        .join(s, s.id == old.source_id)
+        .join(c, c.id == old.compilation_id)
+        .join(d, d.id == new.document_id)
         .where(old.superseded_at.is_not(None))
         .order_by(old.superseded_at.desc(), old.report_date, old.metric)
-    )  # fmt: skip
+    )
     if since is not None:
         query = query.where(old.superseded_at >= since)
     if limit:
         query = query.limit(limit)
     return [
-        {"changed_at": r[0].isoformat(), "source": r[1], "compilation": r[2], "metric": r[3], "category": r[4], "status": r[5], "side": r[6],
-         "kind": r[7], "date": r[8].isoformat(), "old": r[9], "new": r[10], "difference": r[10] - r[9], "old_document": r[11],
-         "new_document": r[12], "new_document_uri": r[13], "observation": r[14], "sync_id": r[15]}
+        {
+            "changed_at": r[0].isoformat(),
+            "source": r[1],
+            "compilation": r[2],
+            "metric": r[3],
+            "category": r[4],
+            "status": r[5],
+            "side": r[6],
+            "kind": r[7],
+            "date": r[8].isoformat(),
+            "old": r[9],
+            "new": r[10],
+            "difference": r[10] - r[9],
+            "old_document": r[11],
+            "new_document": r[12],
+            "new_document_uri": r[13],
+            "observation": r[14],
+            "sync_id": r[15],
+        }
         for r in conn.execute(query)
-    ]  # fmt: skip
+    ]
 
 
 def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> list[dict[str, Any]]:
@@ -111,9 +228,13 @@ def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> l
     retrieved = func.max(func.coalesce(d.retrieved_at, parent.retrieved_at))
     rows = conn.execute(
         select(s.slug, s.name, func.max(o.report_date), retrieved, func.count())
-        .join(o, o.source_id == s.id).join(d, d.id == o.document_id).outerjoin(parent, parent.id == d.parent_id)
-        .where(o.superseded_at.is_(None)).group_by(s.slug, s.name).order_by(s.slug)
-    ).all()  # fmt: skip
+        .join(o, o.source_id == s.id)
+        .join(d, d.id == o.document_id)
+        .outerjoin(parent, parent.id == d.parent_id)
+        .where(o.superseded_at.is_(None))
+        .group_by(s.slug, s.name)
+        .order_by(s.slug)
+    ).all()
     last_sync = conn.execute(select(func.max(SyncRun.finished_at))).scalar()
     out = []
     for slug, name, newest, fetched, n in rows:
@@ -121,9 +242,17 @@ def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> l
         published = dt.datetime.combine(newest, dt.time(8, 0), KYIV).astimezone(dt.UTC).replace(tzinfo=None)
         age = (now - published).total_seconds() / 3600
         limit = CADENCE_HOURS.get(slug, max_age_hours)
-        out.append({
-            "source": slug, "name": name, "newest_report": newest.isoformat(), "age_hours": round(age, 1),
-            "fetched_at": fetched.isoformat() if fetched else None, "last_sync": last_sync.isoformat() if last_sync else None,
-            "observations": n, "max_age_hours": limit, "stale": limit is not None and age > limit,
-        })  # fmt: skip
+        out.append(
+            {
+                "source": slug,
+                "name": name,
+                "newest_report": newest.isoformat(),
+                "age_hours": round(age, 1),
+                "fetched_at": fetched.isoformat() if fetched else None,
+                "last_sync": last_sync.isoformat() if last_sync else None,
+                "observations": n,
+                "max_age_hours": limit,
+                "stale": limit is not None and age > limit,
+            }
+        )
     return out

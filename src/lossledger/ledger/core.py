@@ -81,7 +81,14 @@ class Ledger:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
-    def sync(self, origin: str | Path | None = None, *, only: list[str] | None = None, force: bool = False, progress: Progress | None = None) -> SyncResult:
+    def sync(
+        self,
+        origin: str | Path | None = None,
+        *,
+        only: list[str] | None = None,
+        force: bool = False,
+        progress: Progress | None = None,
+    ) -> SyncResult:
         """Import every known dataset from ``origin`` (folder, mirror URL, or the upstreams); atomic, idempotent."""
         from ..sync import sync
 
@@ -94,26 +101,37 @@ class Ledger:
         with self.engine.connect() as conn:
             return load_points(conn, **kwargs)
 
-    def report_dates(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> list[dt.date]:
+    def report_dates(
+        self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None
+    ) -> list[dt.date]:
         """Every date ``source`` has a figure for, oldest first."""
         o, s = Observation, Source
         query = (
-            select(o.report_date).distinct().join(s, s.id == o.source_id)
-            .where(s.slug == source, known_at_filter(parse_moment(as_known_at))).order_by(o.report_date)
-        )  # fmt: skip
+            select(o.report_date)
+            .distinct()
+            .join(s, s.id == o.source_id)
+            .where(s.slug == source, known_at_filter(parse_moment(as_known_at)))
+            .order_by(o.report_date)
+        )
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
     def latest_date(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> dt.date:
         o, s = Observation, Source
-        query = select(func.max(o.report_date)).join(s, s.id == o.source_id).where(s.slug == source, known_at_filter(parse_moment(as_known_at)))
+        query = (
+            select(func.max(o.report_date))
+            .join(s, s.id == o.source_id)
+            .where(s.slug == source, known_at_filter(parse_moment(as_known_at)))
+        )
         with self.engine.connect() as conn:
             latest = conn.execute(query).scalar()
         if latest is None:
             raise NotFound(f"the ledger has no {source} figures yet (run `lossledger sync`)", code="ledger.empty")
         return latest  # type: ignore[no-any-return]
 
-    def show(self, date: str | dt.date, *, source: str = "general-staff", as_known_at: str | dt.datetime | None = None) -> dict[str, Any]:
+    def show(
+        self, date: str | dt.date, *, source: str = "general-staff", as_known_at: str | dt.datetime | None = None
+    ) -> dict[str, Any]:
         """What ``source`` reported for ``date``: every figure with its increase, and the documents.
 
         Figures are keyed by taxonomy metric in the statement's order; a figure whose
@@ -125,10 +143,19 @@ class Ledger:
             points = load_points(conn, source=source, start=day, end=day, as_known_at=moment)
             if not points:
                 raise NotFound(f"no {source} report for {day}", code="ledger.no_report")
-            figures = {m: _figure(points[m][day]) for m in _ordered(points) if day in points[m]}
+            # merged totals (vehicles before 2022-05-01) are derived for series; the day shows what was stated
+            figures = {
+                m: _figure(points[m][day]) for m in _ordered(points) if day in points[m] and not points[m][day].merged
+            }
             doc_ids = sorted({d for m in points for d in points[m][day].document_ids})
             documents = _documents(conn, doc_ids)
-        out: dict[str, Any] = {"date": day.isoformat(), "day": day_of_war(day), "source": source, "figures": figures, "documents": documents}
+        out: dict[str, Any] = {
+            "date": day.isoformat(),
+            "day": day_of_war(day),
+            "source": source,
+            "figures": figures,
+            "documents": documents,
+        }
         if moment is not None:
             out["as_known_at"] = moment.isoformat()
         return out
@@ -162,9 +189,16 @@ class Ledger:
         last = _date(end) if end else None
         with self.engine.connect() as conn:
             points = load_points(
-                conn, source=source, metrics=[metric], start=first, end=last, as_known_at=parse_moment(as_known_at),
-                side=side, category=category, status=status,
-            ).get(metric, {})  # fmt: skip
+                conn,
+                source=source,
+                metrics=[metric],
+                start=first,
+                end=last,
+                as_known_at=parse_moment(as_known_at),
+                side=side,
+                category=category,
+                status=status,
+            ).get(metric, {})
         return series_frame(points, daily=daily, rolling=rolling, monthly=monthly, start=first, end=last)
 
     # --- reconciliation --------------------------------------------------------------------------
@@ -182,14 +216,26 @@ class Ledger:
         first = _date(start) if start else None
         last = _date(end) if end else None
         with self.engine.connect() as conn:
-            points = load_points(conn, source=source, metrics=[metric] if metric else None, start=first, end=last, as_known_at=parse_moment(as_known_at))
+            points = load_points(
+                conn,
+                source=source,
+                metrics=[metric] if metric else None,
+                start=first,
+                end=last,
+                as_known_at=parse_moment(as_known_at),
+            )
         out = []
         for m in _ordered(points):
             for date, p in points[m].items():
                 if not p.resolved:
                     continue
-                values = [{"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in sorted(p.candidates, key=lambda c: c.compilation)]
-                out.append({"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule})
+                values = [
+                    {"compilation": c.compilation, "value": c.value, "document": c.document_id}
+                    for c in sorted(p.candidates, key=lambda c: c.compilation)
+                ]
+                out.append(
+                    {"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule}
+                )
         return sorted(out, key=lambda r: (r["date"], taxonomy.metric_names().index(r["metric"])))
 
     # --- catalogue, provenance, history ------------------------------------------------------------
@@ -227,7 +273,11 @@ class Ledger:
             return source_status(conn, now or utcnow(), max_age_hours)
 
     def syncs(self, limit: int = 20) -> list[dict[str, Any]]:
-        query = select(SyncRun.id, SyncRun.started_at, SyncRun.finished_at, SyncRun.origin).order_by(SyncRun.id.desc()).limit(limit)
+        query = (
+            select(SyncRun.id, SyncRun.started_at, SyncRun.finished_at, SyncRun.origin)
+            .order_by(SyncRun.id.desc())
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -262,7 +312,9 @@ def _figure(p: Point) -> dict[str, Any]:
     if p.resolved:
         fig["resolved"] = {
             "rule": p.rule,
-            "values": [{"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in p.candidates],
+            "values": [
+                {"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in p.candidates
+            ],
         }
     fig["documents"] = p.document_ids
     return fig
@@ -273,19 +325,39 @@ def _documents(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
         return []
     d, parent = Document, Document.__table__.alias("parent")
     query = (
-        select(d.id, d.uri, d.media_type, d.sha256, d.retrieved_at, d.dataset, d.snapshot, parent.c.uri.label("parent_uri"), parent.c.sha256.label("parent_sha256"), parent.c.retrieved_at.label("parent_retrieved_at"))
+        select(
+            d.id,
+            d.uri,
+            d.media_type,
+            d.sha256,
+            d.retrieved_at,
+            d.dataset,
+            d.snapshot,
+            parent.c.uri.label("parent_uri"),
+            parent.c.sha256.label("parent_sha256"),
+            parent.c.retrieved_at.label("parent_retrieved_at"),
+        )
         .outerjoin(parent, parent.c.id == d.parent_id)
         .where(d.id.in_(ids))
         .order_by(d.id)
     )
     out = []
     for row in conn.execute(query):
-        doc = {"id": row.id, "uri": row.uri, "media_type": row.media_type, "sha256": row.sha256,
-               "retrieved_at": row.retrieved_at.isoformat() if row.retrieved_at else None, "dataset": row.dataset}  # fmt: skip
+        doc = {
+            "id": row.id,
+            "uri": row.uri,
+            "media_type": row.media_type,
+            "sha256": row.sha256,
+            "retrieved_at": row.retrieved_at.isoformat() if row.retrieved_at else None,
+            "dataset": row.dataset,
+        }
         if row.snapshot:
             doc["snapshot"] = row.snapshot
         if row.parent_uri:
-            doc["via"] = {"uri": row.parent_uri, "sha256": row.parent_sha256,
-                          "retrieved_at": row.parent_retrieved_at.isoformat() if row.parent_retrieved_at else None}  # fmt: skip
+            doc["via"] = {
+                "uri": row.parent_uri,
+                "sha256": row.parent_sha256,
+                "retrieved_at": row.parent_retrieved_at.isoformat() if row.parent_retrieved_at else None,
+            }
         out.append(doc)
     return out

@@ -21,7 +21,19 @@ from .series import Point
 
 __all__ = ["SERIES_COLUMNS", "export_frame", "series_frame"]
 
-SERIES_COLUMNS = ["total", "increase", "correction", "qualifier", "increase_derived", "corrected", "merged", "resolved", "rule", "missing", "documents"]
+SERIES_COLUMNS = [
+    "total",
+    "increase",
+    "correction",
+    "qualifier",
+    "increase_derived",
+    "corrected",
+    "merged",
+    "resolved",
+    "rule",
+    "missing",
+    "documents",
+]
 
 
 def series_frame(
@@ -48,12 +60,22 @@ def series_frame(
     prev_total: int | None = None
     for date, p in points.items():
         corrected = bool(p.correction) or (prev_total is not None and p.total is not None and p.total < prev_total)
-        rows.append({
-            "date": pd.Timestamp(date), "total": p.total, "increase": p.increase, "correction": p.correction or 0,
-            "qualifier": p.qualifier, "increase_derived": p.increase_derived, "corrected": corrected,
-            "merged": p.merged, "resolved": p.resolved, "rule": p.rule, "missing": False,
-            "documents": ",".join(str(i) for i in p.document_ids),
-        })  # fmt: skip
+        rows.append(
+            {
+                "date": pd.Timestamp(date),
+                "total": p.total,
+                "increase": p.increase,
+                "correction": p.correction or 0,
+                "qualifier": p.qualifier,
+                "increase_derived": p.increase_derived,
+                "corrected": corrected,
+                "merged": p.merged,
+                "resolved": p.resolved,
+                "rule": p.rule,
+                "missing": False,
+                "documents": ",".join(str(i) for i in p.document_ids),
+            }
+        )
         if p.total is not None:
             prev_total = p.total
     frame = pd.DataFrame(rows, columns=["date", *SERIES_COLUMNS]).set_index("date")
@@ -63,7 +85,9 @@ def series_frame(
     if daily or rolling:
         frame = _calendar(frame, start, end)
     if rolling:
-        frame[f"rolling_{rolling}"] = frame["increase"].astype("Float64").rolling(rolling, min_periods=1).mean().round(2)
+        frame[f"rolling_{rolling}"] = (
+            frame["increase"].astype("Float64").rolling(rolling, min_periods=1).mean().round(2)
+        )
         if not daily:
             frame = frame[~frame["missing"]]
     if monthly:
@@ -92,14 +116,16 @@ def _monthly(frame: pd.DataFrame) -> pd.DataFrame:
     if reported.empty:
         return reported
     grouped = reported.groupby(reported.index.to_period("M"))
-    out = pd.DataFrame({
-        "total": grouped["total"].last(),
-        "increase": grouped["increase"].sum(min_count=1),
-        "correction": grouped["correction"].sum(),
-        "days": grouped["total"].count(),
-        "corrected": grouped["corrected"].any(),
-        "resolved": grouped["resolved"].sum(),
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "total": grouped["total"].last(),
+            "increase": grouped["increase"].sum(min_count=1),
+            "correction": grouped["correction"].sum(),
+            "days": grouped["total"].count(),
+            "corrected": grouped["corrected"].any(),
+            "resolved": grouped["resolved"].sum(),
+        }
+    )
     out.index = out.index.to_timestamp(how="end").normalize()
     out.index.name = "month"
     return out
@@ -110,11 +136,28 @@ def export_frame(engine: Engine, fmt: str, out: str | Path | None, *, history: b
     o, c, s, d = Observation, Compilation, Source, Document
     query = (
         select(
-            o.id.label("observation_id"), s.slug.label("source"), c.slug.label("compilation"), o.side, o.metric,
-            o.category, o.status, o.report_date, o.kind, o.value, o.qualifier, o.period_days, o.note,
-            d.uri.label("document_uri"), d.sha256.label("document_sha256"), o.document_id, o.recorded_at, o.superseded_at,
-        )  # fmt: skip
-        .join(s, s.id == o.source_id).join(c, c.id == o.compilation_id).join(d, d.id == o.document_id)
+            o.id.label("observation_id"),
+            s.slug.label("source"),
+            c.slug.label("compilation"),
+            o.side,
+            o.metric,
+            o.category,
+            o.status,
+            o.report_date,
+            o.kind,
+            o.value,
+            o.qualifier,
+            o.period_days,
+            o.note,
+            d.uri.label("document_uri"),
+            d.sha256.label("document_sha256"),
+            o.document_id,
+            o.recorded_at,
+            o.superseded_at,
+        )
+        .join(s, s.id == o.source_id)
+        .join(c, c.id == o.compilation_id)
+        .join(d, d.id == o.document_id)
         .order_by(s.slug, o.metric, o.report_date, c.slug, o.kind, o.category, o.status, o.id)
     )
     if not history:

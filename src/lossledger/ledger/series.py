@@ -106,9 +106,16 @@ def load_points(
 
 
 def _query(
-    conn: Connection, source: str, metrics: list[str] | None, start: dt.date | None, end: dt.date | None,
-    as_known_at: dt.datetime | None, side: str, category: str | None, status: str,
-) -> tuple[list[tuple[str, str, dt.date, Candidate]], dict[str, dict[dt.date, int]]]:  # fmt: skip
+    conn: Connection,
+    source: str,
+    metrics: list[str] | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    as_known_at: dt.datetime | None,
+    side: str,
+    category: str | None,
+    status: str,
+) -> tuple[list[tuple[str, str, dt.date, Candidate]], dict[str, dict[dt.date, int]]]:
     o, c, s = Observation, Compilation, Source
     query = (
         select(o.metric, o.kind, o.report_date, o.value, o.qualifier, o.document_id, o.id, c.slug, o.period_days)
@@ -127,7 +134,7 @@ def _query(
         query = query.where(o.report_date <= end + WINDOW)
     summed: dict[tuple[str, str, str, dt.date], list[Any]] = {}
     reported: dict[str, dict[dt.date, int]] = defaultdict(dict)
-    for metric, kind, date, value, qualifier, doc_id, obs_id, comp, period in conn.execute(query):
+    for metric, kind, date, value, qualifier, doc_id, obs_id, comp, period in conn.execute(query).all():
         reported[comp].setdefault(date, doc_id)
         key = (comp, metric, kind, date)
         acc = summed.get(key)
@@ -137,7 +144,10 @@ def _query(
             acc[0] += value
             if qualifier != "exact":
                 acc[1] = qualifier
-    rows = [(metric, kind, date, Candidate(comp, v[0], v[1], v[2], v[3])) for (comp, metric, kind, date), v in summed.items()]
+    rows = [
+        (metric, kind, date, Candidate(comp, v[0], v[1], v[2], v[3]))
+        for (comp, metric, kind, date), v in summed.items()
+    ]
     return rows, reported
 
 

@@ -16,11 +16,29 @@ from sqlalchemy import Connection, insert, select, update
 
 from ..errors import SchemaError
 from ..importers.base import Batch, CompilationInfo, DocumentRow, SourceInfo
+from ..store.bulk import insert_rows
 from ..store.models import Compilation, Document, Observation, Source
 
 __all__ = ["ensure_compilation", "ensure_documents", "ensure_sources", "write_observations"]
 
 _CHUNK = 500
+OBSERVATION_COLUMNS = (
+    "source_id",
+    "compilation_id",
+    "document_id",
+    "sync_id",
+    "side",
+    "metric",
+    "category",
+    "status",
+    "report_date",
+    "kind",
+    "value",
+    "qualifier",
+    "period_days",
+    "note",
+    "recorded_at",
+)
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
@@ -56,21 +74,31 @@ def ensure_documents(conn: Connection, docs: Sequence[DocumentRow]) -> dict[str,
     wanted = list(dict.fromkeys(d.key for d in docs))
     ids: dict[str, int] = {}
     for chunk in _chunks(wanted):
-        ids.update(conn.execute(select(Document.key, Document.id).where(Document.key.in_(chunk))).tuples().all())
+        ids.update(conn.execute(select(Document.key, Document.id).where(Document.key.in_(chunk))).all())
     for parents_first in (True, False):
-        new = [d for d in dict((d.key, d) for d in docs).values() if d.key not in ids and (d.parent_key is None) == parents_first]
+        new = [
+            d
+            for d in dict((d.key, d) for d in docs).values()
+            if d.key not in ids and (d.parent_key is None) == parents_first
+        ]
         rows = [
             {
-                "key": d.key, "uri": d.uri, "sha256": d.sha256, "media_type": d.media_type, "size": d.size,
-                "retrieved_at": d.retrieved_at, "parent_id": ids.get(d.parent_key) if d.parent_key else None,
-                "dataset": d.dataset, "snapshot": d.snapshot,
-            }  # fmt: skip
+                "key": d.key,
+                "uri": d.uri,
+                "sha256": d.sha256,
+                "media_type": d.media_type,
+                "size": d.size,
+                "retrieved_at": d.retrieved_at,
+                "parent_id": ids.get(d.parent_key) if d.parent_key else None,
+                "dataset": d.dataset,
+                "snapshot": d.snapshot,
+            }
             for d in new
         ]
         if rows:
             conn.execute(insert(Document), rows)
             for chunk in _chunks([d.key for d in new]):
-                ids.update(conn.execute(select(Document.key, Document.id).where(Document.key.in_(chunk))).tuples().all())
+                ids.update(conn.execute(select(Document.key, Document.id).where(Document.key.in_(chunk))).all())
     return ids
 
 
@@ -82,12 +110,12 @@ def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.
     doc_ids = ensure_documents(conn, batch.documents)
     o = Observation
     current: dict[tuple[Any, ...], tuple[int, int, str]] = {}
-    query = select(o.id, o.source_id, o.side, o.metric, o.category, o.status, o.kind, o.report_date, o.value, o.qualifier).where(
-        o.compilation_id == comp_id, o.superseded_at.is_(None)
-    )
+    query = select(
+        o.id, o.source_id, o.side, o.metric, o.category, o.status, o.kind, o.report_date, o.value, o.qualifier
+    ).where(o.compilation_id == comp_id, o.superseded_at.is_(None))
     for oid, sid, side, metric, category, status, kind, date, value, qualifier in conn.execute(query):
         current[(sid, side, metric, category, status, kind, date)] = (oid, value, qualifier)
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     superseded: list[int] = []
     report = batch.report
     for ob in batch.observations:
@@ -98,20 +126,32 @@ def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.
             continue
         if old is not None:
             if old[0] == -1:
-                raise SchemaError(f"{importer.name}: the same figure twice in one import: {ob.cell()}", code="schema.duplicate")
+                raise SchemaError(
+                    f"{importer.name}: the same figure twice in one import: {ob.cell()}", code="schema.duplicate"
+                )
             superseded.append(old[0])
         current[key] = (-1, ob.value, ob.qualifier)
         rows.append(
-            {
-                "source_id": key[0], "compilation_id": comp_id, "document_id": doc_ids[ob.document_key], "sync_id": sync_id,
-                "side": ob.side, "metric": ob.metric, "category": ob.category, "status": ob.status,
-                "report_date": ob.report_date, "kind": ob.kind, "value": ob.value, "qualifier": ob.qualifier,
-                "period_days": ob.period_days, "note": ob.note, "recorded_at": now, "superseded_at": None,
-            }  # fmt: skip
+            (
+                key[0],
+                comp_id,
+                doc_ids[ob.document_key],
+                sync_id,
+                ob.side,
+                ob.metric,
+                ob.category,
+                ob.status,
+                ob.report_date,
+                ob.kind,
+                ob.value,
+                ob.qualifier,
+                ob.period_days,
+                ob.note,
+                now,
+            )
         )
     for chunk in _chunks(superseded):
         conn.execute(update(o).where(o.id.in_(chunk)).values(superseded_at=now))
-    if rows:
-        conn.execute(insert(o), rows)
+    insert_rows(conn, o.__table__, OBSERVATION_COLUMNS, rows)
     report.added += len(rows) - len(superseded)
     report.superseded += len(superseded)

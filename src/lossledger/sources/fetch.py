@@ -14,15 +14,26 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin
-
-import httpx
 
 from ..errors import FetchError, InputError
 from ..importers.base import FetchedFile
 from ..store.db import utcnow
 
-__all__ = ["HttpClient", "LocalOrigin", "MirrorOrigin", "NOT_MODIFIED", "Origin", "UpstreamOrigin", "Validators", "open_origin"]
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "HttpClient",
+    "LocalOrigin",
+    "MirrorOrigin",
+    "NOT_MODIFIED",
+    "Origin",
+    "UpstreamOrigin",
+    "Validators",
+    "open_origin",
+]
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,11 @@ NOT_MODIFIED = _NotModified()
 class HttpClient:
     """httpx with the fetching policy of a sync: timeouts, retries, conditional GETs."""
 
-    def __init__(self, *, timeout: float = 30.0, retries: int = 3, backoff: float = 0.5, user_agent: str | None = None) -> None:
+    def __init__(
+        self, *, timeout: float = 30.0, retries: int = 3, backoff: float = 0.5, user_agent: str | None = None
+    ) -> None:
+        import httpx  # only when fetching over HTTP: a local sync does not pay its import
+
         from .. import __version__
 
         self.retries = retries
@@ -62,6 +77,8 @@ class HttpClient:
             headers["If-None-Match"] = validators.etag
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
+        import httpx
+
         last: Exception | None = None
         for attempt in range(self.retries + 1):
             try:
@@ -102,7 +119,9 @@ class Origin:
         """File names in ``folder``, or None when the origin cannot list them."""
         return None
 
-    def fetch(self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True) -> FetchedFile | _NotModified | None:
+    def fetch(
+        self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True
+    ) -> FetchedFile | _NotModified | None:
         raise NotImplementedError
 
     def snapshot(self, folder: str) -> str | None:
@@ -133,7 +152,9 @@ class LocalOrigin(Origin):
         path = self.root / folder
         return sorted(p.name for p in path.iterdir() if p.is_file()) if path.is_dir() else []
 
-    def fetch(self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True) -> FetchedFile | None:
+    def fetch(
+        self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True
+    ) -> FetchedFile | None:
         path = self.root / folder / name
         if not path.is_file():
             return None
@@ -141,7 +162,14 @@ class LocalOrigin(Origin):
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", code="input.read", file=f"{folder}/{name}") from None
-        return FetchedFile(dataset=folder, name=name, uri=path.resolve().as_uri(), data=data, retrieved_at=utcnow(), media_type=_media_type(name))
+        return FetchedFile(
+            dataset=folder,
+            name=name,
+            uri=path.resolve().as_uri(),
+            data=data,
+            retrieved_at=utcnow(),
+            media_type=_media_type(name),
+        )
 
 
 class _HttpOrigin(Origin):
@@ -160,9 +188,15 @@ class _HttpOrigin(Origin):
         self.seen[url] = Validators(etag, modified)
         media = response.headers.get("content-type", _media_type(name)).split(";")[0].strip()
         return FetchedFile(
-            dataset=folder, name=name, uri=str(response.url), data=response.content, retrieved_at=utcnow(),
-            media_type=media, etag=etag, last_modified=modified,
-        )  # fmt: skip
+            dataset=folder,
+            name=name,
+            uri=str(response.url),
+            data=response.content,
+            retrieved_at=utcnow(),
+            media_type=media,
+            etag=etag,
+            last_modified=modified,
+        )
 
     def close(self) -> None:
         self.http.close()
@@ -197,7 +231,9 @@ class MirrorOrigin(_HttpOrigin):
         names = self._index(urljoin(self.base, folder + "/"))
         return None if names is None else sorted(n for n in names if not n.endswith("/"))
 
-    def fetch(self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True) -> FetchedFile | _NotModified | None:
+    def fetch(
+        self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True
+    ) -> FetchedFile | _NotModified | None:
         return self._get(urljoin(self.base, f"{folder}/{name}"), folder, name, conditional)
 
 
@@ -207,7 +243,9 @@ class UpstreamOrigin(_HttpOrigin):
     def __init__(self, client: HttpClient, validators: Mapping[str, Validators]) -> None:
         super().__init__("upstream", client, validators)
 
-    def fetch(self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True) -> FetchedFile | _NotModified | None:
+    def fetch(
+        self, folder: str, name: str, upstream: str | None = None, *, conditional: bool = True
+    ) -> FetchedFile | _NotModified | None:
         if upstream is None:
             return None
         return self._get(upstream, folder, name, conditional)
@@ -218,14 +256,18 @@ class UpstreamOrigin(_HttpOrigin):
 
 def _media_type(name: str) -> str:
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return {"json": "application/json", "csv": "text/csv", "md": "text/markdown", "txt": "text/plain"}.get(suffix, "application/octet-stream")
+    return {"json": "application/json", "csv": "text/csv", "md": "text/markdown", "txt": "text/plain"}.get(
+        suffix, "application/octet-stream"
+    )
 
 
 def matches(name: str, patterns: list[str] | tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, p) for p in patterns)
 
 
-def open_origin(where: str | Path | None, validators: Mapping[str, Validators], *, timeout: float = 30.0, retries: int = 3) -> Origin:
+def open_origin(
+    where: str | Path | None, validators: Mapping[str, Validators], *, timeout: float = 30.0, retries: int = 3
+) -> Origin:
     """``None`` → the upstreams; an ``http(s)://`` URL → a mirror; anything else → a local folder."""
     if where is None:
         return UpstreamOrigin(HttpClient(timeout=timeout, retries=retries), validators)

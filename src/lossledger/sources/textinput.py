@@ -35,7 +35,9 @@ class TextDocument:
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 bytes (BOM allowed) or raise :class:`ParseError` naming ``name`` and the offset."""
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(f"input is {len(data)} bytes, more than the {MAX_TEXT_BYTES} allowed", code="input.too_large", file=name)
+        raise InputError(
+            f"input is {len(data)} bytes, more than the {MAX_TEXT_BYTES} allowed", code="input.too_large", file=name
+        )
     nul = data.find(b"\x00")
     if nul != -1:
         raise ParseError(f"binary data (NUL byte at offset {nul}), not text", code="parse.binary", file=name)

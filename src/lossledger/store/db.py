@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ConfigError, StoreError
 
-__all__ = ["HEAD", "connect", "head_revision", "migrate", "transaction", "utcnow"]
+__all__ = ["HEAD", "connect", "downgrade", "head_revision", "migrate", "transaction", "utcnow"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -69,7 +69,9 @@ def create(url: str) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except Exception as exc:  # unknown dialect, missing driver
-        raise ConfigError(f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}", code="config.db") from None
+        raise ConfigError(
+            f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}", code="config.db"
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         _sqlite_pragmas(engine)
     return engine
@@ -78,7 +80,7 @@ def create(url: str) -> Engine:
 #: The newest migration's revision.  Kept as a constant so opening a ledger does not import
 #: Alembic (~0.3 s) just to learn the schema is current; tests/test_store.py checks it against
 #: Alembic's own view of migrations/versions.
-HEAD = "0001"
+HEAD = "0002"
 
 
 def head_revision() -> str:
@@ -114,6 +116,14 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(_alembic_config(conn), revision)
 
 
+def downgrade(engine: Engine, revision: str = "base") -> None:
+    """Take the schema back to ``revision`` (default: empty) inside one transaction."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), revision)
+
+
 def connect(url: str, *, upgrade: bool = True) -> Engine:
     """An engine for ``url`` whose schema is current; :class:`StoreError` if the database is unusable."""
     engine = create(url)
@@ -122,7 +132,10 @@ def connect(url: str, *, upgrade: bool = True) -> Engine:
             migrate(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(f"cannot open ledger {engine.url.render_as_string(hide_password=True)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.open") from None
+        raise StoreError(
+            f"cannot open ledger {engine.url.render_as_string(hide_password=True)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}",
+            code="store.open",
+        ) from None
     return engine
 
 
@@ -133,4 +146,6 @@ def transaction(engine: Engine) -> Iterator[Connection]:
         with engine.begin() as conn:
             yield conn
     except SQLAlchemyError as exc:
-        raise StoreError(f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.write") from None
+        raise StoreError(
+            f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.write"
+        ) from None

@@ -14,7 +14,6 @@ import datetime as dt
 
 from sqlalchemy import (
     BigInteger,
-    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -24,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -36,8 +36,13 @@ __all__ = [
     "KINDS",
     "Observation",
     "QUALIFIERS",
+    "RECORD_STATUSES",
+    "Record",
+    "RecordLink",
+    "RecordList",
+    "RecordMerge",
+    "RecordRejection",
     "SIDES",
-    "SeriesPoint",
     "Source",
     "SyncRun",
     "metadata",
@@ -148,36 +153,21 @@ class Observation(Base):
         # One current value per cell of a compilation; superseded rows are history.
         Index(
             "uq_observation_current",
-            "compilation_id", "source_id", "side", "metric", "category", "status", "kind", "report_date",
+            "compilation_id",
+            "source_id",
+            "side",
+            "metric",
+            "category",
+            "status",
+            "kind",
+            "report_date",
             unique=True,
             sqlite_where=text("superseded_at IS NULL"),
             postgresql_where=text("superseded_at IS NULL"),
         ),
         Index("ix_observation_series", "source_id", "metric", "report_date"),
         Index("ix_observation_recorded", "recorded_at"),
-    )  # fmt: skip
-
-
-class SeriesPoint(Base):
-    """The reconciled series of every source, as ``load_points`` computes it, refreshed by each
-    sync that changes the ledger.  A materialized view: never edited, only rebuilt; it lets the
-    checker fingerprint an article against every report date without reconciling 45k rows."""
-
-    __tablename__ = "series_point"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(64))
-    side: Mapped[str] = mapped_column(String(16))
-    metric: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16), default="")
-    report_date: Mapped[dt.date] = mapped_column(Date)
-    total: Mapped[int | None] = mapped_column(BigInteger)
-    increase: Mapped[int | None] = mapped_column(BigInteger)
-    increase_derived: Mapped[bool] = mapped_column(Boolean, default=False)
-    qualifier: Mapped[str] = mapped_column(String(16), default="exact")
-    rule: Mapped[str] = mapped_column(String(16), default="agree")
-    period_days: Mapped[int | None] = mapped_column(Integer)
-
-    __table_args__ = (Index("ix_series_point_lookup", "source", "metric", "report_date"),)
+    )
 
 
 class FetchState(Base):
@@ -189,3 +179,118 @@ class FetchState(Base):
     last_modified: Mapped[str | None] = mapped_column(String(100))
     sha256: Mapped[str | None] = mapped_column(String(64))
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# --- Evidence registries (issue 7) ---------------------------------------------------------------
+# A record is one confirmed item of a publisher's list: a person (anonymised: birth year, age,
+# region, unit type, date of death or of its confirmation) or a piece of equipment (system,
+# status, date recorded), always with its evidence links.  Records are never edited: a record
+# whose content changes upstream is a new record (its key is a hash of its content) and the old
+# one gets ``withdrawn_at``, as observations get ``superseded_at``.
+
+#: Oryx's statuses of a lost item.
+RECORD_STATUSES = ("destroyed", "damaged", "abandoned", "captured")
+
+
+class RecordList(Base):
+    """A registry of confirmed items as one publisher keeps it (named deaths, photographed losses).
+
+    ``import_key`` names the input files of the latest import (a hash of their sha256 keys):
+    the merges and rejections of that import are the list's current accounting, and
+    ``rows_read`` = current records + current merges + current rejections."""
+
+    __tablename__ = "record_list"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))  # person | equipment
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"))
+    compilation_id: Mapped[int] = mapped_column(ForeignKey("compilation.id"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    import_key: Mapped[str | None] = mapped_column(String(64))
+    imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)  # by the latest import
+
+    __table_args__ = (CheckConstraint("kind IN ('person', 'equipment')", name="kind"),)
+
+
+class Record(Base):
+    """One confirmed item of a list, with the place (document, line) it was read from."""
+
+    __tablename__ = "record"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("record_list.id"))
+    key: Mapped[str] = mapped_column(String(64))  # sha256 of the record's canonical content
+    external_id: Mapped[str | None] = mapped_column(String(100))  # the publisher's id (row id, Oryx matID)
+    side: Mapped[str] = mapped_column(String(16), default="russia")  # whose loss
+    date: Mapped[dt.date] = mapped_column(Date)  # of death or its confirmation; Oryx: recorded
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    age: Mapped[int | None] = mapped_column(Integer)
+    region: Mapped[str | None] = mapped_column(String(100))
+    region_code: Mapped[str | None] = mapped_column(String(16))
+    unit_type: Mapped[str | None] = mapped_column(String(100))
+    system: Mapped[str | None] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(String(64))  # taxonomy [oryx.*] slug, when known
+    status: Mapped[str | None] = mapped_column(String(16))
+    origin: Mapped[str | None] = mapped_column(String(100))  # country of manufacture
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"))
+    line: Mapped[int] = mapped_column(Integer)
+    sync_id: Mapped[int] = mapped_column(ForeignKey("sync_run.id"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("list_id", "key"),
+        CheckConstraint("side IN ('russia', 'ukraine')", name="side"),
+        CheckConstraint("status IS NULL OR status IN ('destroyed', 'damaged', 'abandoned', 'captured')", name="status"),
+        Index("ix_record_count", "list_id", "date"),
+    )
+
+
+class RecordLink(Base):
+    """An evidence link of a record (an archived page, a photo), in the order the list gave them."""
+
+    __tablename__ = "record_link"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (UniqueConstraint("record_id", "position"), Index("ix_record_link_record", "record_id"))
+
+
+class RecordMerge(Base):
+    """A row of a list that is the same item as a record (a duplicate), and why."""
+
+    __tablename__ = "record_merge"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("record_list.id"))
+    import_key: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id"))  # the record kept
+    key: Mapped[str] = mapped_column(String(64))  # content key of the merged row
+    external_id: Mapped[str | None] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"))
+    line: Mapped[int] = mapped_column(Integer)
+    sync_id: Mapped[int] = mapped_column(ForeignKey("sync_run.id"))
+
+    __table_args__ = (UniqueConstraint("list_id", "import_key", "document_id", "line"),)
+
+
+class RecordRejection(Base):
+    """A row of a list that could not be a record (bad date, negative age, no evidence…), and why."""
+
+    __tablename__ = "record_rejection"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("record_list.id"))
+    import_key: Mapped[str] = mapped_column(String(64))
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"))
+    line: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(String(100))
+    sync_id: Mapped[int] = mapped_column(ForeignKey("sync_run.id"))
+
+    __table_args__ = (UniqueConstraint("list_id", "import_key", "document_id", "line"),)
