@@ -37,7 +37,7 @@ class Cue:
 def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
     """Every match of a category starting with one of ``prefixes``, as cues in text order."""
     out: list[Cue] = []
-    for m in doc.matches:
+    for m in doc.all_matches():
         for cat, value in m.entries:
             if cat.startswith(prefixes):
                 out.append(Cue(m.start, m.end, cat, value, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]))
@@ -52,12 +52,21 @@ def _nearest(cues: list[Cue], pos: int) -> Cue | None:
 
 
 def _near_increase(doc: Doc, c: Candidate) -> bool:
-    """'another 1,200', 'ще на 1420', 'six more tanks', '300 asker daha', 'outros 340'."""
-    for end in (c.first, c.first - 1):
+    """'another 1,200', 'ще на 1420', 'Ще понад тисяча', 'six more tanks', '300 asker daha'."""
+    end = c.first
+    for _ in range(2):
         m = doc.match_end.get(end)
-        if m is not None and m.has("kind:increase_near"):
-            if end == c.first or doc.tokens[end].kind == WORD and len(doc.tokens[end].raw) <= 3:
-                return True
+        if m is None:
+            if end - 1 >= 0 and doc.tokens[end - 1].kind == WORD and len(doc.tokens[end - 1].raw) <= 3:
+                end -= 1
+                continue
+            break
+        if m.has("kind:increase_near"):
+            return True
+        if m.has("q:about") or m.has("q:more_than"):
+            end = m.start
+            continue
+        break
     for start in (c.last, c.term_last):
         m = doc.match_at.get(start) if start >= 0 else None
         if m is not None and m.has("kind:increase_near") and doc.tokens[start].raw != "+":
@@ -82,7 +91,7 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: list[Cue], all_cands: list[Cand
     if c.kind is not None:
         return
     if c.plus or _near_increase(doc, c):
-        c.kind = "increase"
+        c.kind, c.kind_near = "increase", True
         clause = [q for q in kcues if q.clause == doc.clause_of[c.first] and q.cat == "kind:periods"]
         c.period = str(clause[0].value) if clause else None
         return
@@ -167,6 +176,8 @@ def _source_cue(cues: list[Cue], doc: Doc, c: Candidate) -> tuple[Cue | None, bo
     """The cue attributing ``c`` and whether it is in the same sentence."""
     s = doc.sent_of[c.first]
     sent = [q for q in cues if q.sentence == s]
+    if any(not _weak(q) for q in sent):
+        sent = [q for q in sent if not _weak(q)]
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
@@ -210,6 +221,7 @@ def _weak(cue: Cue | None) -> bool:
     return cue is not None and cue.cat.endswith("-weak")
 
 
+
 def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     cue, same_sentence = _source_cue(ctx.srccues, doc, c)
     if cue is None:
@@ -232,16 +244,22 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     )
     figs = [c for c in cands if c.reason is None]
     prev: Candidate | None = None
+    prev_explicit: str | None = None
     for c in figs:
-        c.qualifier = _qualifier_at(doc, c)
-        if c.qualifier is None and prev is not None and prev.qualifier not in (None, "exact"):
+        c.qualifier = explicit = _qualifier_at(doc, c)
+        if c.qualifier is None and prev is not None and prev_explicit is not None:
             if doc.sent_of[prev.first] == doc.sent_of[c.first] and _coordinated(doc, prev, c):
-                c.qualifier = prev.qualifier
+                c.qualifier = explicit = prev_explicit
+        if c.qualifier is None and c.num.words_only and c.num.has_scale:
+            c.qualifier = "about"  # "ще тисячу", "півтори тисячі", "one million": a round word
         c.qualifier = c.qualifier or "exact"
+        if c.parent is None and prev is not None and prev.kind_near and doc.sent_of[prev.first] == doc.sent_of[c.first]:
+            if _coordinated(doc, prev, c):
+                c.kind, c.kind_near = "increase", True
         if c.parent is None:
             _resolve_kind(doc, c, ctx.kcues, figs)
         _apply_source(doc, c, ctx)
-        prev = c
+        prev, prev_explicit = c, explicit
     for c in figs:
         if c.parent is not None:
             _paren_kind(doc, c, ctx.kcues)

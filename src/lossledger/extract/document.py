@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .numbers import NumberPhrase, find_numbers
 from .tokens import PUNCT, Token, split_sentences, to_ascii_digits, tokenize
-from .vocab import Lexicon, Match, lexicon
+from .vocab import Lexicon, Match, lexicons
 
 __all__ = ["CLAUSE_BREAKS", "Doc", "analyse"]
 
@@ -28,7 +28,11 @@ class Doc:
     matches: list[Match]
     numbers: list[NumberPhrase]
     sentences: list[tuple[int, int]]
+    context: list[Match] = field(default_factory=list)  # sources, sides, framing, date cues
     match_at: dict[int, Match] = field(default_factory=dict)
+    ctx_at: dict[int, Match] = field(default_factory=dict)
+    framing: list[Match] = field(default_factory=list)  # death / loss / wounded words
+    frame_at: dict[int, Match] = field(default_factory=dict)
     match_end: dict[int, Match] = field(default_factory=dict)
     cover: list[Match | None] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)
@@ -38,16 +42,21 @@ class Doc:
     def matches_in(self, first: int, last: int, prefix: str) -> list[Match]:
         """Matches inside tokens [first, last) having a category starting with ``prefix``."""
         out = []
-        i = first
-        while i < last:
-            m = self.match_at.get(i)
-            if m is not None:
-                if m.end <= last and any(c.startswith(prefix) for c, _ in m.entries):
-                    out.append(m)
-                i = m.end
-            else:
-                i += 1
+        for index in (self.match_at, self.ctx_at, self.frame_at):
+            i = first
+            while i < last:
+                m = index.get(i)
+                if m is not None:
+                    if m.end <= last and any(c.startswith(prefix) for c, _ in m.entries):
+                        out.append(m)
+                    i = m.end
+                else:
+                    i += 1
         return out
+
+    def all_matches(self) -> list[Match]:
+        """Primary and context matches, in text order."""
+        return sorted(self.matches + self.context + self.framing, key=lambda m: m.start)
 
     def clause_range(self, i: int) -> tuple[int, int]:
         """Token range of the clause holding token i."""
@@ -68,11 +77,17 @@ class Doc:
 def analyse(text: str, language: str) -> Doc:
     """Tokenise ``text`` and find its vocabulary matches, sentences, clauses and numbers."""
     norm = to_ascii_digits(text)
-    lex = lexicon(language)
+    lex, ctx, frame = lexicons(language)
     tokens = tokenize(norm)
     matches = lex.scan(tokens)
+    context = ctx.scan(tokens)
+    framing = frame.scan(tokens)
     numbers = find_numbers(tokens, matches, lex)
     doc = Doc(norm, language, lex, tokens, matches, numbers, split_sentences(tokens))
+    doc.context = context
+    doc.ctx_at = {m.start: m for m in context}
+    doc.framing = framing
+    doc.frame_at = {m.start: m for m in framing}
     doc.match_at = {m.start: m for m in matches}
     doc.match_end = {m.end: m for m in matches}
     cover: list[Match | None] = [None] * len(tokens)

@@ -38,7 +38,7 @@ def _published(value: dt.date | str | None) -> dt.date | None:
 def _default_source(doc: Doc, statement: bool) -> str:
     if statement:
         return "general-staff"
-    for m in doc.matches:
+    for m in doc.context:
         if m.has("src:general-staff") or m.has("src:statement-header"):
             return "general-staff"
     return "other"
@@ -72,7 +72,7 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
     toks = doc.tokens
     j = max(c.last, c.term_last)
     for k in range(j, min(len(toks), j + 5)):
-        m = doc.match_at.get(k)
+        m = doc.frame_at.get(k)
         if toks[k].kind == 2 and toks[k].raw in ".;,":
             return False
         if m is not None:
@@ -86,11 +86,16 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
     """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context."""
     prev: Candidate | None = None
+    at = {c.first: c for c in cands}
     for c in cands:
         if c.reason is not None:
             continue
         if c.metric is not None:
             prev = c
+            continue
+        nxt = at.get(c.last + 1)
+        if nxt is not None and nxt.metric is not None and nxt.reason is None:
+            c.metric, c.how, c.term_first, c.term_last = nxt.metric, "coord", nxt.term_first, nxt.term_last
             continue
         lo, hi = doc.clause_range(c.first)
         refers_back = bool(doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words"))
@@ -127,7 +132,10 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
 def _to_claim(doc: Doc, c: Candidate) -> Claim:
     lo, hi = c.evidence()
     start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
-    conf = {"term": 0.9, "stmt": 0.95, "paren": 0.9, "weak": 0.6, "inherit": 0.7, "bare": 0.6}.get(c.how, 0.5)
+    if c.how == "coord":
+        lo = c.first
+        hi = c.last
+    conf = {"coord": 0.7, "term": 0.9, "stmt": 0.95, "paren": 0.9, "weak": 0.6, "inherit": 0.7, "bare": 0.6}.get(c.how, 0.5)
     conf = min(1.0, conf + (0.05 if c.strong_source else 0.0))
     return Claim(
         metric=c.metric or "personnel",
@@ -159,7 +167,7 @@ def extract(text: str, published: dt.date | str | None = None, language: str | N
     pub = _published(published)
     lang = (language or detect_language(text)).lower()
     doc = analyse(text, lang)
-    dates = find_dates(doc.tokens, doc.matches)
+    dates = find_dates(doc.tokens, doc.all_matches())
     cands = find_candidates(doc, dates)
     statement = is_statement(doc, cands)
     _resolve_bare(doc, cands)

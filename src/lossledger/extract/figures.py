@@ -63,6 +63,7 @@ class Candidate:
     source: str | None = None
     strong_source: bool = False
     side: str = "russia"
+    kind_near: bool = False  # kind set by a word next to the number ("ще", "+")
 
     @property
     def first(self) -> int:
@@ -147,10 +148,13 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
             return None
         if tok.kind == NUM:
             return None
+        cm = doc.ctx_at.get(j)
+        if cm is not None and any(x.startswith(("src:", "date:")) for x in cm.cats()):
+            return None
         m = doc.match_at.get(j)
         if m is not None:
             cats = m.cats()
-            if cats & {"scale", "numword"} or any(x.startswith(("src:", "date:")) for x in cats):
+            if cats & {"scale", "numword"} or any(x.startswith("date:") for x in cats):
                 return None
             j = m.end
         else:
@@ -234,6 +238,8 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     if j >= len(toks) or toks[j].nl_before:
         return True
     tok = toks[j]
+    if (tok.norm in _CONJ or tok.raw in ("-", "–", "to", "bis", "до", "a")) and j + 1 < len(toks) and toks[j + 1].kind == NUM:
+        return True  # "between 138,500 and 200,000 people": the metric of the next figure
     if tok.kind == PUNCT:
         return tok.raw not in ("%", "-", "/", "x", "×")
     m = doc.match_at.get(j)
@@ -241,9 +247,10 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         cats = m.cats()
         if cats & {"non:bare_follow", "kind:anaphora", "non:unit_words", "q:more_than_after", "q:about_after", "kind:increase_near", "kind:increase", "kind:total"}:
             return True
-        if any(x.startswith(("date:", "src:")) for x in cats):
+        if any(x.startswith("date:") for x in cats):
             return True
-    return False
+    cm = doc.ctx_at.get(j)
+    return cm is not None and any(x.startswith(("date:", "src:")) for x in cm.cats())
 
 
 def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:

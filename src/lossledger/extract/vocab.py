@@ -36,7 +36,7 @@ from ..errors import SchemaError
 from ..taxonomy import metric_names, statement_wording
 from .tokens import NUM, PUNCT, Token, fold, to_ascii_digits, tokenize
 
-__all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_vocab"]
+__all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "lexicons", "load_vocab"]
 
 #: Section -> allowed keys (None: any key, validated separately).
 _SCHEMA: dict[str, set[str] | None] = {
@@ -232,7 +232,11 @@ def _add_section(lex: Lexicon, vocab: Vocab, section: str, prefix: str) -> None:
                 lex.add(phrase, f"{prefix}{key}")
 
 
-def _add_vocab(lex: Lexicon, vocab: Vocab) -> None:
+def _add_vocab(lex: Lexicon, ctx: Lexicon, frame: Lexicon, vocab: Vocab) -> None:
+    """Numbers, metrics, qualifiers, kind and non-claim cues go to ``lex``; sources, sides,
+    framing and date cues to ``ctx``, a second index scanned separately, so that "Russian
+    soldiers" is both a side cue and a metric term ("soldiers"); framing words go to ``frame``
+    (a third index: "Russia has lost" is a side cue *and* says "lost")."""
     nums = vocab.section("numbers")
     for word, value in nums.get("words", {}).items():
         lex.add(word, "numword", value)
@@ -246,17 +250,17 @@ def _add_vocab(lex: Lexicon, vocab: Vocab) -> None:
     _add_section(lex, vocab, "weak_metrics", "weak:")
     _add_section(lex, vocab, "qualifiers", "q:")
     _add_section(lex, vocab, "kind", "kind:")
-    _add_section(lex, vocab, "sources", "src:")
-    _add_section(lex, vocab, "side", "side:")
-    _add_section(lex, vocab, "framing", "frame:")
     _add_section(lex, vocab, "nonclaims", "non:")
+    _add_section(ctx, vocab, "sources", "src:")
+    _add_section(ctx, vocab, "side", "side:")
+    _add_section(frame, vocab, "framing", "frame:")
     dates = vocab.section("dates")
     for key in ("months", "weekdays"):
         for word, value in dates.get(key, {}).items():
             lex.add(word, f"date:{key[:-1]}", value)
     for key in ("as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since"):
         for phrase in dates.get(key, []):
-            lex.add(phrase, f"date:{key}")
+            ctx.add(phrase, f"date:{key}")
 
 
 def _add_babel_dates(lex: Lexicon, code: str) -> None:
@@ -286,20 +290,26 @@ def _add_statement(lex: Lexicon, code: str) -> None:
 
 
 @cache
-def lexicon(code: str) -> Lexicon:
-    """The phrase index for language ``code``: its vocabulary plus English (for the English
-    words every press copies: UAV, MLRS, Oryx, BBC), statement wording and Babel's dates.
-    A language without a vocabulary file gets English and the statement structure only."""
-    lex = Lexicon()
+def lexicons(code: str) -> tuple[Lexicon, Lexicon, Lexicon]:
+    """The phrase indexes for language ``code`` (primary, context, framing): its vocabulary plus English
+    (for the English words every press copies: UAV, MLRS, Oryx, BBC), statement wording and
+    Babel's month and weekday names.  A language without a vocabulary file gets English and the
+    statement structure only."""
+    lex, ctx, frame = Lexicon(), Lexicon(), Lexicon()
     codes = [c for c in (code, "en") if c in available_languages()]
     for i, c in enumerate(dict.fromkeys(codes)):
         vocab = load_vocab(c)
         if i == 0:
-            lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
+            lex.prefixes = ctx.prefixes = frame.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
             lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
-        _add_vocab(lex, vocab)
+        _add_vocab(lex, ctx, frame, vocab)
         _add_babel_dates(lex, c)
         _add_statement(lex, c)
     if code not in codes:
         _add_babel_dates(lex, code)
-    return lex
+    return lex, ctx, frame
+
+
+def lexicon(code: str) -> Lexicon:
+    """The primary phrase index of ``code`` (numbers, metrics, qualifiers, kind, non-claims)."""
+    return lexicons(code)[0]
