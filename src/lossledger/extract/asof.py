@@ -100,7 +100,7 @@ def resolve_as_of(
             _attach(doc, figs, dm, src, found, per_fig)
             continue
         score = _score(dm, doc, gs_sentences)
-        if score and (best is None or (score, found) > best):
+        if score >= 40 and (best is None or (score, found) > best):
             best = (score, found)
     if best is not None:
         return best[1], per_fig

@@ -101,8 +101,12 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: list[Cue], all_cands: list[Cand
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
     chosen = _nearest(local, c.first)
+    if chosen is None and _subset_day(doc, c):
+        c.kind, c.period = "increase", "P1D"
+        return
     if chosen is None:
-        before = [q for q in sent if q.last <= c.first and q.paren == 0]
+        # cues of an "of which …" clause ("بينها 12 دبابة في يوم السبت وحده") stay in it
+        before = [q for q in sent if q.last <= c.first and q.paren == 0 and not _in_subset_clause(doc, q)]
         chosen = max(before, key=lambda q: q.first, default=None)
     if chosen is None:
         chosen = _backward_cue(doc, c, sent, all_cands)
@@ -114,6 +118,19 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: list[Cue], all_cands: list[Cand
         c.period = _period_for(doc, kcues, chosen)
 
 
+def _in_subset_clause(doc: Doc, q: Cue) -> bool:
+    return bool(doc.matches_in(*doc.clause_range(q.first), "kind:anaphora"))
+
+
+def _subset_day(doc: Doc, c: Candidate) -> bool:
+    """"of which 4 tanks on Monday" ("بينها 4 دبابات يوم الاثنين"): a part of a total dated to one
+    day is that day's increase."""
+    lo, hi = doc.clause_range(c.first)
+    if not doc.matches_in(lo, hi, "kind:anaphora"):
+        return False
+    return bool(doc.matches_in(lo, hi, "date:weekday") or doc.matches_in(lo, hi, "date:yesterday"))
+
+
 def _backward_cue(doc: Doc, c: Candidate, sent: list[Cue], cands: list[Candidate]) -> Cue | None:
     """An increase cue closing the sentence applies back to a list before it, unless its clause
     picks out a part ("of which", "بينها") or has its own total."""
@@ -121,9 +138,11 @@ def _backward_cue(doc: Doc, c: Candidate, sent: list[Cue], cands: list[Candidate
     if not after:
         return None
     cue = after[0]
-    anaphora = doc.matches_in(*_clause_span(doc, cue.first), "kind:anaphora")
-    if anaphora:
+    lo, hi = _clause_span(doc, cue.first)
+    if doc.matches_in(lo, hi, "kind:anaphora"):
         return None
+    if any(lo <= o.first < hi and o.metric == c.metric for o in cands if o is not c):
+        return None  # "… 46.000, con un aumento di 140 unità": the cue is the other figure's
     if any(q.cat == "kind:total" and c.last <= q.first < cue.first for q in sent):
         return None
     return cue
@@ -142,6 +161,8 @@ def _qualifier_at(doc: Doc, c: Candidate) -> str | None:
     for _ in range(2):
         m = doc.match_end.get(end)
         if m is not None:
+            if m.has("q:exact"):
+                return "exact"
             if m.has("q:more_than"):
                 return "more_than"
             if m.has("q:about"):
@@ -176,8 +197,11 @@ def _source_cue(cues: list[Cue], doc: Doc, c: Candidate) -> tuple[Cue | None, bo
     """The cue attributing ``c`` and whether it is in the same sentence."""
     s = doc.sent_of[c.first]
     sent = [q for q in cues if q.sentence == s]
+    earlier = [q for q in cues if q.sentence < s]
     if any(not _weak(q) for q in sent):
         sent = [q for q in sent if not _weak(q)]
+    elif earlier and not _weak(earlier[-1]):
+        sent = []  # "Kiew" does not undo a source named before
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
@@ -189,7 +213,6 @@ def _source_cue(cues: list[Cue], doc: Doc, c: Candidate) -> tuple[Cue | None, bo
     after = [q for q in sent if q.first >= c.last]
     if after:
         return after[0], True
-    earlier = [q for q in cues if q.sentence < s]
     return (earlier[-1] if earlier else None), False
 
 
@@ -203,7 +226,7 @@ def _side(doc: Doc, c: Candidate, scues: list[Cue]) -> str:
     sent = [q for q in scues if q.sentence == s]
     if sent:
         return _nearest(sent, c.first).cat[5:]  # type: ignore[union-attr]
-    if c.strong_source and c.source in ("general-staff", "mediazona", "oryx"):
+    if c.strong_source and c.source in ("general-staff", "mediazona", "oryx", "russian-mod"):
         return "russia"
     earlier = [q for q in scues if q.sentence < s]
     return earlier[-1].cat[5:] if earlier else "russia"
@@ -247,7 +270,8 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     prev_explicit: str | None = None
     for c in figs:
         c.qualifier = explicit = _qualifier_at(doc, c)
-        if c.qualifier is None and prev is not None and prev_explicit is not None:
+        # the statement marks only personnel as approximate: its qualifier does not carry to equipment
+        if c.qualifier is None and prev is not None and prev_explicit is not None and prev.metric != "personnel":
             if doc.sent_of[prev.first] == doc.sent_of[c.first] and _coordinated(doc, prev, c):
                 c.qualifier = explicit = prev_explicit
         if c.qualifier is None and c.num.words_only and c.num.has_scale:

@@ -83,6 +83,15 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
     return False
 
 
+def _total_stated(doc: Doc, c: Candidate) -> bool:
+    """"o total de militares russos mortos em 34": a small bare number that a clause names as a
+    total of a personnel term."""
+    lo, hi = doc.clause_range(c.first)
+    return bool(doc.matches_in(lo, hi, "kind:total")) and any(
+        m.has("metric:personnel") for m in doc.matches_in(lo, hi, "metric:")
+    )
+
+
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
     """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context."""
     prev: Candidate | None = None
@@ -101,7 +110,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         refers_back = bool(doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words"))
         if (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
             c.metric, c.how = prev.metric, "inherit"
-        elif _personnel_context(doc, c) and not _clause_has_equipment(doc, c) and (c.num.value >= 100 or c.num.has_scale):
+        elif _personnel_context(doc, c) and not _clause_has_equipment(doc, c) and (c.num.value >= 100 or c.num.has_scale or _total_stated(doc, c)):
             c.metric, c.how = "personnel", "bare"
         else:
             c.reason = "no loss metric nearby"

@@ -125,9 +125,10 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     j = c.last
     words = 0
     n = len(toks)
+    sent = doc.sent_of[c.first]
     while j < n and words <= 3:
         tok = toks[j]
-        if tok.nl_before and j > c.last:
+        if tok.nl_before and j > c.last or doc.sent_of[j] != sent:
             return None
         found = _metric_of(doc, j)
         if found is not None:
@@ -142,7 +143,7 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
                     return None
                 j = end
                 continue
-            if tok.raw in ("-", "'", "’", "/") or tok.raw in _QUOTES and words == 0:
+            if tok.raw in ("-", "'", "’", "/") or tok.raw in _QUOTES:
                 j += 1
                 continue
             return None
@@ -217,6 +218,9 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
             return "model designation"
         if prev.raw in ("$", "€", "£", "#", "№", "No"):
             return "money" if prev.raw in "$€£" else "number sign"
+    nxt = toks[num.last] if num.last < len(toks) else None
+    if (prev is not None and prev.raw == "/" and prev.end == tok.start) or (nxt is not None and nxt.raw == "/" and nxt.start == toks[num.last - 1].end and num.last + 1 < len(toks) and toks[num.last + 1].kind == NUM):
+        return "date or fraction"
     m = doc.match_end.get(num.first)
     if m is not None:
         for cat in m.cats():
@@ -233,6 +237,8 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     """A bare number may be a figure: followed by punctuation, the end, or a word that refers back."""
     toks = doc.tokens
     j = c.last
+    if j + 1 < len(toks) and toks[j].raw in ("'", "’") and toks[j + 1].kind == WORD and toks[j + 1].start == toks[j].end:
+        return True  # a Turkish case suffix: "24 bin 700'e ulaştı"
     while j < len(toks) and toks[j].raw in _QUOTES and not toks[j].nl_before:
         j += 1
     if j >= len(toks) or toks[j].nl_before:

@@ -138,6 +138,12 @@ def tokenize(text: str) -> list[Token]:
 _CASELESS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+def _ordinal_date(tokens: list[Token], i: int) -> bool:
+    """"4. September", "12. Januar": a German ordinal day, not a sentence end."""
+    prev = tokens[i - 1] if i > 0 else None
+    return prev is not None and prev.kind == NUM and len(prev.raw) <= 2 and prev.end == tokens[i].start
+
+
 def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
@@ -158,12 +164,12 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
         end = False
         if ch in "!?;؟。！？":
             end = True
-        elif ch in ".…" and i + 1 < n:
+        elif ch in ".…" and i + 1 < n and not _ordinal_date(tokens, i):
             nxt = tokens[i + 1]
             first = nxt.raw[0]
             end = nxt.nl_before or (nxt.kind == WORD and (first.isupper() or bool(_CASELESS.match(first))))
             end = end or (nxt.kind == PUNCT and first in "\"'«“„‘(")
-        elif ch in ".…":
+        elif ch in ".…" and i + 1 >= n:
             end = True
         if end:
             bounds.append((start, i + 1))

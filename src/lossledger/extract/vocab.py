@@ -44,7 +44,7 @@ _SCHEMA: dict[str, set[str] | None] = {
     "numbers": {"words", "scales", "connectors", "half"},
     "metrics": None,
     "weak_metrics": None,
-    "qualifiers": {"about", "more_than", "about_after", "more_than_after"},
+    "qualifiers": {"about", "more_than", "about_after", "more_than_after", "exact"},
     "kind": {"increase", "total", "increase_near", "anaphora", "periods", "period_prefix"},
     "sources": {"general-staff", "general-staff-weak", "statement-header", "mediazona", "oryx", "russian-mod", "ua-official", "other"},
     "side": {"ukraine", "russia"},
