@@ -47,8 +47,12 @@ def _resolve(dm: DateMention, base: dt.date | None, year: int | None, language: 
     if dm.weekday is not None:
         # the latest such weekday on or before publication ("this Friday" on a Friday is that day)
         return weekday_before(base, dm.weekday)
+    if dm.relative == "today":
+        return base
+    if dm.relative == "yesterday":
+        return base - dt.timedelta(days=1)
     if dm.relative is not None:
-        return resolve_relative(dm.relative, "en", base)
+        return resolve_relative(doc.text[dm.start : dm.end], language, base)
     return None
 
 

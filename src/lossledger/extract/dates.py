@@ -87,7 +87,8 @@ def _dotted(tok: Token) -> tuple[int, int, int | None] | None:
 class _Finder:
     def __init__(self, tokens: list[Token], matches: list[Match]) -> None:
         self.tokens = tokens
-        self.at: dict[int, Match] = {m.start: m for m in matches}
+        # only date matches: other layers may start at the same token
+        self.at: dict[int, Match] = {m.start: m for m in matches if any(c.startswith("date:") for c, _ in m.entries)}
         self.n = len(tokens)
 
     def month_at(self, i: int) -> tuple[int, int] | None:
@@ -125,7 +126,11 @@ class _Finder:
     def find(self) -> list[DateMention]:
         out: list[DateMention] = []
         i = 0
+        starts = {m.start for m in self.at.values() if any(c.startswith("date:") for c in m.cats())}
         while i < self.n:
+            if self.tokens[i].kind != NUM and i not in starts:
+                i += 1
+                continue
             found = self._at(i)
             if found is None:
                 i += 1
@@ -210,8 +215,9 @@ def _cue_at(matches_at: dict[int, Match], i: int, cat: str) -> bool:
 def find_dates(tokens: list[Token], matches: list[Match]) -> list[DateMention]:
     """Every date mention, with the cues around it (as of / since / range end / previous day)."""
     mentions = _Finder(tokens, matches).find()
-    by_end = {m.end: m for m in matches}
-    matches_at = {m.start: m for m in matches}
+    dated = [m for m in matches if any(c.startswith("date:") for c, _ in m.entries)]
+    by_end = {m.end: m for m in dated}
+    matches_at = {m.start: m for m in dated}
     for k, dm in enumerate(mentions):
         dm.as_of_cue = _cue_before(by_end, tokens, dm.first, "date:as_of")
         dm.since_cue = _cue_before(by_end, tokens, dm.first, "date:since", 2)

@@ -5,11 +5,12 @@ Built once per ``extract()`` call; every later step (figures, attribution, dates
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .numbers import NumberPhrase, find_numbers
 from .tokens import PUNCT, Token, split_sentences, to_ascii_digits, tokenize
-from .vocab import Lexicon, Match, lexicons
+from .vocab import Lexicon, Match, lexicon
 
 __all__ = ["CLAUSE_BREAKS", "Doc", "analyse"]
 
@@ -39,24 +40,24 @@ class Doc:
     clause_of: list[int] = field(default_factory=list)
     paren: list[int] = field(default_factory=list)  # id of the enclosing (...) group, 0 = none
 
+    _sorted: list[Match] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
     def matches_in(self, first: int, last: int, prefix: str) -> list[Match]:
-        """Matches inside tokens [first, last) having a category starting with ``prefix``."""
+        """Matches (of every layer) inside tokens [first, last) with a category starting ``prefix``."""
         out = []
-        for index in (self.match_at, self.ctx_at, self.frame_at):
-            i = first
-            while i < last:
-                m = index.get(i)
-                if m is not None:
-                    if m.end <= last and any(c.startswith(prefix) for c, _ in m.entries):
-                        out.append(m)
-                    i = m.end
-                else:
-                    i += 1
+        ms = self._sorted
+        k = bisect_left(self._starts, first)
+        while k < len(ms) and ms[k].start < last:
+            m = ms[k]
+            if m.end <= last and any(c.startswith(prefix) for c, _ in m.entries):
+                out.append(m)
+            k += 1
         return out
 
     def all_matches(self) -> list[Match]:
         """Primary and context matches, in text order."""
-        return sorted(self.matches + self.context + self.framing, key=lambda m: m.start)
+        return self._sorted
 
     def clause_range(self, i: int) -> tuple[int, int]:
         """Token range of the clause holding token i."""
@@ -77,17 +78,17 @@ class Doc:
 def analyse(text: str, language: str) -> Doc:
     """Tokenise ``text`` and find its vocabulary matches, sentences, clauses and numbers."""
     norm = to_ascii_digits(text)
-    lex, ctx, frame = lexicons(language)
+    lex = lexicon(language)
     tokens = tokenize(norm)
-    matches = lex.scan(tokens)
-    context = ctx.scan(tokens)
-    framing = frame.scan(tokens)
+    matches, context, framing = lex.scan_layers(tokens)
     numbers = find_numbers(tokens, matches, lex)
     doc = Doc(norm, language, lex, tokens, matches, numbers, split_sentences(tokens))
     doc.context = context
     doc.ctx_at = {m.start: m for m in context}
     doc.framing = framing
     doc.frame_at = {m.start: m for m in framing}
+    doc._sorted = sorted(matches + context + framing, key=lambda m: m.start)
+    doc._starts = [m.start for m in doc._sorted]
     doc.match_at = {m.start: m for m in matches}
     doc.match_end = {m.end: m for m in matches}
     cover: list[Match | None] = [None] * len(tokens)

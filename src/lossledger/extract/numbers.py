@@ -71,14 +71,6 @@ def parse_digits(raw: str) -> tuple[float, int, int] | None:
     return None
 
 
-def _numeric(tok: Token, matches: dict[int, Match]) -> tuple[str, float] | None:
-    """('digits'|'word'|'scale'|'connector'|'half', value) of the token starting a phrase piece."""
-    if tok.kind == NUM:
-        parsed = parse_digits(tok.raw)
-        return ("digits", parsed[0]) if parsed else None
-    return None
-
-
 @dataclass
 class _State:
     total: float = 0.0
@@ -92,16 +84,16 @@ class _State:
     current_is_word: bool = False
 
 
-def _cjk_word_value(tok: Token) -> float | None:
-    return None
-
-
 def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[NumberPhrase]:
     """Every number phrase in ``tokens``; ``matches`` are the vocabulary matches of the same tokens."""
     by_start = {m.start: m for m in matches}
     out: list[NumberPhrase] = []
     i, n = 0, len(tokens)
+    numeric = {m.start for m in matches if m.cats() & {"scale", "numword"}}
     while i < n:
+        if tokens[i].kind != NUM and i not in numeric:
+            i += 1
+            continue
         phrase = _assemble(tokens, i, by_start)
         if phrase is None:
             i += 1
