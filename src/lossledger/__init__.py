@@ -15,12 +15,16 @@ from .errors import (
     SchemaError,
     StoreError,
 )
+from .extract import Claim, Extraction, Ignored, extract
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Claim",
     "ConfigError",
+    "Extraction",
     "FetchError",
+    "Ignored",
     "InputError",
     "LossLedgerError",
     "NotFound",
@@ -28,4 +32,5 @@ __all__ = [
     "SchemaError",
     "StoreError",
     "__version__",
+    "extract",
 ]
