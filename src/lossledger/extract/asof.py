@@ -25,7 +25,7 @@ __all__ = ["resolve_as_of"]
 def _year_hint(figs: list[Candidate]) -> int | None:
     for metric in ("personnel", "tanks"):
         for c in figs:
-            if c.metric == metric and c.kind == "total" and c.source == "general-staff" and c.qualifier != "more_than":
+            if c.metric == metric and c.kind == "total" and c.source == "general-staff":
                 year = infer_year(metric, c.num.int_value)
                 if year:
                     return year
@@ -89,6 +89,7 @@ def resolve_as_of(
     base = published or (meta.date() if meta else None)
     year = base.year if base else (meta.year if meta and meta.year else _year_hint(figs))
     gs_sentences = {doc.sent_of[c.first] for c in figs if c.source == "general-staff"}
+    gs_sentences |= {doc.sent_of[m.start] for m in doc.context if m.has("src:general-staff")}
     best: tuple[int, dt.date] | None = None
     per_fig: dict[int, dt.date] = {}
     for dm in dates:

@@ -226,7 +226,7 @@ def find_dates(tokens: list[Token], matches: list[Match]) -> list[DateMention]:
             prev = mentions[k - 1]
             gap = range(prev.last, dm.first)
             if 0 < len(gap) <= 2 and all(tokens[j].raw in _DASHES or _cue_at(matches_at, j, "date:range_to") for j in gap):
-                dm.range_end = True
+                dm.range_end, dm.since_cue = True, False
                 prev.since_cue = True
     return mentions
 
