@@ -16,8 +16,10 @@ from ..errors import LossLedgerError
 
 # Command modules register themselves on `app` when imported (one line per module).
 # (command modules are imported here)
+from . import check as _check  # noqa: F401
 from . import extract as _extract  # noqa: F401
 from . import ledger as _ledger  # noqa: E402,F401
+from . import records as _records  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
 from .app import app, err_console
 

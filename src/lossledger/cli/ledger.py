@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .. import taxonomy
-from ..ledger import Ledger
 from .app import Format, app, emit, err_console, state
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
 AS_KNOWN_AT = typer.Option(
@@ -22,6 +23,9 @@ SOURCE = typer.Option("general-staff", "--source", help="Source slug (see `lossl
 
 
 def open_ledger(ctx: typer.Context) -> Ledger:
+    # imported here, not at module level: `lossledger check` never loads SQLAlchemy (verify/view.py)
+    from ..ledger import Ledger
+
     return Ledger.open(state(ctx).db)
 
 
@@ -42,6 +46,8 @@ def sync(
     fmt: Format = FORMAT,
 ) -> None:
     """Fetch and import every dataset lossledger knows (atomic: a failure changes nothing)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     with (
         open_ledger(ctx) as ledger,
         Progress(

@@ -1,18 +1,3 @@
-"""The store: tables (models.py), engine and transactions (db.py), Alembic migrations."""
-
-from .db import connect, migrate, transaction, utcnow
-from .models import Compilation, Document, FetchState, Observation, Source, SyncRun, metadata
-
-__all__ = [
-    "Compilation",
-    "Document",
-    "FetchState",
-    "Observation",
-    "Source",
-    "SyncRun",
-    "connect",
-    "metadata",
-    "migrate",
-    "transaction",
-    "utcnow",
-]
+"""The store: tables (models.py), engine and transactions (db.py), bulk inserts (bulk.py), and
+Alembic migrations (migrations/).  Nothing is imported here, so that ``store.migrations.HEAD`` can
+be read without loading SQLAlchemy."""

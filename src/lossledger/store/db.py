@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ConfigError, StoreError
+from .migrations import HEAD
 
 __all__ = ["HEAD", "connect", "downgrade", "head_revision", "migrate", "transaction", "utcnow"]
 
@@ -77,10 +78,6 @@ def create(url: str) -> Engine:
     return engine
 
 
-#: The newest migration's revision.  Kept as a constant so opening a ledger does not import
-#: Alembic (~0.3 s) just to learn the schema is current; tests/test_store.py checks it against
-#: Alembic's own view of migrations/versions.
-HEAD = "0002"
 
 
 def head_revision() -> str:

@@ -1,0 +1,149 @@
+"""``check``: an article's figures against the ledger, with the evidence.
+
+1. Extract the claims (extract/).  2. Find the report the General Staff figures come from by
+fingerprint (fingerprint.py).  3. Decide the date the article *presents* its figures as — the
+date it states, when one is stated within a week after the fingerprinted report — and judge
+every claim against that report (verdicts.py): a figure from an earlier report is ``stale``.
+4. Note framing problems: killed-and-wounded presented as deaths, a total presented as a 24-hour
+increase or the reverse, figures of several report dates mixed.  5. Put the other sources'
+nearest figures beside them (context.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..extract import extract
+from ..extract.model import Claim
+from .context import context_block
+from .fingerprint import FingerprintIndex
+from .report import CheckReport, Note
+from .verdicts import Judgement, judge_general_staff, judge_other
+from .view import LedgerView
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
+
+__all__ = ["check"]
+
+GENERAL_STAFF = "general-staff"
+#: A stated date this far after the fingerprinted report makes its figures stale, not mis-dated.
+STALE_WINDOW = dt.timedelta(days=7)
+
+
+def _view(ledger: Ledger | LedgerView) -> LedgerView:
+    return ledger if isinstance(ledger, LedgerView) else LedgerView.from_ledger(ledger)
+
+
+def check(
+    text: str, ledger: Ledger | LedgerView, published: str | dt.date | None = None, *, language: str | None = None
+) -> CheckReport:
+    """Check every loss figure of ``text`` against ``ledger``; see the module docstring."""
+    view = _view(ledger)
+    found = extract(text, published=published, language=language)
+    gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
+    stated = found.as_of
+    fingerprint = FingerprintIndex.load(view).find(gs_claims, near=stated)
+    reference = _reference_date(fingerprint.date, stated, view)
+    series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=15), end=reference) if reference else {}
+    judgements = [
+        judge_general_staff(c, series, reference)
+        if c.source == GENERAL_STAFF
+        else judge_other(c, view, reference or stated)
+        for c in found.claims
+    ]
+    report = CheckReport(found.language, fingerprint, reference, stated, judgements)
+    report.notes = _notes(report, series)
+    report.context = context_block(view, reference)
+    report.documents = _documents(view, report)
+    return report
+
+
+def _reference_date(found: dt.date | None, stated: dt.date | None, view: LedgerView) -> dt.date | None:
+    """The report an article's figures are judged against: the fingerprinted one, unless the
+    article states a later date within a week that the ledger has (then its figures are stale)."""
+    if found is None:
+        return stated if stated and _has_report(view, stated) else None
+    if stated and found < stated <= found + STALE_WINDOW and _has_report(view, stated):
+        return stated
+    return found
+
+
+def _has_report(view: LedgerView, date: dt.date) -> bool:
+    return bool(view.points(GENERAL_STAFF, start=date, end=date))
+
+
+def _notes(report: CheckReport, series: dict[str, dict[dt.date, object]]) -> list[Note]:
+    notes: list[Note] = []
+    for j in report.judgements:
+        c = j.claim
+        if c.source == GENERAL_STAFF and c.metric == "personnel" and "deaths" in c.framing:
+            notes.append(Note(
+                "personnel-framed-as-deaths",
+                f"{c.text or c.value} is the General Staff's personnel figure, which counts killed AND wounded; the text presents it as deaths.",
+                c.span,
+            ))  # fmt: skip
+        confusion = _kind_confusion(j, series, report.reference_date)
+        if confusion:
+            notes.append(confusion)
+    fp, stated = report.fingerprint, report.stated_date
+    if fp.date and report.reference_date and report.reference_date != fp.date:
+        notes.append(
+            Note(
+                "stale-figures",
+                f"The text presents its figures as of {report.reference_date}, but they are those of the {fp.date} report.",
+            )
+        )
+    elif fp.date and stated and stated != fp.date:
+        notes.append(
+            Note(
+                "stated-date-differs",
+                f"The text's date ({stated}) differs from the report its figures match ({fp.date}).",
+            )
+        )
+    dates = {
+        j.ledger_date
+        for j in report.judgements
+        if j.claim.source == GENERAL_STAFF and j.verdict in ("match", "stale") and j.ledger_date
+    }
+    if len(dates) > 1:
+        notes.append(
+            Note(
+                "mixed-dates",
+                "The text mixes figures of several General Staff reports: "
+                + ", ".join(str(d) for d in sorted(dates))
+                + ".",
+            )
+        )
+    if not fp.date and any(c.claim.source == GENERAL_STAFF for c in report.judgements):
+        notes.append(Note("no-report", "No General Staff report in the ledger matches the text's figures."))
+    return notes
+
+
+def _kind_confusion(j: Judgement, series: dict[str, dict[dt.date, object]], when: dt.date | None) -> Note | None:
+    """A 24-hour increase that is really a total, or the reverse."""
+    c: Claim = j.claim
+    if c.source != GENERAL_STAFF or when is None or j.verdict in ("match", "rounded", "stale"):
+        return None
+    point = series.get(c.metric, {}).get(when)
+    if point is None:
+        return None
+    total, increase = getattr(point, "total", None), getattr(point, "increase", None)
+    if c.kind == "increase" and total is not None and c.value == total:
+        return Note(
+            "total-as-increase",
+            f"{c.value:,} is the cumulative total of {c.metric} on {when}, presented as a 24-hour increase.",
+            c.span,
+        )
+    if c.kind == "total" and increase is not None and c.value == increase and increase != total:
+        return Note(
+            "increase-as-total",
+            f"{c.value:,} is the 24-hour increase of {c.metric} on {when}, presented as a total.",
+            c.span,
+        )
+    return None
+
+
+def _documents(view: LedgerView, report: CheckReport) -> dict[int, str]:
+    return view.uris({d for j in report.judgements for d in j.documents})

@@ -1,0 +1,102 @@
+"""The context block: for the report an article quotes, what the other sources say nearby.
+
+General Staff claims next to the confirmed lower bounds — Mediazona/BBC's named deaths, Oryx's
+photo-confirmed tanks and equipment — and what each side acknowledges of its own losses, each
+with its own date and documents, so a reader sees how far claims and evidence are apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..ledger.points import Point
+from .view import LedgerView
+
+__all__ = ["context_block"]
+
+GS_METRICS = ("personnel", "tanks", "afv", "artillery", "aircraft", "helicopters", "ships", "submarines", "uav")
+
+
+def _latest(points: dict[dt.date, Point], on: dt.date) -> tuple[dt.date, Point] | None:
+    earlier = [d for d in points if d <= on and points[d].total is not None]
+    if not earlier:
+        return None
+    date = max(earlier)
+    return date, points[date]
+
+
+def _entry(
+    view: LedgerView, source: str, metric: str, on: dt.date, category: str | None = None
+) -> dict[str, Any] | None:
+    from ..ledger.points import build_points
+
+    rows = view.raw(source, metrics=[metric], category=category)
+    found = _latest(build_points(rows, metrics=[metric], end=on).get(metric, {}), on)
+    if found is None:
+        return None
+    date, point = found
+    return {
+        "value": point.total,
+        "date": date.isoformat(),
+        "days_before": (on - date).days,
+        "documents": point.document_ids,
+    }
+
+
+def context_block(view: LedgerView, on: dt.date | None) -> dict[str, Any]:
+    """Figures of every source nearest before ``on`` (the report date), each with its date."""
+    if on is None:
+        return {}
+    gs = view.points("general-staff", start=on, end=on)
+    claims = {
+        m: {"total": gs[m][on].total, "increase": gs[m][on].increase, "documents": gs[m][on].document_ids}
+        for m in GS_METRICS
+        if on in gs.get(m, {})
+    }
+    out: dict[str, Any] = {"date": on.isoformat(), "general_staff": claims}
+    out["mediazona"] = {
+        k: e for k in ("named_deaths", "probate_estimate") if (e := _entry(view, "mediazona", "personnel", on, k))
+    }
+    out["oryx"] = {
+        m: e for m in ("tanks", "afv", "artillery", "aircraft", "all_equipment") if (e := _entry(view, "oryx", m, on))
+    }
+    acknowledged: dict[str, Any] = {}
+    for source, side in (("russian-mod", "russia"), ("ukraine-own", "ukraine")):
+        found = {k: e for k in ("killed", "wounded") if (e := _entry(view, source, "personnel", on, k))}
+        if found:
+            acknowledged[side] = {"source": source, **found}
+    out["acknowledged_own_losses"] = acknowledged
+    out["comparisons"] = _comparisons(claims, out)
+    return out
+
+
+def _comparisons(claims: dict[str, Any], out: dict[str, Any]) -> list[dict[str, Any]]:
+    pairs = []
+    personnel = claims.get("personnel", {}).get("total")
+    named = out["mediazona"].get("named_deaths")
+    if personnel and named:
+        pairs.append({
+            "claim": "general-staff personnel (killed and wounded)", "claim_value": personnel,
+            "evidence": "mediazona named deaths", "evidence_value": named["value"], "evidence_date": named["date"],
+            "ratio": round(personnel / named["value"], 2),
+            "explanation": "The General Staff counts killed and wounded; Mediazona lists deaths confirmed by name, a lower bound of deaths alone.",
+        })  # fmt: skip
+    for metric in ("tanks", "all_equipment"):
+        evidence = out["oryx"].get(metric)
+        claim_value = claims.get(metric, {}).get("total") if metric != "all_equipment" else None
+        if evidence and claim_value:
+            pairs.append({
+                "claim": f"general-staff {metric}", "claim_value": claim_value, "evidence": f"oryx {metric} (photo-confirmed)",
+                "evidence_value": evidence["value"], "evidence_date": evidence["date"], "ratio": round(claim_value / evidence["value"], 2),
+                "explanation": "Oryx lists only losses proven by a photo or video: a lower bound, not a competing estimate.",
+            })  # fmt: skip
+    russia = out["acknowledged_own_losses"].get("russia", {}).get("killed")
+    if personnel and russia:
+        pairs.append({
+            "claim": "general-staff personnel (killed and wounded)", "claim_value": personnel,
+            "evidence": "Russia's acknowledged dead", "evidence_value": russia["value"], "evidence_date": russia["date"],
+            "ratio": round(personnel / russia["value"], 2),
+            "explanation": "Russia's last official total of its own dead; the General Staff's figures far exceed what Russian authorities acknowledge.",
+        })  # fmt: skip
+    return pairs

@@ -1,0 +1,242 @@
+"""Which report an article quotes, found by its figures alone.
+
+Every General Staff claim of an article — (metric, kind, value) — is looked up among the values
+each compilation gives for every report date: totals, stated increases, and increases derived
+per compilation (``total(D) − total(D−1) − correction(D)``; vehicles before the 2022-05-01 merge
+as military auto + fuel tanks).  A date scores the sum of the weights of the claims it matches;
+a claim's weight is its specificity, ``log((N + 1) / (n + 1))`` for a value found on n of the N
+report dates — "tanks 6465" names one day, "+0 aircraft" hundreds — halved for "about"/"more
+than" figures, which match a range.  So the date is found when the article never states it,
+states it wrongly, or is in a language we read poorly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import os
+import pickle
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..extract.model import Claim
+from .view import LedgerView
+
+__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
+
+GENERAL_STAFF = "general-staff"
+MERGE = dt.date(2022, 5, 1)
+ONE_DAY = dt.timedelta(days=1)
+
+
+def approximate_range(claim: Claim) -> tuple[int, int]:
+    """The values a claim is true for: exact → itself; "more than V" → (V, V + step]; "about V"
+    → V ± step/2, where step is the granularity the figure is written in: its stated precision
+    ("1.2 million" → 100,000) or its run of trailing zeros ("more than 3000" → 1000), at most V."""
+    value = claim.value
+    if claim.qualifier == "exact":
+        return value, value
+    zeros = len(str(value)) - len(str(value).rstrip("0")) if value else 0
+    step = max(1, min(max(claim.precision or 1, 10**zeros), value or 1))
+    if claim.qualifier == "more_than":
+        return value, value + step
+    return value - step // 2, value + step // 2
+
+
+@dataclass
+class Fingerprint:
+    """The best report date for an article's General Staff figures, with the evidence."""
+
+    date: dt.date | None
+    confidence: float
+    score: float = 0.0
+    runner_up: dt.date | None = None
+    runner_up_score: float = 0.0
+    matched: int = 0
+    claims: int = 0
+    scores: dict[dt.date, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "confidence": round(self.confidence, 3),
+            "score": round(self.score, 2),
+            "runner_up": {"date": self.runner_up.isoformat(), "score": round(self.runner_up_score, 2)}
+            if self.runner_up
+            else None,
+            "matched_claims": self.matched,
+            "claims": self.claims,
+        }
+
+
+class FingerprintIndex:
+    """For every (metric, kind): the sorted values of every compilation's figures, with their dates.
+
+    Built from every General Staff observation (~0.1 s); kept in memory per ledger version and
+    on disk in the user cache directory (``LOSSLEDGER_CACHE_DIR``), as plain arrays that load in
+    milliseconds, so a command-line check does not rebuild it.  The cache key is the ledger's
+    URL and version (newest sync, newest observation, count of current observations).
+    """
+
+    def __init__(self, pairs: dict[tuple[str, str], tuple[array[int], array[int]]], n_dates: int) -> None:
+        self.pairs = pairs
+        self.n_dates = n_dates
+
+    @classmethod
+    def build(cls, view: LedgerView) -> FingerprintIndex:
+        values: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+        totals: dict[str, dict[tuple[str, dt.date], int]] = defaultdict(dict)
+        corrections: dict[tuple[str, dt.date], int] = {}
+        dates: set[dt.date] = set()
+        for metric, kind, date, value, _q, _doc, _obs, comp, _period, _cat in view.raw(GENERAL_STAFF):
+            dates.add(date)
+            if kind == "correction":
+                corrections[(metric, date)] = value
+                continue
+            values[(metric, kind)].add((value, date.toordinal()))
+            if kind == "total":
+                totals[comp][(metric, date)] = value
+        for table in totals.values():
+            _merge_vehicles(table)
+            for (metric, date), total in table.items():
+                values[(metric, "total")].add((total, date.toordinal()))
+                prev = table.get((metric, date - ONE_DAY))
+                if prev is not None:
+                    values[(metric, "increase")].add(
+                        (total - prev - corrections.get((metric, date), 0), date.toordinal())
+                    )
+        pairs = {}
+        for key, found in values.items():
+            ordered = sorted(found)
+            pairs[key] = (array("q", [v for v, _d in ordered]), array("l", [d for _v, d in ordered]))
+        return cls(pairs, len(dates))
+
+    @classmethod
+    def load(cls, view: LedgerView) -> FingerprintIndex:
+        """The index of ``view``'s ledger: from memory, from the disk cache, or built (and cached)."""
+        key = (view.url, view.version)
+        index = _MEMORY.get(key)
+        if index is not None:
+            return index
+        path = _cache_path(view.url)
+        index = _read_cache(path, view.version)
+        if index is None:
+            index = cls.build(view)
+            _write_cache(path, view.version, index)
+        _MEMORY.clear()
+        _MEMORY[key] = index
+        return index
+
+    def dates_for(self, claim: Claim) -> set[dt.date]:
+        """Report dates on which some compilation's figure makes ``claim`` true."""
+        found = self.pairs.get((claim.metric, claim.kind))
+        if not found:
+            return set()
+        values, days = found
+        lo, hi = approximate_range(claim)
+        start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
+        return {dt.date.fromordinal(d) for d in days[start:end]}
+
+    def find(self, claims: list[Claim], *, near: dt.date | None = None) -> Fingerprint:
+        """Score every report date against ``claims`` (General Staff ones, deduplicated)."""
+        distinct = {(c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF}
+        if not distinct:
+            return Fingerprint(None, 0.0)
+        n_dates = max(self.n_dates, 1)
+        scores: dict[dt.date, float] = defaultdict(float)
+        weights = []
+        matched_by: dict[dt.date, int] = defaultdict(int)
+        for claim in distinct.values():
+            found = self.dates_for(claim)
+            weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
+            weights.append(weight if found else math.log(n_dates + 1) * 0.5)
+            for date in found:
+                scores[date] += weight
+                matched_by[date] += 1
+        if not scores:
+            return Fingerprint(None, 0.0, claims=len(distinct))
+
+        def rank(item: tuple[dt.date, float]) -> tuple[float, int, dt.date]:
+            date, score = item
+            return (round(score, 9), -abs((date - near).days) if near else 0, date)
+
+        ordered = sorted(scores.items(), key=rank, reverse=True)
+        (best, score), runner = ordered[0], (ordered[1] if len(ordered) > 1 else (None, 0.0))
+        confidence = _confidence(score, runner[1], sum(weights), matched_by[best])
+        return Fingerprint(best, confidence, score, runner[0], runner[1], matched_by[best], len(distinct), dict(scores))
+
+
+_MEMORY: dict[tuple[str, tuple[Any, ...]], FingerprintIndex] = {}
+CACHE_FORMAT = 1
+
+
+def _cache_path(url: str) -> Path:
+    import hashlib
+
+    from ..config import setting
+
+    folder = setting("cache_dir")
+    if folder is None:
+        import platformdirs
+
+        folder = platformdirs.user_cache_dir("lossledger", appauthor=False)
+    return Path(folder) / f"fingerprint-{hashlib.sha256(url.encode()).hexdigest()[:20]}.pickle"
+
+
+def _read_cache(path: Path, version: tuple[Any, ...]) -> FingerprintIndex | None:
+    try:
+        with path.open("rb") as fh:
+            stored = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    if (
+        not isinstance(stored, dict)
+        or stored.get("format") != CACHE_FORMAT
+        or tuple(stored.get("version", ())) != tuple(version)
+    ):
+        return None
+    return FingerprintIndex(stored["pairs"], stored["n_dates"])
+
+
+def _write_cache(path: Path, version: tuple[Any, ...], index: FingerprintIndex) -> None:
+    """Best effort: a read-only or full disk only costs the next check the rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(
+                {"format": CACHE_FORMAT, "version": tuple(version), "pairs": index.pairs, "n_dates": index.n_dates},
+                fh,
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _confidence(best: float, second: float, total_weight: float, matched: int) -> float:
+    """coverage × saturation × separation, capped below 0.5 when a single figure matched.
+
+    coverage: the share of the article's evidence the date explains; saturation: enough
+    specific evidence (one figure unique to a day ≈ 0.77); separation: 0.5 for a tie with the
+    runner-up, 1 when nothing else comes close."""
+    coverage = best / total_weight if total_weight else 0.0
+    saturation = 1 - math.exp(-best / 5)
+    separation = 0.5 + 0.5 * min(1.0, (best - second) / best * 2) if best else 0.0
+    confidence = coverage * saturation * separation
+    if matched < 2:
+        confidence = min(confidence, 0.45)
+    return max(0.0, min(1.0, confidence))
+
+
+def _merge_vehicles(table: dict[tuple[str, dt.date], int]) -> None:
+    """Before 2022-05-01, 'vehicles and fuel tanks' = military auto + fuel tanks (news sums them)."""
+    for (metric, date), auto in list(table.items()):
+        if metric == "military_auto" and date < MERGE and ("vehicles", date) not in table:
+            fuel = table.get(("fuel_tanks", date))
+            if fuel is not None:
+                table[("vehicles", date)] = auto + fuel
