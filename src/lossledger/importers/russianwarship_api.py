@@ -48,8 +48,29 @@ class RussianwarshipApi(Importer):
     sources = (GENERAL_STAFF,)
     files = ()
     patterns = ("*.json",)
-    #: upstream pages: the list endpoint, paged
-    page_url = API_BASE + "/statistics?offset={offset}&limit=50"
+    #: pages of at most 50 records (the API's maximum); a bound on how many a sync asks for
+    page_size = 50
+    max_pages = 200
+
+    def fetch_upstream(self, origin: Any) -> dict[str, FetchedFile]:
+        """Every page of ``/statistics`` from the API (``LOSSLEDGER_RUSSIANWARSHIP_API`` or the
+        public one), oldest first, until a page comes back short."""
+        from ..config import setting
+
+        base = (setting("russianwarship_api") or API_BASE).rstrip("/")
+        pages: dict[str, FetchedFile] = {}
+        for n in range(self.max_pages):
+            offset = n * self.page_size
+            name = f"statistics-{offset:06d}.json"
+            got = origin.fetch(
+                self.folder, name, f"{base}/statistics?offset={offset}&limit={self.page_size}", conditional=False
+            )
+            if not isinstance(got, FetchedFile):
+                break
+            pages[name] = got
+            if len(self._records(got)) < self.page_size:
+                break
+        return pages
 
     def parse(self, files: dict[str, FetchedFile]) -> Batch:
         report = self.new_report(files)
