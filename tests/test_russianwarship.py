@@ -133,6 +133,9 @@ def test_pages_of_a_live_api(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("LOSSLEDGER_RUSSIANWARSHIP_API", f"http://127.0.0.1:{server.server_address[1]}/api/v2")
     try:
         result = ledger.sync(None, only=["russianwarship-api"])
+        again = ledger.sync(None, only=["russianwarship-api"])  # same pages: nothing new
+        assert again.added == 0 and again.superseded == 0
+        calls[:] = calls[:3]
     finally:
         server.shutdown()
         server.server_close()
