@@ -9,6 +9,7 @@ personnel observations of source ``mediazona``, told apart by ``category``.  A s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from ..errors import SchemaError, located
@@ -69,27 +70,17 @@ class MediazonaTotals(Importer):
                     raise SchemaError(f"duplicated {kind} on {date} (line {seen[kind, date]})", code="schema.duplicate")
                 seen[kind, date] = line
                 doc = cited_document(row["source_url"], file, cited)
-                common = {
-                    "source": MEDIAZONA.slug,
-                    "metric": "personnel",
-                    "report_date": date,
-                    "document_key": doc.key,
-                    "category": kind,
-                }
-                batch.observations.append(
-                    ObservationRow(
-                        kind="total",
-                        value=check_count(row["count"], "count"),
-                        qualifier=check_qualifier(row["qualifier"]),
-                        **common,
-                    )  # type: ignore[arg-type]
-                )
+                base = ObservationRow(
+                    source=MEDIAZONA.slug, metric="personnel", report_date=date, kind="total",
+                    value=check_count(row["count"], "count"), document_key=doc.key,
+                    qualifier=check_qualifier(row["qualifier"]), category=kind,
+                )  # fmt: skip
+                batch.observations.append(base)
                 if row["increase"].strip():
                     days = check_count(row["increase_days"], "increase_days") if row["increase_days"].strip() else None
+                    increase = check_count(row["increase"], "increase")
                     batch.observations.append(
-                        ObservationRow(
-                            kind="increase", value=check_count(row["increase"], "increase"), period_days=days, **common
-                        )  # type: ignore[arg-type]
+                        dataclasses.replace(base, kind="increase", value=increase, qualifier="exact", period_days=days)
                     )
         batch.documents.extend(cited.values())
         return batch

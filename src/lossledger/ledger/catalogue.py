@@ -201,7 +201,7 @@ def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None)
         query = query.limit(limit)
     return [
         {
-            "changed_at": r[0].isoformat(),
+            "changed_at": r[0].isoformat() if r[0] else None,
             "source": r[1],
             "compilation": r[2],
             "metric": r[3],

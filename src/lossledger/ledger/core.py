@@ -127,7 +127,7 @@ class Ledger:
             latest = conn.execute(query).scalar()
         if latest is None:
             raise NotFound(f"the ledger has no {source} figures yet (run `lossledger sync`)", code="ledger.empty")
-        return latest  # type: ignore[no-any-return]
+        return latest
 
     def show(
         self, date: str | dt.date, *, source: str = "general-staff", as_known_at: str | dt.datetime | None = None

@@ -87,4 +87,4 @@ def _query(
         query = query.where(o.report_date >= start - ONE_DAY - WINDOW)
     if end is not None:
         query = query.where(o.report_date <= end + WINDOW)
-    return [tuple(row) for row in conn.execute(query).all()]  # type: ignore[misc]
+    return [tuple(row) for row in conn.execute(query).all()]

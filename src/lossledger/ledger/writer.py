@@ -152,6 +152,6 @@ def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.
         )
     for chunk in _chunks(superseded):
         conn.execute(update(o).where(o.id.in_(chunk)).values(superseded_at=now))
-    insert_rows(conn, o.__table__, OBSERVATION_COLUMNS, rows)
+    insert_rows(conn, Observation.__table__, OBSERVATION_COLUMNS, rows)  # type: ignore[arg-type]
     report.added += len(rows) - len(superseded)
     report.superseded += len(superseded)

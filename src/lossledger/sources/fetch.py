@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -261,7 +261,7 @@ def _media_type(name: str) -> str:
     )
 
 
-def matches(name: str, patterns: list[str] | tuple[str, ...]) -> bool:
+def matches(name: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) for p in patterns)
 
 

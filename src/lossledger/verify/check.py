@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..extract import extract
 from ..extract.model import Claim
+from ..ledger.points import Point
 from .context import context_block
 from .fingerprint import FingerprintIndex
 from .report import CheckReport, Note
@@ -74,7 +75,7 @@ def _has_report(view: LedgerView, date: dt.date) -> bool:
     return bool(view.points(GENERAL_STAFF, start=date, end=date))
 
 
-def _notes(report: CheckReport, series: dict[str, dict[dt.date, object]]) -> list[Note]:
+def _notes(report: CheckReport, series: dict[str, dict[dt.date, Point]]) -> list[Note]:
     notes: list[Note] = []
     for j in report.judgements:
         c = j.claim
@@ -121,7 +122,7 @@ def _notes(report: CheckReport, series: dict[str, dict[dt.date, object]]) -> lis
     return notes
 
 
-def _kind_confusion(j: Judgement, series: dict[str, dict[dt.date, object]], when: dt.date | None) -> Note | None:
+def _kind_confusion(j: Judgement, series: dict[str, dict[dt.date, Point]], when: dt.date | None) -> Note | None:
     """A 24-hour increase that is really a total, or the reverse."""
     c: Claim = j.claim
     if c.source != GENERAL_STAFF or when is None or j.verdict in ("match", "rounded", "stale"):
@@ -129,7 +130,7 @@ def _kind_confusion(j: Judgement, series: dict[str, dict[dt.date, object]], when
     point = series.get(c.metric, {}).get(when)
     if point is None:
         return None
-    total, increase = getattr(point, "total", None), getattr(point, "increase", None)
+    total, increase = point.total, point.increase
     if c.kind == "increase" and total is not None and c.value == total:
         return Note(
             "total-as-increase",

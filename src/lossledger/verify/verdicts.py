@@ -170,7 +170,7 @@ def _series(view: LedgerView, claim: Claim) -> list[tuple[dt.date, int | None, l
     from ..ledger.points import build_points
 
     categories: list[str | None] = [None] if claim.source == "oryx" else list(view.categories(claim.source))
-    out = []
+    out: list[tuple[dt.date, int | None, list[int]]] = []
     for category in categories:
         rows = view.raw(claim.source, metrics=[claim.metric], category=category)
         for date, point in build_points(rows, metrics=[claim.metric]).get(claim.metric, {}).items():

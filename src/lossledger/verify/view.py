@@ -137,7 +137,8 @@ class LedgerView:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        sql, params = _SELECT, {"source": source, "side": DEFAULT_SIDE.get(source, "russia"), "status": status}
+        sql = _SELECT
+        params: dict[str, Any] = {"source": source, "side": DEFAULT_SIDE.get(source, "russia"), "status": status}
         if category is not None:
             sql += " AND o.category = :category"
             params["category"] = category
