@@ -16,6 +16,11 @@ from .errors import (
     StoreError,
 )
 from .extract import Claim, Extraction, Ignored, extract
+from .records import count as count_records
+from .records import duplicates as record_duplicates
+from .records import estimate as estimate_population
+from .records import lists as record_lists
+from .records import rejections as record_rejections
 
 __version__ = "0.1.0"
 
@@ -32,5 +37,10 @@ __all__ = [
     "SchemaError",
     "StoreError",
     "__version__",
+    "count_records",
+    "estimate_population",
     "extract",
+    "record_duplicates",
+    "record_lists",
+    "record_rejections",
 ]

@@ -42,6 +42,7 @@ PRIORITY = (
     "petroivaniuk",
     "orc-losses",
     "oryx-scarnecchia",
+    "lossledger-records",
     "lossledger-curated",
 )
 #: Compilations that transcribe every line of each statement they cover.

@@ -12,7 +12,9 @@ from .general_staff_orc_losses import OrcLosses
 from .general_staff_petroivaniuk import PetroIvaniuk
 from .mediazona_totals import MediazonaTotals
 from .oryx_scarnecchia import OryxDailyCounts
+from .oryx_scarnecchia_events import OryxEvents
 from .oryx_totals import OryxTotals
+from .ru_fatalities_bessudnov import RuFatalitiesBessudnov
 from .russianwarship_api import RussianwarshipApi
 
 __all__ = [
@@ -33,9 +35,11 @@ IMPORTERS: list[Importer] = [
     OrcLosses(),
     RussianwarshipApi(),
     OryxDailyCounts(),
+    OryxEvents(),
     OryxTotals(),
     MediazonaTotals(),
     AcknowledgedOwnLosses(),
+    RuFatalitiesBessudnov(),
 ]
 
 

@@ -243,7 +243,8 @@ class Record(Base):
         UniqueConstraint("list_id", "key"),
         CheckConstraint("side IN ('russia', 'ukraine')", name="side"),
         CheckConstraint("status IS NULL OR status IN ('destroyed', 'damaged', 'abandoned', 'captured')", name="status"),
-        Index("ix_record_count", "list_id", "date"),
+        # No (list_id, date) index: counts read a whole list anyway (≤ 40k rows), and each index
+        # costs the sync's bulk insert of every record.
     )
 
 
@@ -257,7 +258,8 @@ class RecordLink(Base):
     url: Mapped[str] = mapped_column(Text)
     host: Mapped[str] = mapped_column(String(200))
 
-    __table_args__ = (UniqueConstraint("record_id", "position"), Index("ix_record_link_record", "record_id"))
+    # The unique (record_id, position) index also serves lookups by record.
+    __table_args__ = (UniqueConstraint("record_id", "position"),)
 
 
 class RecordMerge(Base):

@@ -70,8 +70,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_record")),
         sa.UniqueConstraint("list_id", "key", name=op.f("uq_record_list_id_key")),
     )
-    with op.batch_alter_table("record", schema=None) as batch_op:
-        batch_op.create_index("ix_record_count", ["list_id", "date"], unique=False)
 
     op.create_table(
         "record_rejection",
@@ -109,8 +107,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_record_link")),
         sa.UniqueConstraint("record_id", "position", name=op.f("uq_record_link_record_id_position")),
     )
-    with op.batch_alter_table("record_link", schema=None) as batch_op:
-        batch_op.create_index("ix_record_link_record", ["record_id"], unique=False)
 
     op.create_table(
         "record_merge",
@@ -142,13 +138,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("record_merge")
-    with op.batch_alter_table("record_link", schema=None) as batch_op:
-        batch_op.drop_index("ix_record_link_record")
 
     op.drop_table("record_link")
     op.drop_table("record_rejection")
-    with op.batch_alter_table("record", schema=None) as batch_op:
-        batch_op.drop_index("ix_record_count")
 
     op.drop_table("record")
     op.drop_table("record_list")
