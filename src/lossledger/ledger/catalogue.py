@@ -106,7 +106,7 @@ def observation_provenance(conn: Connection, observation_id: int) -> dict[str, A
     ).first()
     if row is None:
         raise NotFound(f"no observation {observation_id}", code="ledger.observation")
-    ob = row[0]
+    ob = row  # Core execution spreads the entity into columns: the row itself carries them
     history = conn.execute(
         select(o.id, o.value, o.qualifier, o.recorded_at, o.superseded_at, o.document_id)
         .where(
