@@ -1,0 +1,177 @@
+"""The web application: API v1, the russianwarship-compatible v2, the dashboard, /healthz.
+
+    >>> app = create_app("sqlite:///ledger.sqlite")             # doctest: +SKIP
+    >>> uvicorn.run(app, host="127.0.0.1", port=8000)           # doctest: +SKIP
+
+One app per ledger, read-only by default: ``POST /api/v1/sync`` runs only when the app was made
+with ``read_only=False`` and a token (argument or ``LOSSLEDGER_TOKEN``).  Middleware, outermost
+first: JSON-lines access log, CORS (``cors_origins`` or ``LOSSLEDGER_CORS``, comma-separated),
+the 1 MB body limit, the response cache (middleware.py).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, TextIO
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+
+from .. import __version__
+from ..config import setting
+from ..errors import ConfigError
+from ..ledger import Ledger
+from . import v1, v2, writes
+from .compat import build_table
+from .errors import install_error_handlers, v1_error
+from .middleware import ACCESS_LOGGER, AccessLogMiddleware, BodyLimitMiddleware, ResponseCacheMiddleware
+from .models import ErrorV1, HealthV1
+from .responses import NO_STORE, dumps_v1, service
+from .state import ServiceState
+
+__all__ = ["BODY_LIMIT", "app_from_env", "configure_access_log", "create_app"]
+
+log = logging.getLogger("lossledger.api")
+
+#: Request bodies above this are refused with 413 (an article is a few dozen KB).
+BODY_LIMIT = 1024 * 1024
+
+DESCRIPTION = """\
+A verifiable ledger of reported losses in the Russia–Ukraine war.
+
+* **v1** — the ledger's own view: metrics, sources, reports by date (`/api/v1/days/{date}` is
+  `lossledger show DATE --format json`), series, conflicts between transcriptions, claims vs.
+  confirmed, provenance of every figure, and `POST /api/v1/check` for an article's figures.
+* **v2** — drop-in compatible with the russianwarship.rip API v2: same paths, keys, key order,
+  types, messages and status codes. Details the published evidence leaves open are marked
+  **[I]** in each endpoint's description with the behaviour chosen. Figures the 15 v2 keys cannot
+  hold (ground robotic systems) are served by v1 only.
+
+Every GET answers with an `ETag` and `Cache-Control`; send `If-None-Match` to get 304.
+Errors: v1 `{"ok": false, "error", "code", "status"}`; v2 `{"message", "errors"}` (422).
+"""
+
+
+def configure_access_log(stream: TextIO | None = None) -> logging.Logger:
+    """Send the JSON-lines access log to ``stream`` (default: stderr) unless already configured."""
+    logger = logging.getLogger(ACCESS_LOGGER)
+    if not logger.handlers:
+        handler = logging.StreamHandler(stream or sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return logger
+
+
+def _cors_list(origins: list[str] | str | None) -> list[str]:
+    """Allowed origins: the argument, else ``LOSSLEDGER_CORS``; a string is comma-separated."""
+    raw = origins if origins is not None else (setting("cors") or "")
+    if isinstance(raw, str):
+        return [o.strip() for o in raw.split(",") if o.strip()]
+    return list(raw)
+
+
+def _warm(state: ServiceState) -> None:
+    """Build the per-version caches before the first request asks (in a thread: startup stays fast)."""
+    try:
+        state.memo("v2-table", lambda: build_table(state.ledger))
+        for lang in ("en", "uk"):
+            state.memo(f"claims-{lang}", lambda lang=lang: v1.claims_summary(state.ledger, lang))  # type: ignore[misc]
+    except Exception:  # an empty or broken ledger: the requests will report it
+        log.debug("cache warm-up failed", exc_info=True)
+    # Everything loaded so far (modules, pandas, SQLAlchemy, the caches) lives as long as the
+    # process: moving it out of the collector's generations keeps full collections — pauses in
+    # the p99 latency — short.
+    gc.freeze()
+
+
+def create_app(
+    ledger_url: str | None = None,
+    *,
+    token: str | None = None,
+    cors_origins: list[str] | str | None = None,
+    read_only: bool = True,
+    access_log: bool = True,
+    warm: bool = True,
+    version_ttl: float = 1.0,
+) -> FastAPI:
+    """The app serving the ledger at ``ledger_url`` (``--db`` > ``LOSSLEDGER_DB`` > per-user file).
+
+    ``read_only=False`` enables ``POST /api/v1/sync`` for requests bearing ``token``
+    (argument > ``LOSSLEDGER_TOKEN``); without a token that is a configuration error.
+    """
+    token = setting("token", token)
+    if not read_only and not token:
+        raise ConfigError("a writable server needs a token (--token or LOSSLEDGER_TOKEN)", code="config.token")
+    state = ServiceState(Ledger.open(ledger_url), token=token, read_only=read_only, version_ttl=version_ttl)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=_warm, args=(state,), name="lossledger-warm", daemon=True).start()
+        yield
+        state.ledger.close()
+
+    app = FastAPI(
+        title="lossledger",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.service = state
+    install_error_handlers(app)
+    app.include_router(v1.router)
+    app.include_router(writes.router)
+    app.include_router(v2.router)
+    _add_health(app)
+
+    from ..web import mount_dashboard
+
+    mount_dashboard(app)
+
+    app.add_middleware(ResponseCacheMiddleware, state=state)
+    app.add_middleware(BodyLimitMiddleware, limit=BODY_LIMIT)
+    origins = _cors_list(cors_origins)
+    if origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match"], expose_headers=["ETag"], max_age=600,
+        )  # fmt: skip
+    if access_log:
+        configure_access_log()
+        app.add_middleware(AccessLogMiddleware)
+    return app
+
+
+def _add_health(app: FastAPI) -> None:
+    @app.get("/healthz", response_model=HealthV1, response_class=Response, tags=["operations"], summary="Liveness and freshness",
+             responses={503: {"model": ErrorV1, "description": "The database does not answer."}})  # fmt: skip
+    def healthz(request: Request) -> Response:
+        """``ok`` while the database answers, with the ledger's version and, per source, the newest
+        report date, its age in hours and whether it is stale (:meth:`Ledger.status`).  Never cached."""
+        state = service(request)
+        try:
+            rows: list[dict[str, Any]] = state.ledger.status()
+            version = state.refresh()
+        except Exception as exc:
+            log.warning("healthz: database error: %s", exc)
+            return v1_error(
+                503, f"database unavailable: {exc.__class__.__name__}", "store.unavailable", {"Cache-Control": NO_STORE}
+            )
+        body = {"ok": True, "version": version, "read_only": not state.writable, "sources": rows}
+        return Response(dumps_v1(body), media_type="application/json", headers={"Cache-Control": NO_STORE})
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` and worker processes: configuration from ``LOSSLEDGER_*``
+    (``DB``, ``TOKEN`` — its presence makes sync available —, ``CORS``, ``ACCESS_LOG=0``)."""
+    token = setting("token")
+    return create_app(None, token=token, read_only=not token, access_log=setting("access_log", None, "1") != "0")

@@ -1,0 +1,168 @@
+"""The russianwarship.rip v2 records, built from the ledger (shared/formats/russianwarship-api.md).
+
+The v2 keys and the metric each holds on a date come from ``taxonomy.toml``'s
+``[keys.russianwarship]`` — the one place aliases live — through :func:`taxonomy.resolve_key`
+(``vehicles_fuel_tanks`` is the 'military auto' line before the 2022-05-01 merge).  The whole
+table is built once per ledger version from one :meth:`Ledger.points` call (~0.5 s) and each
+record is encoded once; the endpoints then only slice and join bytes.
+
+Inferred details [I] and the choice made for each (also in the OpenAPI descriptions):
+
+- ``atgm_srbm_systems`` after its line ended (2022-04-30): the last total, frozen, increase 0 —
+  "frozen at 4 afterwards in every sample seen" (§2).  Generally, a discontinued line keeps its
+  last total; a line not yet reported (cruise missiles before 2022-05-01, submarines before
+  2023-09-14) is 0 — "present (value 0) even in records before" (§2).  Never null (§1).
+- ``increase`` the ledger cannot state (the day before was not reported): the change against the
+  previous record; on the first record, against zero.
+- ``resource``: the statement page the ledger holds for that date (mil.gov.ua, via orc-losses);
+  the ledger has no Facebook post ids, so the URL is not the original's.  With no page, the
+  General Staff's own URL — the field is a string in every sample, never null.
+- ``war_status``: always ``{"code": 1, "alias": "in_progress"}``, the only attested value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .. import taxonomy
+from ..ledger import Ledger
+from ..ledger.series import Point
+from ..warday import day_of_war
+from .responses import dumps_v2
+
+__all__ = [
+    "ICON_BASE",
+    "SUCCESS",
+    "TERMS",
+    "V2Table",
+    "WAR_STATUS",
+    "build_table",
+    "status_description",
+    "term_titles",
+    "v2_keys",
+]
+
+#: Compared literally by several clients (§1, E4 E7 E8).
+SUCCESS = "The data were fetched successfully."
+COMPILATION = "russianwarship"
+WAR_STATUS = {"code": 1, "alias": "in_progress"}
+ICON_BASE = "https://russianwarship.rip/images/icons/"
+FALLBACK_RESOURCE = "https://www.zsu.gov.ua/"
+
+#: §6: the API's own titles and icon files.  These are the API's strings, not aliases of metrics,
+#: so they live here; ``ua`` for ``submarines`` is not attested and comes from the taxonomy's
+#: Ukrainian label ("presumably Підводні човни", §6).
+TERMS: dict[str, tuple[str, str | None, str]] = {
+    "personnel_units": ("Personnel units", "Особовий склад", "icon-people.svg"),
+    "tanks": ("Tanks", "Танки", "icon-tank.svg"),
+    "armoured_fighting_vehicles": ("Armoured fighting vehicles", "Бойові броньовані машини", "icon-bbm.svg"),
+    "artillery_systems": ("Artillery systems", "Артилерійські системи", "icon-art.svg"),
+    "mlrs": ("Multiple Launch Rocket System", "Реактивні системи залпового вогню", "icon-rszv.svg"),
+    "aa_warfare_systems": ("Anti-aircraft warfare systems", "Системи протиповітряної оборони", "icon-ppo.svg"),
+    "planes": ("Planes", "Літаки", "icon-plane.svg"),
+    "helicopters": ("Helicopters", "Гелікоптери", "icon-helicopter.svg"),
+    "vehicles_fuel_tanks": ("Vehicles and fuel tanks", "Автомобільна техніка та цистерни з ПММ", "icon-auto.svg"),
+    "warships_cutters": ("Warships and cutters", "Військові кораблі та катери", "icon-ship.svg"),
+    "cruise_missiles": ("Cruise missiles", "Крилаті ракети", "icon-rocket.svg"),
+    "uav_systems": ("Unmanned aerial vehicle systems", "Безпілотні літальні апарати", "icon-bpla.svg"),
+    "special_military_equip": ("Special military equipment", "Спец. техніка", "icon-special.svg"),
+    "atgm_srbm_systems": (
+        "Anti-tank guided missile and short-range ballistic missile systems",
+        "Оперативно-тактичні ракетні комплекси та тактичні ракетні комплекси",
+        "icon-trk.svg",
+    ),
+    "submarines": ("Submarines", None, "icon-submarine.svg"),
+}
+
+#: §7 [I]: only ``data.description`` is known to exist; these texts are ours.
+STATUS_DESCRIPTIONS = {"en": "The war is in progress.", "ua": "Війна триває."}
+
+
+def v2_keys() -> list[str]:
+    """The 15 v2 keys in the API's order, as taxonomy.toml lists them under [keys.russianwarship]."""
+    # taxonomy exposes no public list of a compilation's fields; its parsed table keeps TOML order.
+    return list(taxonomy._key_table()[COMPILATION])
+
+
+def term_titles(lang: str) -> dict[str, dict[str, str]]:
+    """``{key: {"title", "icon"}}`` for ``lang`` in ``en``/``ua``, in key order."""
+    out = {}
+    for key in v2_keys():
+        en, ua, icon = TERMS[key]
+        title = en if lang == "en" else (ua or taxonomy.label(taxonomy.resolve_key(COMPILATION, key), "uk"))
+        out[key] = {"title": title, "icon": ICON_BASE + icon}
+    return out
+
+
+def status_description(lang: str) -> dict[str, Any]:
+    return {**WAR_STATUS, "description": STATUS_DESCRIPTIONS[lang]}
+
+
+@dataclass
+class V2Table:
+    """Every General Staff report date as a v2 record, kept only as its encoded JSON (bytes hold
+    no references, so ~1,600 records add nothing to the garbage collector's work)."""
+
+    dates: list[str]
+    encoded: list[bytes]
+    index: dict[str, int]
+
+    def span(self, date_from: str | None, date_to: str | None) -> tuple[int, int]:
+        """Positions [lo, hi) of the records within [date_from, date_to] (ISO strings sort as dates)."""
+        lo = bisect.bisect_left(self.dates, date_from) if date_from else 0
+        hi = bisect.bisect_right(self.dates, date_to) if date_to else len(self.dates)
+        return lo, max(lo, hi)
+
+    def body(self, position: int) -> bytes:
+        """The full response of one date: ``{"message": ..., "data": record}``."""
+        return b'{"message":' + dumps_v2(SUCCESS) + b',"data":' + self.encoded[position] + b"}"
+
+
+def _resource(points: list[Point], documents: dict[int, dict[str, Any]]) -> str:
+    for doc_id in sorted({d for p in points for d in p.document_ids}):
+        uri = str(documents.get(doc_id, {}).get("uri", ""))
+        if uri.startswith(("https://", "http://")):
+            return uri
+    return FALLBACK_RESOURCE
+
+
+def _value(
+    metric: str, date: dt.date, points: dict[str, dict[dt.date, Point]], last: dict[str, int]
+) -> tuple[int, int | None]:
+    point = points.get(metric, {}).get(date)
+    if point is not None and point.total is not None:
+        last[metric] = point.total
+        return point.total, point.increase
+    info = taxonomy.metrics().get(metric)
+    if info is not None and info.until is not None and date > info.until and metric in last:
+        return last[metric], 0  # a discontinued line stays frozen at its last total [I]
+    return 0, None
+
+
+def build_table(ledger: Ledger) -> V2Table:
+    """All General Staff report dates as v2 records, oldest first (offset 0 = the oldest, §5)."""
+    points = ledger.points(source="general-staff")
+    dates = sorted({d for by_date in points.values() for d, p in by_date.items() if p.total is not None})
+    doc_ids = sorted({i for by_date in points.values() for p in by_date.values() for i in p.document_ids})
+    documents = {d["id"]: d for d in ledger.documents(doc_ids)}
+    keys = v2_keys()
+    last: dict[str, int] = {}
+    previous: dict[str, int] | None = None
+    encoded = []
+    for date in dates:
+        stats: dict[str, int] = {}
+        increase: dict[str, int] = {}
+        for key in keys:
+            total, inc = _value(taxonomy.resolve_key(COMPILATION, key, date), date, points, last)
+            stats[key] = total
+            increase[key] = inc if inc is not None else total - (previous[key] if previous else 0)
+        day_points = [by_date[date] for by_date in points.values() if date in by_date]
+        record = {"date": date.isoformat(), "day": day_of_war(date), "resource": _resource(day_points, documents),
+                  "war_status": dict(WAR_STATUS), "stats": stats, "increase": increase}  # fmt: skip
+        encoded.append(dumps_v2(record))
+        previous = stats
+    iso = [d.isoformat() for d in dates]
+    return V2Table(iso, encoded, {d: i for i, d in enumerate(iso)})

@@ -1,0 +1,349 @@
+"""Pydantic models of request and response bodies — for the OpenAPI document and schemathesis.
+
+Responses are encoded by the routes themselves (cached bytes), so these models describe them
+rather than produce them; tests check real responses against them (schemathesis).  v1 models
+allow extra keys, so a new field in the ledger's output is not a schema violation; the v2 models
+are closed and keep the original API's key order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from .compat import v2_keys
+
+__all__ = [
+    "CheckRequest",
+    "IsoDate",
+    "IsoMoment",
+    "ErrorV1",
+    "ErrorV2",
+    "SyncRequest",
+    "V2List",
+    "V2Statistic",
+    "V2Term",
+    "V2Terms",
+    "V2WarInfo",
+    "V2WarStatus",
+    "V2WarStatusText",
+]
+
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MOMENT_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$")
+
+
+def _iso(pattern: re.Pattern[str], what: str) -> BeforeValidator:
+    # pydantic would also take a number as a Unix timestamp; the API documents ISO 8601 only.
+    def check(value: object) -> object:
+        if isinstance(value, str) and not pattern.match(value):
+            raise ValueError(f"expected {what}")
+        return value
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[dt.date, _iso(_DATE_RE, "a YYYY-MM-DD date")]
+IsoMoment = Annotated[dt.datetime, _iso(_MOMENT_RE, "an ISO 8601 date or date-time")]
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+# --- v1 --------------------------------------------------------------------------------------------
+
+
+class ErrorV1(BaseModel):
+    """Every v1 error: ``ok`` false, a message, a stable code and the HTTP status."""
+
+    ok: bool = False
+    error: str
+    code: str
+    status: int
+    place: str | None = None
+
+
+class MetricV1(Open):
+    name: str
+    unit: str
+    labels: dict[str, str]
+    since: str
+    until: str | None
+    note: str
+    merged_into: str | None
+    merged_from: list[str]
+    statement: bool
+    v2_keys: list[str]
+
+
+class CompilationV1(Open):
+    slug: str
+    name: str
+    url: str | None
+    license: str | None
+    observations: int
+    first: str
+    last: str
+
+
+class SourceV1(Open):
+    slug: str
+    name: str
+    kind: str
+    url: str | None
+    description: str
+    compilations: list[CompilationV1]
+
+
+class CandidateV1(Open):
+    compilation: str
+    value: int | None
+    document: int
+
+
+class ResolvedV1(Open):
+    rule: str
+    values: list[CandidateV1]
+
+
+class FigureV1(Open):
+    total: int | None
+    increase: int | None
+    qualifier: str | None = None
+    increase_derived: bool | None = None
+    correction: int | None = None
+    merged: bool | None = None
+    resolved: ResolvedV1 | None = None
+    documents: list[int]
+
+
+class ViaV1(Open):
+    uri: str
+    sha256: str | None
+    retrieved_at: str | None
+
+
+class DocumentV1(Open):
+    id: int
+    uri: str
+    media_type: str
+    sha256: str | None
+    retrieved_at: str | None
+    dataset: str | None
+    snapshot: str | None = None
+    via: ViaV1 | None = None
+
+
+class DayV1(Open):
+    """Exactly ``lossledger show DATE --format json``: :meth:`Ledger.show`."""
+
+    date: str
+    day: int
+    source: str
+    figures: dict[str, FigureV1]
+    documents: list[DocumentV1]
+    as_known_at: str | None = None
+
+
+class SeriesV1(Open):
+    metric: str
+    source: str
+    label: dict[str, str]
+    status: str
+    category: str | None
+    records: list[dict[str, Any]]
+
+
+class ConflictV1(Open):
+    date: str
+    metric: str
+    values: list[CandidateV1]
+    resolved: int | None
+    rule: str
+
+
+class ComparisonV1(Open):
+    metric: str
+    sources: list[str]
+    records: list[dict[str, Any]]
+    latest: dict[str, Any] | None
+    gap: str | None
+    note: str
+
+
+class ObservationRefV1(Open):
+    id: int | None
+    compilation: str
+    kind: str
+    value: int | None
+    qualifier: str
+    document: int
+
+
+class FigureProvenanceV1(Open):
+    date: str
+    metric: str
+    source: str
+    total: int | None
+    increase: int | None
+    rule: str
+    observations: list[ObservationRefV1]
+    documents: list[DocumentV1]
+
+
+class HealthSourceV1(Open):
+    source: str
+    newest_report: str
+    age_hours: float
+    stale: bool
+
+
+class HealthV1(Open):
+    ok: bool
+    version: str
+    read_only: bool
+    sources: list[HealthSourceV1]
+
+
+class CheckRequest(BaseModel):
+    """An article to check: its text and, when known, its publication date (YYYY-MM-DD)."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(..., description="The article's text (at most 1 MB).")
+    published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD (helps date the report).")
+
+
+class CheckClaimV1(Open):
+    metric: str | None
+    kind: str | None
+    value: int | float | None
+    source: str | None
+    verdict: str = Field(..., description="match, stale, mismatch, rounded or unverifiable")
+    ledger_value: int | float | None
+    ledger_date: str | None
+    span: list[int] | None
+
+
+class CheckNoteV1(Open):
+    code: str
+    message: str
+    span: list[int] | None = None
+
+
+class CheckResultV1(Open):
+    """Exactly ``lossledger check --format json``."""
+
+    report_date: str | None
+    confidence: float
+    claims: list[CheckClaimV1]
+    notes: list[CheckNoteV1]
+    context: dict[str, Any]
+
+
+class SyncRequest(BaseModel):
+    """What to sync: an origin (folder or mirror URL; default: the server's configured origin)."""
+
+    model_config = ConfigDict(extra="forbid")
+    origin: str | None = None
+    only: list[str] | None = None
+    force: bool = False
+
+
+# --- v2 (russianwarship.rip) -----------------------------------------------------------------------
+
+
+class ErrorV2(BaseModel):
+    """Laravel's error body: ``message`` and, for 422, ``errors`` by field."""
+
+    message: str
+    errors: dict[str, list[str]] | None = None
+
+
+class WarStatusV2(BaseModel):
+    code: int
+    alias: str
+
+
+_int_fields: dict[str, Any] = {key: (int, ...) for key in v2_keys()}
+StatsV2 = create_model("StatsV2", **_int_fields)
+
+
+class RecordV2(BaseModel):
+    date: str
+    day: int
+    resource: str
+    war_status: WarStatusV2
+    stats: StatsV2  # type: ignore[valid-type]
+    increase: StatsV2  # type: ignore[valid-type]
+
+
+class V2Statistic(BaseModel):
+    message: str
+    data: RecordV2
+
+
+class PagingV2(BaseModel):
+    next_url: str | None
+    prev_url: str | None
+    first_url: str | None
+    last_url: str | None
+
+
+class ListDataV2(BaseModel):
+    records: list[RecordV2]
+    paging: PagingV2
+
+
+class V2List(BaseModel):
+    message: str
+    data: ListDataV2
+
+
+class V2Term(BaseModel):
+    title: str
+    icon: str
+
+
+class V2TermResponse(BaseModel):
+    message: str
+    data: V2Term
+
+
+_term_fields: dict[str, Any] = {key: (V2Term, ...) for key in v2_keys()}
+TermsDataV2 = create_model("TermsDataV2", **_term_fields)
+
+
+class V2Terms(BaseModel):
+    message: str
+    data: TermsDataV2  # type: ignore[valid-type]
+
+
+class WarInfoDataV2(BaseModel):
+    current_date: str
+    current_day: int
+
+
+class V2WarInfo(BaseModel):
+    message: str
+    data: WarInfoDataV2
+
+
+class V2WarStatus(BaseModel):
+    message: str
+    data: WarStatusV2
+
+
+class WarStatusTextV2(BaseModel):
+    code: int
+    alias: str
+    description: str
+
+
+class V2WarStatusText(BaseModel):
+    message: str
+    data: WarStatusTextV2

@@ -1,0 +1,376 @@
+"""The v1 JSON API: the ledger's own view, as the CLI's ``--format json`` shows it.
+
+Each route calls one :class:`~lossledger.ledger.Ledger` method (or analysis function) and encodes
+its result once per ledger version (responses.py); bodies are the same objects the CLI prints —
+``GET /api/v1/days/{date}`` is ``lossledger show DATE --format json``.  Errors have one shape
+(errors.py).  The write endpoints (check, sync) live in writes.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from sqlalchemy import select
+
+from .. import taxonomy
+from ..analysis.compare import compare, gap_sentence
+from ..errors import InputError, NotFound
+from ..ledger import Ledger
+from ..store.models import Observation, Source
+from ..warday import WAR_START, today_kyiv
+from .compat import COMPILATION
+from .models import (
+    ComparisonV1,
+    ConflictV1,
+    DayV1,
+    DocumentV1,
+    ErrorV1,
+    FigureProvenanceV1,
+    IsoDate,
+    IsoMoment,
+    MetricV1,
+    SeriesV1,
+    SourceV1,
+)
+from .responses import cached_response, dumps_v1, service
+
+__all__ = ["SHORT_NAMES", "claims_summary", "frame_json", "router"]
+
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["v1"],
+    responses={
+        400: {"model": ErrorV1, "description": "Bad input (a malformed date, an unknown option)."},
+        404: {"model": ErrorV1, "description": "No such date, metric, source, observation or document."},
+    },
+)
+
+SOURCE = Query("general-staff", description="Source slug (see /api/v1/sources).", max_length=64)
+AS_KNOWN_AT = Query(None, description="Answer as the ledger stood at this moment (ISO 8601), before later revisions.")
+START = Query(None, description="First date, YYYY-MM-DD (dates before the war are taken as 2022-02-24).")
+END = Query(None, description="Last date, YYYY-MM-DD (dates after tomorrow are taken as tomorrow).")
+DATE = Path(description="Report date, YYYY-MM-DD.")
+LANG = Query("en", description="Language of labels and sentences: en or uk.", pattern="^(en|uk)$")
+
+#: Names short enough for a sentence ("The General Staff claims …"); others use the source's name.
+SHORT_NAMES = {"general-staff": "General Staff", "oryx": "Oryx", "mediazona": "Mediazona/BBC"}
+#: Claims vs. confirmed shown on the dashboard: each claims source against the evidence that bounds it.
+CONFIRMING = {"personnel": "mediazona"}
+
+
+def _ledger(request: Request) -> Ledger:
+    return service(request).ledger
+
+
+def _span(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """Clamp a requested range to the war's calendar: a daily series from year 1 (or to 9999) would
+    build millions of empty rows, or leave pandas' timestamp range, to show nothing more."""
+    if start is not None:
+        start = max(start, WAR_START)
+    horizon = today_kyiv() + dt.timedelta(days=1)
+    if end is not None:
+        end = min(end, horizon)
+    return start, end
+
+
+def frame_json(frame: Any) -> list[dict[str, Any]]:
+    """A DataFrame as JSON records: dates as YYYY-MM-DD (index and columns), NA/inf as null."""
+    import numpy as np
+    import pandas as pd
+
+    from ..ledger.frames import frame_records
+
+    if frame.empty:
+        return []
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].replace([np.inf, -np.inf], pd.NA)
+    return frame_records(out)
+
+
+def _v2_keys_by_metric() -> dict[str, list[str]]:
+    # taxonomy.toml [keys.russianwarship] is the one table of v2 keys; inverted here for display.
+    out: dict[str, list[str]] = {}
+    for key, rules in taxonomy._key_table()[COMPILATION].items():
+        for metric, _start, _end in rules:
+            out.setdefault(metric, []).append(key)
+    return out
+
+
+def _metrics() -> list[dict[str, Any]]:
+    keys = _v2_keys_by_metric()
+    return [
+        {"name": m.name, "unit": m.unit, "labels": m.labels, "since": m.since.isoformat(), "until": m.until.isoformat() if m.until else None,
+         "note": m.note, "merged_into": m.merged_into, "merged_from": list(m.merged_from), "statement": m.name in taxonomy.STATEMENT_METRICS,
+         "v2_keys": keys.get(m.name, [])}
+        for m in taxonomy.metrics().values()
+    ]  # fmt: skip
+
+
+@router.get(
+    "/metrics", response_model=list[MetricV1], response_class=Response, summary="Metrics with labels in en/uk/ru"
+)
+def metrics(request: Request) -> Response:
+    """Every metric of the taxonomy: labels (en, uk, ru), unit, the dates the statement carried it,
+    merges, and the russianwarship v2 keys that hold it (none for ground robotic systems: v1 only)."""
+    return cached_response(request, lambda: dumps_v1(_metrics()))
+
+
+@router.get(
+    "/sources", response_model=list[SourceV1], response_class=Response, summary="Sources and their compilations"
+)
+def sources(request: Request) -> Response:
+    """Who reports (source) and who transcribed it (compilation), with counts and date ranges."""
+    return cached_response(request, lambda: dumps_v1(_ledger(request).sources()))
+
+
+@router.get("/latest", response_model=DayV1, response_class=Response, summary="The newest report of a source")
+def latest(request: Request, source: str = SOURCE, as_known_at: IsoMoment | None = AS_KNOWN_AT) -> Response:
+    """:meth:`Ledger.latest`: the same object as ``lossledger latest --format json``."""
+    return cached_response(request, lambda: dumps_v1(_ledger(request).latest(source=source, as_known_at=as_known_at)))
+
+
+@router.get(
+    "/days/{date}", response_model=DayV1, response_class=Response, summary="What a source reported for one date"
+)
+def day(
+    request: Request, date: Annotated[IsoDate, DATE], source: str = SOURCE, as_known_at: IsoMoment | None = AS_KNOWN_AT
+) -> Response:
+    """Exactly ``lossledger show DATE --format json`` (:meth:`Ledger.show`): every figure with its
+    increase, qualifier, resolution and document ids, and the documents."""
+    return cached_response(
+        request, lambda: dumps_v1(_ledger(request).show(date, source=source, as_known_at=as_known_at))
+    )
+
+
+def _figure_provenance(ledger: Ledger, day: dt.date, metric: str, source: str) -> dict[str, Any]:
+    taxonomy.metric(metric)
+    point = ledger.points(source=source, metrics=[metric], start=day, end=day).get(metric, {}).get(day)
+    if point is None:
+        raise NotFound(f"no {source} figure for {metric} on {day}", code="ledger.no_figure")
+    observations = [
+        {"id": c.observation_id, "compilation": c.compilation, "kind": kind, "value": c.value, "qualifier": c.qualifier, "document": c.document_id}
+        for kind, cands in (("total", point.candidates), ("increase/correction", point.others))
+        for c in cands
+    ]  # fmt: skip
+    return {"date": day.isoformat(), "metric": metric, "source": source, "total": point.total, "increase": point.increase,
+            "increase_derived": point.increase_derived, "rule": point.rule, "merged": point.merged,
+            "observations": observations, "documents": ledger.documents(point.document_ids)}  # fmt: skip
+
+
+@router.get(
+    "/figures/{date}/{metric}",
+    response_model=FigureProvenanceV1,
+    response_class=Response,
+    summary="Provenance of one figure",
+)
+def figure(
+    request: Request,
+    date: Annotated[IsoDate, DATE],
+    metric: Annotated[str, Path(description="Taxonomy metric.", max_length=64)],
+    source: str = SOURCE,
+) -> Response:
+    """Where one number comes from: every compilation's observation of the cell (id, value,
+    document) and the documents — open one with /api/v1/observations/{id} for its history."""
+    return cached_response(request, lambda: dumps_v1(_figure_provenance(_ledger(request), date, metric, source)))
+
+
+@router.get("/series/{metric}", response_model=SeriesV1, response_class=Response, summary="A metric's series")
+def series(
+    request: Request,
+    metric: Annotated[str, Path(description="Taxonomy metric, e.g. tanks, personnel.", max_length=64)],
+    source: str = SOURCE,
+    start: IsoDate | None = START,
+    end: IsoDate | None = END,
+    daily: Annotated[bool, Query(description="One row per calendar day; skipped days marked `missing`.")] = False,
+    rolling: Annotated[
+        int | None, Query(ge=1, le=366, description="Add `rolling_N`, the N-day mean of daily increases.")
+    ] = None,
+    monthly: Annotated[bool, Query(description="One row per month: last total, sum of increases.")] = False,
+    status: Annotated[
+        str, Query(description="Oryx status: destroyed, damaged, abandoned, captured.", max_length=16)
+    ] = "",
+    category: Annotated[
+        str | None, Query(description="A source's sub-series (e.g. probate_estimate).", max_length=64)
+    ] = None,
+    as_known_at: IsoMoment | None = AS_KNOWN_AT,
+) -> Response:
+    """:meth:`Ledger.series` as records (the CLI's ``series --format json``): total, increase,
+    correction, ``corrected`` on correction days, ``resolved``/``rule``, ``missing`` with ``daily``."""
+
+    first, last = _span(start, end)
+
+    def body() -> bytes:
+        frame = _ledger(request).series(metric, source=source, start=first, end=last, daily=daily, rolling=rolling, monthly=monthly,
+                                        as_known_at=as_known_at, status=status, category=category)  # fmt: skip
+        info = taxonomy.metric(metric)
+        return dumps_v1(
+            {
+                "metric": metric,
+                "source": source,
+                "label": info.labels,
+                "status": status,
+                "category": category,
+                "records": frame_json(frame),
+            }
+        )
+
+    return cached_response(request, body)
+
+
+@router.get(
+    "/conflicts", response_model=list[ConflictV1], response_class=Response, summary="Disagreements between compilations"
+)
+def conflicts(
+    request: Request,
+    source: str = SOURCE,
+    metric: Annotated[str | None, Query(description="Only this metric.", max_length=64)] = None,
+    start: IsoDate | None = START,
+    end: IsoDate | None = END,
+    as_known_at: IsoMoment | None = AS_KNOWN_AT,
+) -> Response:
+    """:meth:`Ledger.conflicts`: every (date, metric) where transcriptions disagree, each value with its document."""
+    first, last = _span(start, end)
+    return cached_response(
+        request,
+        lambda: dumps_v1(
+            _ledger(request).conflicts(source=source, metric=metric, start=first, end=last, as_known_at=as_known_at)
+        ),
+    )
+
+
+def _comparison(
+    ledger: Ledger,
+    metric: str,
+    sources: list[str],
+    start: dt.date | None,
+    end: dt.date | None,
+    by_status: bool,
+    lang: str,
+) -> dict[str, Any]:
+    start, end = _span(start, end)
+    frame = compare(ledger, metric, sources, start=start, end=end, by_status=by_status)
+    records = frame_json(frame)
+    latest = records[-1] if records else None
+    gap = None
+    if latest is not None and latest.get(sources[0]) is not None and latest.get(sources[1]):
+        gap = gap_sentence(metric, int(latest[sources[0]]), int(latest[sources[1]]), SHORT_NAMES.get(sources[0], sources[0]),
+                           SHORT_NAMES.get(sources[1], sources[1]), lang=lang)  # fmt: skip
+    return {
+        "metric": metric,
+        "sources": sources,
+        "records": records,
+        "latest": latest,
+        "gap": gap,
+        "note": taxonomy.metric(metric).note,
+    }
+
+
+@router.get(
+    "/compare/{metric}",
+    response_model=ComparisonV1,
+    response_class=Response,
+    summary="Claims vs. confirmed, side by side",
+)
+def comparison(
+    request: Request,
+    metric: Annotated[str, Path(description="Taxonomy metric.", max_length=64)],
+    sources: Annotated[
+        str, Query(description="Comma-separated sources, the claim first: general-staff,oryx.", max_length=200)
+    ] = "general-staff,oryx",
+    start: IsoDate | None = START,
+    end: IsoDate | None = END,
+    by_status: Annotated[
+        bool, Query(description="Add one column per Oryx status (destroyed, damaged, abandoned, captured).")
+    ] = True,
+    lang: str = LANG,
+) -> Response:
+    """:func:`analysis.compare.compare`: each evidence figure next to the claim of the same (or the
+    nearest earlier) date, their ratio, and :func:`gap_sentence` explaining the newest gap."""
+    names = [s.strip() for s in sources.split(",") if s.strip()]
+    return cached_response(
+        request, lambda: dumps_v1(_comparison(_ledger(request), metric, names, start, end, by_status, lang))
+    )
+
+
+def claims_summary(ledger: Ledger, lang: str) -> list[dict[str, Any]]:
+    """Newest claim vs. newest confirmed figure for every metric with evidence (the dashboard's table)."""
+    o, s = Observation, Source
+    query = select(s.slug, o.metric).distinct().join(s, s.id == o.source_id).where(o.superseded_at.is_(None))
+    with ledger.engine.connect() as conn:  # which series exist, before reconciling any of them
+        have = set(conn.execute(query).all())
+    rows = []
+    for metric in taxonomy.STATEMENT_METRICS:
+        other = CONFIRMING.get(metric, "oryx")
+        if ("general-staff", metric) not in have or (other, metric) not in have:
+            continue
+        try:
+            comp = _comparison(ledger, metric, ["general-staff", other], None, None, True, lang)
+        except InputError:
+            continue
+        latest = comp["latest"]
+        if not latest or latest.get(other) is None or latest.get("general-staff") is None:
+            continue  # no claim on or before the evidence (ground robots: Oryx counts them before the statement did)
+        by_status = {k.split(":", 1)[1]: v for k, v in latest.items() if k.startswith(f"{other}:")}
+        rows.append({"metric": metric, "label": taxonomy.label(metric, lang), "claim_source": "general-staff", "confirmed_source": other,
+                     "date": latest["date"], "claim": latest.get("general-staff"), "claim_date": latest.get("general-staff_date"),
+                     "confirmed": latest.get(other), "by_status": by_status, "ratio": latest.get("ratio"), "gap": comp["gap"],
+                     "note": comp["note"]})  # fmt: skip
+    return rows
+
+
+@router.get(
+    "/claims",
+    response_model=list[dict[str, Any]],
+    response_class=Response,
+    summary="Newest claims vs. confirmed, every metric",
+)
+def claims(request: Request, lang: str = LANG) -> Response:
+    """For each statement metric with an evidence series (Oryx equipment; Mediazona/BBC named
+    deaths for personnel): the newest confirmed figure, the claim of that date, Oryx's statuses,
+    the ratio, and the gap explained in one sentence."""
+    state = service(request)
+    return cached_response(
+        request, lambda: dumps_v1(state.memo(f"claims-{lang}", lambda: claims_summary(state.ledger, lang)))
+    )
+
+
+@router.get(
+    "/observations/{observation_id}",
+    response_model=dict[str, Any],
+    response_class=Response,
+    summary="Provenance of one observation",
+)
+def observation(request: Request, observation_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
+    """:meth:`Ledger.provenance`: source, compilation, the document chain, and the history of its cell."""
+    return cached_response(request, lambda: dumps_v1(_ledger(request).provenance(observation_id)))
+
+
+@router.get("/documents/{document_id}", response_model=DocumentV1, response_class=Response, summary="One document")
+def document(request: Request, document_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
+    """A document the ledger read: URI, sha256, when retrieved, and the file that cited it (``via``)."""
+
+    def body() -> bytes:
+        found = _ledger(request).documents([document_id])
+        if not found:
+            raise NotFound(f"no document {document_id}", code="ledger.document")
+        return dumps_v1(found[0])
+
+    return cached_response(request, body)
+
+
+@router.get(
+    "/changes", response_model=list[dict[str, Any]], response_class=Response, summary="Revisions made by later syncs"
+)
+def changes(
+    request: Request,
+    since: Annotated[IsoMoment | None, Query(description="Only revisions at or after this moment (ISO 8601).")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=10000)] = None,
+) -> Response:
+    """:meth:`Ledger.changes`: which cell changed, from what, to what, by which document."""
+    return cached_response(request, lambda: dumps_v1(_ledger(request).changes(since, limit=limit)))

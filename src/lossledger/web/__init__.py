@@ -1,0 +1,63 @@
+"""The dashboard at ``/``: one Jinja2 page, static assets, no CDN.
+
+The page is rendered in the reader's language (``?lang=en`` or ``?lang=uk``; strings are data in
+``static/i18n/<lang>.json``, a new language touches no Python) and fills itself from the v1 API
+(static/app.js).  Front-end libraries are vendored from npm into ``static/vendor/`` (see its
+README) and shipped in the package, so the dashboard works with no internet.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query, Request, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+__all__ = ["LANGS", "STATIC", "TEMPLATES", "mount_dashboard", "strings"]
+
+_ROOT = Path(str(resources.files(__package__)))
+STATIC = _ROOT / "static"
+TEMPLATES = _ROOT / "templates"
+#: Interface languages: one JSON file each under static/i18n/.
+LANGS = tuple(sorted(p.stem for p in (STATIC / "i18n").glob("*.json")))
+
+
+@cache
+def strings(lang: str) -> dict[str, Any]:
+    """The interface strings of ``lang`` (static/i18n/<lang>.json)."""
+    return json.loads((STATIC / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def _env() -> Environment:
+    # autoescape on for .html: anything interpolated into the page is escaped by Jinja2.
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]), auto_reload=False
+    )
+
+
+def render(lang: str) -> bytes:
+    """The dashboard page in ``lang``."""
+    return (
+        _env()
+        .get_template("index.html")
+        .render(lang=lang, t=strings(lang), langs=LANGS, all_strings={k: strings(k)["lang_name"] for k in LANGS})
+        .encode()
+    )
+
+
+def mount_dashboard(app: FastAPI) -> None:
+    """Add ``/`` and ``/static`` to ``app``."""
+    from ..api.responses import cached_response
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.get("/", response_class=Response, include_in_schema=False)
+    def dashboard(request: Request, lang: str = Query("en")) -> Response:
+        chosen = lang if lang in LANGS else "en"
+        return cached_response(request, lambda: render(chosen), media_type="text/html; charset=utf-8")
