@@ -161,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         a = m["as_of_accuracy"]
         print(f"{lang:8} n={m['articles']:<3} GS  {_fmt(m['general_staff'])}")
         print(f"{'':14}ALL {_fmt(m['all_sources'])}")
-        print(f"{'':14}qualifier acc {'-' if q is None else f'{q:.3f}'}  as_of acc {'-' if a is None else f'{a:.3f}'} (of {m['as_of_articles']})")
+        print(
+            f"{'':14}qualifier acc {'-' if q is None else f'{q:.3f}'}  as_of acc {'-' if a is None else f'{a:.3f}'} (of {m['as_of_articles']})"
+        )
     t = result["throughput"]
     if t:
         print(

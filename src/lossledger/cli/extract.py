@@ -20,14 +20,20 @@ def _table(data: dict[str, Any], text: str) -> Table:
         table.add_column(col, justify="right" if col == "value" else "left")
     for c in data["claims"]:
         start, end = c["span"]
-        table.add_row(c["metric"], f"{c['value']:,}", c["kind"], c["qualifier"], c["source"], " ".join(text[start:end].split()))
+        table.add_row(
+            c["metric"], f"{c['value']:,}", c["kind"], c["qualifier"], c["source"], " ".join(text[start:end].split())
+        )
     return table
 
 
 @app.command("extract")
 def extract_command(
-    source: str = typer.Argument(..., metavar="FILE|URL|-", help="A text file, an http(s) URL, or - for standard input."),
-    published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD), for relative dates such as 'this Friday'."),
+    source: str = typer.Argument(
+        ..., metavar="FILE|URL|-", help="A text file, an http(s) URL, or - for standard input."
+    ),
+    published: str = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD), for relative dates such as 'this Friday'."
+    ),
     language: str = typer.Option(None, "--language", help="ISO 639-1 code of the text's language (default: detected)."),
     fmt: Format = typer.Option(Format.table, "--format", help="Output format: table or json."),
 ) -> None:

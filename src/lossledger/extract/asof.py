@@ -56,13 +56,20 @@ def _resolve(dm: DateMention, base: dt.date | None, year: int | None, language: 
     return None
 
 
-def _source_near(figs: list[Candidate], doc: Doc, dm: DateMention) -> str | None:
+def _by_sentence(doc: Doc, figs: list[Candidate]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for i, c in enumerate(figs):
+        out.setdefault(doc.sent_of[c.first], []).append(i)
+    return out
+
+
+def _source_near(figs: list[Candidate], index: dict[int, list[int]], doc: Doc, dm: DateMention) -> str | None:
     s = doc.sent_of[dm.first]
-    same = [c for c in figs if doc.sent_of[c.first] == s]
+    same = [figs[i] for i in index.get(s, [])]
     if same:
         return min(same, key=lambda c: abs(c.first - dm.first)).source
-    prev = [c for c in figs if doc.sent_of[c.first] == s - 1]
-    return prev[-1].source if prev else None
+    prev = index.get(s - 1, [])
+    return figs[prev[-1]].source if prev else None
 
 
 def _score(dm: DateMention, doc: Doc, gs_sentences: set[int]) -> int:
@@ -90,6 +97,7 @@ def resolve_as_of(
     year = base.year if base else (meta.year if meta and meta.year else _year_hint(figs))
     gs_sentences = {doc.sent_of[c.first] for c in figs if c.source == "general-staff"}
     gs_sentences |= {doc.sent_of[m.start] for m in doc.context if m.has("src:general-staff")}
+    index = _by_sentence(doc, figs)
     best: tuple[int, dt.date] | None = None
     per_fig: dict[int, dt.date] = {}
     for dm in dates:
@@ -100,9 +108,9 @@ def resolve_as_of(
             continue
         if dm.previous_day:
             found += dt.timedelta(days=1)
-        src = _source_near(figs, doc, dm)
+        src = _source_near(figs, index, doc, dm)
         if dm.as_of_cue and src not in (None, "general-staff"):
-            _attach(doc, figs, dm, src, found, per_fig)
+            _attach(doc, figs, index, dm, src, found, per_fig)
             continue
         score = _score(dm, doc, gs_sentences)
         if score >= 40 and (best is None or (score, found) > best):
@@ -116,9 +124,17 @@ def resolve_as_of(
     return None, per_fig
 
 
-def _attach(doc: Doc, figs: list[Candidate], dm: DateMention, src: str, date: dt.date, out: dict[int, dt.date]) -> None:
+def _attach(
+    doc: Doc,
+    figs: list[Candidate],
+    index: dict[int, list[int]],
+    dm: DateMention,
+    src: str,
+    date: dt.date,
+    out: dict[int, dt.date],
+) -> None:
     """An as-of date for another source's figures of this sentence or the one before."""
     s = doc.sent_of[dm.first]
-    for i, c in enumerate(figs):
-        if c.source == src and doc.sent_of[c.first] in (s, s - 1):
+    for i in index.get(s - 1, []) + index.get(s, []):
+        if figs[i].source == src:
             out[i] = date

@@ -10,6 +10,7 @@ General Staff, else ``other``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import Doc
@@ -18,7 +19,57 @@ from .tokens import NUM, PUNCT, WORD
 
 __all__ = ["Cue", "attribute", "collect_cues"]
 
-_ARTICLES = {"the", "a", "an", "los", "las", "les", "le", "la", "i", "gli", "il", "die", "der", "den", "de", "à", "a", "em", "o", "os", "al", "el", "di", "to", "at", "auf", "на", "до", "в", "у", "ال", "ای"}
+_ARTICLES = {
+    "the",
+    "a",
+    "an",
+    "los",
+    "las",
+    "les",
+    "le",
+    "la",
+    "i",
+    "gli",
+    "il",
+    "die",
+    "der",
+    "den",
+    "de",
+    "à",
+    "em",
+    "o",
+    "os",
+    "al",
+    "el",
+    "di",
+    "to",
+    "at",
+    "auf",
+    "на",
+    "до",
+    "в",
+    "у",
+    "ال",
+    "ای",
+}
+
+
+class CueIndex:
+    """Cues grouped by sentence, and the last cue before each sentence (O(1) look-ups)."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.cues = cues
+        self.by_sentence: dict[int, list[Cue]] = {}
+        for q in cues:
+            self.by_sentence.setdefault(q.sentence, []).append(q)
+        self._sentences = sorted(self.by_sentence)
+
+    def in_sentence(self, s: int) -> list[Cue]:
+        return self.by_sentence.get(s, [])
+
+    def last_before(self, s: int) -> Cue | None:
+        k = bisect_left(self._sentences, s)
+        return self.by_sentence[self._sentences[k - 1]][-1] if k else None
 
 
 @dataclass(frozen=True)
@@ -40,7 +91,9 @@ def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
     for m in doc.all_matches():
         for cat, value in m.entries:
             if cat.startswith(prefixes):
-                out.append(Cue(m.start, m.end, cat, value, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]))
+                out.append(
+                    Cue(m.start, m.end, cat, value, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start])
+                )
     return out
 
 
@@ -87,16 +140,20 @@ def _period_for(doc: Doc, cues: list[Cue], chosen: Cue) -> str | None:
     return None
 
 
-def _resolve_kind(doc: Doc, c: Candidate, kcues: list[Cue], all_cands: list[Candidate]) -> None:
+def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candidate]) -> None:
     if c.kind is not None:
         return
     if c.plus or _near_increase(doc, c):
         c.kind, c.kind_near = "increase", True
-        clause = [q for q in kcues if q.clause == doc.clause_of[c.first] and q.cat == "kind:periods"]
+        clause = [
+            q
+            for q in kcues.in_sentence(doc.sent_of[c.first])
+            if q.clause == doc.clause_of[c.first] and q.cat == "kind:periods"
+        ]
         c.period = str(clause[0].value) if clause else None
         return
     s = doc.sent_of[c.first]
-    sent = [q for q in kcues if q.sentence == s and q.cat in ("kind:increase", "kind:total")]
+    sent = [q for q in kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total")]
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
@@ -115,7 +172,7 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: list[Cue], all_cands: list[Cand
         return
     c.kind = _kind_from(chosen)[0]
     if c.kind == "increase":
-        c.period = _period_for(doc, kcues, chosen)
+        c.period = _period_for(doc, kcues.in_sentence(s), chosen)
 
 
 def _in_subset_clause(doc: Doc, q: Cue) -> bool:
@@ -123,7 +180,7 @@ def _in_subset_clause(doc: Doc, q: Cue) -> bool:
 
 
 def _subset_day(doc: Doc, c: Candidate) -> bool:
-    """"of which 4 tanks on Monday" ("بينها 4 دبابات يوم الاثنين"): a part of a total dated to one
+    """ "of which 4 tanks on Monday" ("بينها 4 دبابات يوم الاثنين"): a part of a total dated to one
     day is that day's increase."""
     lo, hi = doc.clause_range(c.first)
     if not doc.matches_in(lo, hi, "kind:anaphora"):
@@ -141,11 +198,17 @@ def _backward_cue(doc: Doc, c: Candidate, sent: list[Cue], cands: list[Candidate
     lo, hi = _clause_span(doc, cue.first)
     if doc.matches_in(lo, hi, "kind:anaphora"):
         return None
-    if any(lo <= o.first < hi and o.metric == c.metric for o in cands if o is not c):
+    if any(o.metric == c.metric for o in _cands_between(cands, lo, hi) if o is not c):
         return None  # "… 46.000, con un aumento di 140 unità": the cue is the other figure's
     if any(q.cat == "kind:total" and c.last <= q.first < cue.first for q in sent):
         return None
     return cue
+
+
+def _cands_between(cands: list[Candidate], lo: int, hi: int) -> list[Candidate]:
+    firsts = [c.first for c in cands]  # cands are in text order
+    a, b = bisect_left(firsts, lo), bisect_left(firsts, hi)
+    return cands[a:b]
 
 
 def _clause_span(doc: Doc, i: int) -> tuple[int, int]:
@@ -193,14 +256,14 @@ def _coordinated(doc: Doc, prev: Candidate, c: Candidate) -> bool:
 # --- sources and sides ------------------------------------------------------------------------
 
 
-def _source_cue(cues: list[Cue], doc: Doc, c: Candidate) -> tuple[Cue | None, bool]:
+def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, bool]:
     """The cue attributing ``c`` and whether it is in the same sentence."""
     s = doc.sent_of[c.first]
-    sent = [q for q in cues if q.sentence == s]
-    earlier = [q for q in cues if q.sentence < s]
+    sent = cues.in_sentence(s)
+    last_earlier = cues.last_before(s)
     if any(not _weak(q) for q in sent):
         sent = [q for q in sent if not _weak(q)]
-    elif earlier and not _weak(earlier[-1]):
+    elif last_earlier is not None and not _weak(last_earlier):
         sent = []  # "Kiew" does not undo a source named before
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
@@ -213,36 +276,35 @@ def _source_cue(cues: list[Cue], doc: Doc, c: Candidate) -> tuple[Cue | None, bo
     after = [q for q in sent if q.first >= c.last]
     if after:
         return after[0], True
-    return (earlier[-1] if earlier else None), False
+    return last_earlier, False
 
 
-def _side(doc: Doc, c: Candidate, scues: list[Cue]) -> str:
+def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     s = doc.sent_of[c.first]
     lo, hi = c.evidence()
     clause_lo, _ = doc.clause_range(lo)
-    window = [q for q in scues if q.sentence == s and clause_lo <= q.first <= hi + 3]
+    sent = scues.in_sentence(s)
+    window = [q for q in sent if clause_lo <= q.first <= hi + 3]
     if window:
         return _nearest(window, c.first).cat[5:]  # type: ignore[union-attr]
-    sent = [q for q in scues if q.sentence == s]
     if sent:
         return _nearest(sent, c.first).cat[5:]  # type: ignore[union-attr]
     if c.strong_source and c.source in ("general-staff", "mediazona", "oryx", "russian-mod"):
         return "russia"
-    earlier = [q for q in scues if q.sentence < s]
-    return earlier[-1].cat[5:] if earlier else "russia"
+    earlier = scues.last_before(s)
+    return earlier.cat[5:] if earlier is not None else "russia"
 
 
 @dataclass
 class _Ctx:
-    kcues: list[Cue]
-    srccues: list[Cue]
-    sidecues: list[Cue]
+    kcues: CueIndex
+    srccues: CueIndex
+    sidecues: CueIndex
     default_source: str
 
 
 def _weak(cue: Cue | None) -> bool:
     return cue is not None and cue.cat.endswith("-weak")
-
 
 
 def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
@@ -260,9 +322,9 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     ctx = _Ctx(
-        collect_cues(doc, ("kind:increase", "kind:total", "kind:periods")),
-        collect_cues(doc, ("src:",)),
-        collect_cues(doc, ("side:",)),
+        CueIndex(collect_cues(doc, ("kind:increase", "kind:total", "kind:periods"))),
+        CueIndex(collect_cues(doc, ("src:",))),
+        CueIndex(collect_cues(doc, ("side:",))),
         default_source,
     )
     figs = [c for c in cands if c.reason is None]
@@ -271,15 +333,21 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     for c in figs:
         c.qualifier = explicit = _qualifier_at(doc, c)
         # the statement marks only personnel as approximate: its qualifier does not carry to equipment
-        if c.qualifier is None and prev is not None and prev_explicit is not None and prev.metric != "personnel":
-            if doc.sent_of[prev.first] == doc.sent_of[c.first] and _coordinated(doc, prev, c):
-                c.qualifier = explicit = prev_explicit
+        same_sentence = prev is not None and doc.sent_of[prev.first] == doc.sent_of[c.first]
+        coordinated = same_sentence and prev is not None and _coordinated(doc, prev, c)
+        if (
+            c.qualifier is None
+            and coordinated
+            and prev_explicit is not None
+            and prev is not None
+            and prev.metric != "personnel"
+        ):
+            c.qualifier = explicit = prev_explicit
         if c.qualifier is None and c.num.words_only and c.num.has_scale:
             c.qualifier = "about"  # "ще тисячу", "півтори тисячі", "one million": a round word
         c.qualifier = c.qualifier or "exact"
-        if c.parent is None and prev is not None and prev.kind_near and doc.sent_of[prev.first] == doc.sent_of[c.first]:
-            if _coordinated(doc, prev, c):
-                c.kind, c.kind_near = "increase", True
+        if c.parent is None and coordinated and prev is not None and prev.kind_near:
+            c.kind, c.kind_near = "increase", True
         if c.parent is None:
             _resolve_kind(doc, c, ctx.kcues, figs)
         _apply_source(doc, c, ctx)
@@ -289,12 +357,12 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
             _paren_kind(doc, c, ctx.kcues)
 
 
-def _paren_kind(doc: Doc, c: Candidate, kcues: list[Cue]) -> None:
+def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:
     """A bracketed number after a figure: '(+23)' is the increase; '(łącznie … 4965)' or a bigger
     bare number is the total, and then the figure before it is the increase."""
     parent = c.parent
     assert parent is not None
-    inside = [q for q in kcues if q.paren == doc.paren[c.first] and q.paren]
+    inside = [q for q in kcues.in_sentence(doc.sent_of[c.first]) if q.paren == doc.paren[c.first] and q.paren]
     c.source, c.strong_source, c.side = parent.source, parent.strong_source, parent.side
     if c.plus or any(q.cat == "kind:increase" for q in inside):
         c.kind = "increase"

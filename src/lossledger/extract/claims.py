@@ -30,7 +30,9 @@ def _framing(doc: Doc, c: Candidate, claim: Claim) -> list[str]:
         out.append("deaths")
     if claim.kind == "increase" and claim.period in (None, "P1D"):
         out.append("daily")
-    if claim.kind == "total" and (doc.matches_in(clo, chi, "kind:total") or doc.matches_in(*doc.sentence_range(lo), "kind:total")):
+    if claim.kind == "total" and (
+        doc.matches_in(clo, chi, "kind:total") or doc.matches_in(*doc.sentence_range(lo), "kind:total")
+    ):
         out.append("cumulative")
     return out
 
@@ -85,7 +87,9 @@ def _merge(claims: list[Claim], strong: list[bool]) -> list[Claim]:
     return keep
 
 
-def build_claims(doc: Doc, figs: list[Candidate], to_claim: Callable[[Doc, Candidate], Claim], era: dt.date | None) -> list[Claim]:
+def build_claims(
+    doc: Doc, figs: list[Candidate], to_claim: Callable[[Doc, Candidate], Claim], era: dt.date | None
+) -> list[Claim]:
     """Claims of the figures, in text order, with repeats merged."""
     claims: list[Claim] = []
     strong: list[bool] = []
@@ -95,5 +99,6 @@ def build_claims(doc: Doc, figs: list[Candidate], to_claim: Callable[[Doc, Candi
         claims.append(claim)
         strong.append(c.strong_source)
     remap_era(claims, era)
-    _rounded(claims)
-    return _merge(claims, strong)
+    merged = _merge(claims, strong)
+    _rounded(merged)
+    return merged

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from .tokens import NUM, PUNCT, WORD, Token
+from .tokens import NUM, PUNCT, Token
 from .vocab import Match
 
 __all__ = ["DateMention", "find_dates", "infer_year", "resolve_relative"]
@@ -69,7 +69,7 @@ def _num(tok: Token) -> int | None:
 
 
 def _dotted(tok: Token) -> tuple[int, int, int | None] | None:
-    """"24.02.22", "30.7.2022", "24.02" as (day, month, year)."""
+    """ "24.02.22", "30.7.2022", "24.02" as (day, month, year)."""
     parts = tok.raw.split(".")
     if tok.kind != NUM or len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
         return None
@@ -103,7 +103,7 @@ class _Finder:
     def day_before(self, i: int) -> tuple[int, int] | None:
         """A day number ending right before token i ("24 ", "3. ", "24 de ")."""
         j = i - 1
-        if j >= 0 and self.tokens[j].raw in ("de", "di", "del", "of") :
+        if j >= 0 and self.tokens[j].raw in ("de", "di", "del", "of"):
             j -= 1
         if j >= 0 and self.tokens[j].raw == ".":
             j -= 1
@@ -154,11 +154,17 @@ class _Finder:
         day = _num(tok)
         if day is not None and 1 <= day <= 31 and len(tok.raw) <= 2:
             j = i + 1
-            while j < self.n and self.tokens[j].raw in (".", "de", "di", "del", "of", "-й", "th", "st", "nd", "rd") and j < i + 3:
+            while (
+                j < self.n
+                and self.tokens[j].raw in (".", "de", "di", "del", "of", "-й", "th", "st", "nd", "rd")
+                and j < i + 3
+            ):
                 j += 1
             month = self.month_at(j)
             if month is not None and not self.tokens[j].nl_before:
-                year = self.number_after(month[1], 1900, 2100, skip=("de", "del", ",", "'", "r", "г", "року", "года", "."))
+                year = self.number_after(
+                    month[1], 1900, 2100, skip=("de", "del", ",", "'", "r", "г", "року", "года", ".")
+                )
                 last = year[1] if year else month[1]
                 return self._mention(i, last, day=day, month=month[0], year=year[0] if year else None)
         month = self.month_at(i)
@@ -175,7 +181,13 @@ class _Finder:
         if m is not None and m.has("date:weekday"):
             return self._mention(i, m.end, weekday=int(m.get("date:weekday")) % 7)
         if m is not None and (m.has("date:today") or m.has("date:yesterday")):
-            return DateMention(i, m.end, tok.start, self.tokens[m.end - 1].end, relative="today" if m.has("date:today") else "yesterday")
+            return DateMention(
+                i,
+                m.end,
+                tok.start,
+                self.tokens[m.end - 1].end,
+                relative="today" if m.has("date:today") else "yesterday",
+            )
         return None
 
     def _iso(self, i: int) -> DateMention | None:
@@ -225,7 +237,9 @@ def find_dates(tokens: list[Token], matches: list[Match]) -> list[DateMention]:
         if k > 0:
             prev = mentions[k - 1]
             gap = range(prev.last, dm.first)
-            if 0 < len(gap) <= 2 and all(tokens[j].raw in _DASHES or _cue_at(matches_at, j, "date:range_to") for j in gap):
+            if 0 < len(gap) <= 2 and all(
+                tokens[j].raw in _DASHES or _cue_at(matches_at, j, "date:range_to") for j in gap
+            ):
                 dm.range_end, dm.since_cue = True, False
                 prev.since_cue = True
     return mentions
@@ -257,7 +271,9 @@ def weekday_before(base: dt.date, weekday: int) -> dt.date:
 
 @cache
 def _eras() -> dict[str, list[tuple[int, int, int]]]:
-    raw = tomllib.loads(resources.files(__package__).joinpath("vocab").joinpath("_eras.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(
+        resources.files(__package__).joinpath("vocab").joinpath("_eras.toml").read_text(encoding="utf-8")
+    )
     return {metric: [(int(y), lo, hi) for y, (lo, hi) in years.items()] for metric, years in raw.items()}
 
 

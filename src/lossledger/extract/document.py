@@ -43,9 +43,18 @@ class Doc:
     _sorted: list[Match] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
+    _memo: dict[tuple[int, int, str], list[Match]] = field(default_factory=dict)
+
     def matches_in(self, first: int, last: int, prefix: str) -> list[Match]:
-        """Matches (of every layer) inside tokens [first, last) with a category starting ``prefix``."""
-        out = []
+        """Matches (of every layer) inside tokens [first, last) with a category starting ``prefix``.
+
+        Memoised: the same clause and sentence ranges are asked about for every figure in them.
+        """
+        key = (first, last, prefix)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        out: list[Match] = []
         ms = self._sorted
         k = bisect_left(self._starts, first)
         while k < len(ms) and ms[k].start < last:
@@ -53,23 +62,18 @@ class Doc:
             if m.end <= last and any(c.startswith(prefix) for c, _ in m.entries):
                 out.append(m)
             k += 1
+        self._memo[key] = out
         return out
 
     def all_matches(self) -> list[Match]:
         """Primary and context matches, in text order."""
         return self._sorted
 
+    clause_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
+
     def clause_range(self, i: int) -> tuple[int, int]:
         """Token range of the clause holding token i."""
-        cid = self.clause_of[i]
-        lo = i
-        while lo > 0 and self.clause_of[lo - 1] == cid:
-            lo -= 1
-        hi = i
-        n = len(self.tokens)
-        while hi < n and self.clause_of[hi] == cid:
-            hi += 1
-        return lo, hi
+        return self.clause_bounds[self.clause_of[i]]
 
     def sentence_range(self, i: int) -> tuple[int, int]:
         return self.sentences[self.sent_of[i]]
@@ -104,6 +108,7 @@ def analyse(text: str, language: str) -> Doc:
     clause_of = [0] * len(tokens)
     paren = [0] * len(tokens)
     cid, depth_id, pid, prev_sent = 0, 0, 0, -1
+    bounds: dict[int, tuple[int, int]] = {}
     for k, tok in enumerate(tokens):
         if sent_of[k] != prev_sent:
             cid += 1
@@ -118,6 +123,9 @@ def analyse(text: str, language: str) -> Doc:
                 depth_id = 0
         clause_of[k] = cid
         paren[k] = depth_id
+        lo, _hi = bounds.get(cid, (k, k))
+        bounds[cid] = (lo, k + 1)
     doc.clause_of = clause_of
+    doc.clause_bounds = bounds
     doc.paren = paren
     return doc

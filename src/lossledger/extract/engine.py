@@ -1,8 +1,8 @@
 """``extract()``: the pipeline from a text to its claims.
 
-    text ─ language ─ tokens/vocabulary matches (document.py) ─ numbers (numbers.py)
-         ─ dates (dates.py) ─ candidate figures (figures.py) ─ kind/qualifier/source (attribution.py)
-         ─ claims: filtered, merged, dated (here)
+text ─ language ─ tokens/vocabulary matches (document.py) ─ numbers (numbers.py)
+     ─ dates (dates.py) ─ candidate figures (figures.py) ─ kind/qualifier/source (attribution.py)
+     ─ claims: filtered, merged, dated (here)
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def _published(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InputError(f"published must be a date or YYYY-MM-DD, not {value!r}", code="input.date", field="published") from None
+        raise InputError(
+            f"published must be a date or YYYY-MM-DD, not {value!r}", code="input.date", field="published"
+        ) from None
 
 
 def _default_source(doc: Doc, statement: bool) -> str:
@@ -84,7 +86,7 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
 
 
 def _total_stated(doc: Doc, c: Candidate) -> bool:
-    """"o total de militares russos mortos em 34": a small bare number that a clause names as a
+    """ "o total de militares russos mortos em 34": a small bare number that a clause names as a
     total of a personnel term."""
     lo, hi = doc.clause_range(c.first)
     return bool(doc.matches_in(lo, hi, "kind:total")) and any(
@@ -107,10 +109,16 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             c.metric, c.how, c.term_first, c.term_last = nxt.metric, "coord", nxt.term_first, nxt.term_last
             continue
         lo, hi = doc.clause_range(c.first)
-        refers_back = bool(doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words"))
+        refers_back = bool(
+            doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")
+        )
         if (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
             c.metric, c.how = prev.metric, "inherit"
-        elif _personnel_context(doc, c) and not _clause_has_equipment(doc, c) and (c.num.value >= 100 or c.num.has_scale or _total_stated(doc, c)):
+        elif (
+            _personnel_context(doc, c)
+            and not _clause_has_equipment(doc, c)
+            and (c.num.value >= 100 or c.num.has_scale or _total_stated(doc, c))
+        ):
             c.metric, c.how = "personnel", "bare"
         else:
             c.reason = "no loss metric nearby"
@@ -144,7 +152,9 @@ def _to_claim(doc: Doc, c: Candidate) -> Claim:
     if c.how == "coord":
         lo = c.first
         hi = c.last
-    conf = {"coord": 0.7, "term": 0.9, "stmt": 0.95, "paren": 0.9, "weak": 0.6, "inherit": 0.7, "bare": 0.6}.get(c.how, 0.5)
+    conf = {"coord": 0.7, "term": 0.9, "stmt": 0.95, "paren": 0.9, "weak": 0.6, "inherit": 0.7, "bare": 0.6}.get(
+        c.how, 0.5
+    )
     conf = min(1.0, conf + (0.05 if c.strong_source else 0.0))
     return Claim(
         metric=c.metric or "personnel",

@@ -27,7 +27,29 @@ __all__ = ["Candidate", "find_candidates"]
 
 _DASHES = {"-", "–", "—", "‒", "−", ":", "="}
 _QUOTES = {'"', "«", "»", "“", "”", "„", "'", "‘", "’"}
-_CONJ = {"and", "und", "e", "y", "et", "i", "и", "і", "й", "ve", "و", "ed", "oraz", "та", "а", "ile", "sowie", "as well as", "ainsi que", "also", "plus"}
+_CONJ = {
+    "and",
+    "und",
+    "e",
+    "y",
+    "et",
+    "i",
+    "и",
+    "і",
+    "й",
+    "ve",
+    "و",
+    "ed",
+    "oraz",
+    "та",
+    "а",
+    "ile",
+    "sowie",
+    "as well as",
+    "ainsi que",
+    "also",
+    "plus",
+}
 
 #: Non-claim vocabulary key -> reason written in ``ignored``.
 REASONS = {
@@ -203,7 +225,13 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
     tok = toks[num.first]
     if num.first + 1 < len(toks) and toks[num.first].kind == NUM:
         nxt = toks[num.last] if num.last < len(toks) else None
-        if nxt is not None and nxt.raw == ":" and num.last + 1 < len(toks) and toks[num.last + 1].kind == NUM and len(toks[num.last + 1].raw) == 2:
+        if (
+            nxt is not None
+            and nxt.raw == ":"
+            and num.last + 1 < len(toks)
+            and toks[num.last + 1].kind == NUM
+            and len(toks[num.last + 1].raw) == 2
+        ):
             return "time of day"
     prev = toks[num.first - 1] if num.first > 0 else None
     if prev is not None and tok.kind == NUM:
@@ -219,7 +247,13 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
         if prev.raw in ("$", "€", "£", "#", "№", "No"):
             return "money" if prev.raw in "$€£" else "number sign"
     nxt = toks[num.last] if num.last < len(toks) else None
-    if (prev is not None and prev.raw == "/" and prev.end == tok.start) or (nxt is not None and nxt.raw == "/" and nxt.start == toks[num.last - 1].end and num.last + 1 < len(toks) and toks[num.last + 1].kind == NUM):
+    if (prev is not None and prev.raw == "/" and prev.end == tok.start) or (
+        nxt is not None
+        and nxt.raw == "/"
+        and nxt.start == toks[num.last - 1].end
+        and num.last + 1 < len(toks)
+        and toks[num.last + 1].kind == NUM
+    ):
         return "date or fraction"
     m = doc.match_end.get(num.first)
     if m is not None:
@@ -237,21 +271,39 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     """A bare number may be a figure: followed by punctuation, the end, or a word that refers back."""
     toks = doc.tokens
     j = c.last
-    if j + 1 < len(toks) and toks[j].raw in ("'", "’") and toks[j + 1].kind == WORD and toks[j + 1].start == toks[j].end:
+    if (
+        j + 1 < len(toks)
+        and toks[j].raw in ("'", "’")
+        and toks[j + 1].kind == WORD
+        and toks[j + 1].start == toks[j].end
+    ):
         return True  # a Turkish case suffix: "24 bin 700'e ulaştı"
     while j < len(toks) and toks[j].raw in _QUOTES and not toks[j].nl_before:
         j += 1
     if j >= len(toks) or toks[j].nl_before:
         return True
     tok = toks[j]
-    if (tok.norm in _CONJ or tok.raw in ("-", "–", "to", "bis", "до", "a")) and j + 1 < len(toks) and toks[j + 1].kind == NUM:
+    if (
+        (tok.norm in _CONJ or tok.raw in ("-", "–", "to", "bis", "до", "a"))
+        and j + 1 < len(toks)
+        and toks[j + 1].kind == NUM
+    ):
         return True  # "between 138,500 and 200,000 people": the metric of the next figure
     if tok.kind == PUNCT:
         return tok.raw not in ("%", "-", "/", "x", "×")
     m = doc.match_at.get(j)
     if m is not None:
         cats = m.cats()
-        if cats & {"non:bare_follow", "kind:anaphora", "non:unit_words", "q:more_than_after", "q:about_after", "kind:increase_near", "kind:increase", "kind:total"}:
+        if cats & {
+            "non:bare_follow",
+            "kind:anaphora",
+            "non:unit_words",
+            "q:more_than_after",
+            "q:about_after",
+            "kind:increase_near",
+            "kind:increase",
+            "kind:total",
+        }:
             return True
         if any(x.startswith("date:") for x in cats):
             return True
@@ -274,6 +326,11 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         reason = _nonclaim_reason(doc, c, date_tokens)
         if reason is not None:
             c.reason = reason
+            continue
+        own = _metric_of(doc, num.first) if num.words_only and num.last - num.first == 1 else None
+        if own is not None:  # a word that is its own count: Arabic dual "غواصتين" (two submarines)
+            c.metric, c.how, c.term_first, c.term_last = own[0], own[1], num.first, num.last
+            prev_fig = c
             continue
         fwd = _forward(doc, c)
         if isinstance(fwd, tuple):
@@ -303,7 +360,7 @@ def _in_parens_after(doc: Doc, fig: Candidate, c: Candidate) -> bool:
     toks = doc.tokens
     j = c.first - 1
     while j >= 0 and toks[j].raw != "(":
-        if toks[j].raw == ")" or toks[j].nl_before:
+        if toks[j].raw == ")" or toks[j].nl_before or c.first - j > 16:
             return False
         j -= 1
     if j < 0:

@@ -65,9 +65,9 @@ def parse_digits(raw: str) -> tuple[float, int, int] | None:
         value = float(f"{groups[0]}.{groups[1]}")
         return value, 1, len(groups[1])
     # thousands groups then a decimal part with the other separator: "1,234.5", "1.234,5"
-    if len(groups) >= 3 and seps[-1] in (".", ",") and len(set(seps[:-1])) == 1 and seps[-1] != seps[0]:
-        if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:-1]):
-            return float("".join(groups[:-1]) + "." + groups[-1]), 1, len(groups[-1])
+    mixed = len(groups) >= 3 and seps[-1] in (".", ",") and len(set(seps[:-1])) == 1 and seps[-1] != seps[0]
+    if mixed and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:-1]):
+        return float("".join(groups[:-1]) + "." + groups[-1]), 1, len(groups[-1])
     return None
 
 
@@ -172,7 +172,13 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> Number
                     st.current += value
                     last_good = j = nxt
                     continue
-                if kind == "numword" and st.current_is_word and st.current % 100 == 0 and st.current < 1000 and value < 100:
+                if (
+                    kind == "numword"
+                    and st.current_is_word
+                    and st.current % 100 == 0
+                    and st.current < 1000
+                    and value < 100
+                ):
                     st.current += value
                     last_good = j = nxt
                     continue
@@ -210,9 +216,8 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> Number
             continue
         break
     value = st.total + (st.current or 0.0)
-    if last_good == i or value <= 0 and st.current is None and not st.total:
-        if last_good == i:
-            return None
+    if last_good == i:
+        return None
     start, end = tokens[i].start, tokens[last_good - 1].end
     raw = tokens[i].raw if last_good == i + 1 and tokens[i].kind == NUM else ""
     return NumberPhrase(

@@ -42,7 +42,9 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u067
 # repetition and a single separator per step keep the pattern linear (no nested quantifiers).
 _TOKEN = re.compile(
     r"(?P<num>\d{1,30}(?:(?:[.,'’\u00a0\u2009\u202f\u2007 ]|\n\n?)\d{1,30}){0,12})"
-    rf"|(?P<word>(?:[^\W\d_]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
+    # CJK ideographs, kana and Hangul are one token each: no spaces mark words ("13万人", "2만명")
+    r"|(?P<cjk>[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af])"
+    rf"|(?P<word>(?:[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
     r"|(?P<punct>\S)"
 )
 
@@ -129,17 +131,20 @@ def tokenize(text: str) -> list[Token]:
                 last_end = pe
             continue
         raw = m.group()
-        norm = fold(raw) if kind == "word" else raw.translate(_FOLD)
-        out.append(Token(WORD if kind == "word" else PUNCT, s, e, raw, norm, "\n" in text[last_end:s]))
+        norm = fold(raw) if kind in ("word", "cjk") else raw.translate(_FOLD)
+        out.append(Token(PUNCT if kind == "punct" else WORD, s, e, raw, norm, "\n" in text[last_end:s]))
         last_end = e
     return out
 
+
+#: Sentences are cut after this many tokens (a bound on the work per figure, not a grammar rule).
+MAX_SENTENCE_TOKENS = 400
 
 _CASELESS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _ordinal_date(tokens: list[Token], i: int) -> bool:
-    """"4. September", "12. Januar": a German ordinal day, not a sentence end."""
+    """ "4. September", "12. Januar": a German ordinal day, not a sentence end."""
     prev = tokens[i - 1] if i > 0 else None
     return prev is not None and prev.kind == NUM and len(prev.raw) <= 2 and prev.end == tokens[i].start
 
@@ -155,6 +160,10 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     start = 0
     n = len(tokens)
     for i, tok in enumerate(tokens):
+        if i - start >= MAX_SENTENCE_TOKENS:
+            # no real sentence is this long; cutting keeps every per-sentence step bounded
+            bounds.append((start, i))
+            start = i
         if i > start and tok.nl_before:
             bounds.append((start, i))
             start = i

@@ -46,7 +46,16 @@ _SCHEMA: dict[str, set[str] | None] = {
     "weak_metrics": None,
     "qualifiers": {"about", "more_than", "about_after", "more_than_after", "exact"},
     "kind": {"increase", "total", "increase_near", "anaphora", "periods", "period_prefix"},
-    "sources": {"general-staff", "general-staff-weak", "statement-header", "mediazona", "oryx", "russian-mod", "ua-official", "other"},
+    "sources": {
+        "general-staff",
+        "general-staff-weak",
+        "statement-header",
+        "mediazona",
+        "oryx",
+        "russian-mod",
+        "ua-official",
+        "other",
+    },
     "side": {"ukraine", "russia"},
     "framing": {"death", "loss", "wounded"},
     "nonclaims": None,
@@ -89,11 +98,17 @@ def _validate(code: str, data: dict[str, Any]) -> None:
         if allowed is not None and isinstance(value, dict):
             extra = set(value) - allowed
             if extra:
-                raise SchemaError(f"unknown keys in [{section}]: {sorted(extra)}", code="vocab.key", file=f"{code}.toml")
+                raise SchemaError(
+                    f"unknown keys in [{section}]: {sorted(extra)}", code="vocab.key", file=f"{code}.toml"
+                )
     for section in ("metrics", "weak_metrics"):
         unknown = set(data.get(section, {})) - known
         if unknown:
-            raise SchemaError(f"[{section}] names metrics not in the taxonomy: {sorted(unknown)}", code="vocab.metric", file=f"{code}.toml")
+            raise SchemaError(
+                f"[{section}] names metrics not in the taxonomy: {sorted(unknown)}",
+                code="vocab.metric",
+                file=f"{code}.toml",
+            )
 
 
 @cache
@@ -200,10 +215,7 @@ class Lexicon:
         return found
 
     def _word_ok(self, tok: Token, word: str, stem: bool) -> bool:
-        for v in self._variants(tok.norm):
-            if v == word or (stem and v.startswith(word)):
-                return True
-        return False
+        return any(v == word or (stem and v.startswith(word)) for v in self._variants(tok.norm))
 
     def _candidates(self, norm: str) -> tuple[_Phrase, ...]:
         found = self._cache.get(norm)
@@ -223,20 +235,23 @@ class Lexicon:
         out: list[list[Match]] = [[] for _ in range(layers)]
         free = [0] * layers
         n = len(tokens)
+        norms = [t.norm for t in tokens]
+        forms = [self._variants(v) for v in norms] if self.prefixes else [(v,) for v in norms]
+        breaks = [t.nl_before for t in tokens]
         for i in range(n):
-            cands = self._candidates(tokens[i].norm)
+            cands = self._candidates(norms[i])
             if not cands:
                 continue
             best: dict[int, tuple[int, list[tuple[str, Any]]]] = {}
             for ph in cands:
                 layer = ph.layer
-                if free[layer] > i:
+                if layer >= layers or free[layer] > i:
                     continue
                 k = len(ph.words)
                 have = best.get(layer)
                 if (have is not None and k < have[0]) or i + k > n:
                     continue
-                if k > 1 and not all(self._word_ok(tokens[i + j], ph.words[j], ph.stems[j]) and not tokens[i + j].nl_before for j in range(1, k)):
+                if k > 1 and not _rest_matches(ph, forms, breaks, i):
                     continue
                 if have is None or k > have[0]:
                     best[layer] = (k, [ph.entry])
@@ -250,6 +265,20 @@ class Lexicon:
     def scan(self, tokens: list[Token]) -> list[Match]:
         """Matches of the primary layer."""
         return self.scan_layers(tokens, 1)[0]
+
+
+def _rest_matches(ph: _Phrase, forms: list[tuple[str, ...]], breaks: list[bool], i: int) -> bool:
+    """Whether words 2.. of ``ph`` match the tokens after i (on one line)."""
+    for j in range(1, len(ph.words)):
+        if breaks[i + j]:
+            return False
+        word = ph.words[j]
+        if ph.stems[j]:
+            if not any(v.startswith(word) for v in forms[i + j]):
+                return False
+        elif word not in forms[i + j]:
+            return False
+    return True
 
 
 def _add_section(lex: Lexicon, vocab: Vocab, section: str, prefix: str, layer: int = PRIMARY) -> None:

@@ -1,0 +1,155 @@
+"""Write tests/golden/extract/<lang>.jsonl from the cases below (run: python tests/extract/build_golden.py).
+
+Each case is a text and the claims it states; a claim names its evidence by a substring of the
+text (the number and its term, or the number alone), from which the exact character span is
+computed here — the expected spans are written by hand, not taken from the extractor.  Cases
+cover the phenomena per language (separators, scale words, words, qualifiers, increases,
+attribution, non-claims), beyond ../shared/articles/dev.jsonl.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "golden" / "extract"
+
+# (text, [(evidence, metric, value, kind, qualifier, source)], options)
+Case = tuple[str, list[tuple[str, str, int, str, str, str]], dict]
+
+GS = "general-staff"
+
+CASES: dict[str, list[Case]] = {
+    "en": [
+        ("Ukraine's General Staff said on Friday that Russia had lost 1,210 troops over the past day, bringing total losses to about 400,300.",
+         [("1,210 troops", "personnel", 1210, "increase", "exact", GS), ("400,300", "personnel", 400300, "total", "about", GS)], {}),
+        ("Russian forces also lost six more tanks and 23 artillery systems, the General Staff reported.",
+         [("six more tanks", "tanks", 6, "increase", "exact", GS), ("23 artillery systems", "artillery", 23, "increase", "exact", GS)], {}),
+        ("Kyiv's military says Russia has lost 1.2 million troops since the invasion began.",
+         [("1.2 million troops", "personnel", 1200000, "total", "exact", GS)], {}),
+        ("On day 723 of the war, the General Staff put Russian losses at 6,465 tanks and 12,129 armoured combat vehicles.",
+         [("6,465 tanks", "tanks", 6465, "total", "exact", GS), ("12,129 armoured combat vehicles", "afv", 12129, "total", "exact", GS)], {"ignored": [723]}),
+        ("Oryx, which counts only visually confirmed losses, has documented 3,000 destroyed Russian tanks.",
+         [("3,000 destroyed Russian tanks", "tanks", 3000, "total", "exact", "oryx")], {}),
+        ("Russia's defence ministry said in September 2022 that 5,937 of its soldiers had been killed.",
+         [("5,937 of its soldiers", "personnel", 5937, "total", "exact", "russian-mod")], {"ignored": [2022]}),
+        ("President Zelensky said 31,000 Ukrainian soldiers had been killed since the start of the war.",
+         [("31,000 Ukrainian soldiers", "personnel", 31000, "total", "exact", "ukraine-own")], {}),
+        ("British intelligence estimates that Russia has suffered around 450,000 casualties.",
+         [("450,000 casualties", "personnel", 450000, "total", "about", "other")], {}),
+        ("The US has pledged $2.5 billion in aid, and 30% of the front is now mined.", [], {"ignored": [30]}),
+        ("The General Staff figures: personnel — about 400\u00a0300 (+1\u2009210), tanks — 6\u202f465 (+23).",
+         [("personnel — about 400\u00a0300", "personnel", 400300, "total", "about", GS), ("1\u2009210", "personnel", 1210, "increase", "exact", GS),
+          ("tanks — 6\u202f465", "tanks", 6465, "total", "exact", GS), ("23", "tanks", 23, "increase", "exact", GS)], {}),
+        ("Russia lost 1,100 soldiers in a single day, the Ukrainian military said.",
+         [("1,100 soldiers", "personnel", 1100, "increase", "exact", GS)], {}),
+        ("Mediazona has confirmed the names of 75,329 Russian servicemen killed in Ukraine.",
+         [("75,329 Russian servicemen", "personnel", 75329, "total", "exact", "mediazona")], {}),
+        ("Full-width digits: the General Staff reported ４００３００ soldiers lost.",
+         [("４００３００ soldiers", "personnel", 400300, "total", "exact", GS)], {}),
+    ],
+    "uk": [
+        ("За даними Генштабу, втрати ворога за добу склали 1 210 осіб, а загалом — близько 400 300 осіб.",
+         [("1 210 осіб", "personnel", 1210, "increase", "exact", GS), ("400 300 осіб", "personnel", 400300, "total", "about", GS)], {}),
+        ("Сили оборони знищили ще шість танків, повідомив Генштаб.",
+         [("шість танків", "tanks", 6, "increase", "exact", GS)], {}),
+        ("Генштаб ЗСУ: загальні бойові втрати ворога сягнули 646 тис. 400 осіб.",
+         [("646 тис. 400 осіб", "personnel", 646400, "total", "exact", GS)], {}),
+        ("Зеленський заявив, що загинули 46 тисяч українських військових.",
+         [("46 тисяч українських військових", "personnel", 46000, "total", "exact", "ukraine-own")], {}),
+        ("Генштаб повідомив, що 155-та окрема механізована бригада знищила 3 танки.",
+         [("3 танки", "tanks", 3, "total", "exact", GS)], {"ignored": [155]}),
+    ],
+    "ru": [
+        ("По данным Генштаба ВСУ, с начала вторжения Россия потеряла около 400 300 военных, из них 1 210 — за последние сутки.",
+         [("400 300 военных", "personnel", 400300, "total", "about", GS), ("1 210", "personnel", 1210, "increase", "exact", GS)], {}),
+        ("«Медиазона» установила имена 43 460 погибших российских военных.",
+         [("43 460 погибших", "personnel", 43460, "total", "exact", "mediazona")], {}),
+        ("Минобороны России заявило, что за сутки уничтожило 3 украинских танка.", [], {}),
+    ],
+    "de": [
+        ("Laut Generalstab verlor Russland in den vergangenen 24 Stunden 1.210 Soldaten. Insgesamt seien es rund 400.300 Soldaten.",
+         [("1.210 Soldaten", "personnel", 1210, "increase", "exact", GS), ("400.300 Soldaten", "personnel", 400300, "total", "about", GS)], {"ignored": [24]}),
+        ("Der Generalstab meldet 6.465 zerstörte Panzer und 12.129 Schützenpanzer.",
+         [("6.465 zerstörte Panzer", "tanks", 6465, "total", "exact", GS), ("12.129 Schützenpanzer", "afv", 12129, "total", "exact", GS)], {}),
+    ],
+    "fr": [
+        ("Selon l'état-major ukrainien, la Russie a perdu 1\u00a0210 soldats ces dernières 24 heures, ce qui porte le total à environ 400\u00a0300 soldats.",
+         [("1\u00a0210 soldats", "personnel", 1210, "increase", "exact", GS), ("400\u00a0300 soldats", "personnel", 400300, "total", "about", GS)], {}),
+    ],
+    "es": [
+        ("Según el Estado Mayor ucraniano, Rusia ha perdido 6.465 tanques y 12.129 vehículos blindados desde el inicio de la guerra.",
+         [("6.465 tanques", "tanks", 6465, "total", "exact", GS), ("12.129 vehículos blindados", "afv", 12129, "total", "exact", GS)], {}),
+        ("El Estado Mayor de Ucrania cifra en 1,2 millones los soldados rusos muertos o heridos.",
+         [("1,2 millones los soldados rusos", "personnel", 1200000, "total", "exact", GS)], {}),
+    ],
+    "it": [
+        ("Secondo lo Stato Maggiore, la Russia ha perso 400 mila soldati dall'inizio della guerra.",
+         [("400 mila soldati", "personnel", 400000, "total", "exact", GS)], {}),
+        ("Lo Stato Maggiore ucraino elenca oltre 6.000 carri armati e 12.000 mezzi corazzati distrutti.",
+         [("6.000 carri armati", "tanks", 6000, "total", "more_than", GS), ("12.000 mezzi corazzati", "afv", 12000, "total", "more_than", GS)], {}),
+    ],
+    "pt": [
+        ("Segundo o Estado-Maior ucraniano, a Rússia perdeu 1.210 militares nas últimas 24 horas e mais 23 tanques.",
+         [("1.210 militares", "personnel", 1210, "increase", "exact", GS), ("23 tanques", "tanks", 23, "increase", "exact", GS)], {}),
+    ],
+    "pl": [
+        ("Sztab Generalny podał, że Rosja straciła 400 300 żołnierzy, w tym 1210 w ciągu ostatniej doby.",
+         [("400 300 żołnierzy", "personnel", 400300, "total", "exact", GS), ("1210", "personnel", 1210, "increase", "exact", GS)], {}),
+        ("Według Sztabu Generalnego Rosja straciła już 1,18 mln żołnierzy.",
+         [("1,18 mln żołnierzy", "personnel", 1180000, "total", "exact", GS)], {}),
+    ],
+    "tr": [
+        ("Ukrayna Genelkurmay Başkanlığına göre Rus ordusu son 24 saatte 1210 asker daha kaybetti.",
+         [("1210 asker", "personnel", 1210, "increase", "exact", GS)], {}),
+        ("Ukrayna Genelkurmay Başkanlığı, Rus ordusunun toplam asker kaybının 377 bin 820 olduğunu açıkladı.",
+         [("377 bin 820", "personnel", 377820, "total", "exact", GS)], {}),
+    ],
+    "ar": [
+        ("قالت هيئة الأركان العامة الأوكرانية إن خسائر الجيش الروسي بلغت نحو مليون و182 ألفاً و610 عسكريين.",
+         [("مليون و182 ألفاً و610 عسكريين", "personnel", 1182610, "total", "about", GS)], {}),
+        ("وأفادت هيئة الأركان بأن القوات الأوكرانية دمرت ٦٤٦٥ دبابة وغواصتين.",
+         [("٦٤٦٥ دبابة", "tanks", 6465, "total", "exact", GS), ("وغواصتين", "submarines", 2, "total", "exact", GS)], {}),
+    ],
+    "fa": [
+        ("ستاد کل ارتش اوکراین اعلام کرد بیش از ۱۳۰ هزار نظامی روس کشته شده اند.",
+         [("۱۳۰ هزار نظامی روس", "personnel", 130000, "total", "more_than", GS)], {}),
+    ],
+}  # fmt: skip
+
+
+def build() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for lang, cases in CASES.items():
+        lines = []
+        for text, claims, opts in cases:
+            rows = []
+            for evidence, metric, value, kind, qualifier, source in claims:
+                start = text.index(evidence)
+                rows.append(
+                    {
+                        "metric": metric,
+                        "value": value,
+                        "kind": kind,
+                        "qualifier": qualifier,
+                        "source": source,
+                        "span": [start, start + len(evidence)],
+                    }
+                )
+            lines.append(
+                json.dumps(
+                    {
+                        "language": lang,
+                        "text": text,
+                        "published": opts.get("published"),
+                        "claims": rows,
+                        "ignored_values": opts.get("ignored", []),
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        (OUT / f"{lang}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    build()

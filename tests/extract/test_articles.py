@@ -1,0 +1,115 @@
+"""The seed article, the statement examples of every era, and the dev-set thresholds."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from lossledger.extract import extract
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+if not SHARED.exists():  # CI clones main next to a copy of shared/
+    SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED = SHARED / "articles" / "seed-000_219740b5187f23e2.txt"
+FORMATS = SHARED / "formats" / "general-staff-statement.md"
+DEV = SHARED / "articles" / "dev.jsonl"
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction.py"
+
+needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared/articles not present")
+
+
+@needs_shared
+def test_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    result = extract(text)
+    got = Counter((c.source, c.metric, c.kind, c.value, c.qualifier) for c in result.claims)
+    gs = "general-staff"
+    expected = Counter(
+        [
+            (gs, "personnel", "total", 400300, "about"),
+            (gs, "personnel", "total", 400000, "more_than"),
+            (gs, "personnel", "increase", 1210, "exact"),
+            (gs, "tanks", "total", 6465, "exact"),
+            (gs, "afv", "total", 12129, "exact"),
+            (gs, "artillery", "total", 9641, "exact"),
+            (gs, "air_defense", "total", 671, "exact"),
+            (gs, "aircraft", "total", 332, "exact"),
+            (gs, "helicopters", "total", 325, "exact"),
+            (gs, "uav", "total", 7408, "exact"),
+            (gs, "ships", "total", 25, "exact"),
+            (gs, "submarines", "total", 1, "exact"),
+            ("mediazona", "personnel", "total", 43460, "exact"),
+            ("mediazona", "personnel", "increase", 1176, "exact"),
+        ]
+    )
+    assert got == expected
+    by_value = {c.value: c for c in result.claims}
+    assert by_value[1176].period == "P14D"
+    assert by_value[43460].as_of is not None and by_value[43460].as_of.isoformat() == "2024-02-02"
+    assert "deaths" in by_value[400000].framing  # "Over 400,000 Russian Soldiers Killed"
+    assert by_value[1].text == "one"
+    assert text[slice(*by_value[6465].span)] == "6,465 battle tanks"
+    assert extract(text, published="2024-02-16").as_of.isoformat() == "2024-02-16"  # "this Friday"
+
+
+def _statement_examples() -> list[pytest.param]:
+    if not FORMATS.exists():
+        return []
+    doc = FORMATS.read_text(encoding="utf-8")
+    out = []
+    for block in re.split(r"\n## ", doc)[1:]:
+        title, _, body = block.partition("\n")
+        out.append(pytest.param(title, body.strip(), id=title.split("(")[0].strip()))
+    return out
+
+
+def _stated(body: str) -> Counter:
+    """The figures a statement states, read with a plain line regex (the test's own oracle)."""
+    stated: Counter = Counter()
+    for m in re.finditer(
+        r"[‒—–-]\s*(?:about|more than|близько|понад|около|более)?\s*(\d[\d\s]*\d|\d)(?:\s*\(\+?\s*(\d[\d\s]*\d|\d)\))?",
+        body,
+    ):
+        stated[("total", int(re.sub(r"\s", "", m.group(1))))] += 1
+        if m.group(2) is not None:
+            stated[("increase", int(re.sub(r"\s", "", m.group(2))))] += 1
+    return stated
+
+
+@pytest.mark.parametrize(("title", "body"), _statement_examples())
+def test_statement_examples_parse_exactly(title: str, body: str) -> None:
+    result = extract(body)
+    got = Counter((c.kind, c.value) for c in result.claims)
+    assert got == _stated(body)
+    assert all(c.source == "general-staff" for c in result.claims)
+    metrics = {c.metric for c in result.claims}
+    assert "personnel" in metrics and "tanks" in metrics
+    if "2022-04-14" in title:
+        assert {"military_auto", "fuel_tanks", "srbm_launchers"} <= metrics
+        assert next(c for c in result.claims if c.metric == "personnel" and c.kind == "total").qualifier == "more_than"
+    else:
+        assert "vehicles" in metrics and "cruise_missiles" in metrics
+        assert next(c for c in result.claims if c.metric == "personnel" and c.kind == "total").qualifier == "about"
+    if "2026" in title:
+        assert "ground_robots" in metrics
+    match = re.search(r"figures of (\d{4}-\d{2}-\d{2})", title)
+    if match and "2022-04-14" not in title:  # the spring-2022 header has no year ("from 24.02 to 14.04")
+        assert result.as_of is not None and result.as_of.isoformat() == match.group(1)
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/articles/dev.jsonl not present")
+def test_dev_set_thresholds() -> None:
+    spec = importlib.util.spec_from_file_location("bench_extraction", BENCH)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    quality = bench.evaluate(DEV, runs=0)["quality"]
+    for key in ("general_staff", "all_sources"):
+        assert quality["overall"][key]["f1"] >= 0.95, (key, quality["overall"][key])
+        for lang, m in quality.items():
+            if lang != "overall" and m["articles"] >= 3:
+                assert m[key]["f1"] >= 0.90, (lang, key, m[key])

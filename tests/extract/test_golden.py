@@ -1,0 +1,37 @@
+"""Golden cases per language (tests/golden/extract/<lang>.jsonl): exact claims with exact spans.
+
+The files are written by tests/extract/build_golden.py from hand-written cases.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lossledger.extract import extract
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "extract"
+
+
+def _cases() -> list[pytest.param]:
+    out = []
+    for path in sorted(GOLDEN.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                out.append(pytest.param(json.loads(line), id=f"{path.stem}-{n}"))
+    return out
+
+
+def _key(c: dict) -> tuple:
+    return (c["metric"], c["value"], c["kind"], c["qualifier"], c["source"], tuple(c["span"]))
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_golden(case: dict) -> None:
+    result = extract(case["text"], published=case.get("published"), language=case["language"]).to_dict()
+    assert sorted(map(_key, result["claims"])) == sorted(map(_key, case["claims"]))
+    ignored = {i["value"] for i in result["ignored"]}
+    for value in case.get("ignored_values", []):
+        assert value in ignored

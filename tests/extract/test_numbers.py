@@ -1,0 +1,69 @@
+"""Numbers as written in the wild, and round-trips through Babel's locale formatting."""
+
+from __future__ import annotations
+
+import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lossledger.extract.numbers import parse_digits, parse_number
+
+CASES = [
+    ("en", "400,300", 400300),
+    ("de", "103.770", 103770),
+    ("fr", "400\u00a0300", 400300),
+    ("fr", "400\u202f300", 400300),
+    ("uk", "400\u2009300", 400300),
+    ("de", "15'000", 15000),
+    ("en", "1.2 million", 1200000),
+    ("it", "400 mila", 400000),
+    ("ru", "1,18 млн", 1180000),
+    ("uk", "13 тис.", 13000),
+    ("uk", "646 тис. 400", 646400),
+    ("tr", "377 bin 820", 377820),
+    ("ar", "مليون و182 ألفاً و610", 1182610),
+    ("ar", "209 آلاف و940", 209940),
+    ("ar", "غواصتين", 2),
+    ("fa", "۱۳۰ هزار", 130000),
+    ("fa", "یک هزار و ۵۹۷", 1597),
+    ("ar", "٦٤٦٥", 6465),
+    ("en", "４００３００", 400300),
+    ("en", "one", 1),
+    ("en", "six", 6),
+    ("de", "zwei", 2),
+    ("uk", "півтори тисячі", 1500),
+    ("uk", "тисячу", 1000),
+    ("it", "27.000 e mezzo", 27500),
+    ("zh", "13万4100", 134100),
+    ("ko", "2만9천63", 29063),
+    ("ja", "13万4100", 134100),
+    ("pl", "285 tys.", 285000),
+    ("pt", "300 mil", 300000),
+    ("es", "1,2 millones", 1200000),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), CASES)
+def test_parse_number(lang: str, text: str, value: int) -> None:
+    assert parse_number(text, lang) == value
+
+
+def test_decimal_vs_thousands() -> None:
+    assert parse_digits("1.003") == (1003.0, 1, 0)
+    assert parse_digits("1,18") == (1.18, 1, 2)
+    assert parse_digits("24.02.22") is None
+
+
+LOCALES = ["en_US", "de_DE", "fr_FR", "uk_UA", "ru_RU", "es_ES", "it_IT", "pt_PT", "pl_PL", "tr_TR", "de_CH", "en_IN"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.integers(min_value=0, max_value=9_999_999), locale=st.sampled_from(LOCALES))
+def test_round_trip_through_babel(value: int, locale: str) -> None:
+    """A number written as each locale writes it (Babel's CLDR patterns) parses back."""
+    written = format_decimal(value, locale=locale)
+    if locale == "en_IN" and value >= 100_000:
+        return  # lakh grouping ("1,00,000") is not a thousands grouping; not claimed
+    lang = locale.split("_")[0]
+    assert parse_number(written, lang) == value, written

@@ -1,0 +1,103 @@
+"""Bad input: any Unicode string, texts built to trigger regex backtracking, 5 MB of text.
+
+``extract`` must return within bounded time and never raise anything but LossLedgerError.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lossledger.errors import InputError, LossLedgerError
+from lossledger.extract import Extraction, extract
+
+NUMBERISH = st.text(alphabet="0123456789 .,'\u00a0\u2009\u202f\n+()-–тис.млнbinمليون و ألفهزار万만천%$", max_size=300)
+
+
+def _bounded(text: str, limit: float = 5.0) -> Extraction:
+    t0 = time.perf_counter()
+    try:
+        result = extract(text)
+    except LossLedgerError:
+        raise
+    assert time.perf_counter() - t0 < limit
+    return result
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000))
+def test_any_unicode_string(text: str) -> None:
+    result = _bounded(text)
+    for claim in result.claims:
+        assert 0 <= claim.span[0] <= claim.span[1] <= len(text)
+        assert 0.0 <= claim.confidence <= 1.0
+    result.to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERISH)
+def test_number_soup(text: str) -> None:
+    _bounded(text).to_dict()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["en", "uk", "ar", "fa", "zh", "xx", "ko"]))
+def test_any_language_code(text: str, language: str) -> None:
+    _bounded(text if text else " ", limit=10).to_dict() if language == "xx" else extract(
+        text, language=language
+    ).to_dict()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 " * 200_000,
+        "1,1" * 100_000,
+        "1.000" * 50_000 + "x",
+        "9" * 100_000,
+        "(" * 200_000,
+        "(+" * 100_000,
+        "1 000 " * 100_000,
+        "тис. " * 100_000,
+        "والف " * 100_000,
+        "more than " * 100_000,
+        ("400 300 tanks — " * 50_000),
+    ],
+    ids=[
+        "ones",
+        "comma-ones",
+        "dot-groups",
+        "long-digits",
+        "parens",
+        "plus-parens",
+        "space-groups",
+        "scales",
+        "arabic",
+        "qualifiers",
+        "lines",
+    ],
+)
+def test_adversarial_inputs_are_bounded(text: str) -> None:
+    _bounded(text, limit=30)
+
+
+def test_five_megabytes() -> None:
+    seed = "The General Staff said Russia lost 1,210 troops over the past day, bringing the total to 400,300. "
+    text = (seed * (5_000_000 // len(seed) + 1))[:5_000_000]
+    result = _bounded(text, limit=60)
+    assert result.claims  # repeats merge into the same few claims
+
+
+def test_empty_and_whitespace() -> None:
+    assert extract("").claims == []
+    assert extract("   \n\t").claims == []
+
+
+def test_bad_arguments_raise_input_errors() -> None:
+    with pytest.raises(InputError):
+        extract(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        extract("text", published="16/02/2024")

@@ -1,0 +1,56 @@
+"""Every vocabulary file loads, follows the schema, and names only taxonomy metrics."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from lossledger.errors import SchemaError
+from lossledger.extract import vocab
+from lossledger.taxonomy import metric_names
+
+LANGS = vocab.available_languages()
+REQUIRED = {"en", "uk", "ru", "de", "fr", "es", "it", "pt", "pl", "tr", "ar", "fa"}
+
+
+def test_required_languages_have_vocabularies() -> None:
+    assert set(LANGS) >= REQUIRED
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_vocab_loads_and_names_only_taxonomy_metrics(lang: str) -> None:
+    v = vocab.load_vocab(lang)
+    known = set(metric_names())
+    for section in ("metrics", "weak_metrics"):
+        assert set(v.section(section)) <= known, f"{lang}: [{section}] has keys outside the taxonomy"
+    assert v.section("language").get("code") == lang
+    lex = vocab.lexicon(lang)
+    assert lex.exact or lex.stems
+
+
+@pytest.mark.parametrize("lang", sorted(REQUIRED))
+def test_full_vocabularies_cover_the_statement_metrics(lang: str) -> None:
+    v = vocab.load_vocab(lang)
+    for metric in ("personnel", "tanks", "afv", "artillery", "aircraft", "helicopters", "uav", "ships"):
+        assert v.section("metrics").get(metric), f"{lang} has no words for {metric}"
+
+
+def test_unknown_metric_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SchemaError):
+        vocab._validate("xx", {"metrics": {"tankz": ["tanks"]}})
+    with pytest.raises(SchemaError):
+        vocab._validate("xx", {"nonsense": {}})
+
+
+def test_vocab_files_are_valid_toml() -> None:
+    folder = resources.files("lossledger.extract").joinpath("vocab")
+    for path in folder.iterdir():
+        if path.name.endswith(".toml"):
+            tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def test_missing_language_is_a_schema_error() -> None:
+    with pytest.raises(SchemaError):
+        vocab.load_vocab("xx-nonexistent")
