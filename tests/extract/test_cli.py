@@ -16,9 +16,8 @@ TEXT = "The General Staff said Russia had lost 1,210 troops over the past day, b
 
 
 def _run(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lossledger.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
-    )
+    code = "import sys; from lossledger.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True, text=True, timeout=120)
 
 
 def test_json_from_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -31,7 +31,8 @@ def _identifier() -> Any:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language; "en" when there is nothing to go on."""
     sample = text[:1200]
-    if not any(ch.isalpha() for ch in sample):
-        return "en"
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters or (len(letters) < 30 and all(ch.isascii() for ch in letters)):
+        return "en"  # too little to go on; Latin-script cues are English-merged everywhere
     lang, _score = _identifier().classify(sample)
     return str(lang)
