@@ -35,3 +35,5 @@ def test_golden(case: dict) -> None:
     ignored = {i["value"] for i in result["ignored"]}
     for value in case.get("ignored_values", []):
         assert value in ignored
+    if "as_of" in case:
+        assert result["as_of"] == case["as_of"]

@@ -280,6 +280,13 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
 
 
 def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
+    side = _side_cue(doc, c, scues)
+    if side == "enemy":  # the enemy of whoever speaks
+        return "ukraine" if c.source == "russian-mod" else "russia"
+    return side
+
+
+def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     s = doc.sent_of[c.first]
     lo, hi = c.evidence()
     clause_lo, _ = doc.clause_range(lo)

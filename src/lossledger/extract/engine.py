@@ -94,6 +94,12 @@ def _total_stated(doc: Doc, c: Candidate) -> bool:
     )
 
 
+def _launched(doc: Doc, c: Candidate) -> bool:
+    """ "Russia launched 145 drones overnight": a sentence about an attack and not about losses."""
+    a, b = doc.sentence_range(c.first)
+    return bool(doc.matches_in(a, b, "frame:launch")) and not doc.matches_in(a, b, "frame:loss")
+
+
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
     """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context."""
     prev: Candidate | None = None
@@ -142,6 +148,8 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
                 c.reason = "Ukraine's losses as claimed by others"
         elif c.source == "ua-official":
             c.source = "other"
+        if c.reason is None and c.metric != "personnel" and c.how != "paren" and not statement and _launched(doc, c):
+            c.reason = "weapons launched in an attack, not losses"
         if c.reason is None and c.source == "russian-mod" and c.metric != "personnel":
             c.reason = "equipment claimed by Russia (Ukraine's losses)"
 

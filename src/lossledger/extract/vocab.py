@@ -14,8 +14,11 @@ Each language is one data file, ``extract/vocab/<lang>.toml`` (like dateparser's
   ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past").
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's).
-- ``[side]``: cues that the figures are Ukraine's losses (``ukraine``) or Russia's (``russia``).
-- ``[framing]``: ``death``, ``loss``, ``wounded`` words.
+- ``[side]``: cues that the figures are Ukraine's losses (``ukraine``) or Russia's (``russia``);
+  ``enemy`` ("the enemy", "противник") is the side opposite the speaker: Russia's losses when
+  Ukraine speaks, Ukraine's when the Russian MoD does.
+- ``[framing]``: ``death``, ``loss``, ``wounded`` words; ``launch`` words of attacks, not losses
+  ("launched 145 drones").
 - ``[nonclaims]``: nouns and markers of numbers that are not loss figures, by reason.
 - ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
   ``previous_day``, ``today``, ``yesterday`` cues.
@@ -56,8 +59,8 @@ _SCHEMA: dict[str, set[str] | None] = {
         "ua-official",
         "other",
     },
-    "side": {"ukraine", "russia"},
-    "framing": {"death", "loss", "wounded"},
+    "side": {"ukraine", "russia", "enemy"},
+    "framing": {"death", "loss", "wounded", "launch"},
     "nonclaims": None,
     "dates": {"months", "weekdays", "as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since"},
 }
