@@ -262,9 +262,7 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     sent = cues.in_sentence(s)
     last_earlier = cues.last_before(s)
     if any(not _weak(q) for q in sent):
-        sent = [q for q in sent if not _weak(q)]
-    elif last_earlier is not None and not _weak(last_earlier):
-        sent = []  # "Kiew" does not undo a source named before
+        sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]

@@ -47,9 +47,16 @@ def _default_source(doc: Doc, statement: bool) -> str:
 
 
 def _loss_context(doc: Doc, c: Candidate) -> bool:
-    """Personnel figures need words of loss in their sentence (not "700,000 troops at the front")."""
+    """Personnel figures need words of loss in their sentence, or in the one before when theirs
+    does not speak of troops deployed ("Kiew spricht von 620.350 Soldaten" after "Verluste",
+    but not "700,000 troops are at the front")."""
     a, b = doc.sentence_range(c.first)
-    return bool(doc.matches_in(a, b, "frame:") or doc.matches_in(a, b, "kind:"))
+    if doc.matches_in(a, b, "frame:") or doc.matches_in(a, b, "kind:"):
+        return True
+    if doc.matches_in(a, b, "non:deployed") or a == 0:
+        return False
+    pa, pb = doc.sentence_range(a - 1)
+    return bool(doc.matches_in(pa, pb, "frame:loss") or doc.matches_in(pa, pb, "frame:death"))
 
 
 def _personnel_context(doc: Doc, c: Candidate) -> bool:
