@@ -97,35 +97,46 @@ def analyse(text: str, language: str) -> Doc:
     doc.match_end = {m.end: m for m in matches}
     cover: list[Match | None] = [None] * len(tokens)
     for m in matches:
-        for k in range(m.start, m.end):
-            cover[k] = m
+        if m.end - m.start > 1:
+            for k in range(m.start, m.end):
+                cover[k] = m
+        else:
+            cover[m.start] = m
     doc.cover = cover
-    sent_of = [0] * len(tokens)
+    _segment(doc)
+    return doc
+
+
+def _segment(doc: Doc) -> None:
+    """Sentence, clause and bracket of every token, in one pass."""
+    n = len(doc.tokens)
+    sent_of = [0] * n
     for s, (a, b) in enumerate(doc.sentences):
-        for k in range(a, b):
-            sent_of[k] = s
-    doc.sent_of = sent_of
-    clause_of = [0] * len(tokens)
-    paren = [0] * len(tokens)
-    cid, depth_id, pid, prev_sent = 0, 0, 0, -1
+        sent_of[a:b] = [s] * (b - a)
+    clause_of = [0] * n
+    paren = [0] * n
     bounds: dict[int, tuple[int, int]] = {}
-    for k, tok in enumerate(tokens):
-        if sent_of[k] != prev_sent:
-            cid += 1
-            depth_id = 0
-            prev_sent = sent_of[k]
+    cid, depth_id, pid, prev_sent, lo = 0, 0, 0, -1, 0
+    for k, tok in enumerate(doc.tokens):
+        new = sent_of[k] != prev_sent
+        if new:
+            depth_id, prev_sent = 0, sent_of[k]
         if tok.kind == PUNCT and tok.raw in CLAUSE_BREAKS:
-            cid += 1
+            new = True
             if tok.raw in "([":
                 pid += 1
                 depth_id = pid
             elif tok.raw in ")]":
                 depth_id = 0
+        if new:
+            if k:
+                bounds[cid] = (lo, k)
+            cid, lo = cid + 1, k
         clause_of[k] = cid
         paren[k] = depth_id
-        lo, _hi = bounds.get(cid, (k, k))
-        bounds[cid] = (lo, k + 1)
+    if n:
+        bounds[cid] = (lo, n)
+    doc.sent_of = sent_of
     doc.clause_of = clause_of
     doc.clause_bounds = bounds
     doc.paren = paren
-    return doc

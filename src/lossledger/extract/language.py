@@ -2,8 +2,8 @@
 
 py3langid (a numpy port of langid.py, already a dependency) classifies a text in well under a
 millisecond once its model is loaded; restricting it to our languages avoids near-misses such as
-Ukrainian read as Belarusian.  Only the first 1,200 characters are looked at: enough for news
-copy, and it bounds the cost on a 5 MB input.
+Ukrainian read as Belarusian.  Only the first 300 characters are looked at: enough for news copy
+(all 48 dev texts are still recognised), and it bounds the cost on a 5 MB input.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _identifier() -> Any:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language; "en" when there is nothing to go on."""
-    sample = text[:1200]
+    sample = text[:300]
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters or (len(letters) < 30 and all(ch.isascii() for ch in letters)):
         return "en"  # too little to go on; Latin-script cues are English-merged everywhere

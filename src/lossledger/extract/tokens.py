@@ -41,11 +41,12 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u067
 # or by a paragraph break (scraped text splits "950\n\n000"); validated in numbers.py.  Bounded
 # repetition and a single separator per step keep the pattern linear (no nested quantifiers).
 _TOKEN = re.compile(
-    r"(?P<num>\d{1,30}(?:(?:[.,'’\u00a0\u2009\u202f\u2007 ]|\n\n?)\d{1,30}){0,12})"
+    # the whitespace before a token is captured so that line breaks cost no extra scan
+    r"(?P<ws>\s*+)(?:(?P<num>\d{1,30}(?:(?:[.,'’\u00a0\u2009\u202f\u2007 ]|\n\n?)\d{1,30}){0,12})"
     # CJK ideographs, kana and Hangul are one token each: no spaces mark words ("13万人", "2만명")
     r"|(?P<cjk>[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af])"
     rf"|(?P<word>(?:[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
-    r"|(?P<punct>\S)"
+    r"|(?P<punct>\S))?"
 )
 
 _FOLD = str.maketrans(
@@ -118,22 +119,26 @@ def _split_number(raw: str, start: int) -> list[tuple[int, int]]:
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` (already digit-normalised with :func:`to_ascii_digits`)."""
     out: list[Token] = []
-    last_end = 0
+    append = out.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
-        s, e = m.span()
-        if kind == "num":
-            raw = m.group()
-            spans = _split_number(raw, s) if not raw.isdigit() else [(s, e)]
-            for ps, pe in spans:
-                piece = text[ps:pe]
-                out.append(Token(NUM, ps, pe, piece, piece, "\n" in text[last_end:ps]))
-                last_end = pe
+        if kind == "ws" or kind is None:  # trailing whitespace: no token
             continue
-        raw = m.group()
-        norm = fold(raw) if kind in ("word", "cjk") else raw.translate(_FOLD)
-        out.append(Token(PUNCT if kind == "punct" else WORD, s, e, raw, norm, "\n" in text[last_end:s]))
-        last_end = e
+        nl = "\n" in m.group("ws")
+        s, e = m.span(kind)
+        raw = m.group(kind)
+        if kind == "num":
+            if raw.isdigit():
+                append(Token(NUM, s, e, raw, raw, nl))
+                continue
+            for k, (ps, pe) in enumerate(_split_number(raw, s)):
+                piece = text[ps:pe]
+                append(Token(NUM, ps, pe, piece, piece, nl if k == 0 else "\n" in text[s:ps]))
+            continue
+        if kind == "punct":
+            append(Token(PUNCT, s, e, raw, raw.translate(_FOLD), nl))
+        else:
+            append(Token(WORD, s, e, raw, fold(raw), nl))
     return out
 
 
