@@ -326,10 +326,11 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
 
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
+    cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
     ctx = _Ctx(
-        CueIndex(collect_cues(doc, ("kind:increase", "kind:total", "kind:periods"))),
-        CueIndex(collect_cues(doc, ("src:",))),
-        CueIndex(collect_cues(doc, ("side:",))),
+        CueIndex([q for q in cues if q.cat.startswith("kind:")]),
+        CueIndex([q for q in cues if q.cat.startswith("src:")]),
+        CueIndex([q for q in cues if q.cat.startswith("side:")]),
         default_source,
     )
     figs = [c for c in cands if c.reason is None]

@@ -125,18 +125,16 @@ class _Finder:
 
     def find(self) -> list[DateMention]:
         out: list[DateMention] = []
-        i = 0
-        starts = {m.start for m in self.at.values() if any(c.startswith("date:") for c in m.cats())}
-        while i < self.n:
-            if self.tokens[i].kind != NUM and i not in starts:
-                i += 1
+        starts = {m.start for m in self.at.values()}
+        starts.update(i for i, t in enumerate(self.tokens) if t.kind == NUM)
+        done = 0
+        for i in sorted(starts):
+            if i < done:
                 continue
             found = self._at(i)
-            if found is None:
-                i += 1
-                continue
-            out.append(found)
-            i = max(found.last, i + 1)
+            if found is not None:
+                out.append(found)
+                done = max(found.last, i + 1)
         return out
 
     def _mention(self, first: int, last: int, **kw: int | None) -> DateMention:
