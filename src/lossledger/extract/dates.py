@@ -253,7 +253,7 @@ def resolve_relative(phrase: str, language: str, base: dt.date) -> dt.date | Non
 
     settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day, 12), "PREFER_DATES_FROM": "past"}
     try:
-        parsed = dateparser.parse(phrase, languages=[language, "en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(phrase, languages=[language, "en"], settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input; a phrase we cannot read is no date
         return None
     if parsed is None:

@@ -7,17 +7,16 @@ one line per category, "<wording> <dash> [qualifier] <total> [(+<increase>)] [un
 (hyphen, en/em/figure dash, minus), separators in republished copies ("400 300", "+1 210"),
 "(+0)", "(0)" or no bracket, and the categories renamed over time (taxonomy.toml's ``statement``
 wording).  Line figures are found by figures.py's dash rule; this module recognises that a text
-*is* a statement (so every line is the General Staff's, whatever the surrounding words) and reads
-its header date range.
+*is* a statement (so every line is the General Staff's, whatever the surrounding words); the
+header's date range ("з 24.02.22 по 16.02.24") is read by dates.py/asof.py as the report date.
 """
 
 from __future__ import annotations
 
-from .dates import DateMention
 from .document import Doc
 from .figures import Candidate
 
-__all__ = ["is_statement", "statement_date"]
+__all__ = ["is_statement"]
 
 _DASHES = {"-", "–", "—", "‒", "−"}
 
@@ -38,13 +37,3 @@ def is_statement(doc: Doc, cands: list[Candidate]) -> bool:
     if doc.matches_in(0, len(doc.tokens), "src:statement-header"):
         return True
     return _dash_lines(doc, cands) >= 4
-
-
-def statement_date(doc: Doc, dates: list[DateMention]) -> DateMention | None:
-    """The end of the header's date range ("з 24.02.22 по 16.02.24" -> 16.02.24), if any."""
-    headers = doc.matches_in(0, len(doc.tokens), "src:statement-header")
-    for h in headers:
-        after = [d for d in dates if d.first >= h.last and d.range_end and doc.sent_of[d.first] == doc.sent_of[h.first]]
-        if after:
-            return after[0]
-    return None

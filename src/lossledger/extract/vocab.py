@@ -239,7 +239,7 @@ class Lexicon:
         free = [0] * layers
         n = len(tokens)
         norms = [t.norm for t in tokens]
-        forms = [self._variants(v) for v in norms] if self.prefixes else [(v,) for v in norms]
+        forms: list[tuple[str, ...]] = [self._variants(v) for v in norms] if self.prefixes else [(v,) for v in norms]
         breaks = [t.nl_before for t in tokens]
         for i in range(n):
             cands = self._candidates(norms[i])
