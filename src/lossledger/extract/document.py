@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .numbers import NumberPhrase, find_numbers
-from .tokens import PUNCT, Token, split_sentences, to_ascii_digits, tokenize
+from .tokens import NUM, PUNCT, Token, split_sentences, to_ascii_digits, tokenize
 from .vocab import Lexicon, Match, lexicon
 
 __all__ = ["CLAUSE_BREAKS", "Doc", "analyse"]
@@ -107,6 +107,17 @@ def analyse(text: str, language: str) -> Doc:
     return doc
 
 
+def _spaced_dash(doc: Doc, k: int) -> bool:
+    """A dash between spaces ("verloren – allein am Freitag") ends a clause; one right after a
+    statement term ("tanks – 6,465") does too, which only narrows where kind cues apply."""
+    tok = doc.tokens[k]
+    if tok.raw not in ("–", "—", "‒") or k == 0 or k + 1 >= len(doc.tokens):
+        return False
+    if doc.tokens[k - 1].kind == NUM:  # "1 210 — за последние сутки": the dash introduces its cue
+        return False
+    return doc.tokens[k - 1].end < tok.start and doc.tokens[k + 1].start > tok.end
+
+
 def _segment(doc: Doc) -> None:
     """Sentence, clause and bracket of every token, in one pass."""
     n = len(doc.tokens)
@@ -121,7 +132,7 @@ def _segment(doc: Doc) -> None:
         new = sent_of[k] != prev_sent
         if new:
             depth_id, prev_sent = 0, sent_of[k]
-        if tok.kind == PUNCT and tok.raw in CLAUSE_BREAKS:
+        if tok.kind == PUNCT and (tok.raw in CLAUSE_BREAKS or _spaced_dash(doc, k)):
             new = True
             if tok.raw in "([":
                 pid += 1

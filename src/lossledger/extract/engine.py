@@ -38,12 +38,15 @@ def _published(value: dt.date | str | None) -> dt.date | None:
 
 
 def _default_source(doc: Doc, statement: bool) -> str:
+    """The General Staff's for a text that names it (even as "Kyiv" or "ВСУ"), is a statement,
+    or speaks of "the enemy" (Ukraine's official voice) without naming another source; else other."""
     if statement:
         return "general-staff"
-    for m in doc.context:
-        if m.has("src:general-staff") or m.has("src:statement-header"):
-            return "general-staff"
-    return "other"
+    named = {c for m in doc.context for c, _ in m.entries if c.startswith("src:")}
+    if named & {"src:general-staff", "src:statement-header", "src:general-staff-weak"}:
+        return "general-staff"
+    enemy = any(m.has("side:enemy") for m in doc.context)
+    return "general-staff" if enemy and not named else "other"
 
 
 def _loss_context(doc: Doc, c: Candidate) -> bool:

@@ -338,7 +338,7 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         elif isinstance(fwd, str):
             c.reason = REASONS[fwd]
             continue
-        if c.metric is None:
+        if c.metric is None or c.how == "weak":  # "personnel – about 400,300 (+1,210) people"
             back = _backward(doc, c)
             if back is not None:
                 c.metric, c.how, c.term_first, c.term_last = back
