@@ -96,7 +96,9 @@ def resolve_as_of(
     base = published or (meta.date() if meta else None)
     year = base.year if base else (meta.year if meta and meta.year else _year_hint(figs))
     gs_sentences = {doc.sent_of[c.first] for c in figs if c.source == "general-staff"}
-    gs_sentences |= {doc.sent_of[m.start] for m in doc.context if m.has("src:general-staff")}
+    # a sentence naming the General Staff and speaking of losses dates its report too
+    lossy = {doc.sent_of[m.start] for m in doc.framing if m.has("frame:loss")}
+    gs_sentences |= {doc.sent_of[m.start] for m in doc.context if m.has("src:general-staff")} & lossy
     index = _by_sentence(doc, figs)
     best: tuple[int, dt.date] | None = None
     per_fig: dict[int, dt.date] = {}

@@ -158,6 +158,8 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
                 c.reason = "Ukraine's losses as claimed by others"
         elif c.source == "ua-official":
             c.source = "other"
+        if c.reason is None and c.source == "air-force":
+            c.reason = "Air Force interception count, not the General Staff's loss statistics"
         if c.reason is None and c.metric != "personnel" and c.how != "paren" and not statement and _launched(doc, c):
             c.reason = "weapons launched in an attack, not losses"
         if c.reason is None and c.source == "russian-mod" and c.metric != "personnel":

@@ -13,7 +13,8 @@ Each language is one data file, ``extract/vocab/<lang>.toml`` (like dateparser's
 - ``[kind]``: ``increase`` and ``total`` cues, ``increase_near`` ("another", "six *more* tanks"),
   ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past").
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
-  ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's).
+  ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
+  overnight interception counts, which are not the General Staff's loss statistics).
 - ``[side]``: cues that the figures are Ukraine's losses (``ukraine``) or Russia's (``russia``);
   ``enemy`` ("the enemy", "противник") is the side opposite the speaker: Russia's losses when
   Ukraine speaks, Ukraine's when the Russian MoD does.
@@ -58,6 +59,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "russian-mod",
         "ua-official",
         "other",
+        "air-force",
     },
     "side": {"ukraine", "russia", "enemy"},
     "framing": {"death", "loss", "wounded", "launch"},
