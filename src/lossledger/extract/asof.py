@@ -79,7 +79,7 @@ def _score(dm: DateMention, doc: Doc, gs_sentences: set[int]) -> int:
         return 80
     if dm.previous_day:
         return 70
-    if dm.weekday is not None or dm.relative == "today":
+    if dm.weekday is not None or dm.relative in ("today", "other"):
         return 40
     if dm.relative == "yesterday":
         return 0

@@ -178,14 +178,9 @@ class _Finder:
         m = self.at.get(i)
         if m is not None and m.has("date:weekday"):
             return self._mention(i, m.end, weekday=int(m.get("date:weekday")) % 7)
-        if m is not None and (m.has("date:today") or m.has("date:yesterday")):
-            return DateMention(
-                i,
-                m.end,
-                tok.start,
-                self.tokens[m.end - 1].end,
-                relative="today" if m.has("date:today") else "yesterday",
-            )
+        if m is not None and (m.has("date:today") or m.has("date:yesterday") or m.has("date:relative")):
+            rel = "today" if m.has("date:today") else "yesterday" if m.has("date:yesterday") else "other"
+            return DateMention(i, m.end, tok.start, self.tokens[m.end - 1].end, relative=rel)
         return None
 
     def _iso(self, i: int) -> DateMention | None:

@@ -22,7 +22,8 @@ Each language is one data file, ``extract/vocab/<lang>.toml`` (like dateparser's
   ("launched 145 drones").
 - ``[nonclaims]``: nouns and markers of numbers that are not loss figures, by reason.
 - ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
-  ``previous_day``, ``today``, ``yesterday`` cues.
+  ``previous_day``, ``today``, ``yesterday`` cues, and other ``relative`` phrases ("two days
+  ago", "позавчора") that dateparser resolves against the publication date.
 
 A phrase is written as text; a word ending in ``*`` matches any word starting with it.
 """
@@ -64,7 +65,18 @@ _SCHEMA: dict[str, set[str] | None] = {
     "side": {"ukraine", "russia", "enemy"},
     "framing": {"death", "loss", "wounded", "launch"},
     "nonclaims": None,
-    "dates": {"months", "weekdays", "as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since"},
+    "dates": {
+        "months",
+        "weekdays",
+        "as_of",
+        "range_from",
+        "range_to",
+        "previous_day",
+        "today",
+        "yesterday",
+        "since",
+        "relative",
+    },
 }
 
 
@@ -322,7 +334,7 @@ def _add_vocab(lex: Lexicon, vocab: Vocab) -> None:
     for key in ("months", "weekdays"):
         for word, value in dates.get(key, {}).items():
             lex.add(word, f"date:{key[:-1]}", value)
-    for key in ("as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since"):
+    for key in ("as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since", "relative"):
         for phrase in dates.get(key, []):
             lex.add(phrase, f"date:{key}", None, CONTEXT)
 
