@@ -15,16 +15,14 @@ from .vocab import available_languages
 
 __all__ = ["detect_language"]
 
-#: Languages detected besides those with a vocabulary file (their numbers still parse).
-_EXTRA = ("zh", "ja", "ko", "be", "bg", "nl", "cs", "ro", "sv", "he", "hi")
-
-
 @cache
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE)
-    ident.set_languages(sorted(set(available_languages()) | set(_EXTRA)))
+    # only languages we have vocabulary for: a Ukrainian text read as Belarusian would lose its
+    # vocabulary, while read as Ukrainian or Russian it keeps almost all of it
+    ident.set_languages(sorted(available_languages()))
     return ident
 
 
