@@ -101,3 +101,6 @@ def test_bad_arguments_raise_input_errors() -> None:
         extract(b"bytes")  # type: ignore[arg-type]
     with pytest.raises(InputError):
         extract("text", published="16/02/2024")
+    with pytest.raises(InputError):
+        extract("text", language="not a language")
+    assert extract("Russia lost 6,465 tanks.", language="EN-us").language == "en"

@@ -37,6 +37,18 @@ def _published(value: dt.date | str | None) -> dt.date | None:
         ) from None
 
 
+def _language(value: str | None) -> str | None:
+    """'uk', 'UK', 'uk-UA', 'uk_UA' -> 'uk'; InputError for anything that is no language code."""
+    if value is None:
+        return None
+    code = str(value).replace("_", "-").split("-")[0].strip().lower() if isinstance(value, str) else ""
+    if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3):
+        raise InputError(
+            f"language must be an ISO 639-1 code such as 'uk', not {value!r}", code="input.language", field="language"
+        )
+    return code
+
+
 def _default_source(doc: Doc, statement: bool) -> str:
     """The General Staff's for a text that names it (even as "Kyiv" or "ВСУ"), is a statement,
     or speaks of "the enemy" (Ukraine's official voice) without naming another source; else other."""
@@ -204,7 +216,7 @@ def extract(text: str, published: dt.date | str | None = None, language: str | N
     if len(text) > _MAX_CHARS:
         raise InputError(f"text is {len(text)} characters, more than {_MAX_CHARS}", code="input.too_large")
     pub = _published(published)
-    lang = (language or detect_language(text)).lower()
+    lang = _language(language) or detect_language(text)
     doc = analyse(text, lang)
     dates = find_dates(doc.tokens, doc.all_matches())
     cands = find_candidates(doc, dates)

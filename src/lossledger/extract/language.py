@@ -15,6 +15,7 @@ from .vocab import available_languages
 
 __all__ = ["detect_language"]
 
+
 @cache
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
