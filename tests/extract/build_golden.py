@@ -91,6 +91,8 @@ CASES: dict[str, list[Case]] = {
          [("5 937 российских военнослужащих", "personnel", 5937, "total", "exact", "russian-mod")], {}),
     ],
     "de": [
+        ("Der Generalstab in Kiew meldet 880.160 getötete oder verwundete russische Soldaten seit Kriegsbeginn.",
+         [("880.160 getötete", "personnel", 880160, "total", "exact", GS)], {}),
         ("Die ukrainische Luftwaffe hat nach eigenen Angaben in der Nacht 42 von 50 russischen Drohnen abgeschossen.", [], {"ignored": [42, 50]}),
         ("Seit Beginn des Krieges hat Russland laut Kiew rund 400.300 Soldaten verloren – allein am Freitag 1.210.",
          [("400.300 Soldaten", "personnel", 400300, "total", "about", GS), ("1.210", "personnel", 1210, "increase", "exact", GS)],
@@ -101,6 +103,8 @@ CASES: dict[str, list[Case]] = {
          [("6.465 zerstörte Panzer", "tanks", 6465, "total", "exact", GS), ("12.129 Schützenpanzer", "afv", 12129, "total", "exact", GS)], {}),
     ],
     "fr": [
+        ("Jeudi, l'état-major ukrainien a indiqué que l'armée russe avait perdu 1 160 soldats ces dernières 24 heures, ce qui porte à environ 845 000 le nombre total de morts.",
+         [("1 160 soldats", "personnel", 1160, "increase", "exact", GS), ("845 000 le nombre total de morts", "personnel", 845000, "total", "about", GS)], {}),
         ("Le ministère russe de la Défense a affirmé que l'armée ukrainienne avait perdu jusqu'à 1 500 militaires au cours des dernières 24 heures.", [], {"ignored": [1500]}),
         ("Selon l'état-major ukrainien, la Russie a perdu 1\u00a0210 soldats ces dernières 24 heures, ce qui porte le total à environ 400\u00a0300 soldats.",
          [("1\u00a0210 soldats", "personnel", 1210, "increase", "exact", GS), ("400\u00a0300 soldats", "personnel", 400300, "total", "about", GS)], {}),
@@ -123,11 +127,16 @@ CASES: dict[str, list[Case]] = {
          [("6.000 carri armati", "tanks", 6000, "total", "more_than", GS), ("12.000 mezzi corazzati", "afv", 12000, "total", "more_than", GS)], {}),
     ],
     "pt": [
+        ("O Estado-Maior informou que 1.280 soldados russos foram mortos no domingo, o que eleva o total para 880.160. O site Mediazona situa o total de militares russos mortos em 95 mil.",
+         [("1.280 soldados", "personnel", 1280, "increase", "exact", GS), ("880.160", "personnel", 880160, "total", "exact", GS),
+          ("95 mil", "personnel", 95000, "total", "exact", "mediazona")], {}),
         ("Segundo o Ministério da Defesa russo, as forças ucranianas perderam 1.500 militares nas últimas 24 horas.", [], {"ignored": [1500]}),
         ("Segundo o Estado-Maior ucraniano, a Rússia perdeu 1.210 militares nas últimas 24 horas e mais 23 tanques.",
          [("1.210 militares", "personnel", 1210, "increase", "exact", GS), ("23 tanques", "tanks", 23, "increase", "exact", GS)], {}),
     ],
     "pl": [
+        ("Ukraińscy żołnierze zniszczyli również 9 czołgów (łącznie od wybuchu wojny 10 280), podał Sztab Generalny.",
+         [("9 czołgów", "tanks", 9, "increase", "exact", GS), ("10 280", "tanks", 10280, "total", "exact", GS)], {}),
         ("Według rosyjskiego ministerstwa obrony Ukraina straciła w ciągu doby 1500 żołnierzy.", [], {"ignored": [1500]}),
         ("Sztab Generalny podał, że Rosja straciła 400 300 żołnierzy, w tym 1210 w ciągu ostatniej doby.",
          [("400 300 żołnierzy", "personnel", 400300, "total", "exact", GS), ("1210", "personnel", 1210, "increase", "exact", GS)], {}),

@@ -19,6 +19,7 @@ from .figures import Candidate, find_candidates
 from .language import detect_language
 from .model import Claim, Extraction, Ignored
 from .statement import is_statement
+from .tokens import PUNCT
 
 __all__ = ["extract"]
 
@@ -92,19 +93,20 @@ def _clause_has_equipment(doc: Doc, c: Candidate) -> bool:
 
 
 def _wounded_only(doc: Doc, c: Candidate) -> bool:
-    """'210 were wounded', '3 825 odniosło rany': a count of wounded alone is no loss metric."""
+    """'210 were wounded', '3 825 odniosło rany': a count of wounded alone is no loss metric
+    (but "killed or wounded", "убитими та пораненими" is)."""
     toks = doc.tokens
-    j = max(c.last, c.term_last)
-    for k in range(j, min(len(toks), j + 5)):
+    end = min(len(toks), max(c.last, c.term_last) + 5)
+    wounded = False
+    for k in range(c.first, end):
+        if k >= max(c.last, c.term_last) and toks[k].kind == PUNCT and toks[k].raw in ".;,":
+            break
         m = doc.frame_at.get(k)
-        if toks[k].kind == 2 and toks[k].raw in ".;,":
-            return False
         if m is not None:
-            if m.has("frame:wounded"):
-                return True
             if m.has("frame:death"):
                 return False
-    return False
+            wounded = wounded or m.has("frame:wounded")
+    return wounded
 
 
 def _total_stated(doc: Doc, c: Candidate) -> bool:

@@ -1,7 +1,7 @@
 """Finding figures: which numbers are loss figures, and of which metric.
 
 A number becomes a candidate figure when a metric term names it:
-- after it, past at most three other words ("6,465 battle tanks", "26 bin 650 asker",
+- after it, past at most four other words ("6,465 battle tanks", "26 bin 650 asker",
   "12.611 (+29) mezzi corazzati", "3950 وحدة من المعدات الخاصة");
 - before it, across a dash or colon (the statement's "танків ‒ 6465 (+23) од", "artiglierie — oltre
   27.000");
@@ -148,7 +148,7 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     words = 0
     n = len(toks)
     sent = doc.sent_of[c.first]
-    while j < n and words <= 3:
+    while j < n and words <= 4:
         tok = toks[j]
         if tok.nl_before and j > c.last or doc.sent_of[j] != sent:
             return None

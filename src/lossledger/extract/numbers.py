@@ -84,6 +84,17 @@ class _State:
     current_is_word: bool = False
 
 
+def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
+    """A '.' after a scale word abbreviates it ("646 тис. 400", "285 tys. żołnierzy") unless it
+    ends the sentence ("… em 95 mil. O site")."""
+    if i >= len(tokens) or tokens[i].raw != "." or tokens[i].nl_before:
+        return False
+    if i + 1 >= len(tokens) or tokens[i + 1].nl_before:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.kind == NUM or nxt.kind == PUNCT and nxt.raw == "(" or nxt.raw[:1].islower()
+
+
 def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[NumberPhrase]:
     """Every number phrase in ``tokens``; ``matches`` are the vocabulary matches of the same tokens."""
     by_start = {m.start: m for m in matches}
@@ -119,7 +130,7 @@ def _piece(tokens: list[Token], i: int, by_start: dict[int, Match]) -> tuple[str
             value = m.get(cat)
             end = m.end
             # abbreviated scale words take their dot: "тис.", "tys.", "Tsd.", "млн."
-            if cat == "scale" and end < len(tokens) and tokens[end].raw == "." and not tokens[end].nl_before:
+            if cat == "scale" and _abbreviation_dot(tokens, end):
                 end += 1
             return cat, float(value or 0), 0, end
     return None
