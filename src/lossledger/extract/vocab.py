@@ -151,6 +151,7 @@ class _Phrase:
     stems: tuple[bool, ...]
     entry: tuple[str, Any]
     layer: int = 0
+    size: int = 1
 
 
 @dataclass(slots=True)
@@ -213,7 +214,7 @@ class Lexicon:
         words, stems = _phrase_tokens(text)
         if not words:
             return
-        phrase = _Phrase(words, stems, (category, payload), layer)
+        phrase = _Phrase(words, stems, (category, payload), layer, len(words))
         if stems[0]:
             self.stems[words[0]].append(phrase)
             self.stem_lengths.add(len(words[0]))
@@ -264,7 +265,7 @@ class Lexicon:
                 layer = ph.layer
                 if layer >= layers or free[layer] > i:
                     continue
-                k = len(ph.words)
+                k = ph.size
                 have = best.get(layer)
                 if (have is not None and k < have[0]) or i + k > n:
                     continue
@@ -286,7 +287,7 @@ class Lexicon:
 
 def _rest_matches(ph: _Phrase, forms: list[tuple[str, ...]], breaks: list[bool], i: int) -> bool:
     """Whether words 2.. of ``ph`` match the tokens after i (on one line)."""
-    for j in range(1, len(ph.words)):
+    for j in range(1, ph.size):
         if breaks[i + j]:
             return False
         word = ph.words[j]
