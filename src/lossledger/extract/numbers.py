@@ -73,6 +73,9 @@ def parse_digits(raw: str) -> tuple[float, int, int] | None:
 
 @dataclass
 class _State:
+    """The running value of a number phrase: ``total`` of completed scale groups, ``current`` the
+    group being read ("646 тис. 400": total 646000, current 400)."""
+
     total: float = 0.0
     current: float | None = None
     last_scale: float = float("inf")
@@ -82,6 +85,52 @@ class _State:
     pending_connector: bool = False
     decimals: int = 0
     current_is_word: bool = False
+
+    def empty(self) -> bool:
+        return self.current is None and self.total == 0
+
+    def add_half(self) -> bool:
+        """ "e mezzo", "з половиною": half of the unit just read ("27.000 e mezzo" = 27500)."""
+        if self.current is not None:
+            unit = 1000.0 if self.current >= 1000 and self.current % 1000 == 0 else 1.0
+            self.current += unit / 2
+            return True
+        if self.last_scale == float("inf"):
+            return False
+        self.total += self.last_scale / 2
+        return True
+
+    def add_value(self, kind: str, value: float, decimals: int) -> bool:
+        """A digit group or number word; False when it starts a new number instead."""
+        if self.current is not None:
+            # "twenty one", "двадцять п'ять", "сто двадцять": word units after word tens/hundreds
+            tens = self.current_is_word and 20 <= self.current < 100 and self.current % 10 == 0 and value < 10
+            hundreds = self.current_is_word and self.current % 100 == 0 and self.current < 1000 and value < 100
+            if kind == "numword" and (tens or hundreds):
+                self.current += value
+                return True
+            return False
+        if self.total and value >= self.last_scale:
+            return False
+        if self.total and not self.pending_connector and kind == "numword" and value < 1:
+            return False
+        self.current, self.current_is_word, self.decimals = value, kind == "numword", decimals
+        self.words_only = self.words_only and kind == "numword"
+        self.pending_connector, self.precision = False, 1
+        return True
+
+    def add_scale(self, value: float, first: bool) -> bool:
+        """A scale word multiplies what was read ("400 mila", "мільйон" alone means one million)."""
+        if value == 100 and self.current is not None and self.current < 100:
+            self.current *= 100
+            return True
+        if value >= self.last_scale or (self.current is None and not first and not self.pending_connector):
+            return False
+        self.total += (1.0 if self.current is None else self.current) * value
+        self.precision = max(1, int(round(value / (10**self.decimals))))
+        self.has_scale, self.last_scale = True, value
+        self.current, self.decimals, self.pending_connector = None, 0, False
+        return True
 
 
 def _abbreviation_dot(tokens: list[Token], i: int) -> bool:
@@ -137,106 +186,39 @@ def _piece(tokens: list[Token], i: int, by_start: dict[int, Match]) -> tuple[str
 
 
 def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> NumberPhrase | None:
+    """The number phrase starting at token i, read piece by piece (see :class:`_State`)."""
     first = _piece(tokens, i, by_start)
     if first is None or first[0] in ("connector", "half"):
         return None
     st = _State()
-    j = i
-    last_good = i
+    j = last_good = i
     while j < len(tokens):
         piece = _piece(tokens, j, by_start)
-        if piece is None:
+        if piece is None or (j > i and tokens[j].nl_before and not (piece[0] == "digits" and tokens[j].raw == "000")):
             break
         kind, value, decimals, nxt = piece
-        if j > i and tokens[j].nl_before and not (kind == "digits" and tokens[j].raw == "000"):
-            break
         if kind == "connector":
-            if st.current is None and st.total == 0:
+            if st.empty():
                 break
-            st.pending_connector = True
-            j = nxt
+            st.pending_connector, j = True, nxt
             continue
         if kind == "half":
-            if st.current is None and st.total == 0:
-                break
-            unit = st.last_scale if st.current is None else 1.0
-            if st.current is not None and st.current >= 1000 and st.current % 1000 == 0:
-                unit = 1000.0
-            if unit == float("inf"):
-                break
-            st.total += unit / 2 if st.current is None else 0
-            if st.current is not None:
-                st.current += unit / 2
-            last_good = j = nxt
+            if not st.empty() and st.add_half():
+                last_good = nxt
             break
-        if kind in ("digits", "numword"):
-            if st.current is not None:
-                # "twenty one" / "двадцять п'ять": a word unit after a word ten
-                if (
-                    kind == "numword"
-                    and st.current_is_word
-                    and st.current >= 20
-                    and st.current < 100
-                    and st.current % 10 == 0
-                    and value < 10
-                ):
-                    st.current += value
-                    last_good = j = nxt
-                    continue
-                if (
-                    kind == "numword"
-                    and st.current_is_word
-                    and st.current % 100 == 0
-                    and st.current < 1000
-                    and value < 100
-                ):
-                    st.current += value
-                    last_good = j = nxt
-                    continue
-                break
-            if st.total and value >= st.last_scale:
-                break
-            if st.total and not st.pending_connector and kind == "numword" and value < 1:
-                break
-            st.current = value
-            st.current_is_word = kind == "numword"
-            st.decimals = decimals
-            st.words_only = st.words_only and kind == "numword"
-            st.pending_connector = False
-            st.precision = 1
-            last_good = j = nxt
-            continue
-        if kind == "scale":
-            if value == 100 and st.current is not None and st.current < 100:
-                st.current *= 100
-                last_good = j = nxt
-                continue
-            if value >= st.last_scale:
-                break
-            base = 1.0 if st.current is None else st.current
-            if st.current is None and j > i and not st.pending_connector:
-                break
-            st.total += base * value
-            st.precision = max(1, int(round(value / (10**st.decimals))))
-            st.has_scale = True
-            st.last_scale = value
-            st.current = None
-            st.decimals = 0
-            st.pending_connector = False
-            last_good = j = nxt
-            continue
-        break
-    value = st.total + (st.current or 0.0)
+        ok = st.add_scale(value, j == i) if kind == "scale" else st.add_value(kind, value, decimals)
+        if not ok:
+            break
+        last_good = j = nxt
     if last_good == i:
         return None
-    start, end = tokens[i].start, tokens[last_good - 1].end
     raw = tokens[i].raw if last_good == i + 1 and tokens[i].kind == NUM else ""
     return NumberPhrase(
         first=i,
         last=last_good,
-        start=start,
-        end=end,
-        value=value,
+        start=tokens[i].start,
+        end=tokens[last_good - 1].end,
+        value=st.total + (st.current or 0.0),
         precision=st.precision if st.has_scale else 1,
         text="",
         words_only=st.words_only,
