@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from lossledger.extract import extract
+from lossledger.extraction import extract
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "articles" / "dev.jsonl"
 _BASELINE = re.compile(r"\d[\d.,\s]*")
@@ -112,7 +112,7 @@ def _run(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _clear_caches() -> None:
-    from lossledger.extract import dates
+    from lossledger.extraction import dates
 
     dates.resolve_relative.cache_clear()
 

@@ -3,7 +3,7 @@
 One list of metrics with labels in English, Ukrainian and Russian, and every alias we meet —
 the transcriptions' field names, the russianwarship.rip API keys, the statement's wording, Oryx's
 equipment types — kept as data in ``taxonomy.toml``, so adding an alias touches no Python.
-News vocabulary per language lives in ``extract/vocab/<lang>.toml`` and refers to these names.
+News vocabulary per language lives in ``extraction/vocab/<lang>.toml`` and refers to these names.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from ..extract import extract as extract_figures
+from ..extraction import extract as extract_figures
 from ..sources.textinput import read_text_input
 from .app import Format, app, emit
 

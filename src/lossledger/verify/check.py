@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..extract import extract
-from ..extract.model import Claim
+from ..extraction import extract
+from ..extraction.model import Claim
 from ..ledger.points import Point
 from .context import context_block
 from .fingerprint import FingerprintIndex

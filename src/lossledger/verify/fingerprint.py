@@ -15,15 +15,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-import os
-import pickle
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..extract.model import Claim
+from .. import cache
+from ..extraction.model import Claim
 from .view import LedgerView
 
 __all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
@@ -77,7 +75,7 @@ class FingerprintIndex:
     """For every (metric, kind): the sorted values of every compilation's figures, with their dates.
 
     Built from every General Staff observation (~0.1 s); kept in memory per ledger version and
-    on disk in the user cache directory (``LOSSLEDGER_CACHE_DIR``), as plain arrays that load in
+    on disk (lossledger/cache.py), as plain arrays that load in
     milliseconds, so a command-line check does not rebuild it.  The cache key is the ledger's
     URL and version (newest sync, newest observation, count of current observations).
     """
@@ -122,11 +120,13 @@ class FingerprintIndex:
         index = _MEMORY.get(key)
         if index is not None:
             return index
-        path = _cache_path(view.url)
-        index = _read_cache(path, view.version)
-        if index is None:
+        name = f"fingerprint:{view.url}"
+        stored = cache.load(name, view.version)
+        if stored is not None:
+            index = cls(*stored)
+        else:
             index = cls.build(view)
-            _write_cache(path, view.version, index)
+            cache.store(name, view.version, (index.pairs, index.n_dates))
         _MEMORY.clear()
         _MEMORY[key] = index
         return index
@@ -171,51 +171,6 @@ class FingerprintIndex:
 
 
 _MEMORY: dict[tuple[str, tuple[Any, ...]], FingerprintIndex] = {}
-CACHE_FORMAT = 1
-
-
-def _cache_path(url: str) -> Path:
-    import hashlib
-
-    from ..config import setting
-
-    folder = setting("cache_dir")
-    if folder is None:
-        import platformdirs
-
-        folder = platformdirs.user_cache_dir("lossledger", appauthor=False)
-    return Path(folder) / f"fingerprint-{hashlib.sha256(url.encode()).hexdigest()[:20]}.pickle"
-
-
-def _read_cache(path: Path, version: tuple[Any, ...]) -> FingerprintIndex | None:
-    try:
-        with path.open("rb") as fh:
-            stored = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return None
-    if (
-        not isinstance(stored, dict)
-        or stored.get("format") != CACHE_FORMAT
-        or tuple(stored.get("version", ())) != tuple(version)
-    ):
-        return None
-    return FingerprintIndex(stored["pairs"], stored["n_dates"])
-
-
-def _write_cache(path: Path, version: tuple[Any, ...], index: FingerprintIndex) -> None:
-    """Best effort: a read-only or full disk only costs the next check the rebuild."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(
-                {"format": CACHE_FORMAT, "version": tuple(version), "pairs": index.pairs, "n_dates": index.n_dates},
-                fh,
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def _confidence(best: float, second: float, total_weight: float, matched: int) -> float:

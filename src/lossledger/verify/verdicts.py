@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.model import Claim
+from ..extraction.model import Claim
 from ..ledger.points import Point
 from .fingerprint import approximate_range
 from .view import LedgerView

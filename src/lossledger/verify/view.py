@@ -27,12 +27,11 @@ _SELECT = (
     "FROM observation o JOIN source s ON s.id = o.source_id JOIN compilation c ON c.id = o.compilation_id "
     "WHERE o.superseded_at IS NULL AND s.slug = :source AND o.side = :side AND o.status = :status"
 )
-_VERSION = (
-    "SELECT (SELECT max(id) FROM sync_run), (SELECT max(id) FROM observation), "
-    "(SELECT count(*) FROM observation WHERE superseded_at IS NULL)"
-)
+#: Any change to the current figures inserts observations (a revision inserts its new value),
+#: so the newest sync and the newest observation identify the ledger's content.
+_VERSION = "SELECT (SELECT max(id) FROM sync_run), (SELECT max(id) FROM observation)"
 _CATEGORIES = "SELECT DISTINCT o.category FROM observation o JOIN source s ON s.id = o.source_id WHERE s.slug = :source AND o.superseded_at IS NULL"
-_SOURCES = "SELECT DISTINCT s.slug FROM observation o JOIN source s ON s.id = o.source_id WHERE o.superseded_at IS NULL"
+_SOURCES = "SELECT slug FROM source"
 
 Query = Callable[[str, dict[str, Any]], list[tuple[Any, ...]]]
 

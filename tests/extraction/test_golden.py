@@ -1,6 +1,6 @@
-"""Golden cases per language (tests/golden/extract/<lang>.jsonl): exact claims with exact spans.
+"""Golden cases per language (tests/golden/extraction/<lang>.jsonl): exact claims with exact spans.
 
-The files are written by tests/extract/build_golden.py from hand-written cases.
+The files are written by tests/extraction/build_golden.py from hand-written cases.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lossledger.extract import extract
+from lossledger.extraction import extract
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "extract"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "extraction"
 
 
 def _cases() -> list[pytest.param]:

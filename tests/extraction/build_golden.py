@@ -1,4 +1,4 @@
-"""Write tests/golden/extract/<lang>.jsonl from the cases below (run: python tests/extract/build_golden.py).
+"""Write tests/golden/extraction/<lang>.jsonl from the cases below (run: python tests/extraction/build_golden.py).
 
 Each case is a text and the claims it states; a claim names its evidence by a substring of the
 text (the number and its term, or the number alone), from which the exact character span is
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "golden" / "extract"
+OUT = Path(__file__).resolve().parents[1] / "golden" / "extraction"
 
 # (text, [(evidence, metric, value, kind, qualifier, source)], options)
 Case = tuple[str, list[tuple[str, str, int, str, str, str]], dict]

@@ -7,7 +7,7 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lossledger.extract.numbers import parse_digits, parse_number
+from lossledger.extraction.numbers import parse_digits, parse_number
 
 CASES = [
     ("en", "400,300", 400300),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lossledger.extract import extract
+from lossledger.extraction import extract
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 if not SHARED.exists():  # CI clones main next to a copy of shared/

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lossledger.errors import InputError, LossLedgerError
-from lossledger.extract import Extraction, extract
+from lossledger.extraction import Extraction, extract
 
 NUMBERISH = st.text(alphabet="0123456789 .,'\u00a0\u2009\u202f\n+()-–тис.млнbinمليون و ألفهزار万만천%$", max_size=300)
 

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from lossledger.errors import SchemaError
-from lossledger.extract import vocab
+from lossledger.extraction import vocab
 from lossledger.taxonomy import metric_names
 
 LANGS = vocab.available_languages()
@@ -45,7 +45,7 @@ def test_unknown_metric_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_vocab_files_are_valid_toml() -> None:
-    folder = resources.files("lossledger.extract").joinpath("vocab")
+    folder = resources.files("lossledger.extraction").joinpath("vocab")
     for path in folder.iterdir():
         if path.name.endswith(".toml"):
             tomllib.loads(path.read_text(encoding="utf-8"))
