@@ -57,6 +57,24 @@ def _record_values(r: RecordRow, list_id: int, doc_id: int, sync_id: int, now: d
     )  # fmt: skip
 
 
+def _bulk(conn: Connection, table: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert plain tuples: PostgreSQL's COPY (psycopg ``copy.write_row``: ~10× faster than the
+    executemany of store/bulk.py for the ~130k record and link rows), else ``insert_rows``."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        insert_rows(conn, table, columns, rows)
+        return
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
+
+
 def _new_ids(conn: Connection, list_id: int, sync_id: int) -> dict[str, int]:
     """key → id of the records this sync inserted, through the driver's cursor: SQLAlchemy's
     row processing costs more than the query for the ~35k rows of the Oryx list."""
@@ -83,10 +101,10 @@ def write_records(conn: Connection, batch: Batch, *, sync_id: int, now: dt.datet
     new = [r for r in recset.records if r.key not in existing]
     if new:
         rows = [_record_values(r, list_id, doc_ids[r.document_key], sync_id, now) for r in new]
-        insert_rows(conn, Record.__table__, _RECORD_COLUMNS, rows)
+        _bulk(conn, Record.__table__, _RECORD_COLUMNS, rows)
         ids = _new_ids(conn, list_id, sync_id)
         links = [(ids[r.key], n, url, host_of(url)[:200]) for r in new for n, url in enumerate(r.links)]
-        insert_rows(conn, RecordLink.__table__, ("record_id", "position", "url", "host"), links)
+        _bulk(conn, RecordLink.__table__, ("record_id", "position", "url", "host"), links)
     keys = {r.key for r in recset.records}
     gone = [i for k, (i, w) in existing.items() if w is None and k not in keys]
     back = [i for k, (i, w) in existing.items() if w is not None and k in keys]
