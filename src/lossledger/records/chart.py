@@ -35,13 +35,14 @@ def ratio_chart(frame: pd.DataFrame, metric: str, sources: list[str], out: str |
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(9, 6), height_ratios=(3, 2), layout="constrained")
     for column in (base, other):
         if column in frame:
-            top.plot(frame.index, frame[column].astype(float), label=column)
+            # dots mark the dates that carry data; the lines between them are interpolation
+            top.plot(frame.index, frame[column].astype(float), label=column, marker=".", markersize=3)
     top.set_yscale("log")
     top.set_ylabel(f"{taxonomy.label(metric)} (total)")
     top.legend(loc="upper left")
     top.set_title(f"{taxonomy.label(metric)}: {base} claims vs {other} confirmed")
     if "ratio" in frame:
-        bottom.plot(frame.index, frame["ratio"].astype(float), color="tab:red")
+        bottom.plot(frame.index, frame["ratio"].astype(float), color="tab:red", marker=".", markersize=3)
         bottom.axhline(1.0, color="grey", linewidth=0.8, linestyle="--")
     bottom.set_ylabel(f"ratio {base} / {other}")
     bottom.set_xlabel("date of the confirmed count")
