@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lossledger.cli import main
-from lossledger.extract import extract
+from lossledger.extraction import extract
 from lossledger.ledger import Ledger
 from lossledger.verify import LedgerView, check
 
