@@ -139,14 +139,24 @@
 
   // --- charts ------------------------------------------------------------------------------------------
 
+  // uPlot's own month and weekday names are English: give it the interface language's (Intl).
+  function dateNames() {
+    const pick = (opts, dates) => dates.map((d) => new Intl.DateTimeFormat(LANG, { ...opts, timeZone: "UTC" }).format(d));
+    const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2024, m, 1)));
+    const days = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2024, 0, 7 + d))); // 2024-01-07 is a Sunday
+    return { MMMM: pick({ month: "long" }, months), MMM: pick({ month: "short" }, months), WWWW: pick({ weekday: "long" }, days), WWW: pick({ weekday: "short" }, days) };
+  }
+  const DATE_NAMES = dateNames();
+
   function chartOptions(title, width, series) {
     return {
       title: undefined, width, height: width < 500 ? 200 : 260,
+      fmtDate: (template) => uPlot.fmtDate(template, DATE_NAMES),
       scales: { x: { time: true } },
       axes: [{}, { size: 70, values: (u, ticks) => ticks.map((v) => NF.format(v)) }],
       legend: { live: true },
       cursor: { points: { size: 6 } },
-      series: [{}, ...series],
+      series: [{ label: T.col_date }, ...series],
     };
   }
 
