@@ -84,12 +84,18 @@ def gap_sentence(
     """One sentence explaining the gap between a claim and a confirmed lower bound."""
     label = taxonomy.label(metric, lang).lower()
     ratio = claim / confirmed if confirmed else float("inf")
+    sep = "\u202f" if lang == "uk" else ","  # thin no-break space: the Ukrainian thousands separator
+    c, e = f"{claim:,}".replace(",", sep), f"{confirmed:,}".replace(",", sep)
     if lang == "uk":
+        if ratio < 1.05:
+            return f"Генштаб заявляє {c} ({label}), {confirmed_source} підтверджує {e}: підрахунки майже збігаються."
         return (
-            f"Генштаб заявляє {claim:,} ({label}), а {confirmed_source} підтверджує {confirmed:,} — у {ratio:.1f} раза менше: "
+            f"Генштаб заявляє {c} ({label}), а {confirmed_source} підтверджує {e} — у {ratio:.1f} раза менше: "
             "незалежний підрахунок враховує лише втрати з фото чи іменним підтвердженням, тож це нижня межа."
-        ).replace(",", " ")
+        )
+    if ratio < 1.05:
+        return f"The {claim_source} claims {c} {label}; {confirmed_source} confirms {e}: the counts nearly agree."
     return (
-        f"The {claim_source} claims {claim:,} {label}; {confirmed_source} confirms {confirmed:,}, {ratio:.1f}× fewer: "
+        f"The {claim_source} claims {c} {label}; {confirmed_source} confirms {e}, {ratio:.1f}× fewer: "
         "the independent count includes only losses proven by a photo or a name, so it is a lower bound, not a competing estimate."
     )
