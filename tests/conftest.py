@@ -24,6 +24,14 @@ ARTICLES = SHARED / "articles"
 PG_URL = os.environ.get("LOSSLEDGER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Derived-data caches (lossledger/cache.py) go to a folder of this run, not the user's."""
+    if "LOSSLEDGER_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["LOSSLEDGER_CACHE_DIR"] = tempfile.mkdtemp(prefix="lossledger-test-cache-")
+
+
 def _pg_admin():  # type: ignore[no-untyped-def]
     from sqlalchemy import create_engine
 
