@@ -45,6 +45,8 @@ CASES: dict[str, list[Case]] = {
          [("1,100 soldiers", "personnel", 1100, "increase", "exact", GS)], {}),
         ("Mediazona has confirmed the names of 75,329 Russian servicemen killed in Ukraine.",
          [("75,329 Russian servicemen", "personnel", 75329, "total", "exact", "mediazona")], {}),
+        ("Russia does not disclose its casualty numbers; the BBC and Mediazona have confirmed the names of 200,186 soldiers.",
+         [("200,186 soldiers", "personnel", 200186, "total", "exact", "mediazona")], {}),
         ("Overnight Russia launched 145 drones and 3 missiles at Ukrainian cities, the air force said.", [], {}),
         ("Russia's defence ministry claimed that the enemy lost up to 1,500 servicemen over the past day.", [], {}),
         ("Ukraine's General Staff reported on Feb. 16, 2024, that Russia has lost 400,300 troops.",
@@ -78,6 +80,8 @@ CASES: dict[str, list[Case]] = {
          [("3 танки", "tanks", 3, "total", "exact", GS)], {"ignored": [155]}),
     ],
     "ru": [
+        ("Медиазона и Би-би-си установили имена 200 186 российских военных.",
+         [("200 186 российских военных", "personnel", 200186, "total", "exact", "mediazona")], {}),
         ("По данным Генштаба ВСУ, с начала вторжения Россия потеряла около 400 300 военных, из них 1 210 — за последние сутки.",
          [("400 300 военных", "personnel", 400300, "total", "about", GS), ("1 210", "personnel", 1210, "increase", "exact", GS)], {}),
         ("«Медиазона» установила имена 43 460 погибших российских военных.",
@@ -91,6 +95,8 @@ CASES: dict[str, list[Case]] = {
          [("5 937 российских военнослужащих", "personnel", 5937, "total", "exact", "russian-mod")], {}),
     ],
     "de": [
+        ("Die BBC und Mediazona haben 200.186 russische Soldaten namentlich identifiziert.",
+         [("200.186 russische Soldaten", "personnel", 200186, "total", "exact", "mediazona")], {}),
         ("Der Generalstab in Kiew meldet 880.160 getötete oder verwundete russische Soldaten seit Kriegsbeginn.",
          [("880.160 getötete", "personnel", 880160, "total", "exact", GS)], {}),
         ("Die ukrainische Luftwaffe hat nach eigenen Angaben in der Nacht 42 von 50 russischen Drohnen abgeschossen.", [], {"ignored": [42, 50]}),
