@@ -20,6 +20,12 @@ from typing import TYPE_CHECKING, Any
 # first keeps that order whichever of the two is imported first (no circular import).
 from .. import importers as _importers  # noqa: F401
 
+# The submodule ``lists`` shares its name with the function ``lists`` below.  Importing a
+# submodule binds it on the package, so when the registry loads first (and imports
+# records/lists.py after this file ran) the module would replace the function; loading it here,
+# before the ``def``, makes the function win whatever the import order.
+from . import lists as _lists_module  # noqa: F401
+
 if TYPE_CHECKING:
     import datetime as dt
 
