@@ -71,6 +71,9 @@ def parse_digits(raw: str) -> tuple[float, int, int] | None:
     return None
 
 
+_AMBIGUOUS_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")
+
+
 @dataclass
 class _State:
     """The running value of a number phrase: ``total`` of completed scale groups, ``current`` the
@@ -206,6 +209,10 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> Number
             if not st.empty() and st.add_half():
                 last_good = nxt
             break
+        if kind == "scale" and value >= 1000 and st.total == 0 and j > i and _AMBIGUOUS_GROUP.match(tokens[j - 1].raw):
+            # "1,475 млн", "1.47 Millionen": before a scale word a lone separator with three
+            # digits is a decimal point — nobody writes 1,475 million losses meaning 1.475 billion
+            st.current, st.decimals = float(tokens[j - 1].raw.replace(",", ".")), 3
         ok = st.add_scale(value, j == i) if kind == "scale" else st.add_value(kind, value, decimals)
         if not ok:
             break
