@@ -228,3 +228,20 @@ def test_check_command_does_not_load_sqlalchemy(synced_sqlite_path: Path) -> Non
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_increase_over_a_week_is_the_difference_of_totals(view: LedgerView, synced_sqlite_path: Path) -> None:
+    with Ledger.open(f"sqlite:///{synced_sqlite_path}") as ledger:
+        week = ledger.series("personnel", start="2026-08-15", end="2026-08-22")["total"]
+    gained = int(week.iloc[-1] - week.iloc[0])
+    text = f"In the past week Russia lost {gained:,} soldiers, the General Staff said on August 22, bringing the total to more than 1.47 million."
+    data = check(text, view, published="2026-08-22").to_dict()
+    weekly = _claims_of(data, "personnel")
+    assert (weekly["kind"], weekly["value"], weekly["verdict"], weekly["ledger_value"]) == (
+        "increase",
+        gained,
+        "match",
+        gained,
+    )
+    wrong = check(text.replace(f"{gained:,}", f"{gained + 500:,}"), view, published="2026-08-22").to_dict()
+    assert _claims_of(wrong, "personnel")["verdict"] == "mismatch"

@@ -20,7 +20,7 @@ from ..ledger.points import Point
 from .context import context_block
 from .fingerprint import FingerprintIndex
 from .report import CheckReport, Note
-from .verdicts import Judgement, judge_general_staff, judge_other
+from .verdicts import Judgement, judge_general_staff, judge_other, period_days
 from .view import LedgerView
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ def check(
     stated = found.as_of
     fingerprint = FingerprintIndex.load(view).find(gs_claims, near=stated)
     reference = _reference_date(fingerprint.date, stated, view)
-    series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=15), end=reference) if reference else {}
+    back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
+    series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     judgements = [
         judge_general_staff(c, series, reference)
         if c.source == GENERAL_STAFF

@@ -143,7 +143,12 @@ class FingerprintIndex:
 
     def find(self, claims: list[Claim], *, near: dt.date | None = None) -> Fingerprint:
         """Score every report date against ``claims`` (General Staff ones, deduplicated)."""
-        distinct = {(c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF}
+        # an increase over several days ("in the past week") is no day's increase: left out
+        distinct = {
+            (c.metric, c.kind, c.value, c.qualifier): c
+            for c in claims
+            if c.source == GENERAL_STAFF and not (c.kind == "increase" and c.period not in (None, "P1D"))
+        }
         if not distinct:
             return Fingerprint(None, 0.0)
         n_dates = max(self.n_dates, 1)

@@ -11,6 +11,7 @@ sparse: an exact value anywhere near the claim's date is a match.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,9 @@ def judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], w
         return Judgement(claim, "unverifiable", explanation="no General Staff report could be matched to this text")
     by_date = series.get(claim.metric, {})
     point = by_date.get(when)
+    days = period_days(claim)
+    if claim.kind == "increase" and days > 1:
+        return _judge_period(claim, by_date, when, days)
     value = _value(point, claim.kind)
     if value is None:
         return Judgement(claim, "unverifiable", explanation=f"the {when} report has no {claim.kind} for {claim.metric}")
@@ -127,6 +131,33 @@ def judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], w
                 earlier.document_ids if earlier else [],
             )
     return Judgement(claim, "mismatch", value, when, f"the {when} report says {value:,}", docs)
+
+
+def period_days(claim: Claim) -> int:
+    """Days an increase covers: its stated period ("P7D", "P2W", "P1M"), else one day."""
+    match = re.fullmatch(r"P(\d+)([DWM])", claim.period or "")
+    if not match:
+        return 1
+    return int(match.group(1)) * {"D": 1, "W": 7, "M": 30}[match.group(2)]
+
+
+def _judge_period(claim: Claim, by_date: dict[dt.date, Point], when: dt.date, days: int) -> Judgement:
+    """An increase over several days ("in the past week") is the difference of two totals."""
+    now, then = by_date.get(when), by_date.get(when - dt.timedelta(days=days))
+    if now is None or then is None or now.total is None or then.total is None:
+        return Judgement(
+            claim, "unverifiable", explanation=f"the ledger lacks the totals {days} days apart that this increase spans"
+        )
+    value = now.total - then.total
+    docs = sorted({*now.document_ids, *then.document_ids})
+    span = f"between the {then.date} and {when} reports"
+    if claim.value == value:
+        return Judgement(claim, "match", value, when, f"{value:,} {span}", docs)
+    if (claim.qualifier != "exact" and _fits(claim, value)) or (
+        claim.qualifier == "exact" and _rounded_exact(claim, value)
+    ):
+        return Judgement(claim, "rounded", value, when, f"{value:,} {span}", docs)
+    return Judgement(claim, "mismatch", value, when, f"{value:,} {span}", docs)
 
 
 def judge_other(claim: Claim, view: LedgerView, when: dt.date | None) -> Judgement:
