@@ -78,8 +78,6 @@ def create(url: str) -> Engine:
     return engine
 
 
-
-
 def head_revision() -> str:
     """The newest migration's revision id, as Alembic computes it from migrations/versions."""
     from alembic.script import ScriptDirectory

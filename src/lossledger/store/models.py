@@ -11,6 +11,7 @@ PostgreSQL).  Schema changes go through ``migrations/``; a test checks models an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import (
     BigInteger,
@@ -46,6 +47,7 @@ __all__ = [
     "Source",
     "SyncRun",
     "metadata",
+    "one_of",
 ]
 
 metadata = MetaData(
@@ -64,6 +66,20 @@ metadata = MetaData(
 KINDS = ("total", "increase", "correction")
 QUALIFIERS = ("exact", "about", "more_than")
 SIDES = ("russia", "ukraine")
+
+
+def one_of(column: str, values: Sequence[str]) -> str:
+    """A CHECK that ``column`` holds one of ``values``, spelt with ``=`` and ``OR``, not ``IN``.
+
+    SQLite compiles ``IN ('a', 'b')`` inside a CHECK into an ephemeral b-tree that it builds
+    again for every inserted row (``EXPLAIN INSERT``: OpenEphemeral + IdxInsert per value); the
+    OR form is the same test without it.  Measured on the 67k observations of a full sync:
+    executemany 0.57 → 0.33 s.
+
+    >>> one_of("side", SIDES)
+    "side = 'russia' OR side = 'ukraine'"
+    """
+    return " OR ".join(f"{column} = '{v}'" for v in values)
 
 
 class Base(DeclarativeBase):
@@ -147,9 +163,9 @@ class Observation(Base):
     superseded_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (
-        CheckConstraint("kind IN ('total', 'increase', 'correction')", name="kind"),
-        CheckConstraint("qualifier IN ('exact', 'about', 'more_than')", name="qualifier"),
-        CheckConstraint("side IN ('russia', 'ukraine')", name="side"),
+        CheckConstraint(one_of("kind", KINDS), name="kind"),
+        CheckConstraint(one_of("qualifier", QUALIFIERS), name="qualifier"),
+        CheckConstraint(one_of("side", SIDES), name="side"),
         # One current value per cell of a compilation; superseded rows are history.
         Index(
             "uq_observation_current",
@@ -211,7 +227,7 @@ class RecordList(Base):
     imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     rows_read: Mapped[int] = mapped_column(Integer, default=0)  # by the latest import
 
-    __table_args__ = (CheckConstraint("kind IN ('person', 'equipment')", name="kind"),)
+    __table_args__ = (CheckConstraint(one_of("kind", ("person", "equipment")), name="kind"),)
 
 
 class Record(Base):
@@ -241,8 +257,8 @@ class Record(Base):
 
     __table_args__ = (
         UniqueConstraint("list_id", "key"),
-        CheckConstraint("side IN ('russia', 'ukraine')", name="side"),
-        CheckConstraint("status IS NULL OR status IN ('destroyed', 'damaged', 'abandoned', 'captured')", name="status"),
+        CheckConstraint(one_of("side", SIDES), name="side"),
+        CheckConstraint("status IS NULL OR " + one_of("status", RECORD_STATUSES), name="status"),
         # No (list_id, date) index: counts read a whole list anyway (≤ 40k rows), and each index
         # costs the sync's bulk insert of every record.
     )

@@ -92,9 +92,15 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
         sa.Column("superseded_at", sa.DateTime(), nullable=True),
-        sa.CheckConstraint("kind IN ('total', 'increase', 'correction')", name=op.f("ck_observation_kind")),
-        sa.CheckConstraint("qualifier IN ('exact', 'about', 'more_than')", name=op.f("ck_observation_qualifier")),
-        sa.CheckConstraint("side IN ('russia', 'ukraine')", name=op.f("ck_observation_side")),
+        # "=" and OR, not IN: SQLite builds an IN list's ephemeral table for every row (models.one_of).
+        sa.CheckConstraint(
+            "kind = 'total' OR kind = 'increase' OR kind = 'correction'", name=op.f("ck_observation_kind")
+        ),
+        sa.CheckConstraint(
+            "qualifier = 'exact' OR qualifier = 'about' OR qualifier = 'more_than'",
+            name=op.f("ck_observation_qualifier"),
+        ),
+        sa.CheckConstraint("side = 'russia' OR side = 'ukraine'", name=op.f("ck_observation_side")),
         sa.ForeignKeyConstraint(
             ["compilation_id"], ["compilation.id"], name=op.f("fk_observation_compilation_id_compilation")
         ),

@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("import_key", sa.String(length=64), nullable=True),
         sa.Column("imported_at", sa.DateTime(), nullable=True),
         sa.Column("rows_read", sa.Integer(), nullable=False),
-        sa.CheckConstraint("kind IN ('person', 'equipment')", name=op.f("ck_record_list_kind")),
+        sa.CheckConstraint("kind = 'person' OR kind = 'equipment'", name=op.f("ck_record_list_kind")),
         sa.ForeignKeyConstraint(
             ["compilation_id"], ["compilation.id"], name=op.f("fk_record_list_compilation_id_compilation")
         ),
@@ -59,9 +59,11 @@ def upgrade() -> None:
         sa.Column("sync_id", sa.Integer(), nullable=False),
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
         sa.Column("withdrawn_at", sa.DateTime(), nullable=True),
-        sa.CheckConstraint("side IN ('russia', 'ukraine')", name=op.f("ck_record_side")),
+        # "=" and OR, not IN: SQLite builds an IN list's ephemeral table for every row (models.one_of).
+        sa.CheckConstraint("side = 'russia' OR side = 'ukraine'", name=op.f("ck_record_side")),
         sa.CheckConstraint(
-            "status IS NULL OR status IN ('destroyed', 'damaged', 'abandoned', 'captured')",
+            "status IS NULL OR status = 'destroyed' OR status = 'damaged' OR status = 'abandoned' "
+            "OR status = 'captured'",
             name=op.f("ck_record_status"),
         ),
         sa.ForeignKeyConstraint(["document_id"], ["document.id"], name=op.f("fk_record_document_id_document")),
