@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 
 from ..errors import SchemaError
 from ..importers.base import Batch, CompilationInfo, DocumentRow, SourceInfo
@@ -112,7 +112,9 @@ def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.
     current: dict[tuple[Any, ...], tuple[int, int, str]] = {}
     query = select(
         o.id, o.source_id, o.side, o.metric, o.category, o.status, o.kind, o.report_date, o.value, o.qualifier
-    ).where(o.compilation_id == comp_id, o.superseded_at.is_(None))
+    ).where(  # this importer's sources only: lossledger-records also holds the other list's 19k cells
+        o.compilation_id == comp_id, o.source_id.in_(list(source_ids.values())), o.superseded_at.is_(None)
+    )
     for oid, sid, side, metric, category, status, kind, date, value, qualifier in conn.execute(query):
         current[(sid, side, metric, category, status, kind, date)] = (oid, value, qualifier)
     rows: list[tuple[Any, ...]] = []
@@ -152,6 +154,6 @@ def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.
         )
     for chunk in _chunks(superseded):
         conn.execute(update(o).where(o.id.in_(chunk)).values(superseded_at=now))
-    insert_rows(conn, Observation.__table__, OBSERVATION_COLUMNS, rows)  # type: ignore[arg-type]
+    insert_rows(conn, cast(Table, Observation.__table__), OBSERVATION_COLUMNS, rows)
     report.added += len(rows) - len(superseded)
     report.superseded += len(superseded)
