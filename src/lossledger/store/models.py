@@ -182,7 +182,9 @@ class Observation(Base):
             postgresql_where=text("superseded_at IS NULL"),
         ),
         Index("ix_observation_series", "source_id", "metric", "report_date"),
-        Index("ix_observation_recorded", "recorded_at"),
+        # No index on recorded_at alone: every query that reads it (as-known-at, changes) also
+        # narrows by source and metric, which ix_observation_series serves (EXPLAIN QUERY PLAN);
+        # it cost 0.04 s of the 67k-row insert of a full sync.
     )
 
 

@@ -110,7 +110,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_observation")),
     )
     with op.batch_alter_table("observation", schema=None) as batch_op:
-        batch_op.create_index("ix_observation_recorded", ["recorded_at"], unique=False)
         batch_op.create_index("ix_observation_series", ["source_id", "metric", "report_date"], unique=False)
         batch_op.create_index(
             "uq_observation_current",
@@ -129,7 +128,6 @@ def downgrade() -> None:
             postgresql_where=sa.text("superseded_at IS NULL"),
         )
         batch_op.drop_index("ix_observation_series")
-        batch_op.drop_index("ix_observation_recorded")
 
     op.drop_table("observation")
     op.drop_table("sync_run")
