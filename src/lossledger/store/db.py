@@ -43,6 +43,10 @@ def _sqlite_pragmas(engine: Engine) -> None:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
+        # 16 KiB pages for a new file (a no-op once the file exists): a full sync's bulk insert
+        # (190k rows) is 0.08–0.13 s faster than with the default 4 KiB, and the file's queries
+        # (show, series, changes, records count, export) are as fast or faster (measured).
+        cur.execute("PRAGMA page_size=16384")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
