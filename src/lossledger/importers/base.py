@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from ..errors import ParseError, SchemaError
 from ..warday import WAR_START, today_kyiv
@@ -98,8 +98,9 @@ class FetchedFile:
         """How errors name this file: ``dataset/name``."""
         return f"{self.dataset}/{self.name}"
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """``sha256:<hex>``, the document's key (cached: importers cite it on each of 58k rows)."""
         return f"sha256:{self.sha256}"
 
     def document(self) -> DocumentRow:
@@ -147,8 +148,13 @@ class DocumentRow:
         return cls(key=f"uri:{uri}", uri=uri, media_type=media_type, parent_key=parent.key, dataset=parent.dataset)
 
 
-@dataclass(frozen=True, slots=True)
-class ObservationRow:
+class ObservationRow(NamedTuple):
+    """One figure as an importer read it (immutable; ``_replace`` gives a variant).
+
+    A named tuple, not a frozen dataclass: a full sync builds 67k of them, and a frozen
+    dataclass's ``__init__`` (``object.__setattr__`` per field) took 1.6 µs each, this 0.5 µs.
+    """
+
     source: str
     metric: str
     report_date: dt.date

@@ -9,7 +9,6 @@ personnel observations of source ``mediazona``, told apart by ``category``.  A s
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from ..errors import SchemaError, located
@@ -80,7 +79,7 @@ class MediazonaTotals(Importer):
                     days = check_count(row["increase_days"], "increase_days") if row["increase_days"].strip() else None
                     increase = check_count(row["increase"], "increase")
                     batch.observations.append(
-                        dataclasses.replace(base, kind="increase", value=increase, qualifier="exact", period_days=days)
+                        base._replace(kind="increase", value=increase, qualifier="exact", period_days=days)
                     )
         batch.documents.extend(cited.values())
         return batch
