@@ -23,7 +23,7 @@ from ..records.importing import DateChecker, RecordsImporter
 from ..records.links import single_link
 from ..records.lists import LOSSLEDGER_RECORDS, ORYX_ITEMS, ORYX_LIST
 from ..records.observations import equipment_observations
-from ..records.oryx_systems import category_of, normalise_system
+from ..records.oryx_systems import SystemTypes, normalise_system
 from ..records.rows import RecordRow
 from .base import Batch, FetchedFile, FileSpec, read_csv_cells
 from .oryx_scarnecchia import RAW
@@ -62,6 +62,7 @@ class OryxEvents(RecordsImporter):
                     rows.append(cells.record(file, line, pick(row), status, row[mat] if mat is not None else ""))
                 except SchemaError as exc:
                     self.reject(recset, file, line, exc, row[mat].strip() if mat is not None else "")
+        cells.types.save()
         recset.records, recset.merges = merge_equipment(rows, equipment_key)
         documents = {status: files[name].key for status, name in EVENTS.items() if name in files}
         note = "all statuses: counted from " + ", ".join(name for name in EVENTS.values() if name in files)
@@ -81,6 +82,7 @@ class _Cells:
 
     def __init__(self) -> None:
         self.dates = DateChecker("date_recorded")
+        self.types = SystemTypes()
         self.systems: dict[str, tuple[str, str | None]] = {}
 
     def system(self, cell: str) -> tuple[str, str | None]:
@@ -88,7 +90,7 @@ class _Cells:
         found = self.systems.get(cell)
         if found is None:
             system = normalise_system(cell)
-            found = self.systems[cell] = (system, category_of(system) if system else None)
+            found = self.systems[cell] = (system, self.types(system) if system else None)
         return found
 
     def record(self, file: FetchedFile, line: int, cells: tuple[str, ...], status: str, mat: str) -> RecordRow:

@@ -7,14 +7,17 @@ wins, and a system no rule knows has no category: its records count towards ``al
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from .. import cache as disk
 from .. import taxonomy
 
-__all__ = ["category_of", "normalise_system", "rules"]
+__all__ = ["SystemTypes", "category_of", "normalise_system", "rules"]
 
 #: Oryx prefixes a system with its running count on the day of the scrape ("1029 BMP-2(K)"),
 #: so one system appears under several names; calibres ("152mm …") have no space after the digits.
@@ -53,3 +56,45 @@ def category_of(system: str) -> str | None:
         if pattern.search(system):
             return category
     return None
+
+
+class SystemTypes:
+    """:func:`category_of` for one parse, with its answers kept in the on-disk cache.
+
+    Typing the 1.3k systems of the Oryx events runs up to 26 regular expressions on each: 0.12 s
+    (plus 0.03 s compiling them) in every process that syncs, for answers that only change with
+    the rules.  They are stored (lossledger/cache.py) under a hash of the rules, the taxonomy and
+    this module, so a changed rule is never answered from the cache.
+    """
+
+    NAME = "oryx-system-types"
+
+    def __init__(self) -> None:
+        self._key = _rules_key()
+        stored = disk.load(self.NAME, self._key)
+        self._known: dict[str, str | None] = stored if isinstance(stored, dict) else {}
+        self._added = False
+
+    def __call__(self, system: str) -> str | None:
+        """The category of a normalised system name (as :func:`category_of`)."""
+        try:
+            return self._known[system]
+        except KeyError:
+            found = self._known[system] = category_of(system)
+            self._added = True
+            return found
+
+    def save(self) -> None:
+        """Store the answers if this parse typed systems the cache did not know."""
+        if self._added:
+            disk.store(self.NAME, self._key, self._known)
+            self._added = False
+
+
+@cache
+def _rules_key() -> str:
+    digest = hashlib.sha256()
+    digest.update(resources.files(__package__).joinpath("oryx_systems.toml").read_bytes())
+    digest.update(resources.files("lossledger").joinpath("taxonomy.toml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
