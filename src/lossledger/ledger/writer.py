@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select, update
@@ -108,52 +109,61 @@ def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.
     source_ids = ensure_sources(conn, importer.sources)
     comp_id = ensure_compilation(conn, importer.compilation)
     doc_ids = ensure_documents(conn, batch.documents)
+    current = _current(conn, comp_id, list(source_ids.values()))
+    rows = [
+        (source_ids[source], comp_id, doc_ids[doc], sync_id, side, metric, category, status, date, kind, value,
+         qualifier, period_days, note, now)
+        for source, metric, date, kind, value, doc, qualifier, side, category, status, period_days, note
+        in batch.observations
+    ]  # fmt: skip
+    superseded: list[int] = []
+    if current or len(set(map(_CELL, rows))) != len(rows):
+        rows, superseded = _diff(batch, rows, current)
+    # else nothing is current and no cell comes twice (a compilation's first import): every row is
+    # new, as _diff would find one by one (the 67k figures of a full sync: 0.042 -> 0.017 s).
+    for chunk in _chunks(superseded):
+        conn.execute(update(Observation).where(Observation.id.in_(chunk)).values(superseded_at=now))
+    insert_rows(conn, cast(Table, Observation.__table__), OBSERVATION_COLUMNS, rows)
+    batch.report.added += len(rows) - len(superseded)
+    batch.report.superseded += len(superseded)
+
+
+#: The cell of an observation row (OBSERVATION_COLUMNS order) as ``_current`` keys it.
+_CELL = itemgetter(0, 4, 5, 6, 7, 9, 8)
+
+
+def _current(conn: Connection, comp_id: int, source_ids: list[int]) -> dict[tuple[Any, ...], tuple[int, int, str]]:
+    """cell → (id, value, qualifier) of the compilation's current figures from ``source_ids``."""
     o = Observation
-    current: dict[tuple[Any, ...], tuple[int, int, str]] = {}
     query = select(
         o.id, o.source_id, o.side, o.metric, o.category, o.status, o.kind, o.report_date, o.value, o.qualifier
     ).where(  # this importer's sources only: lossledger-records also holds the other list's 19k cells
-        o.compilation_id == comp_id, o.source_id.in_(list(source_ids.values())), o.superseded_at.is_(None)
+        o.compilation_id == comp_id, o.source_id.in_(source_ids), o.superseded_at.is_(None)
     )
-    for oid, sid, side, metric, category, status, kind, date, value, qualifier in conn.execute(query):
-        current[(sid, side, metric, category, status, kind, date)] = (oid, value, qualifier)
-    rows: list[tuple[Any, ...]] = []
+    return {
+        (sid, side, metric, category, status, kind, date): (oid, value, qualifier)
+        for oid, sid, side, metric, category, status, kind, date, value, qualifier in conn.execute(query)
+    }
+
+
+def _diff(
+    batch: Batch, rows: list[tuple[Any, ...]], current: dict[tuple[Any, ...], tuple[int, int, str]]
+) -> tuple[list[tuple[Any, ...]], list[int]]:
+    """The rows to insert (new or changed cells) and the ids of the rows they supersede."""
+    new: list[tuple[Any, ...]] = []
     superseded: list[int] = []
-    report = batch.report
-    for ob in batch.observations:
-        key = (source_ids[ob.source], ob.side, ob.metric, ob.category, ob.status, ob.kind, ob.report_date)
+    for ob, row in zip(batch.observations, rows, strict=True):
+        key = _CELL(row)
         old = current.get(key)
         if old is not None and old[1] == ob.value and old[2] == ob.qualifier:
-            report.unchanged += 1
+            batch.report.unchanged += 1
             continue
         if old is not None:
             if old[0] == -1:
                 raise SchemaError(
-                    f"{importer.name}: the same figure twice in one import: {ob.cell()}", code="schema.duplicate"
+                    f"{batch.importer.name}: the same figure twice in one import: {ob.cell()}", code="schema.duplicate"
                 )
             superseded.append(old[0])
         current[key] = (-1, ob.value, ob.qualifier)
-        rows.append(
-            (
-                key[0],
-                comp_id,
-                doc_ids[ob.document_key],
-                sync_id,
-                ob.side,
-                ob.metric,
-                ob.category,
-                ob.status,
-                ob.report_date,
-                ob.kind,
-                ob.value,
-                ob.qualifier,
-                ob.period_days,
-                ob.note,
-                now,
-            )
-        )
-    for chunk in _chunks(superseded):
-        conn.execute(update(o).where(o.id.in_(chunk)).values(superseded_at=now))
-    insert_rows(conn, cast(Table, Observation.__table__), OBSERVATION_COLUMNS, rows)
-    report.added += len(rows) - len(superseded)
-    report.superseded += len(superseded)
+        new.append(row)
+    return new, superseded
