@@ -4,8 +4,8 @@ SQLAlchemy's ``conn.execute(insert(table), rows)`` builds and type-processes a p
 row; for the ~190k rows of a full sync that costs about as much as the insert itself (measured
 with benchmarks/ingest.py: ~0.7 s of a 2.7 s sync).  This module hands plain tuples to the driver:
 
-* PostgreSQL: ``COPY … FROM STDIN`` (psycopg ``copy.write_row``), ~10× faster than executemany
-  for the 67k observations and 120k record and link rows of a full sync;
+* PostgreSQL: ``COPY … FROM STDIN`` in the binary format (psycopg ``copy.write_row``), ~10×
+  faster than executemany for the 67k observations and 120k record and link rows of a full sync;
 * SQLite: ``executemany`` of one ``INSERT`` with many ``VALUES`` rows, dates converted the way
   SQLAlchemy's SQLite types store them (ISO text), so rows read back identically through the
   ORM models.
