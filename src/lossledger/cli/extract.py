@@ -7,8 +7,6 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from ..extraction import extract as extract_figures
-from ..sources.textinput import read_text_input
 from .app import Format, app, emit
 
 __all__ = ["extract_command"]
@@ -38,6 +36,9 @@ def extract_command(
     fmt: Format = typer.Option(Format.table, "--format", help="Output format: table or json."),
 ) -> None:
     """Find the loss figures in a news text, Telegram post or official statement."""
+    from ..extraction import extract as extract_figures  # here: other commands need no extractor
+    from ..sources.textinput import read_text_input
+
     doc = read_text_input(source)
     result = extract_figures(doc.text, published=published, language=language).to_dict()
     if fmt is Format.csv:

@@ -7,11 +7,22 @@ numpy — most of a command-line ``check``'s budget) and each later one well und
 Restricting it to our languages avoids near-misses such as Ukrainian read as Belarusian.  Only
 the first 300 characters are looked at: enough for news copy (all 48 dev texts are recognised),
 and it bounds the cost on a 5 MB input.
+
+Loading lingua's models is most of a detection's cost (~12 ms per language; eight languages share
+the Latin script), so the candidates are narrowed first by function words — data, in
+``vocab/_function_words.toml``: the languages whose words the sample holds, within a third of the
+best (distinct words), once the best holds at least three.  One such language is the answer;
+among several, lingua decides between them only; when the words say too little (a headline, a
+language without a list), lingua decides among all.  ``check`` on an English article
+went from ~0.30 to ~0.24 s; all 48 dev texts are detected as before (tests/extraction).
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from .vocab import available_languages
@@ -19,14 +30,42 @@ from .vocab import available_languages
 __all__ = ["detect_language"]
 
 
+#: a word, for counting function words: a run of letters (digits, marks and apostrophes split)
+_WORD = re.compile(r"[^\W\d_]+")
+#: a language keeps its place among the candidates with at least this share of the best's words
+_NEAR = 1 / 3
+#: distinct function words of the best language needed before the words narrow anything
+_SURE = 3
+
+
 @cache
-def _detector() -> Any:
+def _function_words() -> dict[str, frozenset[str]]:
+    text = resources.files(__package__).joinpath("vocab", "_function_words.toml").read_text(encoding="utf-8")
+    return {code: frozenset(words) for code, words in tomllib.loads(text).items()}
+
+
+@cache
+def _detector(codes: tuple[str, ...] | None = None) -> Any:
+    """A lingua detector for ``codes`` (default: every language we have vocabulary for)."""
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     # only languages we have vocabulary for: a Ukrainian text read as Belarusian would lose its
     # vocabulary, while read as Ukrainian or Russian it keeps almost all of it
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in available_languages()]
+    languages = [
+        Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes or available_languages()
+    ]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def candidates(sample: str) -> tuple[str, ...]:
+    """Languages the sample's function words point to, best first; () when they say nothing."""
+    words = set(_WORD.findall(sample.lower()))
+    hits = {code: len(words & listed) for code, listed in _function_words().items()}
+    best = max(hits.values(), default=0)
+    if best < _SURE:  # too few to go on (a headline, or a language without a list)
+        return ()
+    near = [code for code, n in hits.items() if n >= best * _NEAR]
+    return tuple(sorted(near, key=lambda code: -hits[code]))
 
 
 def detect_language(text: str) -> str:
@@ -35,5 +74,8 @@ def detect_language(text: str) -> str:
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters or (len(letters) < 30 and all(ch.isascii() for ch in letters)):
         return "en"  # too little to go on; Latin-script cues are English-merged everywhere
-    found = _detector().detect_language_of(sample)
+    codes = candidates(sample)
+    if len(codes) == 1:
+        return codes[0]
+    found = _detector(tuple(sorted(codes)) or None).detect_language_of(sample)
     return "en" if found is None else str(found.iso_code_639_1.name.lower())
