@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from .. import taxonomy
 from ..errors import ParseError, SchemaError
 from ..warday import WAR_START, today_kyiv
 
@@ -193,6 +194,16 @@ class ImportReport:
     def warn(self, message: str) -> None:
         if len(self.warnings) < 200:
             self.warnings.append(message)
+
+    def metric_of(self, compilation: str, key: str, day: dt.date, where: str, record: int) -> str | None:
+        """The metric a transcription's ``key`` names on ``day``; an unknown key is skipped with a
+        warning naming ``where`` (the file) and the record, and gives None."""
+        try:
+            return taxonomy.resolve_key(compilation, key, day)
+        except SchemaError:
+            self.skip(f"unknown field {key!r}")
+            self.warn(f"{where}: record {record} ({day}): unknown field {key!r} skipped")
+            return None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .. import taxonomy
 from ..errors import SchemaError, located
 from .base import (
     Batch,
@@ -89,11 +88,8 @@ class OrcLosses(Importer):
         for key, value in record.items():
             if key in _META:
                 continue
-            try:
-                metric = taxonomy.resolve_key("orc-losses", key, date)
-            except SchemaError:
-                report.skip(f"unknown field {key!r}")
-                report.warn(f"{file.label}: record {index} ({date}): unknown field {key!r} skipped")
+            metric = report.metric_of("orc-losses", key, date, file.label, index)
+            if metric is None:
                 continue
             if value is None:
                 report.skip("null value (line not transcribed that day)")

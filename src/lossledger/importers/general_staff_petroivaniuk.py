@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .. import taxonomy
 from ..errors import SchemaError, located
 from .base import (
     Batch,
@@ -101,11 +100,8 @@ class PetroIvaniuk(Importer):
             if key in _TEXT_FIELDS:
                 report.skip(_TEXT_FIELDS[key])
                 continue
-            try:
-                metric = taxonomy.resolve_key("petroivaniuk", key, date)
-            except SchemaError:
-                report.skip(f"unknown field {key!r}")
-                report.warn(f"{file.label}: record {index} ({date}): unknown field {key!r} skipped")
+            metric = report.metric_of("petroivaniuk", key, date, file.label, index)
+            if metric is None:
                 continue
             if value is None:
                 report.skip("null value")
