@@ -44,6 +44,9 @@ def test_candidates() -> None:
     dutch = "Het Russische leger heeft volgens de Oekraïense generale staf 1200 soldaten verloren in de afgelopen dag"
     assert language.candidates(dutch) == ()
     assert language.detect_language(dutch) == "de"
+    # English words quoted in a Chinese text narrow nothing: lingua reads the whole sample
+    chinese = "乌克兰总参谋部称, the General Staff said that Russia has lost troops with the war, 俄军损失了13万4100名士兵和坦克"
+    assert language.candidates(chinese) == ()
 
 
 def test_every_list_is_a_language_we_read() -> None:

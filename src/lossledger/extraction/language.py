@@ -27,7 +27,7 @@ from typing import Any
 
 from .vocab import available_languages
 
-__all__ = ["detect_language"]
+__all__ = ["candidates", "detect_language"]
 
 
 #: a word, for counting function words: a run of letters (digits, marks and apostrophes split)
@@ -36,6 +36,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NEAR = 1 / 3
 #: distinct function words of the best language needed before the words narrow anything
 _SURE = 3
+#: kana, CJK ideographs and Hangul: scripts of our languages without function-word lists
+_UNLISTED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
@@ -59,6 +61,8 @@ def _detector(codes: tuple[str, ...] | None = None) -> Any:
 
 def candidates(sample: str) -> tuple[str, ...]:
     """Languages the sample's function words point to, best first; () when they say nothing."""
+    if _UNLISTED.search(sample):  # English words in a Chinese text must not make it English
+        return ()
     words = set(_WORD.findall(sample.lower()))
     hits = {code: len(words & listed) for code, listed in _function_words().items()}
     best = max(hits.values(), default=0)
