@@ -1,25 +1,7 @@
-"""One app over the session's synced SQLite ledger, built once per test run, called in-process."""
+"""The dashboard tests use the API tests' app and client (one app over the session's synced ledger)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from ..api.conftest import api_app, client
 
-import pytest
-from fastapi.testclient import TestClient
-
-from ..api.support import make_app
-
-
-@pytest.fixture(scope="session")
-def api_app(synced_sqlite_path: Path) -> Any:
-    """The real app over the session's synced ledger (read-only)."""
-    return make_app(synced_sqlite_path)
-
-
-@pytest.fixture(scope="session")
-def client(api_app: Any) -> Iterator[TestClient]:
-    """An in-process client; server errors come back as 500 responses, as a real client sees them."""
-    with TestClient(api_app, raise_server_exceptions=False) as test_client:
-        yield test_client
+__all__ = ["api_app", "client"]

@@ -272,6 +272,26 @@ def load_json(file: FetchedFile) -> Any:
         ) from None
 
 
+def load_json_array(file: FetchedFile) -> list[Any]:
+    """A JSON file that must hold an array of daily records (the General Staff transcriptions)."""
+    data = load_json(file)
+    if not isinstance(data, list):
+        raise SchemaError("expected a JSON array of daily records", code="schema.type", file=file.label)
+    return data
+
+
+def check_daily_record(record: Any, index: int, seen: dict[dt.date, int]) -> dt.date:
+    """The date of daily record ``index``: it must be an object whose date is valid and not yet in
+    ``seen`` (date → index of the record that had it), which it is then added to."""
+    if not isinstance(record, dict):
+        raise SchemaError(f"record {index} is not an object", code="schema.type")
+    date = check_date(record.get("date"))
+    if date in seen:
+        raise SchemaError(f"duplicated date {date} (records {seen[date]} and {index})", code="schema.duplicate")
+    seen[date] = index
+    return date
+
+
 def read_csv(file: FetchedFile, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV file as (line, row); the header must hold ``required`` columns.
 

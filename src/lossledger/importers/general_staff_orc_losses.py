@@ -21,8 +21,8 @@ from .base import (
     Importer,
     ObservationRow,
     check_count,
-    check_date,
-    load_json,
+    check_daily_record,
+    load_json_array,
 )
 from .catalog import GENERAL_STAFF
 
@@ -52,9 +52,7 @@ class OrcLosses(Importer):
         file = files[LOSSES]
         report = self.new_report(files)
         batch = Batch(self, [f.document() for f in files.values()], [], report)
-        data = load_json(file)
-        if not isinstance(data, list):
-            raise SchemaError("expected a JSON array of daily records", code="schema.type", file=file.label)
+        data = load_json_array(file)
         seen: dict[dt.date, int] = {}
         cited: dict[str, DocumentRow] = {}
         for index, record in enumerate(data):
@@ -74,12 +72,7 @@ class OrcLosses(Importer):
     ) -> None:
         report = batch.report
         report.read += 1
-        if not isinstance(record, dict):
-            raise SchemaError(f"record {index} is not an object", code="schema.type")
-        date = check_date(record.get("date"))
-        if date in seen:
-            raise SchemaError(f"duplicated date {date} (records {seen[date]} and {index})", code="schema.duplicate")
-        seen[date] = index
+        date = check_daily_record(record, index, seen)
         uri = record.get("sourceUri")
         if not isinstance(uri, str) or not uri.strip():
             raise SchemaError("missing sourceUri", code="schema.missing", field="sourceUri")

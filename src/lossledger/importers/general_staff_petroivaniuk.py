@@ -23,8 +23,8 @@ from .base import (
     Importer,
     ObservationRow,
     check_count,
-    check_date,
-    load_json,
+    check_daily_record,
+    load_json_array,
 )
 from .catalog import GENERAL_STAFF, INVADERS
 
@@ -72,9 +72,7 @@ class PetroIvaniuk(Importer):
         return batch
 
     def _records(self, file: FetchedFile, batch: Batch, *, kind: str) -> None:
-        data = load_json(file)
-        if not isinstance(data, list):
-            raise SchemaError("expected a JSON array of daily records", code="schema.type", file=file.label)
+        data = load_json_array(file)
         seen: dict[dt.date, int] = {}
         for index, record in enumerate(data):
             with located(file=file.label, line=f"record {index}"):
@@ -85,12 +83,7 @@ class PetroIvaniuk(Importer):
     ) -> None:
         report = batch.report
         report.read += 1
-        if not isinstance(record, dict):
-            raise SchemaError(f"record {index} is not an object", code="schema.type")
-        date = check_date(record.get("date"))
-        if date in seen:
-            raise SchemaError(f"duplicated date {date} (records {seen[date]} and {index})", code="schema.duplicate")
-        seen[date] = index
+        date = check_daily_record(record, index, seen)
         qualifier = _QUALIFIERS.get(str(record.get("personnel*", "")).strip().lower())
         if qualifier is None:
             raise SchemaError(f"unknown personnel qualifier {record.get('personnel*')!r}", code="schema.qualifier")

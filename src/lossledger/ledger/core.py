@@ -187,18 +187,10 @@ class Ledger:
         taxonomy.metric(metric)
         first = _date(start) if start else None
         last = _date(end) if end else None
-        with self.engine.connect() as conn:
-            points = load_points(
-                conn,
-                source=source,
-                metrics=[metric],
-                start=first,
-                end=last,
-                as_known_at=parse_moment(as_known_at),
-                side=side,
-                category=category,
-                status=status,
-            ).get(metric, {})
+        points = self.points(
+            source=source, metrics=[metric], start=first, end=last, as_known_at=parse_moment(as_known_at),
+            side=side, category=category, status=status,
+        ).get(metric, {})  # fmt: skip
         return series_frame(points, daily=daily, rolling=rolling, monthly=monthly, start=first, end=last)
 
     # --- reconciliation --------------------------------------------------------------------------
@@ -215,15 +207,10 @@ class Ledger:
         """Every (date, metric) where the source's compilations disagree, with both values and documents."""
         first = _date(start) if start else None
         last = _date(end) if end else None
-        with self.engine.connect() as conn:
-            points = load_points(
-                conn,
-                source=source,
-                metrics=[metric] if metric else None,
-                start=first,
-                end=last,
-                as_known_at=parse_moment(as_known_at),
-            )
+        points = self.points(
+            source=source, metrics=[metric] if metric else None, start=first, end=last,
+            as_known_at=parse_moment(as_known_at),
+        )  # fmt: skip
         out = []
         for m in _ordered(points):
             for date, p in points[m].items():
