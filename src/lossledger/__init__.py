@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from .records import estimate as estimate_population
     from .records import lists as record_lists
     from .records import rejections as record_rejections
-    from .verify import CheckReport, check
+    from .verify.check import check
+    from .verify.report import CheckReport
 
 __version__ = "0.1.0"
 

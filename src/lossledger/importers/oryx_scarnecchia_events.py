@@ -20,8 +20,8 @@ from operator import itemgetter
 from ..errors import SchemaError
 from ..records.dedup import equipment_key, merge_equipment
 from ..records.importing import DateChecker, RecordsImporter
+from ..records.known_lists import LOSSLEDGER_RECORDS, ORYX_ITEMS, ORYX_LIST
 from ..records.links import single_link
-from ..records.lists import LOSSLEDGER_RECORDS, ORYX_ITEMS, ORYX_LIST
 from ..records.observations import equipment_observations
 from ..records.oryx_systems import SystemTypes, normalise_system
 from ..records.rows import RecordRow

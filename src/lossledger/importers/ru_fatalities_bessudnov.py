@@ -21,8 +21,8 @@ from operator import itemgetter
 from ..errors import SchemaError
 from ..records.dedup import merge_persons, person_key
 from ..records.importing import DateChecker, RecordsImporter, check_int
+from ..records.known_lists import LOSSLEDGER_RECORDS, RU_FATALITIES, RU_FATALITIES_LIST
 from ..records.links import extract_links
-from ..records.lists import LOSSLEDGER_RECORDS, RU_FATALITIES, RU_FATALITIES_LIST
 from ..records.observations import person_observations
 from ..records.rows import RecordRow
 from .base import Batch, FetchedFile, FileSpec, read_csv, read_csv_cells

@@ -7,7 +7,7 @@ record with its evidence links, counted as their publishers count them.
 
 Importers (importers/ru_fatalities_bessudnov.py, importers/oryx_scarnecchia_events.py) turn the
 files into records; records/store.py writes them; the functions below read them back.  Module
-map: lists (which lists), links (evidence URLs), oryx_systems (system → equipment type), rows
+map: known_lists (which lists), links (evidence URLs), oryx_systems (system → equipment type), rows
 and dedup (parse-time records, duplicates), observations (counts as ledger series), importing
 (shared importer code), store (writing), query (reading), capture (lists for estimation), chart.
 """
@@ -19,12 +19,6 @@ from typing import TYPE_CHECKING, Any
 # The importers import this package's modules while the registry loads; loading the registry
 # first keeps that order whichever of the two is imported first (no circular import).
 from .. import importers as _importers  # noqa: F401
-
-# The submodule ``lists`` shares its name with the function ``lists`` below.  Importing a
-# submodule binds it on the package, so when the registry loads first (and imports
-# records/lists.py after this file ran) the module would replace the function; loading it here,
-# before the ``def``, makes the function win whatever the import order.
-from . import lists as _lists_module  # noqa: F401
 
 if TYPE_CHECKING:
     import datetime as dt

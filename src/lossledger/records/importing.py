@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import SchemaError
 from ..importers.base import Batch, FetchedFile, Importer, ImportReport, check_date
-from .lists import ListInfo
+from .known_lists import ListInfo
 from .rows import RecordSet, RejectRow
 
 if TYPE_CHECKING:

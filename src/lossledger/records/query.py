@@ -19,7 +19,7 @@ from sqlalchemy import Connection, func, select
 from ..errors import InputError, NotFound
 from ..store.models import Document, Record, RecordList, RecordMerge, RecordRejection
 from ..warday import as_date
-from .lists import list_info
+from .known_lists import list_info
 
 if TYPE_CHECKING:
     from ..ledger import Ledger

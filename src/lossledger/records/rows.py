@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lists import ListInfo
+from .known_lists import ListInfo
 
 __all__ = ["MergeRow", "RecordRow", "RecordSet", "RejectRow", "content_key", "import_key"]
 

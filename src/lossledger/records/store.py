@@ -19,8 +19,8 @@ from ..importers.base import Batch
 from ..ledger.writer import ensure_compilation, ensure_documents, ensure_sources
 from ..store.bulk import insert_rows, reserve_ids
 from ..store.models import Record, RecordLink, RecordList, RecordMerge, RecordRejection
+from .known_lists import LOSSLEDGER_RECORDS, ListInfo
 from .links import host_of
-from .lists import LOSSLEDGER_RECORDS, ListInfo
 from .rows import RecordRow, RecordSet
 
 __all__ = ["write_records"]
