@@ -25,47 +25,21 @@ if TYPE_CHECKING:
 
     from ..analysis.estimate import Estimate
     from ..ledger import Ledger
+    from .query import count, duplicates, lists, rejections
 
 __all__ = ["count", "duplicates", "estimate", "lists", "rejections"]
 
 
-def count(
-    ledger: Ledger,
-    list_slug: str,
-    as_of: str | dt.date | None = None,
-    *,
-    window: str | int | None = None,
-    by: str | None = None,
-    side: str | None = None,
-) -> dict[str, Any]:
-    """Records of ``list_slug`` dated on or before ``as_of``, added in ``window``, broken down ``by``.
-
-    See :func:`lossledger.records.query.count` for the result's shape.
-    """
-    from .query import count as _count
-
-    return _count(ledger, list_slug, as_of, window=window, by=by, side=side)
+#: reading functions, imported on first use (records/query.py needs SQLAlchemy)
+_QUERIES = ("count", "duplicates", "lists", "rejections")
 
 
-def duplicates(ledger: Ledger, list_slug: str | None = None) -> list[dict[str, Any]]:
-    """Rows merged into another record by the latest import of a list (or of every list), and why."""
-    from .query import duplicates as _duplicates
+def __getattr__(name: str) -> Any:
+    if name in _QUERIES:
+        from . import query
 
-    return _duplicates(ledger, list_slug)
-
-
-def rejections(ledger: Ledger, list_slug: str) -> list[dict[str, Any]]:
-    """Rows the latest import of a list rejected, with file, line, code and reason."""
-    from .query import rejections as _rejections
-
-    return _rejections(ledger, list_slug)
-
-
-def lists(ledger: Ledger) -> list[dict[str, Any]]:
-    """Every imported list with its accounting (rows read = records + merged + rejected)."""
-    from .query import lists as _lists
-
-    return _lists(ledger)
+        return getattr(query, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def estimate(ledger: Ledger, specs: list[str], *, as_of: str | dt.date | None = None, level: float = 0.95) -> Estimate:
