@@ -71,32 +71,49 @@ def context_block(view: LedgerView, on: dt.date | None) -> dict[str, Any]:
     return out
 
 
+def _pair(claim: str, claim_value: int, evidence: str, entry: dict[str, Any], explanation: str) -> dict[str, Any]:
+    """A claimed figure beside an evidence figure (``entry``: its value and date), with their ratio."""
+    return {
+        "claim": claim, "claim_value": claim_value, "evidence": evidence, "evidence_value": entry["value"],
+        "evidence_date": entry["date"], "ratio": round(claim_value / entry["value"], 2), "explanation": explanation,
+    }  # fmt: skip
+
+
 def _comparisons(claims: dict[str, Any], out: dict[str, Any]) -> list[dict[str, Any]]:
     pairs = []
     personnel = claims.get("personnel", {}).get("total")
+    gs_personnel = "general-staff personnel (killed and wounded)"
     named = out["mediazona"].get("named_deaths")
     if personnel and named:
-        pairs.append({
-            "claim": "general-staff personnel (killed and wounded)", "claim_value": personnel,
-            "evidence": "mediazona named deaths", "evidence_value": named["value"], "evidence_date": named["date"],
-            "ratio": round(personnel / named["value"], 2),
-            "explanation": "The General Staff counts killed and wounded; Mediazona lists deaths confirmed by name, a lower bound of deaths alone.",
-        })  # fmt: skip
-    for metric in ("tanks", "all_equipment"):
-        evidence = out["oryx"].get(metric)
-        claim_value = claims.get(metric, {}).get("total") if metric != "all_equipment" else None
-        if evidence and claim_value:
-            pairs.append({
-                "claim": f"general-staff {metric}", "claim_value": claim_value, "evidence": f"oryx {metric} (photo-confirmed)",
-                "evidence_value": evidence["value"], "evidence_date": evidence["date"], "ratio": round(claim_value / evidence["value"], 2),
-                "explanation": "Oryx lists only losses proven by a photo or video: a lower bound, not a competing estimate.",
-            })  # fmt: skip
+        pairs.append(
+            _pair(
+                gs_personnel,
+                personnel,
+                "mediazona named deaths",
+                named,
+                "The General Staff counts killed and wounded; Mediazona lists deaths confirmed by name, a lower bound of deaths alone.",
+            )
+        )
+    tanks, confirmed_tanks = claims.get("tanks", {}).get("total"), out["oryx"].get("tanks")
+    if tanks and confirmed_tanks:  # Oryx's all-equipment total has no General Staff counterpart
+        pairs.append(
+            _pair(
+                "general-staff tanks",
+                tanks,
+                "oryx tanks (photo-confirmed)",
+                confirmed_tanks,
+                "Oryx lists only losses proven by a photo or video: a lower bound, not a competing estimate.",
+            )
+        )
     russia = out["acknowledged_own_losses"].get("russia", {}).get("killed")
     if personnel and russia:
-        pairs.append({
-            "claim": "general-staff personnel (killed and wounded)", "claim_value": personnel,
-            "evidence": "Russia's acknowledged dead", "evidence_value": russia["value"], "evidence_date": russia["date"],
-            "ratio": round(personnel / russia["value"], 2),
-            "explanation": "Russia's last official total of its own dead; the General Staff's figures far exceed what Russian authorities acknowledge.",
-        })  # fmt: skip
+        pairs.append(
+            _pair(
+                gs_personnel,
+                personnel,
+                "Russia's acknowledged dead",
+                russia,
+                "Russia's last official total of its own dead; the General Staff's figures far exceed what Russian authorities acknowledge.",
+            )
+        )
     return pairs
