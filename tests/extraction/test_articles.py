@@ -113,3 +113,24 @@ def test_dev_set_thresholds() -> None:
         for lang, m in quality.items():
             if lang != "overall" and m["articles"] >= 3:
                 assert m[key]["f1"] >= 0.90, (lang, key, m[key])
+
+
+@pytest.mark.parametrize(
+    "text, total, increase",
+    [
+        (
+            "Генштаб ВСУ сообщил, что потери российской армии составили 1,18 млн военнослужащих, за сутки — 950 человек.",
+            1_180_000,
+            950,
+        ),
+        (
+            "За даними Генштабу, втрати ворога становлять 646 тис. 400 осіб, за минулу добу — 1 140 окупантів.",
+            646_400,
+            1140,
+        ),
+    ],
+)
+def test_increase_cue_that_introduces_its_own_figure(text: str, total: int, increase: int) -> None:
+    """'…, за сутки — 950': the cue belongs to the figure after its dash, not back to the total."""
+    got = {(c.kind, c.value) for c in extract(text).claims if c.metric == "personnel"}
+    assert got == {("total", total), ("increase", increase)}

@@ -198,6 +198,8 @@ def _backward_cue(doc: Doc, c: Candidate, sent: list[Cue], cands: list[Candidate
     lo, hi = _clause_span(doc, cue.first)
     if doc.matches_in(lo, hi, "kind:anaphora"):
         return None
+    if hi < len(doc.tokens) and doc.tokens[hi].raw in ("–", "—", "‒", ":"):
+        hi = doc.clause_range(hi)[1]  # "за сутки — 950 человек": the cue introduces the next figure
     if any(o.metric == c.metric for o in _cands_between(cands, lo, hi) if o is not c):
         return None  # "… 46.000, con un aumento di 140 unità": the cue is the other figure's
     if any(q.cat == "kind:total" and c.last <= q.first < cue.first for q in sent):
