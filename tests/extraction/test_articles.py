@@ -134,3 +134,16 @@ def test_increase_cue_that_introduces_its_own_figure(text: str, total: int, incr
     """'…, за сутки — 950': the cue belongs to the figure after its dash, not back to the total."""
     got = {(c.kind, c.value) for c in extract(text).claims if c.metric == "personnel"}
     assert got == {("total", total), ("increase", increase)}
+
+
+@pytest.mark.parametrize(
+    "text, increase, total",
+    [
+        ("In 2023, Russian losses rose by 253,290 to 359,230 soldiers, the General Staff said.", 253_290, 359_230),
+        ("Втрати росіян зросли на 1130 осіб, загалом — 400 300.", 1130, 400_300),
+        ("Die Verluste stiegen um 1.100 Soldaten auf 600.000.", 1100, 600_000),
+    ],
+)
+def test_rose_by_is_an_increase(text: str, increase: int, total: int) -> None:
+    got = {(c.kind, c.value) for c in extract(text).claims if c.metric == "personnel"}
+    assert got == {("increase", increase), ("total", total)}
