@@ -147,3 +147,23 @@ def test_increase_cue_that_introduces_its_own_figure(text: str, total: int, incr
 def test_rose_by_is_an_increase(text: str, increase: int, total: int) -> None:
     got = {(c.kind, c.value) for c in extract(text).claims if c.metric == "personnel"}
     assert got == {("increase", increase), ("total", total)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has lost almost half a million soldiers, Ukraine's General Staff said.",
+        "Russland hat fast eine halbe Million Soldaten verloren.",
+        "La Russia ha perso quasi mezzo milione di soldati.",
+        "Росія втратила майже пів мільйона військових.",
+        "Rosja straciła prawie pół miliona żołnierzy.",
+    ],
+)
+def test_half_a_million(text: str) -> None:
+    assert [(c.metric, c.value, c.qualifier) for c in extract(text).claims] == [("personnel", 500_000, "about")]
+
+
+def test_bare_total_after_a_semicolon_keeps_the_losses_subject() -> None:
+    text = "Rosja straciła w ciągu ostatniej doby 1210 żołnierzy; łącznie to już 400 300 – podał Sztab Generalny."
+    got = {(c.metric, c.kind, c.value) for c in extract(text).claims}
+    assert got == {("personnel", "increase", 1210), ("personnel", "total", 400_300)}

@@ -77,6 +77,8 @@ def _loss_context(doc: Doc, c: Candidate) -> bool:
 
 def _personnel_context(doc: Doc, c: Candidate) -> bool:
     a, b = doc.sentence_range(c.first)
+    if a > 0 and doc.tokens[a - 1].raw == ";" and not doc.matches_in(a, b, "metric:"):
+        a = doc.sentence_range(a - 1)[0]  # "… 1210 żołnierzy; łącznie to już 400 300": one thought
     for m in doc.matches_in(a, b, ""):
         cats = m.cats()
         if cats & {"metric:personnel", "weak:personnel", "stmt:personnel", "frame:death", "frame:loss"}:
