@@ -41,6 +41,19 @@ CASES = [
     ("pl", "285 tys.", 285000),
     ("pt", "300 mil", 300000),
     ("es", "1,2 millones", 1200000),
+    ("en", "４００，３００", 400300),
+    ("en", "twenty-five", 25),
+    ("en", "a hundred thousand", 100000),
+    ("en", "half a million", 500000),
+    ("es", "trescientos veinte mil", 320000),
+    ("fr", "deux cent mille", 200000),
+    ("fr", "quatre-vingts", 80),
+    ("tr", "yüz bin", 100000),
+    ("tr", "iki yüz elli bin", 250000),
+    ("pl", "dwieście tysięcy", 200000),
+    ("pt", "quinhentos", 500),
+    ("it", "quattrocento", 400),
+    ("de", "dreihundert", 300),
 ]
 
 

@@ -127,6 +127,9 @@ class _State:
         if value == 100 and self.current is not None and self.current < 100:
             self.current *= 100
             return True
+        if value == 100 and self.current is None and first:  # "yüz bin", "hundred thousand": 100 of what follows
+            self.current, self.current_is_word = 100.0, True
+            return True
         if value >= self.last_scale or (self.current is None and not first and not self.pending_connector):
             return False
         self.total += (1.0 if self.current is None else self.current) * value
@@ -188,6 +191,14 @@ def _piece(tokens: list[Token], i: int, by_start: dict[int, Match]) -> tuple[str
     return None
 
 
+def _word_hyphen(tokens: list[Token], j: int) -> bool:
+    """Token j is a hyphen glued to a word on both sides."""
+    if tokens[j].raw not in ("-", "‐") or j + 1 >= len(tokens):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    return before.kind == WORD and after.kind == WORD and before.end == tokens[j].start and tokens[j].end == after.start
+
+
 def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> NumberPhrase | None:
     """The number phrase starting at token i, read piece by piece (see :class:`_State`)."""
     first = _piece(tokens, i, by_start)
@@ -196,6 +207,9 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> Number
     st = _State()
     j = last_good = i
     while j < len(tokens):
+        if j > i and _word_hyphen(tokens, j) and (after := _piece(tokens, j + 1, by_start)) and after[0] == "numword":
+            j += 1  # "twenty-five", "vingt-deux": number words joined by a hyphen are one number
+            continue
         piece = _piece(tokens, j, by_start)
         if piece is None or (j > i and tokens[j].nl_before and not (piece[0] == "digits" and tokens[j].raw == "000")):
             break

@@ -29,9 +29,15 @@ _DIGITS[0x066B] = ord(".")
 _DIGITS[0x066C] = ord(",")
 
 
+#: a full-width comma between digits ("４００，３００") is a thousands separator; elsewhere it is
+#: CJK punctuation and stays as it is
+_WIDE_COMMA = re.compile(r"(?<=\d)\uff0c(?=\d)")
+
+
 def to_ascii_digits(text: str) -> str:
     """Map every script's decimal digits to ASCII, keeping the length (and so all offsets)."""
-    return text.translate(_DIGITS)
+    text = text.translate(_DIGITS)
+    return _WIDE_COMMA.sub(",", text) if "\uff0c" in text else text
 
 
 # Characters that are part of a word but not letters: combining marks (Arabic harakat, Devanagari
