@@ -18,6 +18,7 @@ from ..errors import LossLedgerError
 # (command modules are imported here)
 from . import check as _check  # noqa: F401
 from . import extract as _extract  # noqa: F401
+from . import label as _label  # noqa: F401
 from . import ledger as _ledger  # noqa: E402,F401
 from . import records as _records  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
