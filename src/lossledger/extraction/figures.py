@@ -148,7 +148,10 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     words = 0
     n = len(toks)
     sent = doc.sent_of[c.first]
-    while j < n and words <= 4:
+    # "one"/"uma"/"ein" is also the indefinite article: as a figure it stands next to its noun,
+    # or past one word the vocabulary knows ("ще один підводний човен", "ein weiteres U-Boot")
+    article = c.num.words_only and c.num.value == 1
+    while j < n and words <= (1 if article else 4):
         tok = toks[j]
         if tok.nl_before and j > c.last or doc.sent_of[j] != sent:
             return None
@@ -180,6 +183,8 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
             if cats & {"scale", "numword"} or any(x.startswith("date:") for x in cats):
                 return None
             j = m.end
+        elif article:
+            return None
         else:
             j += 1
         words += 1

@@ -25,13 +25,18 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``previous_day``, ``today``, ``yesterday`` cues, and other ``relative`` phrases ("two days
   ago", "позавчора") that dateparser resolves against the publication date.
 
-A phrase is written as text; a word ending in ``*`` matches any word starting with it.
+A phrase is written as text, its words in any form (normally the lemma): words are looked up by
+their key (lemma, then Snowball stem: normalise.py), so "танк" matches "танків" and "танками".
+A word ending in ``*`` matches any word starting with it; ``=word`` matches only as written;
+``*word`` may also end a compound ("*raketenwerfer" in "Mehrfachraketenwerfersysteme").  Side
+cues match as written: their case says whose losses they are.
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -40,7 +45,8 @@ from typing import Any
 
 from ..errors import SchemaError
 from ..taxonomy import metric_names, statement_wording
-from .tokens import NUM, PUNCT, Token, fold, to_ascii_digits, tokenize
+from .normalise import Normaliser, normaliser
+from .tokens import NUM, PUNCT, WORD, Token, fold, to_ascii_digits, tokenize
 
 __all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_vocab"]
 
@@ -148,11 +154,13 @@ def load_vocab(code: str) -> Vocab:
 
 @dataclass(frozen=True)
 class _Phrase:
-    words: tuple[str, ...]
-    stems: tuple[bool, ...]
+    words: tuple[str, ...]  # folded, as written
+    keys: tuple[str, ...]  # look-up keys (normalise.py)
+    stems: tuple[bool, ...]  # the word ends in '*': any word starting with it
     entry: tuple[str, Any]
     layer: int = 0
     size: int = 1
+    head: bool = False  # the first word starts with '*': it may end a compound ("*raketenwerfer")
 
 
 @dataclass(slots=True)
@@ -176,17 +184,34 @@ class Match:
         return {c for c, _ in self.entries}
 
 
-def _phrase_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+def _same(word: str) -> str:
+    return word
+
+
+def _phrase_tokens(
+    text: str, key: Callable[[str], str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], bool]:
+    """Words of a vocabulary phrase, folded and as look-up keys; ``word*`` is a prefix and
+    ``=word`` matches only as written (neither is keyed); a leading ``*`` marks a compound head."""
     toks = tokenize(to_ascii_digits(text))
+    head = bool(toks) and toks[0].kind == PUNCT and toks[0].raw == "*"
     words: list[str] = []
+    keys: list[str] = []
     stems: list[bool] = []
-    for t in toks:
+    literal = False
+    for t in toks[1:] if head else toks:
         if t.kind == PUNCT and t.raw == "*" and words:
             stems[-1] = True
+            keys[-1] = words[-1]
+            continue
+        if t.kind == PUNCT and t.raw == "=":
+            literal = True
             continue
         words.append(t.norm if t.kind != NUM else t.raw)
+        keys.append(key(t.norm) if t.kind == WORD and not literal else words[-1])
         stems.append(False)
-    return tuple(words), tuple(stems)
+        literal = False
+    return tuple(words), tuple(keys), tuple(stems), head
 
 
 #: Layers of the index: matches of different layers may overlap ("Russian soldiers" is a side
@@ -205,49 +230,78 @@ class Lexicon:
 
     prefixes: tuple[str, ...] = ()
     exact: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
+    keyed: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
     stems: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
     stem_lengths: set[int] = field(default_factory=set)
+    heads: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
+    head_lengths: set[int] = field(default_factory=set)
     number_after_term: bool = False
+    normaliser: Normaliser | None = None
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     _vcache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def add(self, text: str, category: str, payload: Any = None, layer: int = PRIMARY) -> None:
-        words, stems = _phrase_tokens(text)
+    def key(self, word: str) -> str:
+        return self.normaliser.key(word) if self.normaliser is not None else word
+
+    def add(self, text: str, category: str, payload: Any = None, layer: int = PRIMARY, keyed: bool = True) -> None:
+        """Index a phrase; ``keyed=False`` matches its words only as written (side cues: "ukraińskich
+        żołnierzy" are Ukraine's losses, "ukraińscy żołnierze" the ones who destroyed something)."""
+        words, keys, stems, head = _phrase_tokens(text, self.key if keyed else _same)
         if not words:
             return
-        phrase = _Phrase(words, stems, (category, payload), layer, len(words))
+        phrase = _Phrase(words, keys, stems, (category, payload), layer, len(words), head)
+        if head:
+            self.heads[keys[0]].append(phrase)
+            self.head_lengths.add(len(keys[0]))
         if stems[0]:
             self.stems[words[0]].append(phrase)
             self.stem_lengths.add(len(words[0]))
         else:
             self.exact[words[0]].append(phrase)
+            if keys[0] != words[0]:
+                self.keyed[keys[0]].append(phrase)
         self._cache.clear()
 
     def _variants(self, norm: str) -> tuple[str, ...]:
+        """The forms a word is looked up by: itself, without a clitic prefix (Arabic و ال), and
+        the look-up key of each (normalise.py)."""
         found = self._vcache.get(norm)
         if found is None:
             out = [norm]
             for p in self.prefixes:
                 if norm.startswith(p) and len(norm) - len(p) >= 2:
                     out.append(norm[len(p) :])
-            found = self._vcache[norm] = tuple(out)
+            out.extend([self.key(v) for v in out])
+            found = self._vcache[norm] = tuple(dict.fromkeys(out))
         return found
-
-    def _word_ok(self, tok: Token, word: str, stem: bool) -> bool:
-        return any(v == word or (stem and v.startswith(word)) for v in self._variants(tok.norm))
 
     def _candidates(self, norm: str) -> tuple[_Phrase, ...]:
         found = self._cache.get(norm)
         if found is not None:
             return found
         cands: list[_Phrase] = []
-        for v in self._variants(norm):
+        variants = self._variants(norm)
+        for v in variants:
             cands.extend(self.exact.get(v, ()))
             for n in self.stem_lengths:
                 if n <= len(v):
                     cands.extend(self.stems.get(v[:n], ()))
+        if not cands:  # a word written as the vocabulary writes it wins over one that shares a key
+            for v in variants:
+                cands.extend(self.keyed.get(v, ()))
+        if not cands and self.head_lengths:
+            cands.extend(self._compound_heads(norm))
         found = self._cache[norm] = tuple(cands)
         return found
+
+    def _compound_heads(self, norm: str) -> list[_Phrase]:
+        """The longest compound head ending the word ("mehrfachraketenwerfersysteme" ends with
+        "raketenwerfersystem"): compared on the key and on the folded form."""
+        for v in dict.fromkeys((self.key(norm), norm)):
+            for n in sorted(self.head_lengths, reverse=True):
+                if n < len(v) and v[-n:] in self.heads:
+                    return list(self.heads[v[-n:]])
+        return []
 
     def scan_layers(self, tokens: list[Token], layers: int = 3) -> list[list[Match]]:
         """Per layer: longest phrase matches, left to right, non-overlapping within the layer."""
@@ -255,7 +309,7 @@ class Lexicon:
         free = [0] * layers
         n = len(tokens)
         norms = [t.norm for t in tokens]
-        forms: list[tuple[str, ...]] = [self._variants(v) for v in norms] if self.prefixes else [(v,) for v in norms]
+        forms: list[tuple[str, ...]] = [self._variants(v) for v in norms]
         breaks = [t.nl_before for t in tokens]
         for i in range(n):
             cands = self._candidates(norms[i])
@@ -295,19 +349,21 @@ def _rest_matches(ph: _Phrase, forms: list[tuple[str, ...]], breaks: list[bool],
         if ph.stems[j]:
             if not any(v.startswith(word) for v in forms[i + j]):
                 return False
-        elif word not in forms[i + j]:
+        elif word not in forms[i + j] and ph.keys[j] not in forms[i + j]:
             return False
     return True
 
 
-def _add_section(lex: Lexicon, vocab: Vocab, section: str, prefix: str, layer: int = PRIMARY) -> None:
+def _add_section(
+    lex: Lexicon, vocab: Vocab, section: str, prefix: str, layer: int = PRIMARY, keyed: bool = True
+) -> None:
     for key, phrases in vocab.section(section).items():
         if isinstance(phrases, dict):
             for phrase, payload in phrases.items():
-                lex.add(phrase, f"{prefix}{key}", payload, layer)
+                lex.add(phrase, f"{prefix}{key}", payload, layer, keyed)
         elif isinstance(phrases, list):
             for phrase in phrases:
-                lex.add(phrase, f"{prefix}{key}", None, layer)
+                lex.add(phrase, f"{prefix}{key}", None, layer, keyed)
 
 
 def _add_vocab(lex: Lexicon, vocab: Vocab) -> None:
@@ -330,7 +386,7 @@ def _add_vocab(lex: Lexicon, vocab: Vocab) -> None:
     _add_section(lex, vocab, "kind", "kind:")
     _add_section(lex, vocab, "nonclaims", "non:")
     _add_section(lex, vocab, "sources", "src:", CONTEXT)
-    _add_section(lex, vocab, "side", "side:", CONTEXT)
+    _add_section(lex, vocab, "side", "side:", CONTEXT, keyed=False)
     _add_section(lex, vocab, "framing", "frame:", FRAMING)
     dates = vocab.section("dates")
     for key in ("months", "weekdays"):
@@ -387,21 +443,25 @@ def lexicon(code: str) -> Lexicon:
 
 
 def _lexicon_key(code: str) -> str:
-    """A hash of the inputs of a lexicon: vocabulary and taxonomy files, Babel's version, this module."""
+    """A hash of the inputs of a lexicon: vocabulary, forms and taxonomy files, Babel's and
+    PyStemmer's versions, and the modules that turn phrases into keys."""
     import hashlib
 
-    import babel
+    from importlib.metadata import version
 
-    digest = hashlib.sha256(babel.__version__.encode())
-    for path in sorted(p for p in _vocab_dir().iterdir() if p.name.endswith(".toml")):
-        digest.update(path.name.encode() + path.read_bytes())
+    digest = hashlib.sha256(f"{version('babel')} {version('pystemmer')}".encode())
+    for folder in (_vocab_dir(), _vocab_dir().joinpath("forms")):
+        for path in sorted((p for p in folder.iterdir() if p.name.endswith((".toml", ".tsv"))), key=lambda p: p.name):
+            digest.update(path.name.encode() + path.read_bytes())
     digest.update(resources.files("lossledger").joinpath("taxonomy.toml").read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    here = Path(__file__).parent
+    for module in ("vocab.py", "tokens.py", "normalise.py"):
+        digest.update((here / module).read_bytes())
     return digest.hexdigest()
 
 
 def _build_lexicon(code: str) -> Lexicon:
-    lex = Lexicon()
+    lex = Lexicon(normaliser=normaliser(code))
     codes = [c for c in (code, "en") if c in available_languages()]
     for i, c in enumerate(dict.fromkeys(codes)):
         vocab = load_vocab(c)
