@@ -446,7 +446,6 @@ def _lexicon_key(code: str) -> str:
     """A hash of the inputs of a lexicon: vocabulary, forms and taxonomy files, Babel's and
     PyStemmer's versions, and the modules that turn phrases into keys."""
     import hashlib
-
     from importlib.metadata import version
 
     digest = hashlib.sha256(f"{version('babel')} {version('pystemmer')}".encode())
