@@ -14,44 +14,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import Doc
-from .figures import _CONJ, Candidate
+from .figures import Candidate
 from .tokens import NUM, PUNCT, WORD
 
 __all__ = ["Cue", "attribute", "collect_cues"]
 
-_ARTICLES = {
-    "the",
-    "a",
-    "an",
-    "los",
-    "las",
-    "les",
-    "le",
-    "la",
-    "i",
-    "gli",
-    "il",
-    "die",
-    "der",
-    "den",
-    "de",
-    "à",
-    "em",
-    "o",
-    "os",
-    "al",
-    "el",
-    "di",
-    "to",
-    "at",
-    "auf",
-    "на",
-    "до",
-    "в",
-    "у",
-    "ال",
-    "ای",
-}
 
 
 class CueIndex:
@@ -144,7 +111,7 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
     if c.kind is not None:
         return
     if c.plus or _near_increase(doc, c):
-        c.kind, c.kind_near = "increase", True
+        c.kind, c.kind_near, c.kind_by = "increase", True, "near"
         clause = [
             q
             for q in kcues.in_sentence(doc.sent_of[c.first])
@@ -158,17 +125,20 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
     chosen = _nearest(local, c.first)
+    c.kind_by = "clause"
     if chosen is None and _subset_day(doc, c):
-        c.kind, c.period = "increase", "P1D"
+        c.kind, c.period, c.kind_by = "increase", "P1D", "subset"
         return
     if chosen is None:
         # cues of an "of which …" clause ("بينها 12 دبابة في يوم السبت وحده") stay in it
         before = [q for q in sent if q.last <= c.first and q.paren == 0 and not _in_subset_clause(doc, q)]
         chosen = max(before, key=lambda q: q.first, default=None)
+        c.kind_by = "sentence"
     if chosen is None:
         chosen = _backward_cue(doc, c, sent, all_cands)
+        c.kind_by = "trailing"
     if chosen is None:
-        c.kind = "total"
+        c.kind, c.kind_by = "total", "default"
         return
     c.kind = _kind_from(chosen)[0]
     if c.kind == "increase":
@@ -232,7 +202,7 @@ def _qualifier_at(doc: Doc, c: Candidate) -> str | None:
                 return "more_than"
             if m.has("q:about"):
                 return "about"
-        if end - 1 >= 0 and toks[end - 1].kind == WORD and toks[end - 1].norm in _ARTICLES:
+        if end - 1 >= 0 and toks[end - 1].kind == WORD and toks[end - 1].norm in doc.lex.articles:
             end -= 1
             continue
         if end - 1 >= 0 and toks[end - 1].raw in ("«", '"', "“", "„", "(", "‒", "—", "–", "-", ":"):
@@ -252,7 +222,7 @@ def _qualifier_at(doc: Doc, c: Candidate) -> str | None:
 def _coordinated(doc: Doc, prev: Candidate, c: Candidate) -> bool:
     """'mehr als 3000 Panzer und 6000 gepanzerte Fahrzeuge': only a conjunction between."""
     gap = doc.tokens[prev.evidence()[1] : c.first]
-    return 0 < len(gap) <= 2 and all(t.norm in _CONJ for t in gap)
+    return 0 < len(gap) <= 2 and all(t.norm in doc.lex.conjunctions for t in gap)
 
 
 # --- sources and sides ------------------------------------------------------------------------
@@ -355,7 +325,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
             c.qualifier = "about"  # "ще тисячу", "півтори тисячі", "one million": a round word
         c.qualifier = c.qualifier or "exact"
         if c.parent is None and coordinated and prev is not None and prev.kind_near:
-            c.kind, c.kind_near = "increase", True
+            c.kind, c.kind_near, c.kind_by = "increase", True, "list"
         if c.parent is None:
             _resolve_kind(doc, c, ctx.kcues, figs)
         _apply_source(doc, c, ctx)
@@ -363,6 +333,55 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     for c in figs:
         if c.parent is not None:
             _paren_kind(doc, c, ctx.kcues)
+    _share_list_kinds(doc, figs)
+
+
+_LIST_GAP = {",", ";", "-", "–", "—", "•", "·", "(", ")", "+"}
+
+
+def list_groups(doc: Doc, figs: list[Candidate]) -> list[list[Candidate]]:
+    """Figures of one list: items next to each other with only separators between them (commas,
+    conjunctions, bullets, an item's bracketed increase): "14 ББМ, три артсистеми та 49 БпЛА"."""
+    groups: list[list[Candidate]] = []
+    prev: Candidate | None = None
+    for c in figs:
+        if c.parent is not None:
+            continue
+        if prev is not None and _list_gap(doc, prev.evidence()[1], c.first):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+        prev = c
+    return groups
+
+
+def _list_gap(doc: Doc, lo: int, hi: int) -> bool:
+    if hi - lo > 12 or hi < lo:
+        return False
+    words = 0
+    for k in range(lo, hi):
+        tok = doc.tokens[k]
+        if doc.paren[k] or tok.raw in _LIST_GAP or tok.kind == NUM and doc.paren[k]:
+            continue
+        if tok.kind == WORD and tok.norm in doc.lex.conjunctions:
+            words += 1
+            continue
+        m = doc.match_at.get(k)
+        if m is not None and (m.has("q:about") or m.has("q:more_than")):
+            continue
+        return False
+    return words <= 2
+
+
+def _share_list_kinds(doc: Doc, figs: list[Candidate]) -> None:
+    """An item marked as a new loss ("ще один танк", "six more tanks") makes the list's items that
+    no cue of their own speaks of new losses too."""
+    for group in list_groups(doc, figs):
+        if len(group) < 2 or not any(c.kind_by == "near" for c in group):
+            continue
+        for c in group:
+            if c.kind_by == "default":
+                c.kind, c.kind_by = "increase", "list"
 
 
 def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:
@@ -372,6 +391,7 @@ def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:
     assert parent is not None
     inside = [q for q in kcues.in_sentence(doc.sent_of[c.first]) if q.paren == doc.paren[c.first] and q.paren]
     c.source, c.strong_source, c.side = parent.source, parent.strong_source, parent.side
+    c.kind_by = "paren"
     if c.plus or any(q.cat == "kind:increase" for q in inside):
         c.kind = "increase"
         periods = [q for q in inside if q.cat == "kind:periods"]
@@ -383,7 +403,3 @@ def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:
             parent.kind = "increase"
         return
     c.kind = "increase"
-
-
-def is_number_token(doc: Doc, i: int) -> bool:
-    return doc.tokens[i].kind == NUM or doc.tokens[i].kind == PUNCT and doc.tokens[i].raw == "+"

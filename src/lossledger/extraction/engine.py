@@ -18,6 +18,7 @@ from .document import Doc, analyse
 from .figures import Candidate, find_candidates
 from .language import detect_language
 from .model import Claim, Extraction, Ignored
+from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
 from .tokens import PUNCT
 
@@ -233,6 +234,7 @@ def extract(text: str, published: dt.date | str | None = None, language: str | N
                 c.source = "general-staff"
     _filter(doc, cands, statement)
     figs = [c for c in cands if c.reason is None]
+    settle_kinds(figs, era_hint(dates, figs, pub))
     as_of, fig_dates = resolve_as_of(doc, dates, figs, pub)
     era = as_of or pub or next((d.date() or _month_start(d) for d in dates if d.metadata), None)
 

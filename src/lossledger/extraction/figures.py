@@ -27,29 +27,6 @@ __all__ = ["Candidate", "find_candidates"]
 
 _DASHES = {"-", "–", "—", "‒", "−", ":", "="}
 _QUOTES = {'"', "«", "»", "“", "”", "„", "'", "‘", "’"}
-_CONJ = {
-    "and",
-    "und",
-    "e",
-    "y",
-    "et",
-    "i",
-    "и",
-    "і",
-    "й",
-    "ve",
-    "و",
-    "ed",
-    "oraz",
-    "та",
-    "а",
-    "ile",
-    "sowie",
-    "as well as",
-    "ainsi que",
-    "also",
-    "plus",
-}
 
 #: Non-claim vocabulary key -> reason written in ``ignored``.
 REASONS = {
@@ -86,6 +63,8 @@ class Candidate:
     strong_source: bool = False
     side: str = "russia"
     kind_near: bool = False  # kind set by a word next to the number ("ще", "+")
+    #: what set the kind: near | clause | sentence | subset | trailing | list | paren | default | size
+    kind_by: str = ""
 
     @property
     def first(self) -> int:
@@ -289,7 +268,7 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         return True
     tok = toks[j]
     if (
-        (tok.norm in _CONJ or tok.raw in ("-", "–", "to", "bis", "до", "a"))
+        (tok.norm in doc.lex.conjunctions or tok.raw in ("-", "–", "to", "bis", "до", "a"))
         and j + 1 < len(toks)
         and toks[j + 1].kind == NUM
     ):

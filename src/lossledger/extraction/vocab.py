@@ -4,7 +4,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 ``date_translation_data``), so a new language touches no Python.  Sections:
 
 - ``[language]``: ``strip_prefixes`` (clitics glued to words, e.g. Arabic و ال ب), ``number_after_term``
-  (numbers may follow the noun: Arabic "غواصة واحدة").
+  (numbers may follow the noun: Arabic "غواصة واحدة"), ``conjunctions`` (joining list items),
+  ``articles`` (words that may stand between a qualifier and its number).
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo").
 - ``[metrics]``: phrases naming each taxonomy metric; ``[weak_metrics]`` phrases that name it only
@@ -52,7 +53,7 @@ __all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_
 
 #: Section -> allowed keys (None: any key, validated separately).
 _SCHEMA: dict[str, set[str] | None] = {
-    "language": {"code", "name", "strip_prefixes", "number_after_term"},
+    "language": {"code", "name", "strip_prefixes", "number_after_term", "conjunctions", "articles"},
     "numbers": {"words", "scales", "connectors", "half"},
     "metrics": None,
     "weak_metrics": None,
@@ -237,6 +238,8 @@ class Lexicon:
     head_lengths: set[int] = field(default_factory=set)
     number_after_term: bool = False
     normaliser: Normaliser | None = None
+    conjunctions: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     _vcache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -467,6 +470,8 @@ def _build_lexicon(code: str) -> Lexicon:
         if i == 0:
             lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
             lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
+        lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
+        lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         _add_vocab(lex, vocab)
         _add_babel_dates(lex, c)
         _add_statement(lex, c)

@@ -1,0 +1,69 @@
+"""Kinds by size: a General Staff figure too small to be a total is an increase, and the reverse.
+
+Words do not always say whether a figure is a total or a new loss: a list after "за минулу добу"
+may be the totals, "Russia lost two tanks" has no cue at all, and a headline "Four tanks and 1,400
+more soldiers" carries "more" on one item.  When no cue in the figure's own clause decides, its
+size does (magnitudes.py): below half the smallest total of the metric in the month before the
+text's era it is a new loss; above any increase the metric had around that era (for the period
+the text gives) it is a total.  A cue in the figure's own clause or next to it always wins.
+
+The era is the publication date, else a dated mention in the text, else the month whose totals
+hold the text's largest figure that no day's increase could be.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import INVASION, DateMention
+from .figures import Candidate
+from .magnitudes import METRICS, magnitudes
+
+__all__ = ["era_hint", "settle_kinds"]
+
+GENERAL_STAFF = "general-staff"
+#: kinds set by these may be overruled by size; a cue in the clause or next to the figure may not
+_WEAK = {"default", "sentence", "trailing", "list"}
+_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
+
+
+def era_hint(dates: list[DateMention], figs: list[Candidate], published: dt.date | None) -> dt.date | None:
+    """A date near the text's figures (see the module docstring), or None."""
+    if published is not None:
+        return published
+    found = [d.date() if d.day else dt.date(d.year, d.month, 15) for d in dates if d.year and d.month]
+    found = [d for d in found if d is not None and d > INVASION]
+    if found:
+        return max(found)
+    table = magnitudes()
+    for metric in METRICS:
+        biggest = max((c.num.int_value for c in figs if c.metric == metric and c.reason is None), default=0)
+        ceiling = table.largest_increase(metric, None)
+        if ceiling is not None and biggest > ceiling:
+            months = table.months_of_total(metric, biggest)
+            if months:
+                return months[-1] + dt.timedelta(days=14)
+    return None
+
+
+def _days(period: str | None) -> int:
+    match = re.fullmatch(r"P(\d+)([DWMY])", period or "")
+    return int(match.group(1)) * _DAYS[match.group(2)] if match else 1
+
+
+def settle_kinds(figs: list[Candidate], era: dt.date | None) -> None:
+    """Overrule weakly cued kinds of General Staff figures whose size contradicts them."""
+    table = magnitudes()
+    for c in figs:
+        if c.reason is not None or c.source != GENERAL_STAFF or c.metric is None or c.kind_by not in _WEAK:
+            continue
+        value = c.num.int_value
+        if c.kind == "total":
+            smallest = table.smallest_total(c.metric, era)
+            if smallest is not None and value * 2 < smallest:
+                c.kind, c.kind_by = "increase", "size"
+        elif c.kind == "increase":
+            largest = table.largest_increase(c.metric, era, _days(c.period))
+            if largest is not None and value > largest:
+                c.kind, c.period, c.kind_by = "total", None, "size"
