@@ -162,6 +162,7 @@ class _Phrase:
     layer: int = 0
     size: int = 1
     head: bool = False  # the first word starts with '*': it may end a compound ("*raketenwerfer")
+    keyed: bool = True  # False: its words match only as written
 
 
 @dataclass(slots=True)
@@ -252,7 +253,7 @@ class Lexicon:
         words, keys, stems, head = _phrase_tokens(text, self.key if keyed else _same)
         if not words:
             return
-        phrase = _Phrase(words, keys, stems, (category, payload), layer, len(words), head)
+        phrase = _Phrase(words, keys, stems, (category, payload), layer, len(words), head, keyed)
         if head:
             self.heads[keys[0]].append(phrase)
             self.head_lengths.add(len(keys[0]))
@@ -261,21 +262,21 @@ class Lexicon:
             self.stem_lengths.add(len(words[0]))
         else:
             self.exact[words[0]].append(phrase)
-            if keys[0] != words[0]:
+            if keyed:
                 self.keyed[keys[0]].append(phrase)
         self._cache.clear()
 
-    def _variants(self, norm: str) -> tuple[str, ...]:
-        """The forms a word is looked up by: itself, without a clitic prefix (Arabic و ال), and
-        the look-up key of each (normalise.py)."""
+    def _variants(self, norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The forms a word is looked up by: as written (itself, and without a clitic prefix such
+        as Arabic و ال), and their look-up keys (normalise.py)."""
         found = self._vcache.get(norm)
         if found is None:
-            out = [norm]
+            surface = [norm]
             for p in self.prefixes:
                 if norm.startswith(p) and len(norm) - len(p) >= 2:
-                    out.append(norm[len(p) :])
-            out.extend([self.key(v) for v in out])
-            found = self._vcache[norm] = tuple(dict.fromkeys(out))
+                    surface.append(norm[len(p) :])
+            keys = tuple(dict.fromkeys(self.key(v) for v in surface))
+            found = self._vcache[norm] = (tuple(surface), keys)
         return found
 
     def _candidates(self, norm: str) -> tuple[_Phrase, ...]:
@@ -283,14 +284,14 @@ class Lexicon:
         if found is not None:
             return found
         cands: list[_Phrase] = []
-        variants = self._variants(norm)
-        for v in variants:
+        surface, keys = self._variants(norm)
+        for v in surface:
             cands.extend(self.exact.get(v, ()))
             for n in self.stem_lengths:
                 if n <= len(v):
                     cands.extend(self.stems.get(v[:n], ()))
         if not cands:  # a word written as the vocabulary writes it wins over one that shares a key
-            for v in variants:
+            for v in keys:
                 cands.extend(self.keyed.get(v, ()))
         if not cands and self.head_lengths:
             cands.extend(self._compound_heads(norm))
@@ -312,7 +313,7 @@ class Lexicon:
         free = [0] * layers
         n = len(tokens)
         norms = [t.norm for t in tokens]
-        forms: list[tuple[str, ...]] = [self._variants(v) for v in norms]
+        forms = [self._variants(v) for v in norms]
         breaks = [t.nl_before for t in tokens]
         for i in range(n):
             cands = self._candidates(norms[i])
@@ -343,22 +344,25 @@ class Lexicon:
         return self.scan_layers(tokens, 1)[0]
 
 
-def _rest_matches(ph: _Phrase, forms: list[tuple[str, ...]], breaks: list[bool], i: int) -> bool:
+def _rest_matches(
+    ph: _Phrase, forms: list[tuple[tuple[str, ...], tuple[str, ...]]], breaks: list[bool], i: int
+) -> bool:
     """Whether words 2.. of ``ph`` match the tokens after i (on one line)."""
     for j in range(1, ph.size):
         if breaks[i + j]:
             return False
         word = ph.words[j]
+        surface, keys = forms[i + j]
         if ph.stems[j]:
-            if not any(v.startswith(word) for v in forms[i + j]):
+            if not any(v.startswith(word) for v in surface):
                 return False
-        elif word not in forms[i + j] and ph.keys[j] not in forms[i + j]:
+        elif word not in surface and not (ph.keyed and ph.keys[j] in keys):
             return False
     return True
 
 
 def _add_section(
-    lex: Lexicon, vocab: Vocab, section: str, prefix: str, layer: int = PRIMARY, keyed: bool = True
+    lex: Lexicon, vocab: Vocab, section: str, prefix: str, layer: int = PRIMARY, *, keyed: bool = True
 ) -> None:
     for key, phrases in vocab.section(section).items():
         if isinstance(phrases, dict):
@@ -369,38 +373,39 @@ def _add_section(
                 lex.add(phrase, f"{prefix}{key}", None, layer, keyed)
 
 
-def _add_vocab(lex: Lexicon, vocab: Vocab) -> None:
+def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     """Numbers, metrics, qualifiers, kind and non-claim cues go to the PRIMARY layer; sources,
     sides and date cues to CONTEXT, so that "Russian soldiers" is both a side cue and a metric
     term ("soldiers"); framing words to FRAMING ("Russia has lost" is a side cue *and* says
-    "lost")."""
+    "lost").  ``keyed=False`` for a guest vocabulary (English in a Polish text): its words match
+    as written, never by a key of the host language ("one" is a form of Polish "on")."""
     nums = vocab.section("numbers")
     for word, value in nums.get("words", {}).items():
-        lex.add(word, "numword", value)
+        lex.add(word, "numword", value, keyed=keyed)
     for word, value in nums.get("scales", {}).items():
-        lex.add(word, "scale", value)
+        lex.add(word, "scale", value, keyed=keyed)
     for word in nums.get("connectors", []):
-        lex.add(word, "connector")
+        lex.add(word, "connector", keyed=keyed)
     for word in nums.get("half", []):
-        lex.add(word, "half")
-    _add_section(lex, vocab, "metrics", "metric:")
-    _add_section(lex, vocab, "weak_metrics", "weak:")
-    _add_section(lex, vocab, "qualifiers", "q:")
-    _add_section(lex, vocab, "kind", "kind:")
-    _add_section(lex, vocab, "nonclaims", "non:")
-    _add_section(lex, vocab, "sources", "src:", CONTEXT)
+        lex.add(word, "half", keyed=keyed)
+    _add_section(lex, vocab, "metrics", "metric:", keyed=keyed)
+    _add_section(lex, vocab, "weak_metrics", "weak:", keyed=keyed)
+    _add_section(lex, vocab, "qualifiers", "q:", keyed=keyed)
+    _add_section(lex, vocab, "kind", "kind:", keyed=keyed)
+    _add_section(lex, vocab, "nonclaims", "non:", keyed=keyed)
+    _add_section(lex, vocab, "sources", "src:", CONTEXT, keyed=keyed)
     _add_section(lex, vocab, "side", "side:", CONTEXT, keyed=False)
-    _add_section(lex, vocab, "framing", "frame:", FRAMING)
+    _add_section(lex, vocab, "framing", "frame:", FRAMING, keyed=keyed)
     dates = vocab.section("dates")
     for key in ("months", "weekdays"):
         for word, value in dates.get(key, {}).items():
-            lex.add(word, f"date:{key[:-1]}", value)
+            lex.add(word, f"date:{key[:-1]}", value, keyed=keyed)
     for key in ("as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since", "relative"):
         for phrase in dates.get(key, []):
-            lex.add(phrase, f"date:{key}", None, CONTEXT)
+            lex.add(phrase, f"date:{key}", None, CONTEXT, keyed=keyed)
 
 
-def _add_babel_dates(lex: Lexicon, code: str) -> None:
+def _add_babel_dates(lex: Lexicon, code: str, keyed: bool = True) -> None:
     """Month and weekday names of ``code`` from Babel's CLDR data (all widths and contexts)."""
     from babel import Locale, UnknownLocaleError
 
@@ -411,19 +416,19 @@ def _add_babel_dates(lex: Lexicon, code: str) -> None:
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             for num, name in loc.months[context][width].items():
-                lex.add(name.rstrip("."), "date:month", num)
+                lex.add(name.rstrip("."), "date:month", num, keyed=keyed)
             for num, name in loc.days[context][width].items():
-                lex.add(name.rstrip("."), "date:weekday", num)
+                lex.add(name.rstrip("."), "date:weekday", num, keyed=keyed)
 
 
-def _add_statement(lex: Lexicon, code: str) -> None:
+def _add_statement(lex: Lexicon, code: str, keyed: bool = True) -> None:
     """The statement's own line wording (taxonomy.toml) as metric phrases for en/uk/ru."""
     if code not in ("en", "uk", "ru"):
         return
     for wording, name in statement_wording(code).items():
         if name in ("military_auto", "fuel_tanks") and wording in ("vehicles", "fuel tank"):
             continue
-        lex.add(wording, f"stmt:{name}")
+        lex.add(wording, f"stmt:{name}", keyed=keyed)
 
 
 @cache
@@ -472,9 +477,9 @@ def _build_lexicon(code: str) -> Lexicon:
             lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
-        _add_vocab(lex, vocab)
-        _add_babel_dates(lex, c)
-        _add_statement(lex, c)
+        _add_vocab(lex, vocab, keyed=i == 0)
+        _add_babel_dates(lex, c, keyed=i == 0)
+        _add_statement(lex, c, keyed=i == 0)
     if code not in codes:
         _add_babel_dates(lex, code)
     return lex
