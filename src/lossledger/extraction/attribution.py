@@ -256,7 +256,17 @@ def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     return side
 
 
+#: Sources that report Russia's losses unless the figure's own clause says otherwise.
+_RUSSIA_BY_DEFAULT = ("general-staff", "mediazona", "oryx", "other")
+
+
 def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
+    """Whose losses: an adjective on the figure's noun ("2,049 Russian tanks") decides; then the
+    side cues of its clause; a figure of a source that counts Russia's losses is Russia's unless
+    its clause says otherwise; else its sentence's cues, then the last one before it."""
+    own = _noun_side(doc, c)
+    if own is not None:
+        return own
     s = doc.sent_of[c.first]
     lo, hi = c.evidence()
     clause_lo, _ = doc.clause_range(lo)
@@ -264,12 +274,29 @@ def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     window = [q for q in sent if clause_lo <= q.first <= hi + 3]
     if window:
         return _nearest(window, c.first).cat[5:]  # type: ignore[union-attr]
+    if c.source in _RUSSIA_BY_DEFAULT and (c.strong_source or c.source != "general-staff" or not sent):
+        return "russia"
     if sent:
         return _nearest(sent, c.first).cat[5:]  # type: ignore[union-attr]
-    if c.strong_source and c.source in ("general-staff", "mediazona", "oryx", "russian-mod"):
-        return "russia"
     earlier = scues.last_before(s)
     return earlier.cat[5:] if earlier is not None else "russia"
+
+
+def _noun_side(doc: Doc, c: Candidate) -> str | None:
+    """The side an adjective gives the figure's noun phrase: between the number and its term,
+    right before a term that precedes the number, or right after the term where adjectives follow
+    their noun ("chars russes")."""
+    if c.term_first < 0:
+        return None
+    span = range(c.last, c.term_first) if c.term_first >= c.last else range(max(0, c.term_first - 2), c.term_first)
+    after = [c.term_last] if doc.lex.adjective_after_noun else []
+    for k in [*span, *after]:
+        m = doc.ctx_at.get(k)
+        if m is not None:
+            for cat, _ in m.entries:
+                if cat.startswith("sideadj:"):
+                    return cat[8:]
+    return None
 
 
 @dataclass

@@ -17,6 +17,7 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
   overnight interception counts, which are not the General Staff's loss statistics).
 - ``[side]``: cues that the figures are Ukraine's losses (``ukraine``) or Russia's (``russia``);
+  ``russian_adjectives``/``ukrainian_adjectives`` on the figure's own noun ("2,049 Russian tanks");
   ``enemy`` ("the enemy", "противник") is the side opposite the speaker: Russia's losses when
   Ukraine speaks, Ukraine's when the Russian MoD does.
 - ``[framing]``: ``death``, ``loss``, ``wounded`` words; ``launch`` words of attacks, not losses
@@ -53,7 +54,15 @@ __all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_
 
 #: Section -> allowed keys (None: any key, validated separately).
 _SCHEMA: dict[str, set[str] | None] = {
-    "language": {"code", "name", "strip_prefixes", "number_after_term", "conjunctions", "articles"},
+    "language": {
+        "code",
+        "name",
+        "strip_prefixes",
+        "number_after_term",
+        "adjective_after_noun",
+        "conjunctions",
+        "articles",
+    },
     "numbers": {"words", "scales", "connectors", "half"},
     "metrics": None,
     "weak_metrics": None,
@@ -70,7 +79,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "other",
         "air-force",
     },
-    "side": {"ukraine", "russia", "enemy"},
+    "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
     "framing": {"death", "loss", "wounded", "launch"},
     "nonclaims": None,
     "dates": {
@@ -238,6 +247,7 @@ class Lexicon:
     heads: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
     head_lengths: set[int] = field(default_factory=set)
     number_after_term: bool = False
+    adjective_after_noun: bool = False
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
@@ -394,7 +404,13 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     _add_section(lex, vocab, "kind", "kind:", keyed=keyed)
     _add_section(lex, vocab, "nonclaims", "non:", keyed=keyed)
     _add_section(lex, vocab, "sources", "src:", CONTEXT, keyed=keyed)
-    _add_section(lex, vocab, "side", "side:", CONTEXT, keyed=False)
+    side = vocab.section("side")
+    for key, name in (("ukraine", "ukraine"), ("russia", "russia"), ("enemy", "enemy")):
+        for phrase in side.get(key, []):
+            lex.add(phrase, f"side:{name}", None, CONTEXT, keyed=False)
+    for key, name in (("russian_adjectives", "russia"), ("ukrainian_adjectives", "ukraine")):
+        for phrase in side.get(key, []):
+            lex.add(phrase, f"sideadj:{name}", None, CONTEXT, keyed=keyed)
     _add_section(lex, vocab, "framing", "frame:", FRAMING, keyed=keyed)
     dates = vocab.section("dates")
     for key in ("months", "weekdays"):
@@ -475,6 +491,7 @@ def _build_lexicon(code: str) -> Lexicon:
         if i == 0:
             lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
             lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
+            lex.adjective_after_noun = bool(vocab.section("language").get("adjective_after_noun", False))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         _add_vocab(lex, vocab, keyed=i == 0)
