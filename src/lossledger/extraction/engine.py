@@ -20,7 +20,7 @@ from .language import detect_language
 from .model import Claim, Extraction, Ignored
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
-from .tokens import PUNCT
+from .tokens import NUM, PUNCT
 
 __all__ = ["extract"]
 
@@ -131,17 +131,22 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
     """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context."""
     prev: Candidate | None = None
     at = {c.first: c for c in cands}
+    figs: list[Candidate] = []
     for c in cands:
         if c.reason is not None:
             continue
         if c.metric is not None:
             prev = c
+            figs.append(c)
             continue
         nxt = at.get(c.last + 1)
-        if nxt is not None and nxt.metric is not None and nxt.reason is None:
+        if nxt is not None and nxt.metric is not None and nxt.reason is None and _joined(doc, c.last):
             c.metric, c.how, c.term_first, c.term_last = nxt.metric, "coord", nxt.term_first, nxt.term_last
             continue
         lo, hi = doc.clause_range(c.first)
+        if _running_total(doc, c, figs):
+            prev = c
+            continue
         refers_back = bool(
             doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")
         )
@@ -157,6 +162,46 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             c.reason = "no loss metric nearby"
             continue
         prev = c
+        figs.append(c)
+
+
+def _joined(doc: Doc, k: int) -> bool:
+    """Token k joins two numbers of one term: "between 138,500 and 200,000 people", "3 or 4 tanks"."""
+    tok = doc.tokens[k] if k < len(doc.tokens) else None
+    return tok is not None and (tok.norm in doc.lex.conjunctions or tok.raw in ("-", "–", "to", "bis", "до", "a", "or"))
+
+
+def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
+    """A bare number after "bringing the total to" / "portando il totale a" is the total of the
+    figure before it, which is then a new loss; after "respectively" ("rispettivamente a 3.751 e
+    7.307") the bare numbers are the totals of the figures before, in order."""
+    if not figs:
+        return False
+    lo = doc.clause_range(c.first)[0]
+    cues = [m for m in doc.matches_in(max(0, lo - 1), c.first, "kind:running_total") if m.end <= c.first]
+    if not cues:
+        return False
+    cue = cues[-1]
+    bare_after = [k for k in range(cue.end, c.first) if doc.tokens[k].kind == NUM]
+    before = [f for f in figs if f.last <= cue.start and doc.sent_of[f.first] == doc.sent_of[cue.start]]
+    if not before:
+        return False
+    respectively = bool(doc.matches_in(max(0, cue.start - 3), min(len(doc.tokens), cue.end + 3), "kind:respectively"))
+    if respectively:
+        sent_end = doc.sentence_range(c.first)[1]
+        count = len([n for n in doc.numbers if cue.end <= n.first < sent_end])
+        items = [f for f in before if f.metric is not None]
+        if not 1 < count <= len(items):
+            return False
+        chosen = items[len(items) - count + len(bare_after)]
+    elif bare_after:
+        return False
+    else:
+        chosen = before[-1]
+    c.metric, c.how, c.kind, c.kind_by = chosen.metric, "inherit", "total", "clause"
+    if chosen.kind_by in ("", "default", "sentence", "trailing", "list") or chosen.kind is None:
+        chosen.kind, chosen.kind_by = "increase", "clause"
+    return True
 
 
 def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:

@@ -12,7 +12,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   in a loss context ("people").  Every key must be a taxonomy metric (checked on load).
 - ``[qualifiers]``: ``about``, ``more_than`` (before the number), ``about_after``, ``more_than_after``.
 - ``[kind]``: ``increase`` and ``total`` cues, ``increase_near`` ("another", "six *more* tanks"),
-  ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past").
+  ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past"),
+  ``running_total`` ("bringing the total to": the bare number after it is the total of the figure
+  before, which is a new loss), ``respectively`` (bare totals map to the figures before, in order).
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
   overnight interception counts, which are not the General Staff's loss statistics).
@@ -67,7 +69,16 @@ _SCHEMA: dict[str, set[str] | None] = {
     "metrics": None,
     "weak_metrics": None,
     "qualifiers": {"about", "more_than", "about_after", "more_than_after", "exact"},
-    "kind": {"increase", "total", "increase_near", "anaphora", "periods", "period_prefix"},
+    "kind": {
+        "increase",
+        "total",
+        "increase_near",
+        "anaphora",
+        "periods",
+        "period_prefix",
+        "running_total",
+        "respectively",
+    },
     "sources": {
         "general-staff",
         "general-staff-weak",
