@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from .document import Doc
 from .figures import Candidate
-from .tokens import NUM, PUNCT, WORD
+from .tokens import NUM, WORD
 
 __all__ = ["Cue", "attribute", "collect_cues"]
-
 
 
 class CueIndex:
@@ -143,6 +142,8 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
     c.kind = _kind_from(chosen)[0]
     if c.kind == "increase":
         c.period = _period_for(doc, kcues.in_sentence(s), chosen)
+        if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
+            c.kind_by = "period"
 
 
 def _in_subset_clause(doc: Doc, q: Cue) -> bool:

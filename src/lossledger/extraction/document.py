@@ -32,6 +32,7 @@ class Doc:
     context: list[Match] = field(default_factory=list)  # sources, sides, framing, date cues
     match_at: dict[int, Match] = field(default_factory=dict)
     ctx_at: dict[int, Match] = field(default_factory=dict)
+    ctx_end: dict[int, Match] = field(default_factory=dict)
     framing: list[Match] = field(default_factory=list)  # death / loss / wounded words
     frame_at: dict[int, Match] = field(default_factory=dict)
     match_end: dict[int, Match] = field(default_factory=dict)
@@ -69,6 +70,13 @@ class Doc:
         """Primary and context matches, in text order."""
         return self._sorted
 
+    def add_cues(self, cues: list[Match]) -> None:
+        """Add cues found from structure rather than words (periods.py) to every later look-up."""
+        if cues:
+            self._sorted = sorted(self._sorted + cues, key=lambda m: m.start)
+            self._starts = [m.start for m in self._sorted]
+            self._memo.clear()
+
     clause_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def clause_range(self, i: int) -> tuple[int, int]:
@@ -89,6 +97,7 @@ def analyse(text: str, language: str) -> Doc:
     doc = Doc(norm, language, lex, tokens, matches, numbers, split_sentences(tokens))
     doc.context = context
     doc.ctx_at = {m.start: m for m in context}
+    doc.ctx_end = {m.end: m for m in context}
     doc.framing = framing
     doc.frame_at = {m.start: m for m in framing}
     doc._sorted = sorted(matches + context + framing, key=lambda m: m.start)

@@ -18,6 +18,7 @@ from .document import Doc, analyse
 from .figures import Candidate, find_candidates
 from .language import detect_language
 from .model import Claim, Extraction, Ignored
+from .periods import period_cues
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
 from .tokens import NUM, PUNCT
@@ -269,6 +270,7 @@ def extract(text: str, published: dt.date | str | None = None, language: str | N
     lang = _language(language) or detect_language(text)
     doc = analyse(text, lang)
     dates = find_dates(doc.tokens, doc.all_matches())
+    doc.add_cues(period_cues(doc, dates))
     cands = find_candidates(doc, dates)
     statement = is_statement(doc, cands)
     _resolve_bare(doc, cands)

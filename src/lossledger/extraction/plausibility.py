@@ -25,6 +25,8 @@ __all__ = ["era_hint", "settle_kinds"]
 GENERAL_STAFF = "general-staff"
 #: kinds set by these may be overruled by size; a cue in the clause or next to the figure may not
 _WEAK = {"default", "sentence", "trailing", "list"}
+#: a month or year ("im Mai", "in 2024") is a period or the date a cumulative figure was stated
+_DATED = {"period"}
 _DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
 
 
@@ -53,10 +55,13 @@ def _days(period: str | None) -> int:
 
 
 def settle_kinds(figs: list[Candidate], era: dt.date | None) -> None:
-    """Overrule weakly cued kinds of General Staff figures whose size contradicts them."""
+    """Overrule weakly cued kinds whose size contradicts them: a total too small (General Staff
+    figures only: others count fewer), an increase too big (any source)."""
     table = magnitudes()
     for c in figs:
-        if c.reason is not None or c.source != GENERAL_STAFF or c.metric is None or c.kind_by not in _WEAK:
+        if c.reason is not None or c.metric is None or c.kind_by not in _WEAK | _DATED:
+            continue
+        if c.source != GENERAL_STAFF and not (c.kind == "increase" and c.kind_by in _DATED):
             continue
         value = c.num.int_value
         if c.kind == "total":

@@ -26,8 +26,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ("launched 145 drones").
 - ``[nonclaims]``: nouns and markers of numbers that are not loss figures, by reason.
 - ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
-  ``previous_day``, ``today``, ``yesterday`` cues, and other ``relative`` phrases ("two days
-  ago", "позавчора") that dateparser resolves against the publication date.
+  ``previous_day``, ``today``, ``yesterday`` cues, other ``relative`` phrases ("two days
+  ago", "позавчора") that dateparser resolves against the publication date, and ``during``
+  (``during_after``): words before (after) a month or a year that make it a period ("in December").
 
 A phrase is written as text, its words in any form (normally the lemma): words are looked up by
 their key (lemma, then Snowball stem: normalise.py), so "танк" matches "танків" and "танками".
@@ -104,6 +105,8 @@ _SCHEMA: dict[str, set[str] | None] = {
         "yesterday",
         "since",
         "relative",
+        "during",
+        "during_after",
     },
 }
 
@@ -427,7 +430,18 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     for key in ("months", "weekdays"):
         for word, value in dates.get(key, {}).items():
             lex.add(word, f"date:{key[:-1]}", value, keyed=keyed)
-    for key in ("as_of", "range_from", "range_to", "previous_day", "today", "yesterday", "since", "relative"):
+    for key in (
+        "as_of",
+        "range_from",
+        "range_to",
+        "previous_day",
+        "today",
+        "yesterday",
+        "since",
+        "relative",
+        "during",
+        "during_after",
+    ):
         for phrase in dates.get(key, []):
             lex.add(phrase, f"date:{key}", None, CONTEXT, keyed=keyed)
 

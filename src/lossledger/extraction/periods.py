@@ -1,0 +1,65 @@
+"""Periods a text gives with dates: "in December", "у травні", "in 2024", "2022: …".
+
+A figure "in December" or "in 2024" is an increase over that period, never a total (issue 11).
+February 2022 and the year 2022 are left out: news names them as the start of the war.  These
+cues are built from the date mentions (dates.py) and the language's ``[dates] during`` words (prepositions
+before a month or a year; ``during_after`` for postpositions such as Turkish "ayında"), and added
+to the document as ordinary kind cues, so every later step treats them like worded ones.
+"""
+
+from __future__ import annotations
+
+from .dates import DateMention
+from .document import Doc
+from .tokens import NUM
+from .vocab import Match
+
+__all__ = ["period_cues"]
+
+
+def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
+    entries: list[tuple[str, object]] = [(f"kind:{kind}", None)]
+    if period is not None:
+        entries.append(("kind:periods", period))
+    return Match(first, last, entries)  # type: ignore[arg-type]
+
+
+def _year(doc: Doc, k: int) -> int | None:
+    tok = doc.tokens[k]
+    if tok.kind == NUM and tok.raw.isdigit() and len(tok.raw) == 4 and 2022 <= int(tok.raw) <= 2030:
+        return int(tok.raw)
+    return None
+
+
+def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
+    """Kind cues for the periods the text's dates give (see the module docstring)."""
+    out: list[Match] = []
+    dated: set[int] = set()
+    for dm in dates:
+        dated.update(range(dm.first, dm.last))
+        if dm.metadata or dm.month is None or dm.day is not None or (dm.year, dm.month) == (2022, 2):
+            continue
+        if _during(doc, dm.first, dm.last):
+            out.append(_cue(dm.first, dm.last, "increase", "P1M"))
+    for m in doc.all_matches():  # a month named alone: "in December", "у травні"
+        if m.start not in dated and m.has("date:month") and m.get("date:month") != 2 and _during(doc, m.start, m.end):
+            out.append(_cue(m.start, m.end, "increase", "P1M"))
+    for k, tok in enumerate(doc.tokens):
+        if k in dated or _year(doc, k) in (None, 2022):
+            continue
+        line_label = (k == 0 or tok.nl_before) and k + 1 < len(doc.tokens) and doc.tokens[k + 1].raw == ":"
+        if line_label or _during(doc, k, k + 1):
+            out.append(_cue(k, k + 1, "increase", "P1Y"))
+    return out
+
+
+def _during(doc: Doc, first: int, last: int) -> bool:
+    """A "during" word before (or after) the span, and no "since" just before it ("since the war
+    began in …" dates a start, not a period)."""
+    before, after = doc.ctx_end.get(first), doc.ctx_at.get(last)
+    if not (
+        (before is not None and before.has("date:during")) or (after is not None and after.has("date:during_after"))
+    ):
+        return False
+    lo = max(doc.sentence_range(first)[0], first - 6)
+    return not doc.matches_in(lo, first, "date:since")
