@@ -9,6 +9,8 @@ to the document as ordinary kind cues, so every later step treats them like word
 
 from __future__ import annotations
 
+from typing import Any
+
 from .dates import DateMention
 from .document import Doc
 from .tokens import NUM
@@ -18,10 +20,10 @@ __all__ = ["period_cues"]
 
 
 def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
-    entries: list[tuple[str, object]] = [(f"kind:{kind}", None)]
+    entries: list[tuple[str, Any]] = [(f"kind:{kind}", None)]
     if period is not None:
         entries.append(("kind:periods", period))
-    return Match(first, last, entries)  # type: ignore[arg-type]
+    return Match(first, last, entries)
 
 
 def _year(doc: Doc, k: int) -> int | None:

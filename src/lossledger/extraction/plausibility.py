@@ -34,8 +34,13 @@ def era_hint(dates: list[DateMention], figs: list[Candidate], published: dt.date
     """A date near the text's figures (see the module docstring), or None."""
     if published is not None:
         return published
-    found = [d.date() if d.day else dt.date(d.year, d.month, 15) for d in dates if d.year and d.month]
-    found = [d for d in found if d is not None and d > INVASION]
+    found = [
+        day
+        for d in dates
+        if d.year and d.month
+        for day in [d.date() if d.day else dt.date(d.year, d.month, 15)]
+        if day is not None and day > INVASION
+    ]
     if found:
         return max(found)
     table = magnitudes()

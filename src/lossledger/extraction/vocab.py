@@ -266,7 +266,7 @@ class Lexicon:
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
-    _vcache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     def key(self, word: str) -> str:
         return self.normaliser.key(word) if self.normaliser is not None else word
