@@ -118,6 +118,9 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
         ]
         c.period = str(clause[0].value) if clause else None
         return
+    if _rose_to(doc, c, all_cands):
+        c.kind, c.kind_by = "total", "clause"
+        return
     s = doc.sent_of[c.first]
     sent = [q for q in kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total")]
     lo, hi = c.evidence()
@@ -136,14 +139,24 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
     if chosen is None:
         chosen = _backward_cue(doc, c, sent, all_cands)
         c.kind_by = "trailing"
-    if chosen is None:
-        c.kind, c.kind_by = "total", "default"
+    if chosen is None:  # a figure a running total follows is the new loss it adds
+        c.kind, c.kind_by = ("increase", "clause") if c.before_total else ("total", "default")
         return
     c.kind = _kind_from(chosen)[0]
     if c.kind == "increase":
         c.period = _period_for(doc, kcues.in_sentence(s), chosen)
         if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
             c.kind_by = "period"
+
+
+def _rose_to(doc: Doc, c: Candidate, cands: list[Candidate]) -> bool:
+    """ "rose by 1,210 to 400,300", "зросли на 1 210 до 400 300": after a figure marked as a rise,
+    a figure of the same metric introduced by "to" is the new total."""
+    m = doc.match_end.get(c.first)
+    if m is None or not m.has("kind:to_total"):
+        return False
+    prev = cands.before(c) if isinstance(cands, _Figures) else None
+    return prev is not None and prev.metric == c.metric and prev.kind_by == "near" and prev.last <= m.start
 
 
 def _in_subset_clause(doc: Doc, q: Cue) -> bool:
@@ -178,8 +191,20 @@ def _backward_cue(doc: Doc, c: Candidate, sent: list[Cue], cands: list[Candidate
     return cue
 
 
+class _Figures(list[Candidate]):
+    """The figures of a text in text order, with their first tokens for bisection."""
+
+    def __init__(self, figs: list[Candidate]) -> None:
+        super().__init__(figs)
+        self.firsts = [c.first for c in figs]
+
+    def before(self, c: Candidate) -> Candidate | None:
+        k = bisect_left(self.firsts, c.first)
+        return self[k - 1] if k else None
+
+
 def _cands_between(cands: list[Candidate], lo: int, hi: int) -> list[Candidate]:
-    firsts = [c.first for c in cands]  # cands are in text order
+    firsts = cands.firsts if isinstance(cands, _Figures) else [c.first for c in cands]
     a, b = bisect_left(firsts, lo), bisect_left(firsts, hi)
     return cands[a:b]
 
@@ -333,7 +358,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
         CueIndex([q for q in cues if q.cat.startswith("side:")]),
         default_source,
     )
-    figs = [c for c in cands if c.reason is None]
+    figs = _Figures([c for c in cands if c.reason is None])
     prev: Candidate | None = None
     prev_explicit: str | None = None
     for c in figs:

@@ -184,7 +184,7 @@ def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
         return False
     cue = cues[-1]
     bare_after = [k for k in range(cue.end, c.first) if doc.tokens[k].kind == NUM]
-    before = [f for f in figs if f.last <= cue.start and doc.sent_of[f.first] == doc.sent_of[cue.start]]
+    before = [f for f in figs[-8:] if f.last <= cue.start and doc.sent_of[f.first] == doc.sent_of[cue.start]]
     if not before:
         return False
     respectively = bool(doc.matches_in(max(0, cue.start - 3), min(len(doc.tokens), cue.end + 3), "kind:respectively"))
@@ -200,8 +200,7 @@ def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
     else:
         chosen = before[-1]
     c.metric, c.how, c.kind, c.kind_by = chosen.metric, "inherit", "total", "clause"
-    if chosen.kind_by in ("", "default", "sentence", "trailing", "list") or chosen.kind is None:
-        chosen.kind, chosen.kind_by = "increase", "clause"
+    chosen.before_total = True
     return True
 
 

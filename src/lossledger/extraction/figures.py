@@ -65,6 +65,7 @@ class Candidate:
     kind_near: bool = False  # kind set by a word next to the number ("ще", "+")
     #: what set the kind: near | clause | sentence | subset | trailing | list | paren | default | size
     kind_by: str = ""
+    before_total: bool = False  # a running total of the same metric follows ("…, bringing the total to")
 
     @property
     def first(self) -> int:

@@ -1,7 +1,9 @@
 """Periods a text gives with dates: "in December", "у травні", "in 2024", "2022: …".
 
 A figure "in December" or "in 2024" is an increase over that period, never a total (issue 11).
-February 2022 and the year 2022 are left out: news names them as the start of the war.  These
+February 2022 and the year 2022 are left out: news names them as the start of the war; so is a
+month next to a word of saying (``[dates] said``: "said in September that …"), the date of a
+statement.  These
 cues are built from the date mentions (dates.py) and the language's ``[dates] during`` words (prepositions
 before a month or a year; ``during_after`` for postpositions such as Turkish "ayında"), and added
 to the document as ordinary kind cues, so every later step treats them like worded ones.
@@ -46,7 +48,8 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
     for m in doc.all_matches():  # a month named alone: "in December", "у травні"
         if m.start not in dated and m.has("date:month") and m.get("date:month") != 2 and _during(doc, m.start, m.end):
             out.append(_cue(m.start, m.end, "increase", "P1M"))
-    for k, tok in enumerate(doc.tokens):
+    for k in [n.first for n in doc.numbers if len(n.raw_digits) == 4]:
+        tok = doc.tokens[k]
         if k in dated or _year(doc, k) in (None, 2022):
             continue
         line_label = (k == 0 or tok.nl_before) and k + 1 < len(doc.tokens) and doc.tokens[k + 1].raw == ":"
@@ -63,5 +66,8 @@ def _during(doc: Doc, first: int, last: int) -> bool:
         (before is not None and before.has("date:during")) or (after is not None and after.has("date:during_after"))
     ):
         return False
-    lo = max(doc.sentence_range(first)[0], first - 6)
-    return not doc.matches_in(lo, first, "date:since")
+    sent_lo, sent_hi = doc.sentence_range(first)
+    if doc.matches_in(max(sent_lo, first - 6), first, "date:since"):
+        return False
+    # "said in September that …", "im Juni bezifferten …": the date of a statement, not a period
+    return not doc.matches_in(max(sent_lo, first - 4), min(sent_hi, last + 4), "date:said")

@@ -14,7 +14,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 - ``[kind]``: ``increase`` and ``total`` cues, ``increase_near`` ("another", "six *more* tanks"),
   ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past"),
   ``running_total`` ("bringing the total to": the bare number after it is the total of the figure
-  before, which is a new loss), ``respectively`` (bare totals map to the figures before, in order).
+  before, which is a new loss), ``respectively`` (bare totals map to the figures before, in order),
+  ``to_total`` ("rose by 1,210 *to* 400,300": the figure after it is the new total).
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
   overnight interception counts, which are not the General Staff's loss statistics).
@@ -28,7 +29,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 - ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
   ``previous_day``, ``today``, ``yesterday`` cues, other ``relative`` phrases ("two days
   ago", "позавчора") that dateparser resolves against the publication date, and ``during``
-  (``during_after``): words before (after) a month or a year that make it a period ("in December").
+  (``during_after``): words before (after) a month or a year that make it a period ("in December"),
+  ``said``: words of saying, which make a month next to them the date of a statement.
 
 A phrase is written as text, its words in any form (normally the lemma): words are looked up by
 their key (lemma, then Snowball stem: normalise.py), so "танк" matches "танків" and "танками".
@@ -79,6 +81,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "period_prefix",
         "running_total",
         "respectively",
+        "to_total",
     },
     "sources": {
         "general-staff",
@@ -107,6 +110,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "relative",
         "during",
         "during_after",
+        "said",
     },
 }
 
@@ -195,18 +199,20 @@ class Match:
     start: int
     end: int
     entries: list[tuple[str, Any]]
+    _cats: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for c, v in reversed(self.entries):
+            self._cats[c] = v  # the first entry of a category wins, as get() promised
 
     def has(self, category: str) -> bool:
-        return any(c == category for c, _ in self.entries)
+        return category in self._cats
 
     def get(self, category: str) -> Any:
-        for c, v in self.entries:
-            if c == category:
-                return v
-        return None
+        return self._cats.get(category)
 
     def cats(self) -> set[str]:
-        return {c for c, _ in self.entries}
+        return set(self._cats)
 
 
 def _same(word: str) -> str:
@@ -441,6 +447,7 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
         "relative",
         "during",
         "during_after",
+        "said",
     ):
         for phrase in dates.get(key, []):
             lex.add(phrase, f"date:{key}", None, CONTEXT, keyed=keyed)
