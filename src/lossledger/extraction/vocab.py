@@ -5,7 +5,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 
 - ``[language]``: ``strip_prefixes`` (clitics glued to words, e.g. Arabic و ال ب), ``number_after_term``
   (numbers may follow the noun: Arabic "غواصة واحدة"), ``conjunctions`` (joining list items),
-  ``articles`` (words that may stand between a qualifier and its number).
+  ``articles`` (words that may stand between a qualifier and its number), ``function_words``
+  (short words every sentence has: they narrow language detection).
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo").
 - ``[metrics]``: phrases naming each taxonomy metric; ``[weak_metrics]`` phrases that name it only
@@ -55,7 +56,7 @@ from ..taxonomy import metric_names, statement_wording
 from .normalise import Normaliser, normaliser
 from .tokens import NUM, PUNCT, WORD, Token, fold, to_ascii_digits, tokenize
 
-__all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_vocab"]
+__all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_vocab", "vocabulary_hash"]
 
 #: Section -> allowed keys (None: any key, validated separately).
 _SCHEMA: dict[str, set[str] | None] = {
@@ -67,6 +68,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "adjective_after_noun",
         "conjunctions",
         "articles",
+        "function_words",
     },
     "numbers": {"words", "scales", "connectors", "half"},
     "metrics": None,
@@ -498,16 +500,25 @@ def lexicon(code: str) -> Lexicon:
     return lex
 
 
+@cache
+def vocabulary_hash() -> str:
+    """A hash of every vocabulary and forms file (keys of the on-disk caches built from them)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in (_vocab_dir(), _vocab_dir().joinpath("forms")):
+        for path in sorted((p for p in folder.iterdir() if p.name.endswith((".toml", ".tsv"))), key=lambda p: p.name):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _lexicon_key(code: str) -> str:
     """A hash of the inputs of a lexicon: vocabulary, forms and taxonomy files, Babel's and
     PyStemmer's versions, and the modules that turn phrases into keys."""
     import hashlib
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{version('babel')} {version('pystemmer')}".encode())
-    for folder in (_vocab_dir(), _vocab_dir().joinpath("forms")):
-        for path in sorted((p for p in folder.iterdir() if p.name.endswith((".toml", ".tsv"))), key=lambda p: p.name):
-            digest.update(path.name.encode() + path.read_bytes())
+    digest = hashlib.sha256(f"{version('babel')} {version('pystemmer')} {vocabulary_hash()}".encode())
     digest.update(resources.files("lossledger").joinpath("taxonomy.toml").read_bytes())
     here = Path(__file__).parent
     for module in ("vocab.py", "tokens.py", "normalise.py"):
