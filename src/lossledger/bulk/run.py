@@ -116,7 +116,7 @@ def check_archive(
                     except LossLedgerError as exc:
                         result.failed.append((shard.name, str(exc)))
                         continue
-                    except (OSError, ValueError, EOFError) as exc:  # unreadable file, bad gzip, bad Parquet
+                    except Exception as exc:  # unreadable file, bad gzip or Parquet: the others go on
                         result.failed.append((shard.name, f"{exc.__class__.__name__}: {exc}"))
                         continue
                     marker = output.write_shard(shard, shard_result)
