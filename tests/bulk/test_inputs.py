@@ -20,9 +20,23 @@ def _items(path: Path) -> list[Article | Reject]:
 
 def test_jsonl_records_and_rejects(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"url": "https://a.example/1", "outlet": "A", "published": "2024-02-16", "language": "en", "text": "Russia lost 6,465 tanks."}),
+        json.dumps(
+            {
+                "url": "https://a.example/1",
+                "outlet": "A",
+                "published": "2024-02-16",
+                "language": "en",
+                "text": "Russia lost 6,465 tanks.",
+            }
+        ),
         "{not json",
-        json.dumps({"url": "https://b.example/2", "published": "2024-02-16T09:30:00Z", "html": "<html><body><p>Russia lost 6,465 tanks.</p></body></html>"}),
+        json.dumps(
+            {
+                "url": "https://b.example/2",
+                "published": "2024-02-16T09:30:00Z",
+                "html": "<html><body><p>Russia lost 6,465 tanks.</p></body></html>",
+            }
+        ),
         json.dumps({"outlet": "A", "text": "no url"}),
         json.dumps({"url": "https://a.example/3", "published": "16/02/2024", "text": "x"}),
         json.dumps([1, 2]),
@@ -40,7 +54,10 @@ def test_jsonl_records_and_rejects(tmp_path: Path) -> None:
 
 
 def test_parquet_row_groups_are_shards(tmp_path: Path) -> None:
-    rows = [{"url": f"https://a.example/{i}", "outlet": "A", "published": "2024-02-16", "text": f"text {i}"} for i in range(10)]
+    rows = [
+        {"url": f"https://a.example/{i}", "outlet": "A", "published": "2024-02-16", "text": f"text {i}"}
+        for i in range(10)
+    ]
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "p.parquet", row_group_size=4)
     shards = list_shards([str(tmp_path)])
     assert [s.part for s in shards] == [0, 1, 2] and len({s.id for s in shards}) == 3

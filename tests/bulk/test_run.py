@@ -64,9 +64,15 @@ def test_outputs_summary_and_report(complete: Path) -> None:
     assert set(claims["verdict"].to_pylist()) >= {"match", "stale", "mismatch"}
     summary = pq.read_table(complete / "summary.parquet").to_pandas()
     assert summary["articles"].sum() == 300 and summary["outlet"].nunique() == 8
-    assert {"rate_right", "rate_late", "rate_wrong", "stale_lag_mean", "rate_personnel_as_deaths"} <= set(summary.columns)
+    assert {"rate_right", "rate_late", "rate_wrong", "stale_lag_mean", "rate_personnel_as_deaths"} <= set(
+        summary.columns
+    )
     html = (complete / "report.html").read_text(encoding="utf-8")
-    assert extraction_version() in html and html.count("<svg") == 2 and "http" not in html.split("<svg")[0].split("</title>")[1]
+    assert (
+        extraction_version() in html
+        and html.count("<svg") == 2
+        and "http" not in html.split("<svg")[0].split("</title>")[1]
+    )
 
 
 def test_report_recovers_the_injected_rates(complete: Path, small_corpus: Path) -> None:
@@ -78,7 +84,9 @@ def test_report_recovers_the_injected_rates(complete: Path, small_corpus: Path) 
     assert found["stale_lag_exact"] == 1.0
 
 
-def test_a_rerun_skips_completed_shards_and_counts_once(complete: Path, small_corpus: Path, ledger_url: str, cluster: Any) -> None:
+def test_a_rerun_skips_completed_shards_and_counts_once(
+    complete: Path, small_corpus: Path, ledger_url: str, cluster: Any
+) -> None:
     before = (complete / "summary.csv").read_text()
     result = check_archive([str(small_corpus / "shards")], complete, db=ledger_url, scheduler=cluster.scheduler_address)
     assert (result.processed, result.skipped) == (0, 6)
@@ -86,13 +94,21 @@ def test_a_rerun_skips_completed_shards_and_counts_once(complete: Path, small_co
 
 
 @pytest.mark.slow
-def test_an_interrupted_run_resumes_exactly_once(complete: Path, small_corpus: Path, ledger_url: str, cluster: Any, tmp_path: Path) -> None:
+def test_an_interrupted_run_resumes_exactly_once(
+    complete: Path, small_corpus: Path, ledger_url: str, cluster: Any, tmp_path: Path
+) -> None:
     def interrupt(n: int) -> None:
         if n == 2:
             raise Stop
 
     with pytest.raises(Stop):
-        check_archive([str(small_corpus / "shards")], tmp_path, db=ledger_url, scheduler=cluster.scheduler_address, progress=Recorder(interrupt))
+        check_archive(
+            [str(small_corpus / "shards")],
+            tmp_path,
+            db=ledger_url,
+            scheduler=cluster.scheduler_address,
+            progress=Recorder(interrupt),
+        )
     assert len(Output(tmp_path).done_ids()) == 2
     # a shard killed after its files but before its marker: a stale copy of its files is replaced, not added
     pending = next(p for p in (complete / "_markers").glob("*.json") if p.stem not in Output(tmp_path).done_ids())
@@ -101,13 +117,17 @@ def test_an_interrupted_run_resumes_exactly_once(complete: Path, small_corpus: P
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(part, target)
     resumed = Recorder()
-    result = check_archive([str(small_corpus / "shards")], tmp_path, db=ledger_url, scheduler=cluster.scheduler_address, progress=resumed)
+    result = check_archive(
+        [str(small_corpus / "shards")], tmp_path, db=ledger_url, scheduler=cluster.scheduler_address, progress=resumed
+    )
     assert (result.processed, result.skipped, resumed.already) == (4, 2, 2)
     assert _claims(tmp_path) == _claims(complete)
     assert (tmp_path / "summary.csv").read_text() == (complete / "summary.csv").read_text()
 
 
-def test_a_worker_killed_mid_run_loses_nothing(complete: Path, small_corpus: Path, ledger_url: str, cluster: Any, tmp_path: Path) -> None:
+def test_a_worker_killed_mid_run_loses_nothing(
+    complete: Path, small_corpus: Path, ledger_url: str, cluster: Any, tmp_path: Path
+) -> None:
     from distributed import Client
 
     killed: list[str] = []
@@ -123,7 +143,13 @@ def test_a_worker_killed_mid_run_loses_nothing(complete: Path, small_corpus: Pat
                 os.kill(pid, signal.SIGKILL)
                 killed.append(busy[0])
 
-        result = check_archive([str(small_corpus / "shards")], tmp_path, db=ledger_url, scheduler=cluster.scheduler_address, progress=Recorder(kill))
+        result = check_archive(
+            [str(small_corpus / "shards")],
+            tmp_path,
+            db=ledger_url,
+            scheduler=cluster.scheduler_address,
+            progress=Recorder(kill),
+        )
         assert killed, "no worker was busy to kill"
         assert result.processed == 6 and result.articles == 300
         assert _claims(tmp_path) == _claims(complete)
@@ -142,20 +168,38 @@ def test_an_unreadable_shard_fails_alone(small_corpus: Path, ledger_url: str, cl
     assert len(Output(out).done_ids()) == 6 and (out / "summary.parquet").exists()
 
 
-def test_results_of_another_ledger_are_not_mixed(complete: Path, small_corpus: Path, tmp_path: Path, synced_sqlite_copy: Path) -> None:
+def test_results_of_another_ledger_are_not_mixed(
+    complete: Path, small_corpus: Path, tmp_path: Path, synced_sqlite_copy: Path
+) -> None:
     import sqlite3
 
     with sqlite3.connect(synced_sqlite_copy) as conn:  # a newer sync: another ledger version
-        conn.execute("INSERT INTO sync_run (id, started_at, origin, summary) SELECT max(id) + 1, max(started_at), 'test', '' FROM sync_run")
+        conn.execute(
+            "INSERT INTO sync_run (id, started_at, origin, summary) SELECT max(id) + 1, max(started_at), 'test', '' FROM sync_run"
+        )
     with pytest.raises(ConfigError, match="ledger version"):
         check_archive([str(small_corpus / "shards")], complete, db=f"sqlite:///{synced_sqlite_copy}", workers=1)
 
 
 @pytest.mark.slow
-def test_cli_killed_and_restarted_is_exactly_once(complete: Path, small_corpus: Path, synced_sqlite_path: Path, tmp_path: Path) -> None:
+def test_cli_killed_and_restarted_is_exactly_once(
+    complete: Path, small_corpus: Path, synced_sqlite_path: Path, tmp_path: Path
+) -> None:
     """The whole command, on its default LocalCluster, killed (SIGKILL, with its workers) mid-run."""
     env = {**os.environ, "LOSSLEDGER_DB": str(synced_sqlite_path)}
-    cmd = [sys.executable, "-c", "import sys; from lossledger.cli import main; sys.exit(main())", "bulk", "check", str(small_corpus / "shards"), "--out", str(tmp_path), "--workers", "2", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from lossledger.cli import main; sys.exit(main())",
+        "bulk",
+        "check",
+        str(small_corpus / "shards"),
+        "--out",
+        str(tmp_path),
+        "--workers",
+        "2",
+        "--quiet",
+    ]
     proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while len(list((tmp_path / "_markers").glob("*.json"))) < 2 and time.monotonic() < deadline and proc.poll() is None:

@@ -23,4 +23,6 @@ def test_windows_equal_the_base_view(ledger_url: str) -> None:
         if end < MERGE:  # the one documented difference: the merged vehicles line before the merge
             assert all(p.merged for p in got.pop("vehicles", {}).values())
         assert got == want, (start, end)
-    assert prepared.points("mediazona", start=days[400], end=days[420]) == base.points("mediazona", start=days[400], end=days[420])
+    assert prepared.points("mediazona", start=days[400], end=days[420]) == base.points(
+        "mediazona", start=days[400], end=days[420]
+    )

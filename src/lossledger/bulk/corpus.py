@@ -91,7 +91,9 @@ class _DevTemplate:
                 continue
             value = (override or {}).get((metric, kind))
             if value is None:
-                value = _rounded((figures.totals if kind == "total" else figures.increases)[metric], how, self.text[start:end])
+                value = _rounded(
+                    (figures.totals if kind == "total" else figures.increases)[metric], how, self.text[start:end]
+                )
             out += [self.text[last:start], _group(value, sep)]
             last = end
         return "".join(out) + self.text[last:]
@@ -99,7 +101,7 @@ class _DevTemplate:
 
 def _rounded(value: int, how: str, original: str) -> int:
     digits = re.sub(r"\D", "", original)
-    step = 10 ** (len(digits) - len(digits.rstrip("0")))
+    step = int(10 ** (len(digits) - len(digits.rstrip("0"))))
     if how == "floor":
         return max(step, value // step * step)
     if how == "round":
@@ -123,7 +125,9 @@ class _Ledger:
         personnel = self.series.get("personnel", {})
         self.dates = [d for d in sorted(personnel) if all(self.complete(d - dt.timedelta(days=k)) for k in range(4))]
         if not self.dates:
-            raise InputError("the ledger holds no General Staff reports to draw from: run `lossledger sync`", code="input.ledger")
+            raise InputError(
+                "the ledger holds no General Staff reports to draw from: run `lossledger sync`", code="input.ledger"
+            )
 
     def complete(self, day: dt.date, metrics: tuple[str, ...] = METRICS) -> bool:
         for m in metrics:
@@ -172,7 +176,11 @@ def _dev_templates(path: Path, ledger: _Ledger, rng: random.Random) -> list[_Dev
         if not rec.get("report_date"):
             continue
         template = _dev_template(rec, ledger, extract)
-        if template and len(_dev_dates(template, ledger)) >= 30 and all(_checks_clean(template, ledger, rng) for _ in range(10)):
+        if (
+            template
+            and len(_dev_dates(template, ledger)) >= 30
+            and all(_checks_clean(template, ledger, rng) for _ in range(10))
+        ):
             found.append(template)
     return found
 
@@ -238,7 +246,6 @@ def _dev_dates(template: _DevTemplate, ledger: _Ledger) -> list[dt.date]:
 
 def _checks_clean(template: _DevTemplate, ledger: _Ledger, rng: random.Random) -> bool:
     from ..verify import check
-
     from .worker import without_context
 
     dates = _dev_dates(template, ledger)
@@ -249,7 +256,12 @@ def _checks_clean(template: _DevTemplate, ledger: _Ledger, rng: random.Random) -
     with without_context():
         report = check(text, ledger.view, published=day, language=template.language)
     gs = [j for j in report.judgements if j.claim.source == GENERAL_STAFF]
-    codes = {n.code for n in report.notes} & {"stale-figures", "total-as-increase", "personnel-framed-as-deaths", "mixed-dates"}
+    codes = {n.code for n in report.notes} & {
+        "stale-figures",
+        "total-as-increase",
+        "personnel-framed-as-deaths",
+        "mixed-dates",
+    }
     return report.report_date == day and not codes and all(j.verdict in ("match", "rounded") for j in gs)
 
 
@@ -312,7 +324,13 @@ class _Renderer:
 
 
 def _equipment_totals(template: _DevTemplate) -> list[str]:
-    return sorted({s[2] for s in template.slots if s[3] == "total" and s[4] == "exact" and s[2] != "personnel" and len(template.text[s[0]:s[1]]) >= 3})
+    return sorted(
+        {
+            s[2]
+            for s in template.slots
+            if s[3] == "total" and s[4] == "exact" and s[2] != "personnel" and len(template.text[s[0] : s[1]]) >= 3
+        }
+    )
 
 
 def generate_corpus(
@@ -333,8 +351,15 @@ def generate_corpus(
     ``dev``: a dev.jsonl whose texts are re-drawn and mixed in (``dev_share`` of the clean and
     wrong-digit articles).  Raises :class:`InputError` for rates that are not shares."""
     rates = dict(DEFAULT_RATES if rates is None else rates)
-    if set(rates) - set(ERRORS) or any(r < 0 for r in rates.values()) or sum(rates.values()) * max(OUTLETS.values()) >= 1:
-        raise InputError(f"rates must be non-negative shares of {', '.join(ERRORS)} summing to < {1 / max(OUTLETS.values()):.2f}", code="input.rates")
+    if (
+        set(rates) - set(ERRORS)
+        or any(r < 0 for r in rates.values())
+        or sum(rates.values()) * max(OUTLETS.values()) >= 1
+    ):
+        raise InputError(
+            f"rates must be non-negative shares of {', '.join(ERRORS)} summing to < {1 / max(OUTLETS.values()):.2f}",
+            code="input.rates",
+        )
     if fmt not in _WRITERS:
         raise InputError(f"format must be one of {', '.join(_WRITERS)}, not {fmt!r}", code="input.format")
     rng = random.Random(seed)
@@ -376,7 +401,13 @@ def _generate(
 
     truth_path = folder / "truth.parquet"
     pq.write_table(pa.Table.from_pylist(truth), truth_path)
-    meta = {"articles": articles, "seed": seed, "rates": rates, "outlets": OUTLETS, "dev_templates": [t.id for t in dev_templates]}
+    meta = {
+        "articles": articles,
+        "seed": seed,
+        "rates": rates,
+        "outlets": OUTLETS,
+        "dev_templates": [t.id for t in dev_templates],
+    }
     (folder / "corpus.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return CorpusResult(folder, articles, shards, truth_path, rates, len(dev_templates), sorted(renderer.templates))
 

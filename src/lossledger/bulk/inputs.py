@@ -161,7 +161,10 @@ def _rows(shard: Shard) -> Iterator[tuple[int, dict[str, Any] | Reject]]:
             except json.JSONDecodeError as exc:
                 yield i, Reject(i, None, "parse.json", f"invalid JSON at column {exc.colno}: {exc.msg}")
                 continue
-            yield i, row if isinstance(row, dict) else Reject(i, None, "schema.record", "a record must be a JSON object")
+            yield (
+                i,
+                row if isinstance(row, dict) else Reject(i, None, "schema.record", "a record must be a JSON object"),
+            )
 
 
 def _article(record: int, row: dict[str, Any]) -> Article | Reject:

@@ -88,7 +88,11 @@ class Output:
 
     def markers(self) -> list[dict[str, Any]]:
         folder = self.root / "_markers"
-        return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))] if folder.is_dir() else []
+        return (
+            [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+            if folder.is_dir()
+            else []
+        )
 
     def write_shard(self, shard: Shard, result: ShardResult) -> dict[str, Any]:
         """Write a checked shard's files, then its marker (the commit point); returns the marker."""

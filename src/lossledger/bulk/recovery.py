@@ -65,5 +65,9 @@ def rate_recovery(out: str | Path, corpus: str | Path) -> dict[str, Any]:
         "kinds": kinds,
         "stale_lag_exact": sum(a == b for a, b in stale) / len(stale) if stale else float("nan"),
         "stale_lag_true_mean": sum(a for a, _ in stale) / len(stale) if stale else float("nan"),
-        "stale_lag_found_mean": (sum(b for _, b in stale if b is not None) / max(1, sum(b is not None for _, b in stale))) if stale else float("nan"),
+        "stale_lag_found_mean": (
+            sum(b for _, b in stale if b is not None) / max(1, sum(b is not None for _, b in stale))
+        )
+        if stale
+        else float("nan"),
     }

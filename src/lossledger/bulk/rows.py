@@ -91,7 +91,13 @@ def _schemas() -> tuple[pa.Schema, pa.Schema, pa.Schema]:
         ]
     )
     tally = pa.schema(
-        [("outlet", pa.string()), ("language", pa.string()), ("month", pa.string()), ("key", pa.string()), ("count", pa.int64())]
+        [
+            ("outlet", pa.string()),
+            ("language", pa.string()),
+            ("month", pa.string()),
+            ("key", pa.string()),
+            ("count", pa.int64()),
+        ]
     )
     return claims, articles, tally
 
@@ -165,7 +171,11 @@ def _flags(report: CheckReport, claims: list[dict[str, Any]]) -> tuple[dict[str,
     gs = [c for c in claims if c["source"] == GENERAL_STAFF]
     codes = {n.code for n in report.notes}
     late = "stale-figures" in codes
-    lag = (report.reference_date - report.fingerprint.date).days if late and report.reference_date and report.fingerprint.date else None
+    lag = (
+        (report.reference_date - report.fingerprint.date).days
+        if late and report.reference_date and report.fingerprint.date
+        else None
+    )
     # verify recognises a stale increase only 2 reports back (increases repeat by chance): in a
     # text whose totals are an earlier report's, its increases are that report's too — late, not wrong
     mismatches = [c for c in gs if c["verdict"] == "mismatch" and not (late and c["kind"] == "increase")]

@@ -106,10 +106,8 @@ def check_archive(
             if progress:
                 progress.start(len(shards), result.skipped, result.dashboard)
             try:
-                futures = {
-                    client.submit(check_shard, s, key=f"check-shard-{s.id}", pure=False): s for s in pending
-                }
-                for future in as_completed(futures):
+                futures = {client.submit(check_shard, s, key=f"check-shard-{s.id}", pure=False): s for s in pending}
+                for future in as_completed(futures):  # type: ignore[no-untyped-call]
                     shard = futures[future]
                     try:
                         shard_result = future.result()
@@ -211,15 +209,15 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield client
         return
     n = workers or os.cpu_count() or 1
     with (
-        LocalCluster(
+        LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
         ) as cluster,
-        Client(cluster) as client,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
         yield client
 

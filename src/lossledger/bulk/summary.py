@@ -30,14 +30,18 @@ def summarise(tally: pa.Table, by: list[str] | None = None) -> pd.DataFrame:
 
     by = GROUP if by is None else by
     frame = tally.to_pandas()
-    counts = frame.pivot_table(index=by, columns="key", values="count", aggfunc="sum", fill_value=0) if len(frame) else pd.DataFrame()
+    counts = (
+        frame.pivot_table(index=by, columns="key", values="count", aggfunc="sum", fill_value=0)
+        if len(frame)
+        else pd.DataFrame()
+    )
     out = pd.DataFrame(index=counts.index)
     for col in ("articles", "checked", "claims", *RATES):
-        out[col] = counts[col] if col in counts else 0
-    gs = sum(counts[f"verdict:{v}"] if f"verdict:{v}" in counts else 0 for v in VERDICTS)
+        out[col] = counts.get(col, 0)
+    gs = sum(counts.get(f"verdict:{v}", 0) for v in VERDICTS)
     out["gs_claims"] = gs
     for v in VERDICTS:
-        out[f"verdict_{v}"] = (counts[f"verdict:{v}"] if f"verdict:{v}" in counts else 0) / _nonzero(gs)
+        out[f"verdict_{v}"] = counts.get(f"verdict:{v}", 0) / _nonzero(gs)
     for rate in RATES:
         out[f"rate_{rate}"] = out[rate] / _nonzero(out["checked"])
     lags = sorted((int(c.split(":")[1]), c) for c in counts.columns if str(c).startswith("lag:"))
@@ -50,7 +54,9 @@ def totals(tally: pa.Table) -> dict[str, float]:
     """The whole run's counts and rates (one group)."""
     import pyarrow as pa
 
-    flat = tally.set_column(tally.schema.get_field_index("outlet"), "outlet", pa.array(["all"] * tally.num_rows, pa.string()))
+    flat = tally.set_column(
+        tally.schema.get_field_index("outlet"), "outlet", pa.array(["all"] * tally.num_rows, pa.string())
+    )
     frame = summarise(flat, by=["outlet"])
     if frame.empty:
         return {"articles": 0, "checked": 0}

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from distributed import WorkerPlugin
 
@@ -58,11 +58,11 @@ def open_view(url: str) -> PreparedView:
     from ..verify.fingerprint import FingerprintIndex
 
     if url.startswith("sqlite:"):
-        view = PreparedView.open(url)
+        view = cast(PreparedView, PreparedView.open(url))  # open() builds cls
     else:
         from ..ledger import Ledger
 
-        view = PreparedView.from_ledger(Ledger.open(url, migrate=False))
+        view = cast(PreparedView, PreparedView.from_ledger(Ledger.open(url, migrate=False)))
     FingerprintIndex.load(view)
     view.points("general-staff")  # reconciled once, here, rather than in the first task
     return view
@@ -82,14 +82,14 @@ def without_context() -> Iterator[None]:
     if original is None:  # verify changed: correct, only slower
         yield
         return
-    module.context_block = lambda view, on: {}
+    setattr(module, "context_block", lambda view, on: {})  # noqa: B010 - a module attribute mypy cannot see
     try:
         yield
     finally:
-        module.context_block = original
+        setattr(module, "context_block", original)  # noqa: B010
 
 
-class LedgerPlugin(WorkerPlugin):  # type: ignore[misc]
+class LedgerPlugin(WorkerPlugin):
     """Ships the ledger to every worker and opens it there once (a Dask worker plugin).
 
     ``data`` is the SQLite file's bytes (None for a server URL); it is written to the worker's
@@ -133,15 +133,13 @@ def _worker_view() -> tuple[PreparedView, str]:
     from distributed import get_worker
 
     worker = get_worker()
-    plugin = worker.plugins[PLUGIN]
+    plugin = cast(LedgerPlugin, worker.plugins[PLUGIN])
     if plugin.view is None:  # pragma: no cover - setup failed; the scheduler reports its error
         raise RuntimeError("the ledger plugin did not open the ledger on this worker")
     return plugin.view, str(worker.address)
 
 
-def check_articles(
-    shard: Shard, items: Iterable[Article | Reject], view: PreparedView
-) -> ShardResult:
+def check_articles(shard: Shard, items: Iterable[Article | Reject], view: PreparedView) -> ShardResult:
     """Check every article of ``items`` against ``view``; the same code path with or without Dask."""
     import pyarrow as pa
 

@@ -9,16 +9,22 @@ import typer
 
 from .app import app, dumps, out_console, state
 
-bulk_app = typer.Typer(help="Check a whole news archive on Dask (local cluster or a running one).", no_args_is_help=True)
+bulk_app = typer.Typer(
+    help="Check a whole news archive on Dask (local cluster or a running one).", no_args_is_help=True
+)
 app.add_typer(bulk_app, name="bulk")
 
 
 @bulk_app.command("check")
 def check(
     ctx: typer.Context,
-    inputs: list[str] = typer.Argument(..., help="JSONL/Parquet shards or WARC files: paths, folders, globs or fsspec URLs."),
+    inputs: list[str] = typer.Argument(
+        ..., help="JSONL/Parquet shards or WARC files: paths, folders, globs or fsspec URLs."
+    ),
     out: Path = typer.Option(..., "--out", help="Output folder (re-run with the same one to resume)."),
-    scheduler: str = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a local cluster."),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a local cluster."
+    ),
     workers: int = typer.Option(None, "--workers", min=1, help="Workers of the local cluster (default: one per core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
