@@ -22,7 +22,6 @@ import json
 import random
 import re
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -463,9 +462,3 @@ def _write_warc(stem: Path, records: list[dict[str, Any]]) -> Path:
 
 
 _WRITERS = {"jsonl": _write_jsonl, "parquet": _write_parquet, "warc": _write_warc}
-
-
-def iter_truth(corpus: str | Path) -> Iterator[dict[str, Any]]:
-    import pyarrow.parquet as pq
-
-    yield from pq.read_table(Path(corpus) / "truth.parquet").to_pylist()
