@@ -16,6 +16,7 @@ from ..errors import LossLedgerError
 
 # Command modules register themselves on `app` when imported (one line per module).
 # (command modules are imported here)
+from . import bulk as _bulk  # noqa: F401
 from . import check as _check  # noqa: F401
 from . import extract as _extract  # noqa: F401
 from . import label as _label  # noqa: F401

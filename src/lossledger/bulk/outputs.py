@@ -1,0 +1,165 @@
+"""The output folder of a bulk run, written so that a run can be killed at any moment.
+
+Layout (``OUT``)::
+
+    manifest.json                      extraction version and ledger the results belong to
+    claims/month=YYYY-MM/language=xx/part-<shard>.parquet     one row per claim
+    articles/month=YYYY-MM/language=xx/part-<shard>.parquet   one row per article
+    _tallies/<shard>.parquet           counts per outlet × language × month (summed by the summary)
+    _rejects/<shard>.jsonl             records that could not be checked, with the reason
+    _markers/<shard>.json              written last: the shard is complete
+    summary.parquet, summary.csv, rejects.jsonl, report.html   rebuilt from the above at the end
+
+Exactly-once: every file of a shard is named by the shard's id and written atomically (a hidden
+temporary file, then ``os.replace``); the marker is written after all of them.  A shard without
+a marker is redone, its files replaced, never added to: a killed run double-counts nothing, and
+the summary is always a sum over the shards that have a marker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+from .inputs import Shard
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .worker import ShardResult
+
+__all__ = ["Output"]
+
+TABLES = ("claims", "articles")
+
+
+def _write_atomic(path: Path, write: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write(tmp)
+    os.replace(tmp, path)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically."""
+    _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+class Output:
+    """One run's output folder (see the module docstring)."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    # --- the run's identity --------------------------------------------------------------------
+
+    def claim(self, manifest: dict[str, Any]) -> None:
+        """Create the folder, or check that its results come from the same extraction and ledger."""
+        path = self.root / "manifest.json"
+        if path.exists():
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            for key in ("extraction_version", "ledger_version"):
+                if stored.get(key) != manifest[key]:
+                    raise ConfigError(
+                        f"holds results of {key.replace('_', ' ')} {stored.get(key)}, not {manifest[key]}: "
+                        "use a new --out folder to check with this one",
+                        code="config.bulk_out",
+                        file=str(path),
+                    )
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_text(path, json.dumps(manifest, indent=2) + "\n")
+
+    def manifest(self) -> dict[str, Any]:
+        return dict(json.loads((self.root / "manifest.json").read_text(encoding="utf-8")))
+
+    # --- shards --------------------------------------------------------------------------------
+
+    def _marker(self, shard_id: str) -> Path:
+        return self.root / "_markers" / f"{shard_id}.json"
+
+    def done(self, shard: Shard) -> bool:
+        return self._marker(shard.id).exists()
+
+    def markers(self) -> list[dict[str, Any]]:
+        folder = self.root / "_markers"
+        return (
+            [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+            if folder.is_dir()
+            else []
+        )
+
+    def write_shard(self, shard: Shard, result: ShardResult) -> dict[str, Any]:
+        """Write a checked shard's files, then its marker (the commit point); returns the marker."""
+        import pyarrow.parquet as pq
+
+        for table_name in TABLES:
+            for old in (self.root / table_name).glob(f"month=*/language=*/part-{shard.id}.parquet"):
+                old.unlink()  # an earlier attempt of this shard, killed before its marker
+            table = getattr(result, table_name)
+            for (month, language), part in _partitions(table):
+                target = self.root / table_name / f"month={month}" / f"language={language}" / f"part-{shard.id}.parquet"
+                _write_atomic(target, lambda tmp, part=part: pq.write_table(part, tmp, compression="zstd"))
+        _write_atomic(self.root / "_tallies" / f"{shard.id}.parquet", lambda tmp: pq.write_table(result.tally, tmp))
+        lines = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in result.rejects)
+        write_text(self.root / "_rejects" / f"{shard.id}.jsonl", lines)
+        marker = {
+            "shard": shard.name,
+            "id": shard.id,
+            "articles": result.n_articles,
+            "claims": int(result.claims.num_rows),
+            "rejects": len(result.rejects),
+            "seconds": round(result.seconds, 3),
+            "worker": result.worker,
+            "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        write_text(self._marker(shard.id), json.dumps(marker) + "\n")
+        return marker
+
+    # --- reading back --------------------------------------------------------------------------
+
+    def done_ids(self) -> set[str]:
+        return {m["id"] for m in self.markers()}
+
+    def tallies(self) -> pa.Table:
+        """Every completed shard's tally rows (a shard without a marker is left out)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from .rows import TALLY_SCHEMA
+
+        parts = [pq.read_table(self.root / "_tallies" / f"{i}.parquet") for i in sorted(self.done_ids())]
+        return pa.concat_tables(parts) if parts else TALLY_SCHEMA.empty_table()
+
+    def rejects(self) -> Iterator[dict[str, Any]]:
+        for shard_id in sorted(self.done_ids()):
+            path = self.root / "_rejects" / f"{shard_id}.jsonl"
+            for line in path.read_text(encoding="utf-8").splitlines():
+                yield json.loads(line)
+
+    def dataset(self, table_name: str) -> Any:
+        """The claims or articles as a pyarrow dataset (hive partitions month, language)."""
+        import pyarrow.dataset as ds
+
+        from .rows import ARTICLE_SCHEMA, CLAIM_SCHEMA
+
+        schema = CLAIM_SCHEMA if table_name == "claims" else ARTICLE_SCHEMA
+        folder = self.root / table_name
+        files = sorted(str(p) for p in folder.glob("month=*/language=*/part-*.parquet")) if folder.is_dir() else []
+        return ds.dataset(files, schema=schema, format="parquet")
+
+
+def _partitions(table: pa.Table) -> Iterator[tuple[tuple[str, str], pa.Table]]:
+    import pyarrow.compute as pc
+
+    if table.num_rows == 0:
+        return
+    keys = sorted(set(zip(table["month"].to_pylist(), table["language"].to_pylist(), strict=True)))
+    for month, language in keys:
+        mask = pc.and_(pc.equal(table["month"], month), pc.equal(table["language"], language))
+        yield (month, language), table.filter(mask)

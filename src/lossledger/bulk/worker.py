@@ -1,0 +1,180 @@
+"""What runs on a Dask worker: the ledger opened once, and one shard checked into output tables.
+
+:class:`LedgerPlugin` is registered with the cluster; every worker — including one that joins
+or is restarted mid-run — runs its ``setup`` once: it writes the shipped SQLite file into the
+worker's local directory (or connects to PostgreSQL by URL), opens it read-only as a
+:class:`~.view.PreparedView` and builds the fingerprint index.  :func:`check_shard` is a pure
+task (shard in, tables out): a worker lost mid-task only means the scheduler runs it again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from distributed import WorkerPlugin
+
+from ..errors import LossLedgerError
+from .inputs import Article, Reject, Shard, read_shard
+from .rows import ARTICLE_SCHEMA, CLAIM_SCHEMA, TALLY_SCHEMA, article_rows
+from .view import PreparedView
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["PLUGIN", "LedgerPlugin", "ShardResult", "check_articles", "check_shard", "open_view", "without_context"]
+
+PLUGIN = "lossledger-ledger"
+
+
+@dataclass
+class ShardResult:
+    """A checked shard: its output tables, its rejects, and what it cost."""
+
+    claims: pa.Table
+    articles: pa.Table
+    tally: pa.Table
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+    worker: str = ""
+
+    @property
+    def n_articles(self) -> int:
+        return int(self.articles.num_rows)
+
+
+def open_view(url: str) -> PreparedView:
+    """The read-only view of the ledger at ``url``, with its fingerprint index built.
+
+    SQLite files are read with ``sqlite3`` in read-only mode; any other backend through a
+    :class:`~lossledger.ledger.Ledger` opened without migrating (a worker never writes)."""
+    from ..verify.fingerprint import FingerprintIndex
+
+    if url.startswith("sqlite:"):
+        view = cast(PreparedView, PreparedView.open(url))  # open() builds cls
+    else:
+        from ..ledger import Ledger
+
+        view = cast(PreparedView, PreparedView.from_ledger(Ledger.open(url, migrate=False)))
+    FingerprintIndex.load(view)
+    view.points("general-staff")  # reconciled once, here, rather than in the first task
+    return view
+
+
+@contextlib.contextmanager
+def without_context() -> Iterator[None]:
+    """``check`` without its context block (other sources' figures beside the report).
+
+    The bulk outputs do not carry it, and building it is ~70 % of what ``check`` costs per
+    article once the series are prepared.  HOOK: until ``verify`` offers
+    ``check(..., context=False)``, the module's ``context_block`` is replaced by one returning
+    nothing while this is active (workers keep it active; a process of one thread each).
+    """
+    module = import_module("lossledger.verify.check")
+    original = getattr(module, "context_block", None)
+    if original is None:  # verify changed: correct, only slower
+        yield
+        return
+    setattr(module, "context_block", lambda view, on: {})  # noqa: B010 - a module attribute mypy cannot see
+    try:
+        yield
+    finally:
+        setattr(module, "context_block", original)  # noqa: B010
+
+
+class LedgerPlugin(WorkerPlugin):
+    """Ships the ledger to every worker and opens it there once (a Dask worker plugin).
+
+    ``data`` is the SQLite file's bytes (None for a server URL); it is written to the worker's
+    local directory under its sha256, so a restarted worker on the same host reuses it.
+    """
+
+    name = PLUGIN
+    idempotent = False
+
+    def __init__(self, url: str, data: bytes | None = None, sha256: str = "") -> None:
+        self.url = url
+        self.data = data
+        self.sha256 = sha256
+        self.view: PreparedView | None = None
+        self._context: contextlib.ExitStack | None = None
+
+    def setup(self, worker: Any) -> None:
+        url = self.url
+        if self.data is not None:
+            path = Path(worker.local_directory) / f"ledger-{self.sha256[:16]}.sqlite"
+            if not path.exists():
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(self.data)
+                os.replace(tmp, path)
+            url = f"sqlite:///{path}"
+        self.view = open_view(url)
+        self._context = contextlib.ExitStack()
+        self._context.enter_context(without_context())
+
+    def teardown(self, worker: Any) -> None:
+        if self._context is not None:
+            self._context.close()
+        if self.view is not None:
+            self.view.close()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"url": self.url, "data": self.data, "sha256": self.sha256, "view": None, "_context": None}
+
+
+def _worker_view() -> tuple[PreparedView, str]:
+    from distributed import get_worker
+
+    worker = get_worker()
+    plugin = cast(LedgerPlugin, worker.plugins[PLUGIN])
+    if plugin.view is None:  # pragma: no cover - setup failed; the scheduler reports its error
+        raise RuntimeError("the ledger plugin did not open the ledger on this worker")
+    return plugin.view, str(worker.address)
+
+
+def check_articles(shard: Shard, items: Iterable[Article | Reject], view: PreparedView) -> ShardResult:
+    """Check every article of ``items`` against ``view``; the same code path with or without Dask."""
+    import pyarrow as pa
+
+    from ..verify import check
+
+    started = time.perf_counter()
+    claims: list[dict[str, Any]] = []
+    articles: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    tally: Counter[tuple[str, str, str, str]] = Counter()
+    for item in items:
+        if isinstance(item, Reject):
+            rejects.append(item.to_dict(shard))
+            continue
+        try:
+            report = check(item.text, view, published=item.published, language=item.language)
+        except LossLedgerError as exc:
+            rejects.append(Reject(item.record, item.url, exc.code, exc.message).to_dict(shard))
+            continue
+        row, rows = article_rows(shard.name, item, report, tally)
+        articles.append(row)
+        claims.extend(rows)
+    tallies = [{"outlet": o, "language": la, "month": m, "key": k, "count": n} for (o, la, m, k), n in tally.items()]
+    return ShardResult(
+        claims=pa.Table.from_pylist(claims, schema=CLAIM_SCHEMA),
+        articles=pa.Table.from_pylist(articles, schema=ARTICLE_SCHEMA),
+        tally=pa.Table.from_pylist(tallies, schema=TALLY_SCHEMA),
+        rejects=rejects,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def check_shard(shard: Shard) -> ShardResult:
+    """The Dask task: read ``shard`` and check it with this worker's ledger."""
+    view, address = _worker_view()
+    result = check_articles(shard, read_shard(shard), view)
+    result.worker = address
+    return result
