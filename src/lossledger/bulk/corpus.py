@@ -245,15 +245,13 @@ def _dev_dates(template: _DevTemplate, ledger: _Ledger) -> list[dt.date]:
 
 def _checks_clean(template: _DevTemplate, ledger: _Ledger, rng: random.Random) -> bool:
     from ..verify import check
-    from .worker import without_context
 
     dates = _dev_dates(template, ledger)
     if not dates:
         return False
     day = rng.choice(dates)
     text = template.render(ledger.figures(day))
-    with without_context():
-        report = check(text, ledger.view, published=day, language=template.language)
+    report = check(text, ledger.view, published=day, language=template.language, context=False)
     gs = [j for j in report.judgements if j.claim.source == GENERAL_STAFF]
     codes = {n.code for n in report.notes} & {
         "stale-figures",

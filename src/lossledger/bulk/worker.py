@@ -9,13 +9,11 @@ task (shard in, tables out): a worker lost mid-task only means the scheduler run
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -29,7 +27,7 @@ from .view import PreparedView
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["PLUGIN", "LedgerPlugin", "ShardResult", "check_articles", "check_shard", "open_view", "without_context"]
+__all__ = ["PLUGIN", "LedgerPlugin", "ShardResult", "check_articles", "check_shard", "open_view"]
 
 PLUGIN = "lossledger-ledger"
 
@@ -68,27 +66,6 @@ def open_view(url: str) -> PreparedView:
     return view
 
 
-@contextlib.contextmanager
-def without_context() -> Iterator[None]:
-    """``check`` without its context block (other sources' figures beside the report).
-
-    The bulk outputs do not carry it, and building it is ~70 % of what ``check`` costs per
-    article once the series are prepared.  HOOK: until ``verify`` offers
-    ``check(..., context=False)``, the module's ``context_block`` is replaced by one returning
-    nothing while this is active (workers keep it active; a process of one thread each).
-    """
-    module = import_module("lossledger.verify.check")
-    original = getattr(module, "context_block", None)
-    if original is None:  # verify changed: correct, only slower
-        yield
-        return
-    setattr(module, "context_block", lambda view, on: {})  # noqa: B010 - a module attribute mypy cannot see
-    try:
-        yield
-    finally:
-        setattr(module, "context_block", original)  # noqa: B010
-
-
 class LedgerPlugin(WorkerPlugin):
     """Ships the ledger to every worker and opens it there once (a Dask worker plugin).
 
@@ -104,7 +81,6 @@ class LedgerPlugin(WorkerPlugin):
         self.data = data
         self.sha256 = sha256
         self.view: PreparedView | None = None
-        self._context: contextlib.ExitStack | None = None
 
     def setup(self, worker: Any) -> None:
         url = self.url
@@ -116,17 +92,13 @@ class LedgerPlugin(WorkerPlugin):
                 os.replace(tmp, path)
             url = f"sqlite:///{path}"
         self.view = open_view(url)
-        self._context = contextlib.ExitStack()
-        self._context.enter_context(without_context())
 
     def teardown(self, worker: Any) -> None:
-        if self._context is not None:
-            self._context.close()
         if self.view is not None:
             self.view.close()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"url": self.url, "data": self.data, "sha256": self.sha256, "view": None, "_context": None}
+        return {"url": self.url, "data": self.data, "sha256": self.sha256, "view": None}
 
 
 def _worker_view() -> tuple[PreparedView, str]:
@@ -155,7 +127,7 @@ def check_articles(shard: Shard, items: Iterable[Article | Reject], view: Prepar
             rejects.append(item.to_dict(shard))
             continue
         try:
-            report = check(item.text, view, published=item.published, language=item.language)
+            report = check(item.text, view, published=item.published, language=item.language, context=False)
         except LossLedgerError as exc:
             rejects.append(Reject(item.record, item.url, exc.code, exc.message).to_dict(shard))
             continue

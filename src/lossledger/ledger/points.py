@@ -144,11 +144,13 @@ def _assemble(
 
 
 def _bridge_merges(points: dict[str, dict[dt.date, Point]]) -> None:
-    """Before a merge, the merged line's total is the sum of its parts (continuous series)."""
-    for metric, by_date in list(points.items()):
-        parts = taxonomy.metric(metric).merged_from if metric in taxonomy.metrics() else ()
+    """Before a merge, the merged line's total is the sum of its parts (continuous series), also
+    in a window that holds only dates before the merge (the merged line then has no point yet)."""
+    for metric, found in taxonomy.metrics().items():
+        parts = found.merged_from
         if not parts or not all(p in points for p in parts):
             continue
+        by_date = points.setdefault(metric, {})
         for date in set.intersection(*(set(points[p]) for p in parts)):
             if date in by_date and by_date[date].total is not None:
                 continue

@@ -38,9 +38,17 @@ def _view(ledger: Ledger | LedgerView) -> LedgerView:
 
 
 def check(
-    text: str, ledger: Ledger | LedgerView, published: str | dt.date | None = None, *, language: str | None = None
+    text: str,
+    ledger: Ledger | LedgerView,
+    published: str | dt.date | None = None,
+    *,
+    language: str | None = None,
+    context: bool = True,
 ) -> CheckReport:
-    """Check every loss figure of ``text`` against ``ledger``; see the module docstring."""
+    """Check every loss figure of ``text`` against ``ledger``; see the module docstring.
+
+    ``context=False`` leaves out the other sources' figures beside the report (most of a check's
+    cost once the series are read; ``lossledger bulk`` does not report them)."""
     view = _view(ledger)
     found = extract(text, published=published, language=language)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
@@ -57,7 +65,7 @@ def check(
     ]
     report = CheckReport(found.language, fingerprint, reference, stated, judgements)
     report.notes = _notes(report, series)
-    report.context = context_block(view, reference)
+    report.context = context_block(view, reference) if context else {}
     report.documents = _documents(view, report)
     return report
 
