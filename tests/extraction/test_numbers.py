@@ -80,3 +80,44 @@ def test_round_trip_through_babel(value: int, locale: str) -> None:
         return  # lakh grouping ("1,00,000") is not a thousands grouping; not claimed
     lang = locale.split("_")[0]
     assert parse_number(written, lang) == value, written
+
+
+def test_digit_sets_are_unicodes() -> None:
+    """tokens.DIGIT_ZEROS is every decimal digit set of the BMP in this Python's Unicode database."""
+    import unicodedata
+
+    from lossledger.extraction.tokens import DIGIT_ZEROS
+
+    zeros = [
+        cp for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd" and unicodedata.decimal(chr(cp)) == 0
+    ]
+    assert set(DIGIT_ZEROS) == set(zeros)
+
+
+def test_separators_are_cldrs() -> None:
+    """tokens.CLDR_SEPARATORS holds every group and decimal symbol of every CLDR locale (Babel)."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    from lossledger.extraction.tokens import CLDR_SEPARATORS
+
+    found = set()
+    for ident in locale_identifiers():
+        for syms in Locale.parse(ident).number_symbols.values():
+            found.update(v for k, v in syms.items() if k in ("group", "decimal") and v)
+    assert found - {",", ".", "'"} <= set(CLDR_SEPARATORS)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("1،179،790", "ar", 1_179_790),  # Arabic comma between digit groups
+        ("١٬١٧٩٬٧٩٠", "ar", 1_179_790),  # Arabic-Indic digits, Arabic thousands sign
+        ("1,17,950", "hi", 117_950),  # lakh grouping
+        ("๑๑๑๓๕", "th", 11_135),  # Thai digits
+        ("১২,৫৯২", "bn", 12_592),  # Bengali digits
+        ("௧௨௩", "ta", 123),  # Tamil digits
+    ],
+)
+def test_numbers_of_other_scripts(text: str, language: str, value: int) -> None:
+    assert parse_number(text, language) == value

@@ -41,6 +41,7 @@ REASONS = {
     "civilian": "civilians, not a military loss figure",
     "other": "not a loss figure",
     "deployed": "force size, not losses",
+    "vague": "a vague quantity (several hundred)",
 }
 
 
@@ -186,8 +187,9 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
             found = _metric_of(doc, m2.start)
             if found is not None and found[2] == end:
                 return found[0], found[1], m2.start, end
-    if doc.lex.number_after_term and c.num.words_only:
-        m3 = doc.match_end.get(c.first)
+    if (doc.lex.number_after_term and c.num.words_only) or doc.lex.term_before_number:
+        # Arabic "غواصة واحدة"; Chinese, Japanese and Korean write "坦克1135辆", "전차 11,135대"
+        m3 = doc.match_end.get(j + 1)
         if m3 is not None:
             found = _metric_of(doc, m3.start)
             if found is not None:
@@ -243,7 +245,7 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
     m = doc.match_end.get(num.first)
     if m is not None:
         for cat in m.cats():
-            if cat in ("non:day_before", "non:money"):
+            if cat in ("non:day_before", "non:money", "non:vague"):
                 return REASONS[cat[4:]]
     return None
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tokens import NUM, PUNCT, WORD, Token, to_ascii_digits, tokenize
+from .tokens import NUM, PUNCT, UNSPACED, WORD, Token, to_ascii_digits, tokenize
 from .vocab import Lexicon, Match, lexicon
 
 __all__ = ["NumberPhrase", "find_numbers", "parse_digits", "parse_number"]
@@ -61,6 +61,8 @@ def parse_digits(raw: str) -> tuple[float, int, int] | None:
         return float(groups[0]), 1, 0
     if all(len(g) == 3 for g in groups[1:]) and len(set(seps)) == 1 and len(groups[0]) <= 3:
         return float("".join(groups)), 1, 0
+    if _indian(groups, seps):  # "1,17,950", "2,50,000": lakh grouping (South Asian press)
+        return float("".join(groups)), 1, 0
     if len(groups) == 2 and seps[0] in (".", ","):
         value = float(f"{groups[0]}.{groups[1]}")
         return value, 1, len(groups[1])
@@ -69,6 +71,17 @@ def parse_digits(raw: str) -> tuple[float, int, int] | None:
     if mixed and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:-1]):
         return float("".join(groups[:-1]) + "." + groups[-1]), 1, len(groups[-1])
     return None
+
+
+def _indian(groups: list[str], seps: list[str]) -> bool:
+    """Groups of two digits before a last group of three, commas only ("12,34,567")."""
+    return (
+        len(groups) >= 3
+        and set(seps) == {","}
+        and 1 <= len(groups[0]) <= 2
+        and all(len(g) == 2 for g in groups[1:-1])
+        and len(groups[-1]) == 3
+    )
 
 
 _AMBIGUOUS_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")
@@ -161,12 +174,23 @@ def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> lis
             i += 1
             continue
         phrase = _assemble(tokens, i, by_start)
-        if phrase is None:
+        if phrase is None or _lone_character(tokens, phrase, by_start):
             i += 1
             continue
         out.append(phrase)
         i = phrase.last
     return out
+
+
+def _lone_character(tokens: list[Token], phrase: NumberPhrase, by_start: dict[int, Match]) -> bool:
+    """A numeral of one character in a script without spaces ("十" in "不十分", "만" in "수만",
+    "이" inside a Korean word) is a number only before a counter or a metric ("三架", "만 명")."""
+    if not phrase.words_only or phrase.last - phrase.first != 1 or len(tokens[phrase.first].raw) != 1:
+        return False
+    if not UNSPACED.match(tokens[phrase.first].raw):
+        return False
+    nxt = by_start.get(phrase.last)
+    return nxt is None or not any(c == "counter" or c.startswith(("metric:", "stmt:", "weak:")) for c in nxt.cats())
 
 
 def _piece(tokens: list[Token], i: int, by_start: dict[int, Match]) -> tuple[str, float, int, int] | None:

@@ -16,44 +16,57 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NUM", "PUNCT", "WORD", "Token", "fold", "split_sentences", "to_ascii_digits", "tokenize"]
+__all__ = ["NUM", "PUNCT", "UNSPACED", "WORD", "Token", "fold", "split_sentences", "to_ascii_digits", "tokenize"]
 
 NUM, WORD, PUNCT = 0, 1, 2
 
-# Decimal digits of other scripts -> ASCII ('٫' and '٬' are the Arabic decimal/thousands signs).
-_DIGITS = {}
-for _base in (0x0660, 0x06F0, 0xFF10, 0x0966, 0x09E6):
-    for _i in range(10):
-        _DIGITS[_base + _i] = ord("0") + _i
-_DIGITS[0x066B] = ord(".")
-_DIGITS[0x066C] = ord(",")
+#: The zero of every decimal digit set of the Basic Multilingual Plane (Unicode category Nd:
+#: Arabic-Indic, Persian, Devanagari, Bengali, Tamil, Thai, Myanmar, full-width…), generated from
+#: unicodedata; tests/extraction/test_numbers.py checks it against the running Python's database.
+DIGIT_ZEROS = (
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+)  # fmt: skip
+#: The group and decimal symbols of every CLDR locale (Babel), beside ASCII ',' '.' and "'":
+#: tests/extraction/test_numbers.py checks the set against Babel's data.
+CLDR_SEPARATORS = "\u00a0\u202f\u060c\u066b\u066c\u2e41"
+
+_DIGITS = {zero + i: ord("0") + i for zero in DIGIT_ZEROS for i in range(10)}
+_DIGITS[0x066B] = ord(".")  # Arabic decimal separator
+_DIGITS[0x066C] = ord(",")  # Arabic thousands separator
 
 
-#: a full-width comma between digits ("４００，３００") is a thousands separator; elsewhere it is
-#: CJK punctuation and stays as it is
-_WIDE_COMMA = re.compile(r"(?<=\d)\uff0c(?=\d)")
+#: a full-width, Arabic or reversed comma between digits ("４００，３００", "1،179،790") is a
+#: thousands separator; elsewhere it is the script's punctuation and stays as it is
+_WIDE_COMMA = re.compile(r"(?<=\d)[\uff0c\u060c\u2e41](?=\d)")
 
 
 def to_ascii_digits(text: str) -> str:
     """Map every script's decimal digits to ASCII, keeping the length (and so all offsets)."""
     text = text.translate(_DIGITS)
-    return _WIDE_COMMA.sub(",", text) if "\uff0c" in text else text
+    return _WIDE_COMMA.sub(",", text) if ("\uff0c" in text or "\u060c" in text or "\u2e41" in text) else text
 
 
 # Characters that are part of a word but not letters: combining marks (Arabic harakat, Devanagari
 # vowel signs), tatweel, zero-width (non-)joiners used inside Persian words.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0903\u093a-\u094f"
+#: scripts tokenised one character per token
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # A number: digit groups joined by one separator (any locale's: , . ' ’ space NBSP thin spaces)
 # or by a paragraph break (scraped text splits "950\n\n000"); validated in numbers.py.  Bounded
 # repetition and a single separator per step keep the pattern linear (no nested quantifiers).
 _TOKEN = re.compile(
     # the whitespace before a token is captured so that line breaks cost no extra scan
     r"(?P<ws>\s*+)(?:(?P<num>\d{1,30}(?:(?:[.,'’\u00a0\u2009\u202f\u2007 ]|\n\n?)\d{1,30}){0,12})"
-    # CJK ideographs, kana and Hangul are one token each: no spaces mark words ("13万人", "2만명")
-    r"|(?P<cjk>[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af])"
-    rf"|(?P<word>(?:[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
+    # CJK ideographs, kana and Hangul are one token each: no spaces mark words ("13万人", "2만명");
+    # so are the letters of Thai, Lao, Khmer and Myanmar, scripts written without spaces
+    rf"|(?P<cjk>[{_UNSPACED}])"
+    rf"|(?P<word>(?:[^\W\d_{_UNSPACED}]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
     r"|(?P<punct>\S))?"
 )
+#: a character of a script tokenised one character per token
+UNSPACED = re.compile(f"[{_UNSPACED}]")
 
 _FOLD = str.maketrans(
     {
@@ -151,8 +164,6 @@ def tokenize(text: str) -> list[Token]:
 #: Sentences are cut after this many tokens (a bound on the work per figure, not a grammar rule).
 MAX_SENTENCE_TOKENS = 400
 
-_CASELESS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
 
 def _ordinal_date(tokens: list[Token], i: int) -> bool:
     """ "4. September", "12. Januar": a German ordinal day, not a sentence end."""
@@ -164,7 +175,7 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
     A sentence ends at a line break, at '!' '?' ';' '؟' '。', and at '.' followed by a capital
-    letter, a quote or a caseless-script letter (Arabic, Persian, CJK).  A '.' before a digit or a
+    letter, a quote or a letter of a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a digit or a
     lower-case word is an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence.
     """
     bounds: list[tuple[int, int]] = []
@@ -187,7 +198,8 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
         elif ch in ".…" and i + 1 < n and not _ordinal_date(tokens, i):
             nxt = tokens[i + 1]
             first = nxt.raw[0]
-            end = nxt.nl_before or (nxt.kind == WORD and (first.isupper() or bool(_CASELESS.match(first))))
+            # a capital or a letter of a caseless script (Arabic, Devanagari, CJK, Thai…) starts a sentence
+            end = nxt.nl_before or (nxt.kind == WORD and first.isalpha() and not first.islower())
             end = end or (nxt.kind == PUNCT and first in "\"'«“„‘(")
         elif ch in ".…" and i + 1 >= n:
             end = True

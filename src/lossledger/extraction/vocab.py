@@ -4,11 +4,13 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 ``date_translation_data``), so a new language touches no Python.  Sections:
 
 - ``[language]``: ``strip_prefixes`` (clitics glued to words, e.g. Arabic و ال ب), ``number_after_term``
-  (numbers may follow the noun: Arabic "غواصة واحدة"), ``conjunctions`` (joining list items),
+  (number words may follow the noun: Arabic "غواصة واحدة"), ``term_before_number`` (any number may
+  follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``conjunctions`` (joining list items),
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
   (short words every sentence has: they narrow language detection).
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
-  ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo").
+  ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``counters`` (classifiers
+  between a number and its noun: 辆, 架, 명, 대; a lone numeral character counts only before one).
 - ``[metrics]``: phrases naming each taxonomy metric; ``[weak_metrics]`` phrases that name it only
   in a loss context ("people").  Every key must be a taxonomy metric (checked on load).
 - ``[qualifiers]``: ``about``, ``more_than`` (before the number), ``about_after``, ``more_than_after``.
@@ -65,12 +67,13 @@ _SCHEMA: dict[str, set[str] | None] = {
         "name",
         "strip_prefixes",
         "number_after_term",
+        "term_before_number",
         "adjective_after_noun",
         "conjunctions",
         "articles",
         "function_words",
     },
-    "numbers": {"words", "scales", "connectors", "half"},
+    "numbers": {"words", "scales", "connectors", "half", "counters"},
     "metrics": None,
     "weak_metrics": None,
     "qualifiers": {"about", "more_than", "about_after", "more_than_after", "exact"},
@@ -269,6 +272,7 @@ class Lexicon:
     heads: dict[str, list[_Phrase]] = field(default_factory=lambda: defaultdict(list))
     head_lengths: set[int] = field(default_factory=set)
     number_after_term: bool = False
+    term_before_number: bool = False
     adjective_after_noun: bool = False
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
@@ -420,6 +424,8 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
         lex.add(word, "connector", keyed=keyed)
     for word in nums.get("half", []):
         lex.add(word, "half", keyed=keyed)
+    for word in nums.get("counters", []):
+        lex.add(word, "counter", keyed=keyed)
     _add_section(lex, vocab, "metrics", "metric:", keyed=keyed)
     _add_section(lex, vocab, "weak_metrics", "weak:", keyed=keyed)
     _add_section(lex, vocab, "qualifiers", "q:", keyed=keyed)
@@ -535,6 +541,7 @@ def _build_lexicon(code: str) -> Lexicon:
             lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
             lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
             lex.adjective_after_noun = bool(vocab.section("language").get("adjective_after_noun", False))
+            lex.term_before_number = bool(vocab.section("language").get("term_before_number", False))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         _add_vocab(lex, vocab, keyed=i == 0)
