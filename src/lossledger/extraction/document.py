@@ -40,6 +40,7 @@ class Doc:
     sent_of: list[int] = field(default_factory=list)
     clause_of: list[int] = field(default_factory=list)
     paren: list[int] = field(default_factory=list)  # id of the enclosing (...) group, 0 = none
+    related: list[bool] = field(default_factory=list)  # inside a "read also" box (not the article)
 
     _sorted: list[Match] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
@@ -113,7 +114,40 @@ def analyse(text: str, language: str) -> Doc:
             cover[m.start] = m
     doc.cover = cover
     _segment(doc)
+    doc.related = _related_boxes(doc)
     return doc
+
+
+#: lines after a "read also:" line that still belong to its box: headlines, short and few
+_BOX_LINES, _BOX_LINE_TOKENS = 5, 24
+
+
+def _related_boxes(doc: Doc) -> list[bool]:
+    """Tokens of "read also" boxes (``[nonclaims] related``): the rest of a line that starts with
+    the marker and, when the marker ends its line ("Читайте також:"), the short lines after it
+    up to a blank line.  Web pages pasted whole carry them; their figures are other articles'."""
+    out = [False] * len(doc.tokens)
+    starts = [m for m in doc.matches if m.has("non:related") and (m.start == 0 or doc.tokens[m.start].nl_before)]
+    for m in starts:
+        k = m.end
+        while k < len(doc.tokens) and not doc.tokens[k].nl_before:
+            k += 1
+        for j in range(m.start, k):
+            out[j] = True
+        if k - m.end > 1:  # the headline is on the marker's line
+            continue
+        for _ in range(_BOX_LINES):
+            if k >= len(doc.tokens) or "\n\n" in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start]:
+                break
+            end = k + 1
+            while end < len(doc.tokens) and not doc.tokens[end].nl_before:
+                end += 1
+            if end - k > _BOX_LINE_TOKENS:
+                break
+            for j in range(k, end):
+                out[j] = True
+            k = end
+    return out
 
 
 def _spaced_dash(doc: Doc, k: int) -> bool:
