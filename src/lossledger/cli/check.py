@@ -39,7 +39,8 @@ def check(
     from ..verify import check as run_check
 
     document = read_text_input(article)
-    report = run_check(document.text, LedgerView.open(state(ctx).db), published=_date(published), language=language)
+    when = _date(published) or _date(document.published)  # a web page's own date when not given
+    report = run_check(document.text, LedgerView.open(state(ctx).db), published=when, language=language)
     if fmt is CheckFormat.json:
         sys.stdout.write(dumps(report.to_dict()) + "\n")
     elif fmt is CheckFormat.markdown:

@@ -40,7 +40,7 @@ def extract_command(
     from ..sources.textinput import read_text_input
 
     doc = read_text_input(source)
-    result = extract_figures(doc.text, published=published, language=language).to_dict()
+    result = extract_figures(doc.text, published=published or doc.published, language=language).to_dict()
     if fmt is Format.csv:
         emit(result["claims"], fmt)
         return
