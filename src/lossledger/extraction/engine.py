@@ -17,6 +17,7 @@ from .dates import DateMention, find_dates
 from .document import Doc, analyse
 from .figures import Candidate, find_candidates
 from .language import detect_language
+from .large import LARGE, extract_large
 from .model import Claim, Extraction, Ignored
 from .periods import period_cues
 from .plausibility import era_hint, settle_kinds
@@ -267,6 +268,13 @@ def extract(text: str, published: dt.date | str | None = None, language: str | N
         raise InputError(f"text is {len(text)} characters, more than {_MAX_CHARS}", code="input.too_large")
     pub = _published(published)
     lang = _language(language) or detect_language(text)
+    if len(text) > LARGE:
+        return extract_large(text, lang, pub, _extract)
+    return _extract(text, pub, lang)
+
+
+def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
+    """The pipeline on one text (or one window of a large one: large.py)."""
     doc = analyse(text, lang)
     dates = find_dates(doc.tokens, doc.all_matches())
     doc.add_cues(period_cues(doc, dates))
