@@ -1,8 +1,8 @@
-"""The v1 JSON API: the ledger's own view, as the CLI's ``--format json`` shows it.
+"""The native JSON API (``/ledger/v1``): the ledger's own view, as the CLI's ``--format json`` shows it.
 
 Each route calls one :class:`~lossledger.ledger.Ledger` method (or analysis function) and encodes
 its result once per ledger version (responses.py); bodies are the same objects the CLI prints —
-``GET /api/v1/days/{date}`` is ``lossledger show DATE --format json``.  Errors have one shape
+``GET /ledger/v1/days/{date}`` is ``lossledger show DATE --format json``.  Errors have one shape
 (errors.py).  The write endpoints (check, sync) live in writes.py.
 """
 
@@ -34,20 +34,21 @@ from .models import (
     SeriesV1,
     SourceV1,
 )
-from .responses import cached_response, dumps_v1, service
+from .paths import NATIVE_PREFIX
+from .responses import cached_response, dumps_v1, public_paths, service
 
 __all__ = ["SHORT_NAMES", "claims_summary", "frame_json", "router"]
 
 router = APIRouter(
-    prefix="/api/v1",
-    tags=["v1"],
+    prefix=NATIVE_PREFIX,
+    tags=["ledger v1 (native)"],
     responses={
         400: {"model": ErrorV1, "description": "Bad input (a malformed date, an unknown option)."},
         404: {"model": ErrorV1, "description": "No such date, metric, source, observation or document."},
     },
 )
 
-SOURCE = Query("general-staff", description="Source slug (see /api/v1/sources).", max_length=64)
+SOURCE = Query("general-staff", description="Source slug (see /ledger/v1/sources).", max_length=64)
 AS_KNOWN_AT = Query(None, description="Answer as the ledger stood at this moment (ISO 8601), before later revisions.")
 START = Query(None, description="First date, YYYY-MM-DD (dates before the war are taken as 2022-02-24).")
 END = Query(None, description="Last date, YYYY-MM-DD (dates after tomorrow are taken as tomorrow).")
@@ -132,7 +133,7 @@ def sources(request: Request) -> Response:
 @router.get("/latest", response_model=DayV1, response_class=Response, summary="The newest report of a source")
 def latest(request: Request, source: str = SOURCE, as_known_at: IsoMoment | None = AS_KNOWN_AT) -> Response:
     """:meth:`Ledger.latest`: the same object as ``lossledger latest --format json``."""
-    return cached_response(request, lambda: dumps_v1(_ledger(request).latest(source=source, as_known_at=as_known_at)))
+    return cached_response(request, lambda: dumps_v1(public_paths(_ledger(request).latest(source=source, as_known_at=as_known_at))))
 
 
 @router.get(
@@ -144,7 +145,7 @@ def day(
     """Exactly ``lossledger show DATE --format json`` (:meth:`Ledger.show`): every figure with its
     increase, qualifier, resolution and document ids, and the documents."""
     return cached_response(
-        request, lambda: dumps_v1(_ledger(request).show(date, source=source, as_known_at=as_known_at))
+        request, lambda: dumps_v1(public_paths(_ledger(request).show(date, source=source, as_known_at=as_known_at)))
     )
 
 
@@ -176,8 +177,8 @@ def figure(
     source: str = SOURCE,
 ) -> Response:
     """Where one number comes from: every compilation's observation of the cell (id, value,
-    document) and the documents — open one with /api/v1/observations/{id} for its history."""
-    return cached_response(request, lambda: dumps_v1(_figure_provenance(_ledger(request), date, metric, source)))
+    document) and the documents — open one with /ledger/v1/observations/{id} for its history."""
+    return cached_response(request, lambda: dumps_v1(public_paths(_figure_provenance(_ledger(request), date, metric, source))))
 
 
 @router.get("/series/{metric}", response_model=SeriesV1, response_class=Response, summary="A metric's series")
@@ -348,7 +349,7 @@ def claims(request: Request, lang: str = LANG) -> Response:
 )
 def observation(request: Request, observation_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
     """:meth:`Ledger.provenance`: source, compilation, the document chain, and the history of its cell."""
-    return cached_response(request, lambda: dumps_v1(_ledger(request).provenance(observation_id)))
+    return cached_response(request, lambda: dumps_v1(public_paths(_ledger(request).provenance(observation_id))))
 
 
 @router.get("/documents/{document_id}", response_model=DocumentV1, response_class=Response, summary="One document")
@@ -359,7 +360,7 @@ def document(request: Request, document_id: Annotated[int, Path(ge=1, le=2**62)]
         found = _ledger(request).documents([document_id])
         if not found:
             raise NotFound(f"no document {document_id}", code="ledger.document")
-        return dumps_v1(found[0])
+        return dumps_v1(public_paths(found[0]))
 
     return cached_response(request, body)
 
@@ -373,4 +374,4 @@ def changes(
     limit: Annotated[int | None, Query(ge=1, le=10000)] = None,
 ) -> Response:
     """:meth:`Ledger.changes`: which cell changed, from what, to what, by which document."""
-    return cached_response(request, lambda: dumps_v1(_ledger(request).changes(since, limit=limit)))
+    return cached_response(request, lambda: dumps_v1(public_paths(_ledger(request).changes(since, limit=limit))))
