@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import logging.handlers
 import sys
 import threading
 from collections.abc import AsyncIterator
@@ -71,11 +72,20 @@ Errors: native `{"ok": false, "error", "code", "status"}`; upstream `{"message",
 """
 
 
-def configure_access_log(stream: TextIO | None = None) -> logging.Logger:
-    """Send the JSON-lines access log to ``stream`` (default: stderr) unless already configured."""
+def configure_access_log(
+    stream: TextIO | None = None, *, path: str | None = None, max_bytes: int = 50 * 1024 * 1024, backups: int = 3
+) -> logging.Logger:
+    """Send the JSON-lines access log to ``stream`` (default: stderr), or to the file ``path``
+    rotated at ``max_bytes`` with ``backups`` old files kept — at most ``(backups + 1) × max_bytes``
+    on disk; unless already configured.  On stderr, bounding it is the process manager's job
+    (journald, Docker's ``max-size``): docs/api.md."""
     logger = logging.getLogger(ACCESS_LOGGER)
     if not logger.handlers:
-        handler = logging.StreamHandler(stream or sys.stderr)
+        handler: logging.Handler
+        if path is not None:
+            handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+        else:
+            handler = logging.StreamHandler(stream or sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
