@@ -12,13 +12,14 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy import select
 
 from .. import taxonomy
 from ..analysis.compare import compare, gap_sentence
 from ..errors import InputError, NotFound
 from ..ledger import Ledger
-from ..ledger.daily import read_series, series_current
+from ..ledger.daily import SeriesRows, load_series, series_current
 from ..store.models import Observation, Source
 from ..warday import WAR_START, today_kyiv
 from .compat import COMPILATION
@@ -134,7 +135,9 @@ def sources(request: Request) -> Response:
 @router.get("/latest", response_model=DayV1, response_class=Response, summary="The newest report of a source")
 def latest(request: Request, source: str = SOURCE, as_known_at: IsoMoment | None = AS_KNOWN_AT) -> Response:
     """:meth:`Ledger.latest`: the same object as ``lossledger latest --format json``."""
-    return cached_response(request, lambda: dumps_v1(public_paths(_ledger(request).latest(source=source, as_known_at=as_known_at))))
+    return cached_response(
+        request, lambda: dumps_v1(public_paths(_ledger(request).latest(source=source, as_known_at=as_known_at)))
+    )
 
 
 @router.get(
@@ -179,11 +182,13 @@ def figure(
 ) -> Response:
     """Where one number comes from: every compilation's observation of the cell (id, value,
     document) and the documents — open one with /ledger/v1/observations/{id} for its history."""
-    return cached_response(request, lambda: dumps_v1(public_paths(_figure_provenance(_ledger(request), date, metric, source))))
+    return cached_response(
+        request, lambda: dumps_v1(public_paths(_figure_provenance(_ledger(request), date, metric, source)))
+    )
 
 
 @router.get("/series/{metric}", response_model=SeriesV1, response_class=Response, summary="A metric's series")
-def series(
+async def series(
     request: Request,
     metric: Annotated[str, Path(description="Taxonomy metric, e.g. tanks, personnel.", max_length=64)],
     source: str = SOURCE,
@@ -203,24 +208,27 @@ def series(
     as_known_at: IsoMoment | None = AS_KNOWN_AT,
 ) -> Response:
     """:meth:`Ledger.series` as records (the CLI's ``series --format json``): total, increase,
-    correction, ``corrected`` on correction days, ``resolved``/``rule``, ``missing`` with ``daily``."""
+    correction, ``corrected`` on correction days, ``resolved``/``rule``, ``missing`` with ``daily``.
+
+    A plain series (no view, no filter, as known now) is read from the precomputed daily table on
+    the event loop — one indexed query of a few hundred µs, cheaper than the hop to a worker
+    thread; anything else is computed with pandas in the thread pool."""
 
     first, last = _span(start, end)
     info = taxonomy.metric(metric)
     head = {"metric": metric, "source": source, "label": info.labels, "status": status, "category": category}
     if not (daily or rolling or monthly or status or category is not None or as_known_at is not None):
-        rows = _precomputed(request, source, metric, first, last)
-        if rows is not None:  # one indexed range query (ledger/daily.py)
-            return cached_response(
-                request, lambda: dumps_v1(head)[:-1] + b',"records":[' + ",".join(rows).encode() + b"]}"
-            )
+        rows = _precomputed(request, source, metric)
+        if rows is not None:  # a slice of the precomputed daily series (ledger/daily.py)
+            return cached_response(request, lambda: dumps_v1(head)[:-1] + b',"records":['
+                                   + b",".join(rows.between(first, last)) + b"]}")  # fmt: skip
 
     def body() -> bytes:
         frame = _ledger(request).series(metric, source=source, start=first, end=last, daily=daily, rolling=rolling, monthly=monthly,
                                         as_known_at=as_known_at, status=status, category=category)  # fmt: skip
         return dumps_v1({**head, "records": frame_json(frame)})
 
-    return cached_response(request, body)
+    return await run_in_threadpool(cached_response, request, body)
 
 
 def _series_sources(ledger: Ledger) -> dict[str, int]:
@@ -231,16 +239,18 @@ def _series_sources(ledger: Ledger) -> dict[str, int]:
         return {slug: source_id for source_id, slug in conn.execute(select(Source.id, Source.slug))}
 
 
-def _precomputed(
-    request: Request, source: str, metric: str, start: dt.date | None, end: dt.date | None
-) -> list[str] | None:
-    """The rows of a plain series from the precomputed table, or None when it cannot answer."""
+def _precomputed(request: Request, source: str, metric: str) -> SeriesRows | None:
+    """The precomputed rows of a plain series, read once per served version; None if there are none."""
     state = service(request)
     source_id = state.memo("series-sources", lambda: _series_sources(state.ledger)).get(source)
     if source_id is None:
         return None
-    with state.ledger.engine.connect() as conn:
-        return read_series(conn, source_id, metric, start, end)
+
+    def load() -> SeriesRows:
+        with state.ledger.engine.connect() as conn:
+            return load_series(conn, source_id, metric)
+
+    return state.memo(f"series:{source_id}:{metric}", load)
 
 
 @router.get(

@@ -4,15 +4,17 @@ A series request used to reconcile its whole date range on every call (~0.1–0.
 the reconciled points change only when a sync adds observations, so the sync that adds them also
 rebuilds this table, in its own transaction (:func:`rebuild_series`).  A plain series request
 (default side, category and status, no ``as_known_at``, no daily/rolling/monthly view) is then
-one indexed range query (:func:`read_series`) — the rows are the ones ``Ledger.series`` gives
-(tests compare them).  ``derived_state`` says which sync the table was built at; it is current
+a bisect and a slice of the series' encoded rows, read from the table once per ledger version
+(:func:`load_series`) — the rows are the ones ``Ledger.series`` gives (tests compare them).  ``derived_state`` says which sync the table was built at; it is current
 while no later sync has added observations (:func:`series_current`).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -21,7 +23,7 @@ from ..store.db import utcnow
 from ..store.models import DerivedState, Observation, SeriesPoint, Source
 from .series import Point, load_points
 
-__all__ = ["SERIES_STATE", "point_record", "read_series", "rebuild_series", "series_current"]
+__all__ = ["SERIES_STATE", "SeriesRows", "load_series", "point_record", "rebuild_series", "series_current"]
 
 SERIES_STATE = "series_point"
 
@@ -56,7 +58,9 @@ def rebuild_series(conn: Connection, sync_id: int) -> int:
     """Replace the table's rows with every source's current default series; returns the row count."""
     conn.execute(delete(SeriesPoint))
     total = 0
-    pairs = conn.execute(select(Source.id, Source.slug, Observation.metric).distinct().join(Source, Source.id == Observation.source_id))
+    pairs = conn.execute(
+        select(Source.id, Source.slug, Observation.metric).distinct().join(Source, Source.id == Observation.source_id)
+    )
     for source_id, slug, metric in pairs.all():
         # One metric at a time, exactly as Ledger.series loads it: reconciliation's coverage rule
         # looks at the rows loaded with the metric, so loading all metrics at once could differ.
@@ -77,16 +81,31 @@ def series_current(conn: Connection) -> bool:
     return built is not None and (newest is None or built >= newest)
 
 
-def read_series(conn: Connection, source_id: int, metric: str, start: dt.date | None, end: dt.date | None) -> list[str]:
-    """The JSON rows of one series within [start, end] (inclusive), oldest first."""
+@dataclass(frozen=True)
+class SeriesRows:
+    """One series' precomputed rows, encoded, oldest first: any date range is a bisect and a slice."""
+
+    dates: list[str]
+    rows: list[bytes]
+    leads: dict[int, bytes]
+
+    def between(self, start: dt.date | None, end: dt.date | None) -> list[bytes]:
+        """The encoded rows within [start, end] (inclusive), the first as the first of a range."""
+        lo = bisect.bisect_left(self.dates, start.isoformat()) if start else 0
+        hi = bisect.bisect_right(self.dates, end.isoformat()) if end else len(self.dates)
+        out = self.rows[lo:hi]
+        if out and lo in self.leads:
+            out[0] = self.leads[lo]
+        return out
+
+
+def load_series(conn: Connection, source_id: int, metric: str) -> SeriesRows:
+    """All precomputed rows of one series (one indexed range query of the primary key)."""
     p = SeriesPoint
-    query = select(p.record, p.lead).where(p.source_id == source_id, p.metric == metric)
-    if start is not None:
-        query = query.where(p.report_date >= start)
-    if end is not None:
-        query = query.where(p.report_date <= end)
+    query = select(p.report_date, p.record, p.lead).where(p.source_id == source_id, p.metric == metric)
     rows = conn.execute(query.order_by(p.report_date)).all()
-    out = [record for record, _lead in rows]
-    if rows and rows[0][1] is not None:
-        out[0] = rows[0][1]
-    return out
+    return SeriesRows(
+        [d.isoformat() for d, _r, _l in rows],
+        [r.encode() for _d, r, _l in rows],
+        {i: lead.encode() for i, (_d, _r, lead) in enumerate(rows) if lead is not None},
+    )
