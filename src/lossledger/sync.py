@@ -27,8 +27,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import InputError
 from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
-from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
 from .ledger.daily import rebuild_series, series_current
+from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
 from .store.db import bulk_cache, transaction, utcnow
 from .store.models import Document, FetchState, SyncRun
 

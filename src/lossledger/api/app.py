@@ -83,7 +83,9 @@ def configure_access_log(
     if not logger.handlers:
         handler: logging.Handler
         if path is not None:
-            handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+            )
         else:
             handler = logging.StreamHandler(stream or sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
@@ -196,7 +198,9 @@ def _public_base(url: str | None) -> str:
         return ""
     parsed = urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
-        raise ConfigError(f"not a public base URL: {url!r} (expected e.g. https://losses.example.org)", code="config.public_url")
+        raise ConfigError(
+            f"not a public base URL: {url!r} (expected e.g. https://losses.example.org)", code="config.public_url"
+        )
     return url.rstrip("/")
 
 

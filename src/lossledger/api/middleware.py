@@ -247,7 +247,9 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, secured)
 
 
-_SECURITY_NAMES = frozenset({b"x-content-type-options", b"referrer-policy", b"x-frame-options", b"content-security-policy"})
+_SECURITY_NAMES = frozenset(
+    {b"x-content-type-options", b"referrer-policy", b"x-frame-options", b"content-security-policy"}
+)
 
 
 class CorsMiddleware:

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from dataclasses import dataclass
-
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
-
 
 __all__ = [
     "CheckRequest",
@@ -332,16 +330,19 @@ class UpstreamModels:
 def upstream_models(version: str, keys: tuple[str, ...], war_status: bool, list_increase: bool) -> UpstreamModels:
     """Closed models (key order as upstream) of one version's records, lists and terms."""
     tag = version.upper()
-    stats = create_model(f"Stats{tag}", **{key: (int, ...) for key in keys})  # type: ignore[call-overload]
+    int_fields: dict[str, Any] = {key: (int, ...) for key in keys}
+    term_fields: dict[str, Any] = {key: (V2Term, ...) for key in keys}
+    stats: Any = create_model(f"Stats{tag}", **int_fields)
     head: dict[str, Any] = {"date": (str, ...), "day": (int, ...), "resource": (str, ...)}
     if war_status:
         head["war_status"] = (WarStatusV2, ...)
-    listed = create_model(f"ListRecord{tag}", stats=(stats, ...), **head)  # type: ignore[call-overload]
-    record = create_model(f"Record{tag}", stats=(stats, ...), increase=(stats, ...), **head)  # type: ignore[call-overload]
-    page = create_model(f"ListData{tag}", records=(list[record if list_increase else listed], ...), paging=(PagingV2, ...))  # type: ignore[call-overload,valid-type]
-    terms = create_model(f"TermsData{tag}", **{key: (V2Term, ...) for key in keys})  # type: ignore[call-overload]
+    listed: Any = create_model(f"ListRecord{tag}", **head, stats=(stats, ...))
+    record: Any = create_model(f"Record{tag}", **head, stats=(stats, ...), increase=(stats, ...))
+    item: Any = record if list_increase else listed
+    page: Any = create_model(f"ListData{tag}", records=(list[item], ...), paging=(PagingV2, ...))
+    terms: Any = create_model(f"TermsData{tag}", **term_fields)
     return UpstreamModels(
-        statistic=create_model(f"Statistic{tag}", message=(str, ...), data=(record, ...)),  # type: ignore[call-overload]
-        listing=create_model(f"List{tag}", message=(str, ...), data=(page, ...)),  # type: ignore[call-overload]
-        terms=create_model(f"Terms{tag}", message=(str, ...), data=(terms, ...)),  # type: ignore[call-overload]
+        statistic=create_model(f"Statistic{tag}", message=(str, ...), data=(record, ...)),
+        listing=create_model(f"List{tag}", message=(str, ...), data=(page, ...)),
+        terms=create_model(f"Terms{tag}", message=(str, ...), data=(terms, ...)),
     )

@@ -12,8 +12,8 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from starlette.concurrency import run_in_threadpool
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from .. import taxonomy
 from ..analysis.compare import compare, gap_sentence

@@ -48,18 +48,24 @@ def serve(
         "on a loopback --host that address; else relative links). Never taken from the Host header.",
     ),
     sync_every: str = typer.Option(
-        None, "--sync-every", help="Sync the ledger every interval (6h, 30m) while serving (default: $LOSSLEDGER_SYNC_EVERY)."
+        None,
+        "--sync-every",
+        help="Sync the ledger every interval (6h, 30m) while serving (default: $LOSSLEDGER_SYNC_EVERY).",
     ),
     sync_from: str = typer.Option(
         None, "--sync-from", help="Origin of those syncs (default: $LOSSLEDGER_SYNC_FROM, else the public upstreams)."
     ),
-    access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="JSON-lines access log (stderr by default)."),
+    access_log: bool = typer.Option(
+        True, "--access-log/--no-access-log", help="JSON-lines access log (stderr by default)."
+    ),
     access_log_file: str = typer.Option(
         None,
         "--access-log-file",
         help="Write the access log to this file, rotated at --access-log-max-mb (3 old files kept); needs --workers 1.",
     ),
-    access_log_max_mb: float = typer.Option(50.0, "--access-log-max-mb", min=0.01, help="Size at which the log file rotates."),
+    access_log_max_mb: float = typer.Option(
+        50.0, "--access-log-max-mb", min=0.01, help="Size at which the log file rotates."
+    ),
 ) -> None:
     """Serve the ledger over HTTP: native API at /ledger/v1, russianwarship.rip-compatible /api/v1 and /api/v2, dashboard at /. Read-only unless a token is set."""
     import uvicorn
@@ -84,7 +90,9 @@ def serve(
     refresher = Refresher(url, parse_interval(every), setting("sync_from", sync_from)).start() if every else None
     try:
         if workers == 1:
-            web = create_app(url, token=secret, cors_origins=cors, read_only=not secret, access_log=access_log, public_url=base)
+            web = create_app(
+                url, token=secret, cors_origins=cors, read_only=not secret, access_log=access_log, public_url=base
+            )
             uvicorn.run(web, host=host, port=port, access_log=False, log_level="info")
             return
         # Worker processes build the app themselves (api.app.app_from_env) from the environment.

@@ -78,7 +78,7 @@ def series_current(conn: Connection) -> bool:
     """Whether the table reflects every observation: built at or after the last sync that added any."""
     built = conn.execute(select(DerivedState.sync_id).where(DerivedState.name == SERIES_STATE)).scalar()
     newest = conn.execute(select(func.max(Observation.sync_id))).scalar()
-    return built is not None and (newest is None or built >= newest)
+    return newest is None or (built is not None and built >= newest)
 
 
 @dataclass(frozen=True)
