@@ -23,6 +23,18 @@ def _default_public_url(host: str, port: int) -> str | None:
     return f"http://{host}:{port}" if loopback else None
 
 
+def _log_rounds() -> None:
+    """One stderr line per periodic sync, beside uvicorn's own (which configures only its loggers)."""
+    import logging
+
+    logger = logging.getLogger("lossledger.refresh")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
 @app.command()
 def serve(
     ctx: typer.Context,
@@ -87,7 +99,10 @@ def serve(
     if access_log and access_log_file:
         configure_access_log(path=access_log_file, max_bytes=int(access_log_max_mb * 1024 * 1024))
     Ledger.open(url).close()  # migrate once, before any worker starts
-    refresher = Refresher(url, parse_interval(every), setting("sync_from", sync_from)).start() if every else None
+    refresher = None
+    if every:
+        _log_rounds()
+        refresher = Refresher(url, parse_interval(every), setting("sync_from", sync_from)).start()
     try:
         if workers == 1:
             web = create_app(
