@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
+from ..store.bulk import insert_rows
 from ..store.db import utcnow
 from ..store.models import DerivedState, Observation, SeriesPoint, Source
 from .series import Point, load_points
@@ -41,7 +42,10 @@ def point_record(point: Point, corrected: bool) -> dict[str, Any]:
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def _rows(source_id: int, metric: str, points: dict[dt.date, Point]) -> list[dict[str, Any]]:
+COLUMNS = ("source_id", "metric", "report_date", "record", "lead")
+
+
+def _rows(source_id: int, metric: str, points: dict[dt.date, Point]) -> list[tuple[Any, ...]]:
     rows = []
     previous: int | None = None
     for date, point in sorted(points.items()):
@@ -49,7 +53,7 @@ def _rows(source_id: int, metric: str, points: dict[dt.date, Point]) -> list[dic
         corrected = alone or (previous is not None and point.total is not None and point.total < previous)
         record = _dumps(point_record(point, corrected))
         lead = _dumps(point_record(point, alone)) if corrected != alone else None
-        rows.append({"source_id": source_id, "metric": metric, "report_date": date, "record": record, "lead": lead})
+        rows.append((source_id, metric, date, record, lead))
         if point.total is not None:
             previous = point.total
     return rows
@@ -67,9 +71,8 @@ def rebuild_series(conn: Connection, sync_id: int) -> int:
         # looks at the rows loaded with the metric, so loading all metrics at once could differ.
         points = load_points(conn, source=slug, metrics=[metric]).get(metric, {})
         rows = _rows(source_id, metric, points)
-        if rows:
-            conn.execute(insert(SeriesPoint), rows)
-            total += len(rows)
+        insert_rows(conn, SeriesPoint.__table__, COLUMNS, rows)  # type: ignore[arg-type]
+        total += len(rows)
     conn.execute(delete(DerivedState).where(DerivedState.name == SERIES_STATE))
     conn.execute(insert(DerivedState).values(name=SERIES_STATE, sync_id=sync_id, built_at=utcnow()))
     return total
