@@ -210,9 +210,9 @@ async def series(
     """:meth:`Ledger.series` as records (the CLI's ``series --format json``): total, increase,
     correction, ``corrected`` on correction days, ``resolved``/``rule``, ``missing`` with ``daily``.
 
-    A plain series (no view, no filter, as known now) is read from the precomputed daily table on
-    the event loop — one indexed query of a few hundred µs, cheaper than the hop to a worker
-    thread; anything else is computed with pandas in the thread pool."""
+    A plain series (no view, no filter, as known now) is a slice of the precomputed daily series
+    (read from its table once per served version), answered on the event loop — cheaper than the
+    hop to a worker thread; anything else is computed with pandas in the thread pool."""
 
     first, last = _span(start, end)
     info = taxonomy.metric(metric)
