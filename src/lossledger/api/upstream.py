@@ -128,7 +128,7 @@ def list_body(
             + b'],"paging":' + dumps_v2(paging) + b"}}")  # fmt: skip
 
 
-def make_router(flavour: Flavour) -> APIRouter:  # noqa: C901 - one nested route per upstream endpoint
+def make_router(flavour: Flavour) -> APIRouter:
     """The routes of one upstream version under ``/api/{version}``."""
     version = flavour.version
     models = upstream_models(version, flavour.keys, flavour.war_status, flavour.list_increase)
