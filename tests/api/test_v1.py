@@ -187,3 +187,41 @@ def test_openapi_documents_every_endpoint_and_the_inferred_choices(client: Any) 
         if path.startswith("/api/v2/statistics"):
             assert "[I]" in item["get"]["description"]
     assert client.get("/docs").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?start=2023-01-01&end=2023-12-31",
+        "?source=oryx&start=2022-03-01",
+        "?end=2022-03-01",
+        "?start=2025-01-01&end=2024-01-01",
+    ],
+)
+def test_plain_series_before_routing_equals_the_route(client: Any, query: str) -> None:
+    """fastpath.py answers plain series requests; an extra parameter sends the same request through
+    the FastAPI route (the precomputed rows too): bodies and headers agree."""
+    fast = client.get(f"/ledger/v1/series/tanks{query}")
+    routed = client.get(f"/ledger/v1/series/tanks{query}{'&' if query else '?'}via=route")
+    assert fast.status_code == routed.status_code == 200
+    assert fast.content == routed.content
+    for name in ("content-type", "cache-control", "content-security-policy", "x-content-type-options"):
+        assert fast.headers[name] == routed.headers[name], name
+    assert (
+        client.get(f"/ledger/v1/series/tanks{query}", headers={"If-None-Match": fast.headers["etag"]}).status_code
+        == 304
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/ledger/v1/series/nope", 404),
+        ("/ledger/v1/series/tanks?start=2023-1-1", 400),
+        ("/ledger/v1/series/tanks?start=2023-02-30", 400),
+    ],
+)
+def test_plain_series_errors_are_the_routes(client: Any, path: str, status: int) -> None:
+    r = client.get(path)
+    assert r.status_code == status and r.json()["ok"] is False

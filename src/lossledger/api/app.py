@@ -8,7 +8,8 @@ One app per ledger, read-only by default: ``POST /ledger/v1/sync`` runs only whe
 with ``read_only=False`` and a token (argument or ``LOSSLEDGER_TOKEN``).  Middleware, outermost
 first (middleware.py): JSON-lines access log, trailing slashes served as without, security headers
 (and ``no-store`` on errors), CORS (upstream's API from any origin; the native API's reads from
-``cors_origins`` / ``LOSSLEDGER_CORS``; writes never), the 1 MB body limit, the response cache.
+``cors_origins`` / ``LOSSLEDGER_CORS``; writes never), the 1 MB body limit, the response cache,
+plain series answered before routing (fastpath.py).
 Links the API generates start with ``public_url`` (``LOSSLEDGER_PUBLIC_URL``) or are relative.
 """
 
@@ -33,6 +34,7 @@ from ..ledger import Ledger
 from . import native, upstream, writes
 from .compat import ICON_PATH, build_table
 from .errors import install_error_handlers, v1_error
+from .fastpath import PlainSeriesMiddleware
 from .middleware import (
     ACCESS_LOGGER,
     AccessLogMiddleware,
@@ -180,6 +182,7 @@ def create_app(
 
     mount_dashboard(app)
 
+    app.add_middleware(PlainSeriesMiddleware, state=state)
     app.add_middleware(ResponseCacheMiddleware, state=state)
     app.add_middleware(BodyLimitMiddleware, limit=BODY_LIMIT)
     app.add_middleware(CorsMiddleware, origins=_cors_list(cors_origins), public_paths=(UPSTREAM_NAMESPACE, ICON_PATH))

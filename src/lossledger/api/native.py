@@ -38,8 +38,9 @@ from .models import (
 )
 from .paths import NATIVE_PREFIX
 from .responses import cached_response, dumps_v1, public_paths, service
+from .state import ServiceState
 
-__all__ = ["SHORT_NAMES", "claims_summary", "frame_json", "router"]
+__all__ = ["SERIES_PATH", "SHORT_NAMES", "claims_summary", "frame_json", "precomputed", "router", "series_body", "span"]
 
 router = APIRouter(
     prefix=NATIVE_PREFIX,
@@ -50,6 +51,7 @@ router = APIRouter(
     },
 )
 
+SERIES_PATH = f"{NATIVE_PREFIX}/series/"
 SOURCE = Query("general-staff", description="Source slug (see /ledger/v1/sources).", max_length=64)
 AS_KNOWN_AT = Query(None, description="Answer as the ledger stood at this moment (ISO 8601), before later revisions.")
 START = Query(None, description="First date, YYYY-MM-DD (dates before the war are taken as 2022-02-24).")
@@ -67,7 +69,7 @@ def _ledger(request: Request) -> Ledger:
     return service(request).ledger
 
 
-def _span(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+def span(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Clamp a requested range to the war's calendar: a daily series from year 1 (or to 9999) would
     build millions of empty rows, or leave pandas' timestamp range, to show nothing more."""
     if start is not None:
@@ -214,18 +216,17 @@ async def series(
     (read from its table once per served version), answered on the event loop — cheaper than the
     hop to a worker thread; anything else is computed with pandas in the thread pool."""
 
-    first, last = _span(start, end)
+    first, last = span(start, end)
     info = taxonomy.metric(metric)
-    head = {"metric": metric, "source": source, "label": info.labels, "status": status, "category": category}
     if not (daily or rolling or monthly or status or category is not None or as_known_at is not None):
-        rows = _precomputed(request, source, metric)
+        rows = precomputed(service(request), source, metric)
         if rows is not None:  # a slice of the precomputed daily series (ledger/daily.py)
-            return cached_response(request, lambda: dumps_v1(head)[:-1] + b',"records":['
-                                   + b",".join(rows.between(first, last)) + b"]}")  # fmt: skip
+            return cached_response(request, lambda: series_body(metric, source, rows, first, last))
 
     def body() -> bytes:
         frame = _ledger(request).series(metric, source=source, start=first, end=last, daily=daily, rolling=rolling, monthly=monthly,
                                         as_known_at=as_known_at, status=status, category=category)  # fmt: skip
+        head = {"metric": metric, "source": source, "label": info.labels, "status": status, "category": category}
         return dumps_v1({**head, "records": frame_json(frame)})
 
     return await run_in_threadpool(cached_response, request, body)
@@ -239,9 +240,8 @@ def _series_sources(ledger: Ledger) -> dict[str, int]:
         return {slug: source_id for source_id, slug in conn.execute(select(Source.id, Source.slug))}
 
 
-def _precomputed(request: Request, source: str, metric: str) -> SeriesRows | None:
+def precomputed(state: ServiceState, source: str, metric: str) -> SeriesRows | None:
     """The precomputed rows of a plain series, read once per served version; None if there are none."""
-    state = service(request)
     source_id = state.memo("series-sources", lambda: _series_sources(state.ledger)).get(source)
     if source_id is None:
         return None
@@ -251,6 +251,12 @@ def _precomputed(request: Request, source: str, metric: str) -> SeriesRows | Non
             return load_series(conn, source_id, metric)
 
     return state.memo(f"series:{source_id}:{metric}", load)
+
+
+def series_body(metric: str, source: str, rows: SeriesRows, start: dt.date | None, end: dt.date | None) -> bytes:
+    """A plain series' answer: the route's head (no status, no category) and a slice of its rows."""
+    head = {"metric": metric, "source": source, "label": taxonomy.metric(metric).labels, "status": "", "category": None}
+    return dumps_v1(head)[:-1] + b',"records":[' + b",".join(rows.between(start, end)) + b"]}"
 
 
 @router.get(
@@ -265,7 +271,7 @@ def conflicts(
     as_known_at: IsoMoment | None = AS_KNOWN_AT,
 ) -> Response:
     """:meth:`Ledger.conflicts`: every (date, metric) where transcriptions disagree, each value with its document."""
-    first, last = _span(start, end)
+    first, last = span(start, end)
     return cached_response(
         request,
         lambda: dumps_v1(
@@ -283,7 +289,7 @@ def _comparison(
     by_status: bool,
     lang: str,
 ) -> dict[str, Any]:
-    start, end = _span(start, end)
+    start, end = span(start, end)
     frame = compare(ledger, metric, sources, start=start, end=end, by_status=by_status)
     records = frame_json(frame)
     latest = records[-1] if records else None
