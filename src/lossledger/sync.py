@@ -7,6 +7,8 @@
 3. *Parse* every changed dataset into a batch (no database access; bad input raises here).
 4. *Write* all batches in ONE transaction with the sync's record and the HTTP validators: a
    failure anywhere — a corrupted file mid-way, a database error — leaves the ledger as it was.
+   When the batches added or revised anything, the precomputed daily series is rebuilt in the
+   same transaction (ledger/daily.py).
 Re-running adds nothing: unchanged figures are not written again (ledger/writer.py).
 """
 
@@ -25,6 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import InputError
 from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
+from .ledger.daily import rebuild_series, series_current
 from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
 from .store.db import bulk_cache, transaction, utcnow
 from .store.models import Document, FetchState, SyncRun
@@ -218,6 +221,8 @@ def _write(engine: Engine, source: Origin, batches: list[Batch], result: SyncRes
         for url, v in seen.items():
             _upsert_fetch_state(conn, url, v, now)
         result.sync_id = sync_id
+        if result.added or result.superseded or not series_current(conn):
+            rebuild_series(conn, sync_id)  # in the same transaction: the table never lags the data
         summary = json.dumps(result.to_dict(), ensure_ascii=False, default=str)
         conn.execute(update(SyncRun).where(SyncRun.id == sync_id).values(finished_at=utcnow(), summary=summary))
 

@@ -21,16 +21,16 @@ V1_ERROR_KEYS = {"ok", "error", "code", "status"}
 @pytest.mark.parametrize(
     ("method", "path", "status"),
     [
-        ("GET", "/api/v1/days/2099-01-01", 404),
-        ("GET", "/api/v1/days/not-a-date", 400),
-        ("GET", "/api/v1/series/not-a-metric", 404),
-        ("GET", "/api/v1/series/tanks?rolling=0", 400),
-        ("GET", "/api/v1/series/tanks?daily=maybe", 400),
-        ("GET", "/api/v1/latest?source=nobody", 404),
-        ("GET", "/api/v1/nowhere", 404),
-        ("DELETE", "/api/v1/metrics", 405),
-        ("POST", "/api/v1/check", 400),
-        ("GET", "/api/v1/compare/tanks?sources=general-staff", 400),
+        ("GET", "/ledger/v1/days/2099-01-01", 404),
+        ("GET", "/ledger/v1/days/not-a-date", 400),
+        ("GET", "/ledger/v1/series/not-a-metric", 404),
+        ("GET", "/ledger/v1/series/tanks?rolling=0", 400),
+        ("GET", "/ledger/v1/series/tanks?daily=maybe", 400),
+        ("GET", "/ledger/v1/latest?source=nobody", 404),
+        ("GET", "/ledger/v1/nowhere", 404),
+        ("DELETE", "/ledger/v1/metrics", 405),
+        ("POST", "/ledger/v1/check", 400),
+        ("GET", "/ledger/v1/compare/tanks?sources=general-staff", 400),
     ],
 )
 def test_v1_errors_have_one_shape(client: TestClient, method: str, path: str, status: int) -> None:
@@ -48,7 +48,7 @@ def test_v2_errors_keep_the_laravel_shape(client: TestClient) -> None:
 
 
 def test_405_keeps_the_allow_header(client: TestClient) -> None:
-    r = client.delete("/api/v1/metrics")
+    r = client.delete("/ledger/v1/metrics")
     assert r.status_code == 405 and "GET" in r.headers["allow"]
 
 
@@ -56,8 +56,8 @@ def test_405_keeps_the_allow_header(client: TestClient) -> None:
     "path",
     [
         "/api/v2/statistics/latest",
-        "/api/v1/days/2024-02-16",
-        "/api/v1/series/tanks?start=2024-01-01&end=2024-12-31",
+        "/ledger/v1/days/2024-02-16",
+        "/ledger/v1/series/tanks?start=2024-01-01&end=2024-12-31",
         "/",
     ],
 )
@@ -98,36 +98,38 @@ def test_head(client: TestClient) -> None:
     assert r.status_code == 200 and r.content == b"" and r.headers["etag"]
 
 
-def test_cors_is_off_unless_configured(client: TestClient) -> None:
-    r = client.get("/api/v2/statistics/latest", headers={"Origin": "https://example.org"})
-    assert "access-control-allow-origin" not in r.headers
+def test_native_api_has_no_cors_unless_configured(client: TestClient) -> None:
+    r = client.get("/ledger/v1/latest", headers={"Origin": "https://example.org"})
+    assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
 
 
-def test_cors_configured(synced_sqlite_path: Path) -> None:
+def test_cors_configured_for_the_native_api(synced_sqlite_path: Path) -> None:
     app = make_app(synced_sqlite_path, cors_origins="https://example.org, https://other.example")
     c = TestClient(app)
     for _ in range(2):  # the second answer comes from the cache and must carry CORS headers too
-        r = c.get("/api/v2/statistics/latest", headers={"Origin": "https://example.org"})
+        r = c.get("/ledger/v1/metrics", headers={"Origin": "https://example.org"})
         assert r.headers["access-control-allow-origin"] == "https://example.org"
         assert "etag" in r.headers["access-control-expose-headers"].lower()
     assert (
         "access-control-allow-origin"
-        not in c.get("/api/v2/war-info", headers={"Origin": "https://evil.example"}).headers
+        not in c.get("/ledger/v1/sources", headers={"Origin": "https://evil.example"}).headers
     )
     pre = c.options(
-        "/api/v1/check",
-        headers={
-            "Origin": "https://other.example",
-            "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
-        },
+        "/ledger/v1/series/tanks", headers={"Origin": "https://other.example", "Access-Control-Request-Method": "GET"}
     )
     assert pre.status_code == 200 and pre.headers["access-control-allow-origin"] == "https://other.example"
+    # writes answer no cross-origin request, configured or not
+    for path in ("/ledger/v1/check", "/ledger/v1/sync"):
+        pre = c.options(path, headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST",
+                                       "Access-Control-Request-Headers": "content-type"})  # fmt: skip
+        assert "access-control-allow-origin" not in pre.headers
+        post = c.post(path, json={"text": "x"}, headers={"Origin": "https://example.org"})
+        assert "access-control-allow-origin" not in post.headers
 
 
 def test_cors_from_the_environment(synced_sqlite_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOSSLEDGER_CORS", "*")
-    r = TestClient(make_app(synced_sqlite_path)).get("/api/v2/war-info", headers={"Origin": "https://any.example"})
+    r = TestClient(make_app(synced_sqlite_path)).get("/ledger/v1/metrics", headers={"Origin": "https://any.example"})
     assert r.headers["access-control-allow-origin"] == "*"
 
 

@@ -23,15 +23,17 @@ pytestmark = pytest.mark.slow
 EXAMPLES = {GenerationMode.POSITIVE: 25, GenerationMode.NEGATIVE: 15}
 #: russianwarship.rip answers a well-formed date it has no record for with 422 (compatibility,
 #: shared/formats/russianwarship-api.md §4), which schemathesis would count as a rejected valid request.
-COMPAT_422 = {"GET /api/v2/statistics/{date}"}
+COMPAT_422 = {"GET /api/v1/statistics/{date}", "GET /api/v2/statistics/{date}"}
 
 
 def _runner(operation: Any, mode: GenerationMode) -> Any:
     """A Hypothesis test calling one operation with generated cases and validating each answer."""
     excluded = [positive_data_acceptance] if operation.label in COMPAT_422 else []
+    # upstream v1 is v2's code with fewer keys: fewer examples keep the suite's time down
+    examples = EXAMPLES[mode] // 3 if operation.path.startswith("/api/v1/") else EXAMPLES[mode]
 
     @settings(
-        max_examples=EXAMPLES[mode],
+        max_examples=examples,
         deadline=None,
         derandomize=True,
         database=None,

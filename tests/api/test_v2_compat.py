@@ -108,19 +108,32 @@ def test_list_matches_the_documented_example(client: Any) -> None:
     assert ours["data"]["records"][0]["increase"] == documented["data"]["records"][0]["increase"]
     paging = ours["data"]["paging"]
     assert list(paging) == ["next_url", "prev_url", "first_url", "last_url"]
-    assert paging["next_url"] is None and paging["prev_url"] is None
-    assert paging["first_url"].endswith("/api/v2/statistics?offset=0&limit=50&date_from=2024-02-16&date_to=2024-02-16")
-    assert paging["last_url"] == paging["first_url"]
+    # as recorded from upstream (docs/api.md): prev_url is a URL on the first page, last_url asks
+    # for the remainder; links are relative without a configured public URL
+    assert paging["next_url"] is None
+    assert paging["first_url"] == "/api/v2/statistics?offset=0&limit=50&date_from=2024-02-16&date_to=2024-02-16"
+    assert paging["prev_url"] == paging["first_url"]
+    assert paging["last_url"] == "/api/v2/statistics?offset=0&limit=1&date_from=2024-02-16&date_to=2024-02-16"
 
 
 def test_list_is_ascending_from_the_oldest_record(client: Any) -> None:
     first = client.get("/api/v2/statistics?offset=0&limit=5").json()["data"]
     dates = [r["date"] for r in first["records"]]
-    assert dates == sorted(dates) and len(dates) == 5
-    # E20: offset=3&limit=1 is 2022-02-28 — offset 0 is the first report, 2022-02-25
-    assert client.get("/api/v2/statistics?offset=3&limit=1").json()["data"]["records"][0]["date"] == "2022-02-28"
-    assert first["paging"]["prev_url"] is None
-    assert "offset=5&limit=5" in first["paging"]["next_url"]
+    # the recorded upstream page at offset 0 (docs/api.md): 2022-02-25, then 2022-02-27 — no 2022-02-26
+    assert dates == ["2022-02-25", "2022-02-27", "2022-02-28", "2022-03-01", "2022-03-02"]
+    assert [r["day"] for r in first["records"]] == [2, 4, 5, 6, 7]
+    assert first["paging"]["prev_url"] == "/api/v2/statistics?offset=0&limit=5"
+    assert first["paging"]["next_url"] == "/api/v2/statistics?offset=5&limit=5"
+    # the recorded page's 50th record is day 52, and the page at offset 200 ends on 2022-11-02
+    assert client.get("/api/v1/statistics?offset=49&limit=1").json()["data"]["records"][0]["day"] == 52
+    assert client.get("/api/v1/statistics?offset=200&limit=50").json()["data"]["records"][-1]["date"] == "2022-11-02"
+
+
+def test_no_record_for_2022_02_26(client: Any) -> None:
+    """Upstream holds none (recorded list pages); the ledger's PetroIvaniuk row of that date stays native."""
+    assert client.get("/api/v2/statistics/2022-02-26").status_code == 422
+    assert client.get("/api/v2/statistics?date_from=2022-02-26&date_to=2022-02-26").json()["data"]["records"] == []
+    assert client.get("/ledger/v1/days/2022-02-26").status_code == 200
 
 
 def test_list_paging_walks_to_the_end(client: Any) -> None:
@@ -179,11 +192,13 @@ def test_terms_serve_exactly_the_documented_strings(client: Any, lang: str) -> N
     for key, term in ours["data"].items():
         assert list(term) == ["title", "icon"]
         en, ua, icon = TERMS[key]
-        assert term["icon"] == f"https://russianwarship.rip/images/icons/{icon}"
+        assert term["icon"] == f"/images/icons/{icon}"  # our own icon, relative without a public URL
+        assert client.get(term["icon"]).headers["content-type"] == "image/svg+xml"
         assert term["title"] == (en if lang == "en" else ua or "Підводні човни")
     if lang == "en":
         for key, term in documented["data"].items():
-            assert ours["data"][key] == term
+            assert ours["data"][key]["title"] == term["title"]
+            assert term["icon"].endswith(ours["data"][key]["icon"])  # upstream's path, on this server
 
 
 def test_terms_table_equals_the_document() -> None:
@@ -202,15 +217,22 @@ def test_single_term(client: Any) -> None:
     assert r.status_code == 200
     assert r.json() == {
         "message": SUCCESS,
-        "data": {"title": "Artillery systems", "icon": "https://russianwarship.rip/images/icons/icon-art.svg"},
+        "data": {"title": "Artillery systems", "icon": "/images/icons/icon-art.svg"},
     }
 
 
-def test_war_info_matches_the_documented_example(client: Any, ledger_ro: Any) -> None:
-    documented = example("7.")
+def test_war_info_as_recorded_upstream(client: Any, ledger_ro: Any) -> None:
+    """The documented keys (§7) and the recorded answer's full key set and order (docs/api.md)."""
+    documented = example("7.")["data"]
     ours = client.get("/api/v2/war-info").json()
-    same_shape(ours, documented)
-    assert ours["data"]["current_date"] == ledger_ro.latest_date().isoformat()
+    assert ours["message"] == SUCCESS
+    assert list(ours["data"]) == ["date_start", "date_end", "current_day", "current_date", "war_status"]
+    assert set(documented) <= set(ours["data"])
+    latest = ledger_ro.latest_date()
+    assert ours["data"]["current_date"] == latest.isoformat()  # the latest report, not the calendar date
+    assert ours["data"]["current_day"] == (latest - dt.date(2022, 2, 24)).days + 1
+    assert ours["data"]["date_start"] == "2022-02-24" and ours["data"]["date_end"] is None
+    assert ours["data"]["war_status"] == {"code": 1, "alias": "in_progress"}
 
 
 def test_war_status(client: Any) -> None:
@@ -267,15 +289,15 @@ def test_body_is_encoded_like_php(client: Any) -> None:
     """§1: ``/`` escaped as ``\\/`` in the raw body; compact; application/json."""
     r = client.get("/api/v2/terms/ua")
     assert r.headers["content-type"] == "application/json"
-    assert b"https:\\/\\/russianwarship.rip\\/images\\/icons\\/" in r.content
+    assert b"\\/images\\/icons\\/" in r.content
     assert b'": ' not in r.content
     assert b"\\u041e" in r.content  # "О" of "Особовий склад", as PHP's json_encode writes it
 
 
 def test_ground_robots_stay_in_v1(client: Any) -> None:
-    day = client.get("/api/v1/days/2026-08-08").json()  # the statement lists them from 2026-05-03
+    day = client.get("/ledger/v1/days/2026-08-08").json()  # the statement lists them from 2026-05-03
     assert day["figures"]["ground_robots"]["total"] > 0
     v2 = client.get("/api/v2/statistics/2026-08-08").json()["data"]["stats"]
     assert not any("robot" in k for k in v2)
-    metrics = {m["name"]: m for m in client.get("/api/v1/metrics").json()}
+    metrics = {m["name"]: m for m in client.get("/ledger/v1/metrics").json()}
     assert metrics["ground_robots"]["v2_keys"] == []

@@ -59,7 +59,8 @@ class Page:
 
     def open(self, url: str) -> Any:
         self.page.goto(url)
-        self.page.wait_for_function("document.body.dataset.ready === 'true'", timeout=60_000)
+        # a selector, not wait_for_function: that evaluates a string, which the page's CSP forbids
+        self.page.wait_for_selector("body[data-ready='true']", state="attached", timeout=60_000)
         return self.page
 
     def close(self) -> None:
@@ -87,6 +88,10 @@ def test_dashboard(browser: Any, base_url: str) -> None:
     assert page.locator("#claims-list .claim-card").count() >= 5
     assert "Oryx" in page.locator("#claims-list").inner_text()
     assert page.locator("#conflicts-table tbody tr").count() >= 10
+    # each source's data age, and the banner: the shared data's newest report is months old
+    assert page.locator("#freshness-list li[data-source=general-staff]").count() == 1
+    assert page.locator("#stale-banner").is_visible()
+    assert "General Staff" in page.locator("#stale-banner").inner_text()
     # every number reveals its provenance
     page.locator("#latest-grid .card[data-metric=tanks] .num").click()
     page.wait_for_selector("#provenance-body ul li")
@@ -130,5 +135,18 @@ def test_ukrainian_on_a_phone(browser: Any, base_url: str) -> None:
     )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-phone-uk.png"), full_page=True)
+    tab.close()
+    assert not tab.errors, tab.errors
+
+
+def test_api_docs_render_offline(browser: Any, base_url: str) -> None:
+    """/docs draws every operation from the vendored Swagger UI, within its CSP, with no other host."""
+    tab = Page(browser, viewport={"width": 1280, "height": 900})
+    hosts: set[str] = set()
+    tab.page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    tab.page.goto(base_url + "/docs")
+    tab.page.wait_for_selector(".opblock", timeout=60_000)
+    assert tab.page.locator(".opblock").count() >= 30
+    assert hosts == {base_url.split("/")[2]}
     tab.close()
     assert not tab.errors, tab.errors

@@ -1,10 +1,11 @@
-"""Errors rendered once, at the edge: one JSON shape for v1, the Laravel shape for v2.
+"""Errors rendered once, at the edge: one JSON shape for the native API, the Laravel shape upstream.
 
-v1 (and everything outside /api/v2): ``{"ok": false, "error": "...", "code": "...", "status": N}``
-— :meth:`LossLedgerError.to_dict`, checked by tests/api/test_error_shape.py.  Request validation
+Native (everything outside ``/api/``): ``{"ok": false, "error": "...", "code": "...", "status": N}``
+— :meth:`LossLedgerError.to_dict`, checked by tests/api/test_http.py.  Request validation
 answers 400 there, like any other :class:`~lossledger.errors.InputError`.
 
-v2 keeps what russianwarship.rip clients expect (shared/formats/russianwarship-api.md §8): 422 with
+Upstream's namespace (``/api/v1``, ``/api/v2``, paths.py) keeps what russianwarship.rip clients
+expect (shared/formats/russianwarship-api.md §8): 422 with
 ``{"message": "The given data was invalid.", "errors": {"<field>": ["<text>"]}}``, the texts being
 Laravel 7's default validation messages (the message string is attested; the field texts are
 inferred [I] from Laravel, whose defaults the API evidently kept).
@@ -22,12 +23,12 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import LossLedgerError
+from .paths import is_upstream
 
 __all__ = ["V2_INVALID", "V2Invalid", "install_error_handlers", "is_v2", "laravel_message", "v1_error", "v2_error"]
 
 log = logging.getLogger("lossledger.api")
 
-V2_PREFIX = "/api/v2"
 #: Laravel ≤ 7's message of a failed validation, listed by a client as the API's second message (E8).
 V2_INVALID = "The given data was invalid."
 
@@ -41,7 +42,8 @@ class V2Invalid(Exception):
 
 
 def is_v2(request: Request) -> bool:
-    return request.url.path.startswith(V2_PREFIX)
+    """Whether ``request`` is in upstream's namespace, whose errors take the Laravel shape."""
+    return is_upstream(request.url.path)
 
 
 def v1_error(status: int, message: str, code: str, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -181,3 +181,113 @@ class ResponseCacheMiddleware:
             return
         await send({"type": "http.response.start", "status": hit.status, "headers": list(hit.headers)})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else hit.body})
+
+
+class TrailingSlashMiddleware:
+    """Serve ``/path/`` as ``/path`` (``/`` itself excepted) instead of redirecting.
+
+    Clients do call upstream's list with a trailing slash (``/statistics/?offset=…``).  A redirect
+    would have to name a location, and Starlette's names an absolute URL built from the request's
+    Host and scheme — wrong behind a TLS proxy, and a way to send a client elsewhere.  Serving the
+    same answer needs neither; the response cache then sees one path for both.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and len(path) > 1 and path.endswith("/"):
+            scope = dict(scope)
+            scope["path"] = path.rstrip("/") or "/"
+            scope["raw_path"] = scope["path"].encode()
+        await self.app(scope, receive, send)
+
+
+#: The dashboard loads only its own files: scripts, styles and data from this origin, no inline
+#: script (the page's strings are a JSON data block), images from itself or data: URIs.
+DASHBOARD_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                 "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")  # fmt: skip
+#: Swagger UI sets inline styles as it renders; its script is the vendored file and docs.js.
+DOCS_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")  # fmt: skip
+#: Everything else is data: nothing in it may run or be framed.
+DATA_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox"
+HTML_CSP = {"/": DASHBOARD_CSP, "/docs": DOCS_CSP}
+
+
+class SecurityHeadersMiddleware:
+    """Headers every answer carries, and ``Cache-Control: no-store`` on every error.
+
+    ``nosniff`` (a JSON or SVG body is never run as something else), a Content-Security-Policy
+    (the dashboard's and /docs' own, ``default-src 'none'`` elsewhere) with ``frame-ancestors
+    'none'`` and ``X-Frame-Options: DENY`` for older browsers, ``Referrer-Policy: no-referrer``.
+    An error must not be kept by a proxy or browser: whatever the route set, it gets ``no-store``.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = HTML_CSP.get(scope["path"], DATA_CSP).encode()
+
+        async def secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", ()) if k not in _SECURITY_NAMES]
+                if message["status"] >= 400:
+                    headers = [(k, v) for k, v in headers if k != b"cache-control"] + [(b"cache-control", b"no-store")]
+                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                            (b"x-frame-options", b"DENY"), (b"content-security-policy", csp)]  # fmt: skip
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, secured)
+
+
+_SECURITY_NAMES = frozenset(
+    {b"x-content-type-options", b"referrer-policy", b"x-frame-options", b"content-security-policy"}
+)
+
+
+class CorsMiddleware:
+    """Which CORS policy a request gets: read upstream's API (and its icons) from any origin, read
+    the native API from the configured origins (none by default), write from no origin at all.
+
+    Browser apps call russianwarship.rip directly, so a drop-in must let any page read it (its
+    preflight ``OPTIONS`` included); the write endpoints (check, sync) answer no cross-origin
+    request, configured or not.  Each policy is Starlette's CORSMiddleware; this only picks one by
+    method and path, which CORSMiddleware alone cannot.
+    """
+
+    READ = ("GET", "HEAD")
+
+    def __init__(self, app: ASGIApp, origins: list[str], public_paths: tuple[str, ...]) -> None:
+        from starlette.middleware.cors import CORSMiddleware
+
+        self.app = app
+        self.public_paths = public_paths
+        common: dict[str, Any] = {"allow_methods": ["GET", "HEAD", "OPTIONS"], "expose_headers": ["ETag"]}
+        self.public = CORSMiddleware(app, allow_origins=["*"], allow_headers=["*"], max_age=86400, **common)
+        self.configured = (
+            CORSMiddleware(app, allow_origins=origins, allow_headers=["If-None-Match", "Content-Type"], max_age=600, **common)
+            if origins else None
+        )  # fmt: skip
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method = scope["method"]
+        if method == "OPTIONS":
+            method = (_header(scope, b"access-control-request-method") or "").upper()
+        if method not in self.READ:
+            await self.app(scope, receive, send)
+        elif scope["path"].startswith(self.public_paths):
+            await self.public(scope, receive, send)
+        elif self.configured is not None:
+            await self.configured(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)

@@ -1,20 +1,21 @@
 """Pydantic models of request and response bodies — for the OpenAPI document and schemathesis.
 
 Responses are encoded by the routes themselves (cached bytes), so these models describe them
-rather than produce them; tests check real responses against them (schemathesis).  v1 models
-allow extra keys, so a new field in the ledger's output is not a schema violation; the v2 models
-are closed and keep the original API's key order.
+rather than produce them; tests check real responses against them (schemathesis).  The native
+API's models (``*V1``: the ledger's own API, version 1, at ``/ledger/v1``) allow extra keys, so a
+new field in the ledger's output is not a schema violation; the upstream models (russianwarship.rip
+``/api/v1`` and ``/api/v2``, made by :func:`upstream_models`) are closed and keep the original API's
+key order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
-
-from .compat import v2_keys
 
 __all__ = [
     "CheckRequest",
@@ -23,13 +24,13 @@ __all__ = [
     "ErrorV1",
     "ErrorV2",
     "SyncRequest",
-    "V2List",
-    "V2Statistic",
+    "UpstreamModels",
     "V2Term",
-    "V2Terms",
+    "V2TermResponse",
     "V2WarInfo",
     "V2WarStatus",
     "V2WarStatusText",
+    "upstream_models",
 ]
 
 
@@ -254,7 +255,7 @@ class SyncRequest(BaseModel):
     force: bool = False
 
 
-# --- v2 (russianwarship.rip) -----------------------------------------------------------------------
+# --- upstream v1 and v2 (russianwarship.rip) --------------------------------------------------------
 
 
 class ErrorV2(BaseModel):
@@ -269,68 +270,9 @@ class WarStatusV2(BaseModel):
     alias: str
 
 
-_int_fields: dict[str, Any] = {key: (int, ...) for key in v2_keys()}
-StatsV2 = create_model("StatsV2", **_int_fields)
-
-
-class RecordV2(BaseModel):
-    date: str
-    day: int
-    resource: str
-    war_status: WarStatusV2
-    stats: StatsV2  # type: ignore[valid-type]
-    increase: StatsV2  # type: ignore[valid-type]
-
-
-class V2Statistic(BaseModel):
-    message: str
-    data: RecordV2
-
-
-class PagingV2(BaseModel):
-    next_url: str | None
-    prev_url: str | None
-    first_url: str | None
-    last_url: str | None
-
-
-class ListDataV2(BaseModel):
-    records: list[RecordV2]
-    paging: PagingV2
-
-
-class V2List(BaseModel):
-    message: str
-    data: ListDataV2
-
-
 class V2Term(BaseModel):
     title: str
     icon: str
-
-
-class V2TermResponse(BaseModel):
-    message: str
-    data: V2Term
-
-
-_term_fields: dict[str, Any] = {key: (V2Term, ...) for key in v2_keys()}
-TermsDataV2 = create_model("TermsDataV2", **_term_fields)
-
-
-class V2Terms(BaseModel):
-    message: str
-    data: TermsDataV2  # type: ignore[valid-type]
-
-
-class WarInfoDataV2(BaseModel):
-    current_date: str
-    current_day: int
-
-
-class V2WarInfo(BaseModel):
-    message: str
-    data: WarInfoDataV2
 
 
 class V2WarStatus(BaseModel):
@@ -347,3 +289,60 @@ class WarStatusTextV2(BaseModel):
 class V2WarStatusText(BaseModel):
     message: str
     data: WarStatusTextV2
+
+
+class WarInfoDataV2(BaseModel):
+    """Keys and order as recorded from upstream (docs/api.md)."""
+
+    date_start: str
+    date_end: str | None
+    current_day: int
+    current_date: str
+    war_status: WarStatusV2
+
+
+class V2WarInfo(BaseModel):
+    message: str
+    data: WarInfoDataV2
+
+
+class PagingV2(BaseModel):
+    next_url: str | None
+    prev_url: str | None
+    first_url: str | None
+    last_url: str | None
+
+
+class V2TermResponse(BaseModel):
+    message: str
+    data: V2Term
+
+
+@dataclass(frozen=True)
+class UpstreamModels:
+    """The response models of one upstream version (its keys, with or without ``war_status``)."""
+
+    statistic: type[BaseModel]
+    listing: type[BaseModel]
+    terms: type[BaseModel]
+
+
+def upstream_models(version: str, keys: tuple[str, ...], war_status: bool, list_increase: bool) -> UpstreamModels:
+    """Closed models (key order as upstream) of one version's records, lists and terms."""
+    tag = version.upper()
+    int_fields: dict[str, Any] = {key: (int, ...) for key in keys}
+    term_fields: dict[str, Any] = {key: (V2Term, ...) for key in keys}
+    stats: Any = create_model(f"Stats{tag}", **int_fields)
+    head: dict[str, Any] = {"date": (str, ...), "day": (int, ...), "resource": (str, ...)}
+    if war_status:
+        head["war_status"] = (WarStatusV2, ...)
+    listed: Any = create_model(f"ListRecord{tag}", **head, stats=(stats, ...))
+    record: Any = create_model(f"Record{tag}", **head, stats=(stats, ...), increase=(stats, ...))
+    item: Any = record if list_increase else listed
+    page: Any = create_model(f"ListData{tag}", records=(list[item], ...), paging=(PagingV2, ...))
+    terms: Any = create_model(f"TermsData{tag}", **term_fields)
+    return UpstreamModels(
+        statistic=create_model(f"Statistic{tag}", message=(str, ...), data=(record, ...)),
+        listing=create_model(f"List{tag}", message=(str, ...), data=(page, ...)),
+        terms=create_model(f"Terms{tag}", message=(str, ...), data=(terms, ...)),
+    )

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from fastapi import Request, Response
 
 from .state import ServiceState, etag_for, etag_matches
 
-__all__ = ["CACHE_CONTROL", "NO_STORE", "cached_response", "dumps_v1", "dumps_v2", "service"]
+__all__ = ["CACHE_CONTROL", "NO_STORE", "cached_response", "dumps_v1", "dumps_v2", "public_paths", "service"]
 
 #: The General Staff reports once a day and the ledger changes only on sync: five minutes fresh,
 #: then served stale for up to an hour while revalidating (a 304 costs no recomputation here).
@@ -29,6 +30,41 @@ def _default(value: Any) -> Any:
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+@cache
+def _dataset_folders() -> frozenset[str]:
+    from ..importers import IMPORTERS
+
+    return frozenset(i.folder for i in IMPORTERS)
+
+
+def _public_uri(uri: str) -> str:
+    """A ``file://`` URI as the dataset-relative name of its file: the server's paths stay private.
+
+    >>> _public_uri("file:///srv/data/oryx-totals/totals.csv")
+    'oryx-totals/totals.csv'
+    """
+    parts = [p for p in uri.split("://", 1)[-1].split("/") if p]
+    for i, part in enumerate(parts):
+        if part in _dataset_folders():
+            return "/".join(parts[i:])
+    return parts[-1] if parts else ""
+
+
+def public_paths(data: Any) -> Any:
+    """``data`` with every ``file://`` URI (a document synced from a local folder) made dataset-relative.
+
+    Documents read from disk are identified by their sha256 and dataset; where the server keeps the
+    folder is nobody's business over HTTP.
+    """
+    if isinstance(data, str):
+        return _public_uri(data) if data.startswith("file:") else data
+    if isinstance(data, dict):
+        return {k: public_paths(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [public_paths(v) for v in data]
+    return data
 
 
 def dumps_v1(data: Any) -> bytes:

@@ -3,12 +3,14 @@
 Every cached thing (a response body, the precomputed russianwarship table, the claims-vs-confirmed
 summary) is valid for one :meth:`Ledger.version`; the version is asked of the database at most
 once per ``version_ttl`` seconds (one cheap ``max(sync_run.id)`` query), so a sync made by another
-process shows within a second while a hot endpoint costs no query at all.
+process (``serve --sync-every``, ``sync --watch``, a cron job) is served within a second or two of
+its commit — once the new tables are built — while a hot endpoint costs no query at all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -21,6 +23,7 @@ from ..ledger import Ledger
 __all__ = ["CachedResponse", "ResponseCache", "ServiceState", "etag_for"]
 
 T = TypeVar("T")
+log = logging.getLogger("lossledger.api")
 
 
 def etag_for(version: str, path: str, query: bytes | str = b"") -> str:
@@ -100,19 +103,32 @@ class ResponseCache:
 
 
 class ServiceState:
-    """The ledger a running app serves, with its version and per-version caches."""
+    """The ledger a running app serves, with the version it serves and per-version caches.
 
-    def __init__(self, ledger: Ledger, *, token: str | None, read_only: bool, version_ttl: float = 1.0) -> None:
+    The *served* version changes atomically: when the database shows a new version (a sync by this
+    or another process), a background thread builds the registered per-version tables
+    (``warmers``: the compatible records, the claims summary) from the new ledger while requests go
+    on being answered from the old ones; then one assignment swaps version and tables and the
+    response cache is emptied.  No request waits for a rebuild, and none sees half of one.
+    """
+
+    def __init__(
+        self, ledger: Ledger, *, token: str | None, read_only: bool, version_ttl: float = 1.0, public_url: str = ""
+    ) -> None:
         self.ledger = ledger
         self.token = token
         self.read_only = read_only
         self.version_ttl = version_ttl
+        #: Base of the links the API generates ("" = relative links): never taken from a request.
+        self.public_url = public_url.rstrip("/")
         self.responses = ResponseCache()
-        self._version: str | None = None
+        self.warmers: dict[str, Callable[[], Any]] = {}
+        self._served: str | None = None
         self._checked = float("-inf")
-        self._memo: dict[str, tuple[str, Any]] = {}
+        self._memo: dict[str, Any] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._advancing: str | None = None
 
     @property
     def writable(self) -> bool:
@@ -120,35 +136,52 @@ class ServiceState:
         return not self.read_only and bool(self.token)
 
     def version(self) -> str:
-        """The ledger's version, asked of the database at most once per ``version_ttl`` seconds."""
+        """The version being served; the database is asked at most once per ``version_ttl`` seconds,
+        and a newer version is prepared in the background (see the class docstring)."""
         now = time.monotonic()
-        if now - self._checked >= self.version_ttl:
-            self._set_version(self.ledger.version())
+        if self._served is None:
+            self._swap(self.ledger.version(), {})
             self._checked = now
-        return self._version  # type: ignore[return-value]
+        elif now - self._checked >= self.version_ttl:
+            self._checked = now
+            latest = self.ledger.version()
+            if latest != self._served and self._advancing != latest:
+                self._advancing = latest
+                threading.Thread(target=self._advance, args=(latest,), name="lossledger-advance", daemon=True).start()
+        return self._served  # type: ignore[return-value]
 
     def refresh(self) -> str:
-        """Ask the database for the version now (after a sync made by this process)."""
-        self._checked = float("-inf")
-        return self.version()
+        """Switch to the database's version now, building the tables in this thread (after a sync
+        made by this process, whose caller must see its own result)."""
+        self._advance(self.ledger.version())
+        self._checked = time.monotonic()
+        return self._served  # type: ignore[return-value]
 
-    def _set_version(self, version: str) -> None:
-        if version != self._version:
-            self._version = version
+    def _advance(self, version: str) -> None:
+        try:
+            tables = {name: build() for name, build in self.warmers.items()}
+        except Exception:  # a broken ledger: keep serving what was served; the next poll tries again
+            log.warning("could not prepare ledger version %s", version, exc_info=True)
+            self._advancing = None
+            return
+        self._swap(version, tables)
+
+    def _swap(self, version: str, tables: dict[str, Any]) -> None:
+        with self._guard:
+            self._served, self._memo = version, dict(tables)
+            self._advancing = None
             self.responses.clear()
 
     def memo(self, name: str, build: Callable[[], T]) -> T:
-        """``build()`` once per ledger version (concurrent callers wait for the one build)."""
-        version = self.version()
-        hit = self._memo.get(name)
-        if hit is not None and hit[0] == version:
-            return hit[1]  # type: ignore[no-any-return]
+        """``build()`` once per served version (concurrent callers wait for the one build)."""
+        self.version()
+        memo = self._memo
+        if name in memo:
+            return memo[name]  # type: ignore[no-any-return]
         with self._guard:
             lock = self._locks.setdefault(name, threading.Lock())
         with lock:
-            hit = self._memo.get(name)
-            if hit is not None and hit[0] == version:
-                return hit[1]  # type: ignore[no-any-return]
-            value = build()
-            self._memo[name] = (version, value)
-            return value
+            memo = self._memo
+            if name not in memo:
+                memo[name] = build()
+            return memo[name]  # type: ignore[no-any-return]

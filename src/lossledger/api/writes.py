@@ -1,7 +1,7 @@
 """The POST endpoints: checking an article (no state changed) and syncing (token only).
 
-``POST /api/v1/check`` answers exactly what ``lossledger check --format json`` prints; its body is
-limited to 1 MB (middleware.py, 413).  ``POST /api/v1/sync`` changes the ledger, so it runs only
+``POST /ledger/v1/check`` answers exactly what ``lossledger check --format json`` prints; its body is
+limited to 1 MB (middleware.py, 413).  ``POST /ledger/v1/sync`` changes the ledger, so it runs only
 on a server started with a token and only for a request carrying it as
 ``Authorization: Bearer <LOSSLEDGER_TOKEN>``: 401 without credentials, 403 with wrong ones or on a
 read-only server.
@@ -18,11 +18,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..config import setting
 from .models import CheckRequest, CheckResultV1, ErrorV1, SyncRequest
-from .responses import NO_STORE, dumps_v1, service
+from .paths import NATIVE_PREFIX
+from .responses import NO_STORE, dumps_v1, public_paths, service
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api/v1", tags=["v1"])
+router = APIRouter(prefix=NATIVE_PREFIX, tags=["ledger v1 (native)"])
 
 _bearer = HTTPBearer(auto_error=False, description="The server's LOSSLEDGER_TOKEN.")
 _sync_lock = threading.Lock()
@@ -49,7 +50,7 @@ def check(request: Request, body: CheckRequest) -> Response:
     state = service(request)
     # One view per ledger version: it keeps the rows and fingerprint index it read between checks.
     view = state.memo("check-view", lambda: LedgerView.from_ledger(state.ledger))
-    return _json(check_article(body.text, view, published=body.published).to_dict())
+    return _json(public_paths(check_article(body.text, view, published=body.published).to_dict()))
 
 
 def _authorize(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:

@@ -43,10 +43,17 @@ def sync(
     ),
     only: list[str] = typer.Option(None, "--only", help="Import only these dataset folders."),
     force: bool = typer.Option(False, "--force", help="Re-parse datasets even when their files are unchanged."),
+    watch: str = typer.Option(
+        None, "--watch", help="Sync again every interval (6h, 30m, 1d) until interrupted; failed rounds are logged."
+    ),
     fmt: Format = FORMAT,
 ) -> None:
     """Fetch and import every dataset lossledger knows (atomic: a failure changes nothing)."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if watch is not None:
+        _watch(ctx, origin, watch)
+        return
 
     with (
         open_ledger(ctx) as ledger,
@@ -63,6 +70,21 @@ def sync(
     for warning in result.warnings + [w for r in result.reports for w in r.warnings]:
         err_console.print(f"lossledger: warning: {warning}", markup=False, highlight=False)
     emit(result.to_dict(), fmt, table=_sync_table, rows=lambda d: d["datasets"])
+
+
+def _watch(ctx: typer.Context, origin: str | None, every: str) -> None:
+    """``sync --watch``: :class:`~lossledger.refresh.Refresher` in the foreground, one line a round."""
+    import logging
+
+    from ..config import resolve_db_url
+    from ..refresh import Refresher, parse_interval
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", stream=sys.stderr)
+    refresher = Refresher(resolve_db_url(state(ctx).db), parse_interval(every), origin)
+    try:
+        refresher.run()
+    except KeyboardInterrupt:
+        refresher.stop()
 
 
 def _sync_table(data: dict[str, Any]) -> Table:

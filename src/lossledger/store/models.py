@@ -38,12 +38,14 @@ __all__ = [
     "Observation",
     "QUALIFIERS",
     "RECORD_STATUSES",
+    "DerivedState",
     "Record",
     "RecordLink",
     "RecordList",
     "RecordMerge",
     "RecordRejection",
     "SIDES",
+    "SeriesPoint",
     "Source",
     "SyncRun",
     "metadata",
@@ -314,3 +316,30 @@ class RecordRejection(Base):
     sync_id: Mapped[int] = mapped_column(ForeignKey("sync_run.id"))
 
     __table_args__ = (UniqueConstraint("list_id", "import_key", "document_id", "line"),)
+
+
+class SeriesPoint(Base):
+    """The current default series of every source and metric, one row per report date, precomputed
+    at sync (ledger/daily.py) so a series request is one indexed range query, not a reconciliation.
+
+    ``record`` is the row as ``Ledger.series`` gives it (frames.py), as JSON; ``lead`` is the same
+    row when it is the first of the range asked for (``corrected`` then cannot compare with the day
+    before), only where that differs.
+    """
+
+    __tablename__ = "series_point"
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id"), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(64), primary_key=True)
+    report_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    record: Mapped[str] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(Text)
+
+
+class DerivedState(Base):
+    """Which sync a table derived from the observations was last built at (``series_point``): it is
+    current while no later sync has added observations."""
+
+    __tablename__ = "derived_state"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sync_id: Mapped[int] = mapped_column(Integer)
+    built_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -1,9 +1,11 @@
-"""The dashboard at ``/``: one Jinja2 page, static assets, no CDN.
+"""The dashboard at ``/``, the API docs at ``/docs`` and the term icons: pages and files, no CDN.
 
 The page is rendered in the reader's language (``?lang=en`` or ``?lang=uk``; strings are data in
-``static/i18n/<lang>.json``, a new language touches no Python) and fills itself from the v1 API
-(static/app.js).  Front-end libraries are vendored from npm into ``static/vendor/`` (see its
-README) and shipped in the package, so the dashboard works with no internet.
+``static/i18n/<lang>.json``, a new language touches no Python) and fills itself from the native
+API (static/app.js).  Front-end libraries (uPlot, Swagger UI) are vendored from npm into
+``static/vendor/`` (see its README) and shipped in the package, so the dashboard and /docs work
+with no internet.  ``/images/icons/`` serves icons of our own under the names upstream's terms
+use (``static/icons/``), so the terms' icon URLs need no other host.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from fastapi import FastAPI, Query, Request, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-__all__ = ["LANGS", "STATIC", "TEMPLATES", "mount_dashboard", "strings"]
+__all__ = ["LANGS", "STATIC", "TEMPLATES", "mount_dashboard", "render_docs", "strings"]
 
 _ROOT = Path(str(resources.files(__package__)))
 STATIC = _ROOT / "static"
@@ -51,11 +53,23 @@ def render(lang: str) -> bytes:
     )
 
 
+@cache
+def render_docs() -> bytes:
+    """The Swagger UI page for ``/openapi.json``, from the vendored files and static/docs.js."""
+    return _env().get_template("docs.html").render().encode()
+
+
 def mount_dashboard(app: FastAPI) -> None:
-    """Add ``/`` and ``/static`` to ``app``."""
+    """Add ``/``, ``/docs``, ``/static`` and ``/images/icons`` to ``app``."""
+    from ..api.compat import ICON_PATH
     from ..api.responses import cached_response
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount(ICON_PATH.rstrip("/"), StaticFiles(directory=str(STATIC / "icons")), name="icons")
+
+    @app.get("/docs", response_class=Response, include_in_schema=False)
+    def docs(request: Request) -> Response:
+        return cached_response(request, render_docs, media_type="text/html; charset=utf-8")
 
     @app.get("/", response_class=Response, include_in_schema=False)
     def dashboard(request: Request, lang: str = Query("en")) -> Response:

@@ -1,4 +1,4 @@
-/* lossledger dashboard: fills the page from the v1 API.
+/* lossledger dashboard: fills the page from the native API (/ledger/v1) and /healthz.
  *
  * Every piece of data reaches the page through el() below, which adds it as a text node or a
  * plain attribute — never as HTML — so an article containing <script> is shown as text.
@@ -27,6 +27,7 @@
     for (const [key, value] of Object.entries(attrs || {})) {
       if (value === null || value === undefined || value === false) continue;
       if (key === "class") node.className = value;
+      else if (key === "style") node.style.cssText = value; // CSSOM, which the page's CSP allows (no style attributes)
       else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? "" : String(value));
     }
@@ -88,7 +89,7 @@
     source = source || "general-staff";
     openDialog(el("p", {}, T.loading));
     try {
-      const f = await api(`/api/v1/figures/${enc(date)}/${enc(metric)}?source=${enc(source)}`);
+      const f = await api(`/ledger/v1/figures/${enc(date)}/${enc(metric)}?source=${enc(source)}`);
       openDialog(
         el("h3", {}, `${label(metric)} · ${f.date} · ${source}`),
         el("p", {}, fmt(f.total), f.increase !== null ? ` (${signed(f.increase)})` : "", " · ", T.provenance_rule, ": ", f.rule),
@@ -109,7 +110,7 @@
   async function showDocument(id) {
     openDialog(el("p", {}, T.loading));
     try {
-      openDialog(el("h3", {}, `#${id}`), documentList([await api(`/api/v1/documents/${enc(id)}`)]));
+      openDialog(el("h3", {}, `#${id}`), documentList([await api(`/ledger/v1/documents/${enc(id)}`)]));
     } catch (error) {
       openDialog(el("p", { class: "error" }, T.error, error.message));
     }
@@ -121,7 +122,7 @@
     const grid = document.getElementById("latest-grid");
     const meta = document.getElementById("latest-meta");
     try {
-      const day = await api("/api/v1/latest");
+      const day = await api("/ledger/v1/latest");
       state.latest = day;
       meta.textContent = fill(T.latest_meta, { date: day.date, day: day.day });
       grid.replaceChildren(...Object.entries(day.figures).map(([metric, f]) => el("div", { class: "card", "data-metric": metric },
@@ -176,7 +177,7 @@
     }
     let series;
     try {
-      series = await api(`/api/v1/series/${enc(metric)}?${query}`);
+      series = await api(`/ledger/v1/series/${enc(metric)}?${query}`);
     } catch (error) {
       boxes.forEach((b) => fail(b, error));
       return;
@@ -237,7 +238,7 @@
   async function loadClaims() {
     const box = document.getElementById("claims-list");
     try {
-      const rows = await api(`/api/v1/claims?lang=${enc(LANG)}`);
+      const rows = await api(`/ledger/v1/claims?lang=${enc(LANG)}`);
       box.replaceChildren(...rows.map((r) => {
         const share = r.claim ? Math.min(100, (100 * r.confirmed) / r.claim) : 0;
         const statuses = Object.entries(r.by_status || {}).filter(([, v]) => v !== null);
@@ -284,7 +285,7 @@
 
   async function loadConflicts() {
     try {
-      state.conflicts = (await api("/api/v1/conflicts")).slice().reverse(); // newest first
+      state.conflicts = (await api("/ledger/v1/conflicts")).slice().reverse(); // newest first
       document.getElementById("conflicts-more").addEventListener("click", moreConflicts);
       moreConflicts();
     } catch (error) {
@@ -373,7 +374,7 @@
       button.disabled = true;
       button.textContent = T.check_running;
       try {
-        const result = await api("/api/v1/check", {
+        const result = await api("/ledger/v1/check", {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, published }),
         });
         renderCheck(text, result);
@@ -386,17 +387,41 @@
     });
   }
 
+  // --- data age -------------------------------------------------------------------------------------------------
+
+  async function loadFreshness() {
+    const list = document.getElementById("freshness-list");
+    const banner = document.getElementById("stale-banner");
+    try {
+      const health = await api("/healthz");
+      const stale = health.sources.filter((s) => s.stale);
+      list.replaceChildren(...health.sources.map((s) => el("li", { class: s.stale ? "stale" : "fresh", "data-source": s.source },
+        el("strong", {}, s.name || s.source), " ",
+        fill(T.source_age, { date: s.newest_report, hours: NF.format(Math.round(s.age_hours)) }),
+        s.fetched_at ? el("span", { class: "small" }, " · ", fill(T.source_fetched, { when: s.fetched_at.slice(0, 16).replace("T", " ") })) : null,
+        s.stale ? el("span", { class: "badge" }, T.stale) : null,
+      )));
+      banner.hidden = stale.length === 0;
+      if (stale.length) {
+        banner.replaceChildren(el("strong", {}, T.stale_banner), " ", stale.map((s) => fill(T.stale_source, { source: s.name || s.source, date: s.newest_report })).join("; "));
+      }
+      document.body.dataset.stale = String(stale.length);
+    } catch (error) {
+      fail(list, error);
+    }
+  }
+
   // --- start ----------------------------------------------------------------------------------------------------
 
   async function start() {
     setupCheck();
     try {
-      for (const m of await api("/api/v1/metrics")) state.metrics[m.name] = m;
+      for (const m of await api("/ledger/v1/metrics")) state.metrics[m.name] = m;
     } catch (error) {
       /* labels fall back to metric names */
     }
     const day = await loadLatest();
-    await Promise.all([setupCharts(day), loadClaims(), loadConflicts()]);
+    await Promise.all([setupCharts(day), loadClaims(), loadConflicts(), loadFreshness()]);
     document.body.dataset.ready = "true";
   }
 

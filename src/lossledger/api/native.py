@@ -1,8 +1,8 @@
-"""The v1 JSON API: the ledger's own view, as the CLI's ``--format json`` shows it.
+"""The native JSON API (``/ledger/v1``): the ledger's own view, as the CLI's ``--format json`` shows it.
 
 Each route calls one :class:`~lossledger.ledger.Ledger` method (or analysis function) and encodes
 its result once per ledger version (responses.py); bodies are the same objects the CLI prints —
-``GET /api/v1/days/{date}`` is ``lossledger show DATE --format json``.  Errors have one shape
+``GET /ledger/v1/days/{date}`` is ``lossledger show DATE --format json``.  Errors have one shape
 (errors.py).  The write endpoints (check, sync) live in writes.py.
 """
 
@@ -13,11 +13,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from .. import taxonomy
 from ..analysis.compare import compare, gap_sentence
 from ..errors import InputError, NotFound
 from ..ledger import Ledger
+from ..ledger.daily import SeriesRows, load_series, series_current
 from ..store.models import Observation, Source
 from ..warday import WAR_START, today_kyiv
 from .compat import COMPILATION
@@ -34,20 +36,23 @@ from .models import (
     SeriesV1,
     SourceV1,
 )
-from .responses import cached_response, dumps_v1, service
+from .paths import NATIVE_PREFIX
+from .responses import cached_response, dumps_v1, public_paths, service
+from .state import ServiceState
 
-__all__ = ["SHORT_NAMES", "claims_summary", "frame_json", "router"]
+__all__ = ["SERIES_PATH", "SHORT_NAMES", "claims_summary", "frame_json", "precomputed", "router", "series_body", "span"]
 
 router = APIRouter(
-    prefix="/api/v1",
-    tags=["v1"],
+    prefix=NATIVE_PREFIX,
+    tags=["ledger v1 (native)"],
     responses={
         400: {"model": ErrorV1, "description": "Bad input (a malformed date, an unknown option)."},
         404: {"model": ErrorV1, "description": "No such date, metric, source, observation or document."},
     },
 )
 
-SOURCE = Query("general-staff", description="Source slug (see /api/v1/sources).", max_length=64)
+SERIES_PATH = f"{NATIVE_PREFIX}/series/"
+SOURCE = Query("general-staff", description="Source slug (see /ledger/v1/sources).", max_length=64)
 AS_KNOWN_AT = Query(None, description="Answer as the ledger stood at this moment (ISO 8601), before later revisions.")
 START = Query(None, description="First date, YYYY-MM-DD (dates before the war are taken as 2022-02-24).")
 END = Query(None, description="Last date, YYYY-MM-DD (dates after tomorrow are taken as tomorrow).")
@@ -64,7 +69,7 @@ def _ledger(request: Request) -> Ledger:
     return service(request).ledger
 
 
-def _span(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+def span(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Clamp a requested range to the war's calendar: a daily series from year 1 (or to 9999) would
     build millions of empty rows, or leave pandas' timestamp range, to show nothing more."""
     if start is not None:
@@ -132,7 +137,9 @@ def sources(request: Request) -> Response:
 @router.get("/latest", response_model=DayV1, response_class=Response, summary="The newest report of a source")
 def latest(request: Request, source: str = SOURCE, as_known_at: IsoMoment | None = AS_KNOWN_AT) -> Response:
     """:meth:`Ledger.latest`: the same object as ``lossledger latest --format json``."""
-    return cached_response(request, lambda: dumps_v1(_ledger(request).latest(source=source, as_known_at=as_known_at)))
+    return cached_response(
+        request, lambda: dumps_v1(public_paths(_ledger(request).latest(source=source, as_known_at=as_known_at)))
+    )
 
 
 @router.get(
@@ -144,7 +151,7 @@ def day(
     """Exactly ``lossledger show DATE --format json`` (:meth:`Ledger.show`): every figure with its
     increase, qualifier, resolution and document ids, and the documents."""
     return cached_response(
-        request, lambda: dumps_v1(_ledger(request).show(date, source=source, as_known_at=as_known_at))
+        request, lambda: dumps_v1(public_paths(_ledger(request).show(date, source=source, as_known_at=as_known_at)))
     )
 
 
@@ -176,12 +183,14 @@ def figure(
     source: str = SOURCE,
 ) -> Response:
     """Where one number comes from: every compilation's observation of the cell (id, value,
-    document) and the documents — open one with /api/v1/observations/{id} for its history."""
-    return cached_response(request, lambda: dumps_v1(_figure_provenance(_ledger(request), date, metric, source)))
+    document) and the documents — open one with /ledger/v1/observations/{id} for its history."""
+    return cached_response(
+        request, lambda: dumps_v1(public_paths(_figure_provenance(_ledger(request), date, metric, source)))
+    )
 
 
 @router.get("/series/{metric}", response_model=SeriesV1, response_class=Response, summary="A metric's series")
-def series(
+async def series(
     request: Request,
     metric: Annotated[str, Path(description="Taxonomy metric, e.g. tanks, personnel.", max_length=64)],
     source: str = SOURCE,
@@ -201,26 +210,53 @@ def series(
     as_known_at: IsoMoment | None = AS_KNOWN_AT,
 ) -> Response:
     """:meth:`Ledger.series` as records (the CLI's ``series --format json``): total, increase,
-    correction, ``corrected`` on correction days, ``resolved``/``rule``, ``missing`` with ``daily``."""
+    correction, ``corrected`` on correction days, ``resolved``/``rule``, ``missing`` with ``daily``.
 
-    first, last = _span(start, end)
+    A plain series (no view, no filter, as known now) is a slice of the precomputed daily series
+    (read from its table once per served version), answered on the event loop — cheaper than the
+    hop to a worker thread; anything else is computed with pandas in the thread pool."""
+
+    first, last = span(start, end)
+    info = taxonomy.metric(metric)
+    if not (daily or rolling or monthly or status or category is not None or as_known_at is not None):
+        rows = precomputed(service(request), source, metric)
+        if rows is not None:  # a slice of the precomputed daily series (ledger/daily.py)
+            return cached_response(request, lambda: series_body(metric, source, rows, first, last))
 
     def body() -> bytes:
         frame = _ledger(request).series(metric, source=source, start=first, end=last, daily=daily, rolling=rolling, monthly=monthly,
                                         as_known_at=as_known_at, status=status, category=category)  # fmt: skip
-        info = taxonomy.metric(metric)
-        return dumps_v1(
-            {
-                "metric": metric,
-                "source": source,
-                "label": info.labels,
-                "status": status,
-                "category": category,
-                "records": frame_json(frame),
-            }
-        )
+        head = {"metric": metric, "source": source, "label": info.labels, "status": status, "category": category}
+        return dumps_v1({**head, "records": frame_json(frame)})
 
-    return cached_response(request, body)
+    return await run_in_threadpool(cached_response, request, body)
+
+
+def _series_sources(ledger: Ledger) -> dict[str, int]:
+    """Source ids by slug when the precomputed series is current, else nothing (use the slow path)."""
+    with ledger.engine.connect() as conn:
+        if not series_current(conn):
+            return {}
+        return {slug: source_id for source_id, slug in conn.execute(select(Source.id, Source.slug))}
+
+
+def precomputed(state: ServiceState, source: str, metric: str) -> SeriesRows | None:
+    """The precomputed rows of a plain series, read once per served version; None if there are none."""
+    source_id = state.memo("series-sources", lambda: _series_sources(state.ledger)).get(source)
+    if source_id is None:
+        return None
+
+    def load() -> SeriesRows:
+        with state.ledger.engine.connect() as conn:
+            return load_series(conn, source_id, metric)
+
+    return state.memo(f"series:{source_id}:{metric}", load)
+
+
+def series_body(metric: str, source: str, rows: SeriesRows, start: dt.date | None, end: dt.date | None) -> bytes:
+    """A plain series' answer: the route's head (no status, no category) and a slice of its rows."""
+    head = {"metric": metric, "source": source, "label": taxonomy.metric(metric).labels, "status": "", "category": None}
+    return dumps_v1(head)[:-1] + b',"records":[' + b",".join(rows.between(start, end)) + b"]}"
 
 
 @router.get(
@@ -235,7 +271,7 @@ def conflicts(
     as_known_at: IsoMoment | None = AS_KNOWN_AT,
 ) -> Response:
     """:meth:`Ledger.conflicts`: every (date, metric) where transcriptions disagree, each value with its document."""
-    first, last = _span(start, end)
+    first, last = span(start, end)
     return cached_response(
         request,
         lambda: dumps_v1(
@@ -253,7 +289,7 @@ def _comparison(
     by_status: bool,
     lang: str,
 ) -> dict[str, Any]:
-    start, end = _span(start, end)
+    start, end = span(start, end)
     frame = compare(ledger, metric, sources, start=start, end=end, by_status=by_status)
     records = frame_json(frame)
     latest = records[-1] if records else None
@@ -348,7 +384,7 @@ def claims(request: Request, lang: str = LANG) -> Response:
 )
 def observation(request: Request, observation_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
     """:meth:`Ledger.provenance`: source, compilation, the document chain, and the history of its cell."""
-    return cached_response(request, lambda: dumps_v1(_ledger(request).provenance(observation_id)))
+    return cached_response(request, lambda: dumps_v1(public_paths(_ledger(request).provenance(observation_id))))
 
 
 @router.get("/documents/{document_id}", response_model=DocumentV1, response_class=Response, summary="One document")
@@ -359,7 +395,7 @@ def document(request: Request, document_id: Annotated[int, Path(ge=1, le=2**62)]
         found = _ledger(request).documents([document_id])
         if not found:
             raise NotFound(f"no document {document_id}", code="ledger.document")
-        return dumps_v1(found[0])
+        return dumps_v1(public_paths(found[0]))
 
     return cached_response(request, body)
 
@@ -373,4 +409,4 @@ def changes(
     limit: Annotated[int | None, Query(ge=1, le=10000)] = None,
 ) -> Response:
     """:meth:`Ledger.changes`: which cell changed, from what, to what, by which document."""
-    return cached_response(request, lambda: dumps_v1(_ledger(request).changes(since, limit=limit)))
+    return cached_response(request, lambda: dumps_v1(public_paths(_ledger(request).changes(since, limit=limit))))
