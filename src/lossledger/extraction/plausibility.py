@@ -8,7 +8,7 @@ text's era it is a new loss; above any increase the metric had around that era (
 the text gives) it is a total.  A cue in the figure's own clause or next to it always wins.
 
 The era is the publication date, else a dated mention in the text, else the month whose totals
-hold the text's largest figure that no day's increase could be.
+hold the text's largest figure that no month's increase could be.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def era_hint(dates: list[DateMention], figs: list[Candidate], published: dt.date
     table = magnitudes()
     for metric in METRICS:
         biggest = max((c.num.int_value for c in figs if c.metric == metric and c.reason is None), default=0)
-        ceiling = table.largest_increase(metric, None)
+        ceiling = table.largest_increase(metric, None, days=31)  # above it, no month's loss: a total
         if ceiling is not None and biggest > ceiling:
             months = table.months_of_total(metric, biggest)
             if months:
