@@ -245,3 +245,31 @@ def test_increase_over_a_week_is_the_difference_of_totals(view: LedgerView, sync
     )
     wrong = check(text.replace(f"{gained:,}", f"{gained + 500:,}"), view, published="2026-08-22").to_dict()
     assert _claims_of(wrong, "personnel")["verdict"] == "mismatch"
+
+
+def test_a_kind_the_words_leave_open_is_read_with_the_ledger(view: LedgerView) -> None:
+    """'За минулу добу' opens the sentence but the figures are the totals of 1 March 2022: the
+    ones too big for a day's loss are totals by size; 29 helicopters fits a day's loss by size,
+    and the ledger reads it as that report's total (its increase was 0)."""
+    text = (
+        "За минулу добу окупанти, за даними Генштабу, втратили 198 танків, 846 бойових броньованих машин, "
+        "29 літаків і 29 гелікоптерів."
+    )
+    assert ("helicopters", "increase", 29) in {(c.metric, c.kind, c.value) for c in extract(text).claims}
+    data = check(text, view).to_dict()
+    assert data["report_date"] == "2022-03-01"
+    got = {(c["metric"], c["kind"], c["value"], c["verdict"]) for c in data["claims"]}
+    assert got == {
+        ("tanks", "total", 198, "match"),
+        ("afv", "total", 846, "match"),
+        ("aircraft", "total", 29, "match"),
+        ("helicopters", "total", 29, "match"),
+    }
+
+
+def test_an_outlets_error_is_not_read_away(view: LedgerView) -> None:
+    """A figure that fits neither kind keeps its reading and is a mismatch."""
+    text = "За даними Генштабу, окупанти втратили 198 танків, 846 бойових броньованих машин і 31 гелікоптер."
+    data = check(text, view).to_dict()
+    heli = [c for c in data["claims"] if c["metric"] == "helicopters"][0]
+    assert heli["verdict"] == "mismatch" and heli["value"] == 31

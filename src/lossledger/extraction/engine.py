@@ -250,6 +250,7 @@ def _to_claim(doc: Doc, c: Candidate) -> Claim:
         period=c.period,
         text=doc.text[c.num.start : c.num.end],
         precision=c.num.precision,
+        kind_by=c.kind_by,
     )
 
 

@@ -34,6 +34,10 @@ class Claim:
     precision: int = 1
     framing: list[str] = field(default_factory=list)
     as_of: dt.date | None = None
+    #: what decided total vs increase: a cue at the figure ("near", "clause", "paren") or weaker
+    #: evidence ("sentence", "list", "trailing", "default", "size", "period"); check may re-read
+    #: a weakly decided kind with the ledger (verify/check.py)
+    kind_by: str = ""
 
     def key(self) -> tuple[str, str, str, int]:
         """(source, metric, kind, value): what makes two mentions the same claim."""

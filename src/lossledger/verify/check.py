@@ -12,13 +12,14 @@ nearest figures beside them (context.py).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..extraction import extract
 from ..extraction.model import Claim
 from ..ledger.points import Point
 from .context import context_block
-from .fingerprint import FingerprintIndex
+from .fingerprint import Fingerprint, FingerprintIndex
 from .report import CheckReport, Note
 from .verdicts import Judgement, judge_general_staff, judge_other, period_days
 from .view import LedgerView
@@ -26,7 +27,7 @@ from .view import LedgerView
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
-__all__ = ["check"]
+__all__ = ["check", "read_with_ledger"]
 
 GENERAL_STAFF = "general-staff"
 #: A stated date this far after the fingerprinted report makes its figures stale, not mis-dated.
@@ -53,7 +54,8 @@ def check(
     found = extract(text, published=published, language=language)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     stated = found.as_of
-    fingerprint = FingerprintIndex.load(view).find(gs_claims, near=stated)
+    index = FingerprintIndex.load(view)
+    fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated), stated)
     reference = _reference_date(fingerprint.date, stated, view)
     back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
@@ -68,6 +70,44 @@ def check(
     report.context = context_block(view, reference) if context else {}
     report.documents = _documents(view, report)
     return report
+
+
+#: kinds decided by these may be re-read with the ledger; a cue at the figure may not
+_WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period"}
+
+
+def read_with_ledger(
+    claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, stated: dt.date | None
+) -> Fingerprint:
+    """Re-read figures whose kind the words left open (no cue at the figure) with the ledger:
+    one that is not its kind's value on the report the text quotes but is the other kind's value
+    there ("two tanks" with no cue: that day's increase) takes the other kind.  A figure that fits
+    neither reading keeps its kind and is judged a mismatch: an outlet's error is never hidden.
+    When no report fits the figures as read, the reading with every open kind flipped is tried."""
+    open_ = [
+        c for c in claims if c.kind_by in _WEAK_KINDS and not (c.kind == "increase" and c.period not in (None, "P1D"))
+    ]
+    if not open_:
+        return fingerprint
+    date = fingerprint.date
+    if date is None or fingerprint.confidence < 0.5:
+        flipped = [c if c not in open_ else _other_kind(c) for c in claims]
+        trial = index.find(flipped, near=stated)
+        if trial.date is None or trial.confidence <= max(0.5, fingerprint.confidence):
+            return fingerprint
+        date = trial.date
+    changed = False
+    for c in open_:
+        other = _other_kind(c)
+        if date not in index.dates_for(c) and date in index.dates_for(other):
+            c.kind, c.period, c.kind_by = other.kind, None, "ledger"
+            c.framing = sorted({*c.framing, "kind-from-ledger"})
+            changed = True
+    return index.find(claims, near=stated) if changed else fingerprint
+
+
+def _other_kind(c: Claim) -> Claim:
+    return replace(c, kind="increase" if c.kind == "total" else "total", period=None, framing=list(c.framing))
 
 
 def _reference_date(found: dt.date | None, stated: dt.date | None, view: LedgerView) -> dt.date | None:
