@@ -292,6 +292,7 @@ def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     its clause says otherwise; else its sentence's cues, then the last one before it."""
     own = _noun_side(doc, c)
     if own is not None:
+        c.side_by_noun = True
         return own
     s = doc.sent_of[c.first]
     lo, hi = c.evidence()
@@ -337,14 +338,20 @@ def _weak(cue: Cue | None) -> bool:
     return cue is not None and cue.cat.endswith("-weak")
 
 
+#: Sources that count people only: an equipment figure a sentence later is not theirs
+#: (Mediazona's named dead).  Russia's MoD stays: its equipment figures are Ukraine's losses.
+_PEOPLE_ONLY = {"mediazona"}
+
+
 def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     cue, same_sentence = _source_cue(ctx.srccues, doc, c)
+    name = None if cue is None else cue.cat[4:].removesuffix("-weak")
+    if cue is not None and not same_sentence and name in _PEOPLE_ONLY and c.metric not in ("personnel", "pow"):
+        cue = None  # "Mediazona counts 35,780 dead. … 5,316 tanks were destroyed": not Mediazona's
     if cue is None:
         c.source, c.strong_source = ctx.default_source, False
     else:
-        name = cue.cat[4:]
-        name = name[:-5] if name.endswith("-weak") else name
-        c.source = "general-staff" if name == "statement-header" else name
+        c.source = "general-staff" if name == "statement-header" else str(name)
         c.strong_source = same_sentence and not _weak(cue)
     c.side = _side(doc, c, ctx.sidecues)
 
@@ -428,13 +435,21 @@ def _list_gap(doc: Doc, lo: int, hi: int) -> bool:
 
 def _share_list_kinds(doc: Doc, figs: list[Candidate]) -> None:
     """An item marked as a new loss ("ще один танк", "six more tanks") makes the list's items that
-    no cue of their own speaks of new losses too."""
+    no cue of their own speaks of new losses too; an item whose noun says whose losses it is
+    ("ein ukrainisches Schützenpanzerfahrzeug, vier gepanzerte Kampffahrzeuge") says it for the
+    items whose nouns do not."""
     for group in list_groups(doc, figs):
-        if len(group) < 2 or not any(c.kind_by == "near" for c in group):
+        if len(group) < 2:
             continue
-        for c in group:
-            if c.kind_by == "default":
-                c.kind, c.kind_by = "increase", "list"
+        if any(c.kind_by == "near" for c in group):
+            for c in group:
+                if c.kind_by == "default":
+                    c.kind, c.kind_by = "increase", "list"
+        sides = {c.side for c in group if c.side_by_noun}
+        if len(sides) == 1:
+            side = sides.pop()
+            for c in group:
+                c.side = side
 
 
 def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:

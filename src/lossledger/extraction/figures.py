@@ -63,6 +63,7 @@ class Candidate:
     source: str | None = None
     strong_source: bool = False
     side: str = "russia"
+    side_by_noun: bool = False  # the side came from an adjective on the figure's noun
     kind_near: bool = False  # kind set by a word next to the number ("ще", "+")
     #: what set the kind: near | clause | sentence | subset | trailing | list | paren | default | size
     kind_by: str = ""
