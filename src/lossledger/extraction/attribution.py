@@ -37,6 +37,16 @@ class CueIndex:
         k = bisect_left(self._sentences, s)
         return self.by_sentence[self._sentences[k - 1]][-1] if k else None
 
+    def subject_before(self, s: int) -> Cue | None:
+        """The first named cue of the last sentence before ``s`` that has cues: the speaker a
+        next sentence ("Asimismo, ha dicho que …") continues, not a source its clauses compare
+        with ("…, compared with the fewer than 6,000 Shoigu admitted")."""
+        k = bisect_left(self._sentences, s)
+        if not k:
+            return None
+        cues = self.by_sentence[self._sentences[k - 1]]
+        return next((q for q in cues if not q.cat.endswith("-weak")), cues[0])
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -258,7 +268,7 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     """The cue attributing ``c`` and whether it is in the same sentence."""
     s = doc.sent_of[c.first]
     sent = cues.in_sentence(s)
-    last_earlier = cues.last_before(s)
+    last_earlier = cues.subject_before(s)
     if any(not _weak(q) for q in sent):
         sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
     lo, hi = c.evidence()
