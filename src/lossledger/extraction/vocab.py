@@ -522,9 +522,13 @@ def _lexicon_key(code: str) -> str:
     """A hash of the inputs of a lexicon: vocabulary, forms and taxonomy files, Babel's and
     PyStemmer's versions, and the modules that turn phrases into keys."""
     import hashlib
-    from importlib.metadata import version
+    import babel
+    import Stemmer
 
-    digest = hashlib.sha256(f"{version('babel')} {version('pystemmer')} {vocabulary_hash()}".encode())
+    # PyStemmer has no __version__: its extension module's size and time stand for it (reading
+    # package metadata costs a command-line check ~15 ms)
+    stat = Path(Stemmer.__file__ or "").stat()
+    digest = hashlib.sha256(f"{babel.__version__} {stat.st_size} {stat.st_mtime_ns} {vocabulary_hash()}".encode())
     digest.update(resources.files("lossledger").joinpath("taxonomy.toml").read_bytes())
     here = Path(__file__).parent
     for module in ("vocab.py", "tokens.py", "normalise.py"):
