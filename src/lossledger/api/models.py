@@ -240,6 +240,7 @@ class CheckResultV1(Open):
     """Exactly ``lossledger check --format json``."""
 
     report_date: str | None
+    report_date_basis: str | None = None
     confidence: float
     claims: list[CheckClaimV1]
     notes: list[CheckNoteV1]

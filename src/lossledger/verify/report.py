@@ -39,7 +39,19 @@ class CheckReport:
 
     @property
     def report_date(self) -> dt.date | None:
-        return self.fingerprint.date
+        """The report the text quotes: found by its figures, else the date the text states when
+        it quotes General Staff figures none of which pins a day ("about 1,000 a day", rounded
+        totals) and the ledger holds that report."""
+        if self.fingerprint.date is not None:
+            return self.fingerprint.date
+        quotes = any(j.claim.source == "general-staff" for j in self.judgements)
+        return self.reference_date if quotes else None
+
+    @property
+    def report_date_basis(self) -> str | None:
+        if self.fingerprint.date is not None:
+            return "figures"
+        return "stated date" if self.report_date is not None else None
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -51,7 +63,8 @@ class CheckReport:
         """The contract JSON of ``lossledger check --format json`` (issue 5)."""
         fp = self.fingerprint
         return {
-            "report_date": fp.date.isoformat() if fp.date else None,
+            "report_date": self.report_date.isoformat() if self.report_date else None,
+            "report_date_basis": self.report_date_basis,
             "confidence": round(fp.confidence, 3),
             "runner_up": fp.to_dict()["runner_up"],
             "judged_against": self.reference_date.isoformat() if self.reference_date else None,
@@ -72,6 +85,10 @@ class CheckReport:
             runner = f"; runner-up {fp.runner_up}" if fp.runner_up else ""
             lines.append(
                 f"Figures match the General Staff report of **{fp.date}** (confidence {fp.confidence:.2f}{runner})."
+            )
+        elif self.report_date:
+            lines.append(
+                f"No figure pins a report; the text's date gives the General Staff report of **{self.report_date}**."
             )
         else:
             lines.append("No General Staff report matches the figures of this text.")
