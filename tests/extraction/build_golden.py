@@ -191,18 +191,16 @@ def build() -> None:
                         "span": [start, start + len(evidence)],
                     }
                 )
-            lines.append(
-                json.dumps(
-                    {
-                        "language": lang,
-                        "text": text,
-                        "published": opts.get("published"),
-                        "claims": rows,
-                        "ignored_values": opts.get("ignored", []),
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            case = {
+                "language": lang,
+                "text": text,
+                "published": opts.get("published"),
+                "claims": rows,
+                "ignored_values": opts.get("ignored", []),
+            }
+            if "as_of" in opts:  # only where the case states it: test_golden checks it then
+                case["as_of"] = opts["as_of"]
+            lines.append(json.dumps(case, ensure_ascii=False))
         (OUT / f"{lang}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
