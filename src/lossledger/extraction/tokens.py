@@ -135,6 +135,17 @@ def _split_number(raw: str, start: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _after_date(raw: str, start: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The day of a date ("2026-02-14", "14.02.2026" ends here) does not begin a space-grouped
+    number: " date 2026-02-14 177 433" is the 14th, then 177,433."""
+    cut = next((k for k, ch in enumerate(raw) if not ch.isdigit()), len(raw))
+    if cut == len(raw) or raw[cut] not in " \u00a0\u2009\u202f\u2007":
+        return pieces
+    rest = raw[cut:].lstrip()
+    rest_start = start + len(raw) - len(rest)
+    return [(start, start + cut), *_split_number(rest, rest_start)]
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` (already digit-normalised with :func:`to_ascii_digits`)."""
     out: list[Token] = []
@@ -150,7 +161,10 @@ def tokenize(text: str) -> list[Token]:
             if raw.isdigit():
                 append(Token(NUM, s, e, raw, raw, nl))
                 continue
-            for k, (ps, pe) in enumerate(_split_number(raw, s)):
+            pieces = _split_number(raw, s)
+            if s >= 2 and text[s - 1] in "-/." and text[s - 2].isdigit():
+                pieces = _after_date(raw, s, pieces)
+            for k, (ps, pe) in enumerate(pieces):
                 piece = text[ps:pe]
                 append(Token(NUM, ps, pe, piece, piece, nl if k == 0 else "\n" in text[s:ps]))
             continue
