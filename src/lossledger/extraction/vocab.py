@@ -522,6 +522,7 @@ def _lexicon_key(code: str) -> str:
     """A hash of the inputs of a lexicon: vocabulary, forms and taxonomy files, Babel's and
     PyStemmer's versions, and the modules that turn phrases into keys."""
     import hashlib
+
     import babel
     import Stemmer
 
