@@ -77,6 +77,7 @@ class Magnitudes:
     def __init__(self, rows: dict[str, list[Month]]) -> None:
         self.rows = rows
         self._starts = {m: [x.start for x in months] for m, months in rows.items()}
+        self._largest_ever: dict[str, int] = {}
 
     def month(self, metric: str, on: dt.date) -> Month | None:
         """The metric's row for the month of ``on`` (the first or last month outside the table)."""
@@ -93,12 +94,14 @@ class Magnitudes:
         if not months:
             return None
         if on is None:
-            near = months
+            day = self._largest_ever.get(metric)
+            if day is None:
+                day = self._largest_ever[metric] = max(m.max_increase for m in months)
         else:
             k = bisect_right(self._starts[metric], on) - 1
             k = max(0, min(k, len(months) - 1))
-            near = months[max(0, k - 1) : k + 2]
-        return int(max(m.max_increase for m in near) * 1.5 * days) + 2
+            day = max(m.max_increase for m in months[max(0, k - 1) : k + 2])
+        return int(day * 1.5 * days) + 2
 
     def smallest_total(self, metric: str, on: dt.date | None) -> int | None:
         """The smallest total the metric had around ``on`` (a month before it), or ever when None."""

@@ -61,7 +61,7 @@ _TOKEN = re.compile(
     r"(?P<ws>\s*+)(?:(?P<num>\d{1,30}(?:(?:[.,'’\u00a0\u2009\u202f\u2007 ]|\n\n?)\d{1,30}){0,12})"
     # CJK ideographs, kana and Hangul are one token each: no spaces mark words ("13万人", "2만명");
     # so are the letters of Thai, Lao, Khmer and Myanmar, scripts written without spaces
-    rf"|(?P<cjk>[{_UNSPACED}])"
+    rf"|(?P<cjk>[{_UNSPACED}]+)"
     rf"|(?P<word>(?:[^\W\d_{_UNSPACED}]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
     r"|(?P<punct>\S))?"
 )
@@ -154,10 +154,13 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup
         if kind == "ws" or kind is None:  # trailing whitespace: no token
             continue
-        nl = "\n" in m.group("ws")
         s, e = m.span(kind)
-        raw = m.group(kind)
-        if kind == "num":
+        ws = m.start()
+        nl = s > ws and "\n" in text[ws:s]
+        raw = text[s:e]
+        if kind == "word":
+            append(Token(WORD, s, e, raw, fold(raw), nl))
+        elif kind == "num":
             if raw.isdigit():
                 append(Token(NUM, s, e, raw, raw, nl))
                 continue
@@ -167,11 +170,11 @@ def tokenize(text: str) -> list[Token]:
             for k, (ps, pe) in enumerate(pieces):
                 piece = text[ps:pe]
                 append(Token(NUM, ps, pe, piece, piece, nl if k == 0 else "\n" in text[s:ps]))
-            continue
-        if kind == "punct":
-            append(Token(PUNCT, s, e, raw, raw.translate(_FOLD), nl))
+        elif kind == "cjk":  # a run of a script without spaces: one token per character
+            for k, ch in enumerate(raw):
+                append(Token(WORD, s + k, s + k + 1, ch, fold(ch), nl and k == 0))
         else:
-            append(Token(WORD, s, e, raw, fold(raw), nl))
+            append(Token(PUNCT, s, e, raw, raw.translate(_FOLD), nl))
     return out
 
 
