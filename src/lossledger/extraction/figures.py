@@ -25,7 +25,7 @@ from .tokens import NUM, PUNCT, WORD
 
 __all__ = ["Candidate", "find_candidates"]
 
-_DASHES = {"-", "–", "—", "‒", "−", ":", "="}
+_DASHES = {"-", "–", "—", "‒", "−", ":", "：", "="}
 _QUOTES = {'"', "«", "»", "“", "”", "„", "'", "‘", "’"}
 
 #: Non-claim vocabulary key -> reason written in ``ignored``.
@@ -228,7 +228,12 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
         adjacent = prev.end == tok.start
         if prev.raw in ("-", "‑") and num.first > 1 and adjacent:
             pp = toks[num.first - 2]
-            if pp.kind == WORD and pp.end == prev.start and (pp.raw[:1].isupper() or len(pp.raw) <= 3):
+            # "T-72", "Су-34", "т-62"; not a clitic of a caseless script ("כ-400": about 400)
+            if (
+                pp.kind == WORD
+                and pp.end == prev.start
+                and (pp.raw[:1].isupper() or (len(pp.raw) <= 3 and pp.raw[:1].islower()))
+            ):
                 return "model designation"
             if pp.kind == NUM and pp.end == prev.start:
                 return None if _non_at(doc, num.last) is None else REASONS.get(_non_at(doc, num.last) or "", "range")
@@ -254,7 +259,13 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
 
 
 def _year_like(num: NumberPhrase) -> bool:
-    return bool(num.raw_digits) and num.raw_digits.isdigit() and len(num.raw_digits) == 4 and 1900 <= num.value <= 2100
+    """Four digits of a year, Gregorian or Thai Buddhist era (2565 = 2022)."""
+    return (
+        bool(num.raw_digits)
+        and num.raw_digits.isdigit()
+        and len(num.raw_digits) == 4
+        and (1900 <= num.value <= 2100 or 2500 <= num.value <= 2600)
+    )
 
 
 def _bare_ok(doc: Doc, c: Candidate) -> bool:
@@ -268,6 +279,14 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         and toks[j + 1].start == toks[j].end
     ):
         return True  # a Turkish case suffix: "24 bin 700'e ulaştı"
+    if (
+        j + 1 < len(toks)
+        and toks[j].raw == "-"
+        and toks[j].start == toks[j - 1].end
+        and toks[j + 1].kind == WORD
+        and toks[j + 1].start == toks[j].end
+    ):
+        return True  # a case suffix after a hyphen: "183 130-ს მიაღწია", "11 135-ə çatıb"
     while j < len(toks) and toks[j].raw in _QUOTES and not toks[j].nl_before:
         j += 1
     if j >= len(toks) or toks[j].nl_before:

@@ -50,7 +50,10 @@ def to_ascii_digits(text: str) -> str:
 
 # Characters that are part of a word but not letters: combining marks (Arabic harakat, Devanagari
 # vowel signs), tatweel, zero-width (non-)joiners used inside Persian words.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0903\u093a-\u094f"
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+#: the vowel signs and other marks of the Indic scripts (Devanagari to Sinhala) belong to their
+#: words and are kept: "दो" (two) and "दे" (give) differ only by one
+_INDIC = "\u0900-\u0963\u0966-\u0dff"  # (the dandas, U+0964-5, end sentences)
 #: scripts tokenised one character per token
 _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # A number: digit groups joined by one separator (any locale's: , . ' ’ space NBSP thin spaces)
@@ -62,7 +65,7 @@ _TOKEN = re.compile(
     # CJK ideographs, kana and Hangul are one token each: no spaces mark words ("13万人", "2만명");
     # so are the letters of Thai, Lao, Khmer and Myanmar, scripts written without spaces
     rf"|(?P<cjk>[{_UNSPACED}]+)"
-    rf"|(?P<word>(?:[^\W\d_{_UNSPACED}]|[{_MARKS}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
+    rf"|(?P<word>(?:[^\W\d_{_UNSPACED}]|[{_MARKS}{_INDIC}]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
     r"|(?P<punct>\S))?"
 )
 #: a character of a script tokenised one character per token
@@ -191,7 +194,7 @@ def _ordinal_date(tokens: list[Token], i: int) -> bool:
 def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
-    A sentence ends at a line break, at '!' '?' ';' '؟' '。', and at '.' followed by a capital
+    A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), and at '.' followed by a capital
     letter, a quote or a letter of a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a digit or a
     lower-case word is an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence.
     """
@@ -210,7 +213,7 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         ch = tok.raw
         end = False
-        if ch in "!?;؟。！？":
+        if ch in "!?;؟。！？।॥":
             end = True
         elif ch in ".…" and i + 1 < n and not _ordinal_date(tokens, i):
             nxt = tokens[i + 1]

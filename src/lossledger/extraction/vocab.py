@@ -472,9 +472,11 @@ def _add_babel_dates(lex: Lexicon, code: str, keyed: bool = True) -> None:
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             for num, name in loc.months[context][width].items():
-                lex.add(name.rstrip("."), "date:month", num, keyed=keyed)
+                if len(name.rstrip(".")) >= 2:  # "日", "월", "மே" alone stand inside other words
+                    lex.add(name.rstrip("."), "date:month", num, keyed=keyed)
             for num, name in loc.days[context][width].items():
-                lex.add(name.rstrip("."), "date:weekday", num, keyed=keyed)
+                if len(name.rstrip(".")) >= 2:
+                    lex.add(name.rstrip("."), "date:weekday", num, keyed=keyed)
 
 
 def _add_statement(lex: Lexicon, code: str, keyed: bool = True) -> None:
