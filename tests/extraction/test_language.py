@@ -40,10 +40,10 @@ def test_candidates() -> None:
         == "uk"
     )
     assert language.candidates("6465 tanks") == ()  # too few words: lingua decides among all
-    # a language without a list (Dutch) shares few words with ours: lingua decides, and German is nearest
+    # Dutch has its own list now: its function words point to it alone
     dutch = "Het Russische leger heeft volgens de Oekraïense generale staf 1200 soldaten verloren in de afgelopen dag"
-    assert language.candidates(dutch) == ()
-    assert language.detect_language(dutch) == "de"
+    assert language.candidates(dutch)[0] == "nl"
+    assert language.detect_language(dutch) == "nl"
     # English words quoted in a Chinese text narrow nothing: lingua reads the whole sample
     chinese = "乌克兰总参谋部称, the General Staff said that Russia has lost troops with the war, 俄军损失了13万4100名士兵和坦克"
     assert language.candidates(chinese) == ()
