@@ -97,8 +97,14 @@ def _near_increase(doc: Doc, c: Candidate) -> bool:
             continue
         break
     for start in (c.last, c.term_last):
-        m = doc.match_at.get(start) if start >= 0 else None
-        if m is not None and m.has("kind:increase_near") and doc.tokens[start].raw != "+":
+        m = doc.match_at.get(start) if 0 <= start < len(doc.tokens) else None
+        # not across a line break: "- satu kapal selam\nSelain itu" is the next line's "besides"
+        if (
+            m is not None
+            and m.has("kind:increase_near")
+            and doc.tokens[start].raw != "+"
+            and not doc.tokens[start].nl_before
+        ):
             return True
     return False
 

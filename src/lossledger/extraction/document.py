@@ -5,6 +5,7 @@ Built once per ``extract()`` call; every later step (figures, attribution, dates
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -40,7 +41,8 @@ class Doc:
     sent_of: list[int] = field(default_factory=list)
     clause_of: list[int] = field(default_factory=list)
     paren: list[int] = field(default_factory=list)  # id of the enclosing (...) group, 0 = none
-    related: list[bool] = field(default_factory=list)  # inside a "read also" box (not the article)
+    #: why a token is no part of the article's prose: a "read also" box, a web address; else None
+    aside: list[str | None] = field(default_factory=list)
 
     _sorted: list[Match] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
@@ -114,8 +116,26 @@ def analyse(text: str, language: str) -> Doc:
             cover[m.start] = m
     doc.cover = cover
     _segment(doc)
-    doc.related = _related_boxes(doc)
+    doc.aside = _asides(doc)
     return doc
+
+
+#: a web address, or a slug of one ("ukraina-21-600-tentara-rusia"): no spaces, three hyphens or
+#: more, letters and digits
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)(?=[^\s]*\d)(?=[^\s]*[^\W\d_])[\w.%]+(?:-[\w.%]+){3,}/?(?!\S)")
+
+
+def _asides(doc: Doc) -> list[str | None]:
+    """Per token, why it is no part of the article's prose (see :attr:`Doc.aside`)."""
+    out: list[str | None] = [
+        "a related article's headline, not this article" if boxed else None for boxed in _related_boxes(doc)
+    ]
+    if "-" in doc.text or "www" in doc.text or "http" in doc.text:
+        starts = [t.start for t in doc.tokens]
+        for m in _ADDRESS.finditer(doc.text):
+            for k in range(bisect_left(starts, m.start()), bisect_left(starts, m.end())):
+                out[k] = "part of a web address"
+    return out
 
 
 #: lines after a "read also:" line that still belong to its box: headlines, short and few

@@ -103,6 +103,9 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
     toks = doc.tokens
     end = min(len(toks), max(c.last, c.term_last) + 5)
     wounded = False
+    lo = doc.clause_range(c.first)[0]
+    if any(m.end <= c.first for m in doc.matches_in(lo, c.first, "frame:death")):
+        return False  # "killed 400 soldiers and wounded 300 others": the 400 were killed
     for k in range(c.first, end):
         if k >= max(c.last, c.term_last) and toks[k].kind == PUNCT and toks[k].raw in ".;,":
             break

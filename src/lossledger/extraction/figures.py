@@ -202,8 +202,9 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
     """Why the number is not a figure, looking at the tokens around it."""
     toks = doc.tokens
     num = c.num
-    if doc.related[num.first]:
-        return "a related article's headline, not this article"
+    aside = doc.aside[num.first]
+    if aside is not None:
+        return aside
     if num.first in dates:
         return "date"
     cov = doc.cover[num.first]

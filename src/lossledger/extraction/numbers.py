@@ -120,7 +120,8 @@ class _State:
         """A digit group or number word; False when it starts a new number instead."""
         if self.current is not None:
             # "twenty one", "двадцять п'ять", "сто двадцять": word units after word tens/hundreds
-            tens = self.current_is_word and 20 <= self.current < 100 and self.current % 10 == 0 and value < 10
+            # "ninety eight", "four hundred ninety eight": units after a word's tens
+            tens = self.current_is_word and self.current % 100 >= 20 and self.current % 10 == 0 and value < 10
             hundreds = self.current_is_word and self.current % 100 == 0 and self.current < 1000 and value < 100
             if kind == "numword" and (tens or hundreds):
                 self.current += value

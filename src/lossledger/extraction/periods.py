@@ -5,7 +5,8 @@ February 2022 and the year 2022 are left out: news names them as the start of th
 month next to a word of saying (``[dates] said``: "said in September that …"), the date of a
 statement.  These
 cues are built from the date mentions (dates.py) and the language's ``[dates] during`` words (prepositions
-before a month or a year; ``during_after`` for postpositions such as Turkish "ayında"), and added
+before a month or a year; ``during_after`` for postpositions such as Turkish "ayında";
+``during_suffixes`` for case endings such as Finnish "-ssa"), and added
 to the document as ordinary kind cues, so every later step treats them like worded ones.
 """
 
@@ -59,12 +60,16 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
 
 
 def _during(doc: Doc, first: int, last: int) -> bool:
-    """A "during" word before (or after) the span, and no "since" just before it ("since the war
-    began in …" dates a start, not a period)."""
+    """A "during" word before (or after) the span, or a case ending that says "in" (Finnish
+    "lokakuussa"), and no "since" just before it ("since the war began in …" dates a start)."""
     before, after = doc.ctx_end.get(first), doc.ctx_at.get(last)
-    if not (
-        (before is not None and before.has("date:during")) or (after is not None and after.has("date:during_after"))
-    ):
+    worded = (before is not None and before.has("date:during")) or (
+        after is not None and after.has("date:during_after")
+    )
+    inflected = (
+        bool(doc.lex.during_suffixes) and last - first == 1 and doc.tokens[first].norm.endswith(doc.lex.during_suffixes)
+    )
+    if not (worded or inflected):
         return False
     sent_lo, sent_hi = doc.sentence_range(first)
     if doc.matches_in(max(sent_lo, first - 6), first, "date:since"):

@@ -13,6 +13,7 @@ Hand-written because a general tokenizer (ICU, spaCy) would be heavy and would n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,10 +95,11 @@ _STRIP = re.compile(f"[{_MARKS}]")
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """The look-up form of a word: lower case, marks dropped, letter variants unified."""
+    """The look-up form of a word: lower case, composed (NFC: a decomposed "tăng" is the
+    vocabulary's "tăng"), optional marks dropped, letter variants unified."""
     word = word.lower().translate(_FOLD)
     if not word.isascii():
-        word = _STRIP.sub("", word)
+        word = _STRIP.sub("", unicodedata.normalize("NFC", word))
     return word
 
 

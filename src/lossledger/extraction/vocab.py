@@ -33,7 +33,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``previous_day``, ``today``, ``yesterday`` cues, other ``relative`` phrases ("two days
   ago", "позавчора") that dateparser resolves against the publication date, and ``during``
   (``during_after``): words before (after) a month or a year that make it a period ("in December"),
-  ``said``: words of saying, which make a month next to them the date of a statement.
+  ``said``: words of saying, which make a month next to them the date of a statement;
+  ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa").
 
 A phrase is written as text, its words in any form (normally the lemma): words are looked up by
 their key (lemma, then Snowball stem: normalise.py), so "танк" matches "танків" and "танками".
@@ -115,6 +116,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "relative",
         "during",
         "during_after",
+        "during_suffixes",
         "said",
     },
 }
@@ -226,7 +228,7 @@ def _same(word: str) -> str:
 
 def _phrase_tokens(
     text: str, key: Callable[[str], str]
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], bool]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bool, ...], bool, bool]:
     """Words of a vocabulary phrase, folded and as look-up keys; ``word*`` is a prefix and
     ``=word`` matches only as written (neither is keyed); a leading ``*`` marks a compound head."""
     toks = tokenize(to_ascii_digits(text))
@@ -234,7 +236,7 @@ def _phrase_tokens(
     words: list[str] = []
     keys: list[str] = []
     stems: list[bool] = []
-    literal = False
+    literal = first_literal = False
     for t in toks[1:] if head else toks:
         if t.kind == PUNCT and t.raw == "*" and words:
             stems[-1] = True
@@ -242,12 +244,13 @@ def _phrase_tokens(
             continue
         if t.kind == PUNCT and t.raw == "=":
             literal = True
+            first_literal = first_literal or not words
             continue
         words.append(t.norm if t.kind != NUM else t.raw)
         keys.append(key(t.norm) if t.kind == WORD and not literal else words[-1])
         stems.append(False)
         literal = False
-    return tuple(words), tuple(keys), tuple(stems), head
+    return tuple(words), tuple(keys), tuple(stems), head, first_literal
 
 
 #: Layers of the index: matches of different layers may overlap ("Russian soldiers" is a side
@@ -277,6 +280,7 @@ class Lexicon:
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    during_suffixes: tuple[str, ...] = ()
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
@@ -286,7 +290,7 @@ class Lexicon:
     def add(self, text: str, category: str, payload: Any = None, layer: int = PRIMARY, keyed: bool = True) -> None:
         """Index a phrase; ``keyed=False`` matches its words only as written (side cues: "ukraińskich
         żołnierzy" are Ukraine's losses, "ukraińscy żołnierze" the ones who destroyed something)."""
-        words, keys, stems, head = _phrase_tokens(text, self.key if keyed else _same)
+        words, keys, stems, head, literal = _phrase_tokens(text, self.key if keyed else _same)
         if not words:
             return
         phrase = _Phrase(words, keys, stems, (category, payload), layer, len(words), head, keyed)
@@ -298,7 +302,7 @@ class Lexicon:
             self.stem_lengths.add(len(words[0]))
         else:
             self.exact[words[0]].append(phrase)
-            if keyed:
+            if keyed and not literal:
                 self.keyed[keys[0]].append(phrase)
         self._cache.clear()
 
@@ -549,6 +553,7 @@ def _build_lexicon(code: str) -> Lexicon:
             lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
             lex.adjective_after_noun = bool(vocab.section("language").get("adjective_after_noun", False))
             lex.term_before_number = bool(vocab.section("language").get("term_before_number", False))
+            lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         _add_vocab(lex, vocab, keyed=i == 0)
