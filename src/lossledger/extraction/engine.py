@@ -65,12 +65,16 @@ def _default_source(doc: Doc, statement: bool) -> str:
     return "general-staff" if enemy and not named else "other"
 
 
+#: kind cues that speak of losses ("to", a to_total word, says nothing by itself)
+_LOSS_KINDS = {"kind:increase", "kind:total", "kind:increase_near", "kind:running_total"}
+
+
 def _loss_context(doc: Doc, c: Candidate) -> bool:
     """Personnel figures need words of loss in their sentence, or in the one before when theirs
     does not speak of troops deployed ("Kiew spricht von 620.350 Soldaten" after "Verluste",
     but not "700,000 troops are at the front")."""
     a, b = doc.sentence_range(c.first)
-    if doc.matches_in(a, b, "frame:") or doc.matches_in(a, b, "kind:"):
+    if doc.matches_in(a, b, "frame:") or any(m.cats() & _LOSS_KINDS for m in doc.matches_in(a, b, "kind:")):
         return True
     if doc.matches_in(a, b, "non:deployed") or a == 0:
         return False
