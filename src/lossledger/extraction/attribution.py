@@ -423,7 +423,7 @@ def list_groups(doc: Doc, figs: list[Candidate]) -> list[list[Candidate]]:
     for c in figs:
         if c.parent is not None:
             continue
-        if prev is not None and _list_gap(doc, prev.evidence()[1], c.first):
+        if prev is not None and _list_gap(doc, prev.evidence()[1], c.evidence()[0]):
             groups[-1].append(c)
         else:
             groups.append([c])
@@ -443,8 +443,8 @@ def _list_gap(doc: Doc, lo: int, hi: int) -> bool:
             words += 1
             continue
         m = doc.match_at.get(k)
-        if m is not None and (m.has("q:about") or m.has("q:more_than")):
-            continue
+        if m is not None and m.cats() & {"q:about", "q:more_than", "counter", "non:unit_words"}:
+            continue  # "8.5대, 18.6대": a counter or a unit word ends an item
         return False
     return words <= 2
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 from ..errors import InputError
 from .asof import resolve_as_of
-from .attribution import attribute
+from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import DateMention, find_dates
 from .document import Doc, analyse
@@ -236,6 +236,24 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             c.reason = "equipment claimed by Russia (Ukraine's losses)"
 
 
+def _averages(doc: Doc, figs: list[Candidate]) -> None:
+    """A figure right after "on average"/"averaging"/"в среднем" (or its term right before one),
+    and the rest of its list, are the outlet's own daily averages: another source's figures,
+    never the General Staff's; the figures around them keep theirs."""
+    for group in list_groups(doc, figs):
+        first = group[0]
+        lo = max(doc.sentence_range(first.first)[0], first.first - 12)
+        before = [
+            m
+            for m in doc.matches_in(lo, first.first, "non:average")
+            if not any(doc.tokens[k].kind == NUM for k in range(m.end, first.first))
+        ]
+        after = [doc.match_at.get(max(c.last, c.term_last)) for c in group]
+        if before or any(m is not None and m.has("non:average") for m in after):
+            for c in group:
+                c.source, c.strong_source, c.kind, c.period, c.kind_by = "other", True, "increase", "P1D", "clause"
+
+
 def _to_claim(doc: Doc, c: Candidate) -> Claim:
     lo, hi = c.evidence()
     start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
@@ -296,6 +314,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
                 c.source = "general-staff"
     _filter(doc, cands, statement)
     figs = [c for c in cands if c.reason is None]
+    _averages(doc, figs)
     settle_kinds(figs, era_hint(dates, figs, pub))
     as_of, fig_dates = resolve_as_of(doc, dates, figs, pub)
     era = as_of or pub or next((d.date() or _month_start(d) for d in dates if d.metadata), None)
