@@ -32,8 +32,14 @@ def _dash_lines(doc: Doc, cands: list[Candidate]) -> int:
     return count
 
 
+def _bracketed_increases(cands: list[Candidate]) -> int:
+    """How many figures carry the statement's "(+N)" after them: "8 971 tankų (+9), 17 876 … (+49)"."""
+    return sum(1 for c in cands if c.reason is None and c.parent is not None and c.plus)
+
+
 def is_statement(doc: Doc, cands: list[Candidate]) -> bool:
-    """Whether the text carries the statement itself (four or more category lines, or its header)."""
+    """Whether the text carries the statement itself: its header, four or more category lines,
+    or four or more figures with the statement's bracketed increase, however the lines are worded."""
     if doc.matches_in(0, len(doc.tokens), "src:statement-header"):
         return True
-    return _dash_lines(doc, cands) >= 4
+    return _dash_lines(doc, cands) >= 4 or _bracketed_increases(cands) >= 4
