@@ -236,6 +236,16 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             c.reason = "equipment claimed by Russia (Ukraine's losses)"
 
 
+def _articles(doc: Doc, figs: list[Candidate]) -> None:
+    """ "one"/"un"/"ein" alone is the indefinite article ("un soldat russe a témoigné", "einer
+    Gesamtzahl von"): as a count it stands in a list of figures ("28 navires et un sous-marin")
+    or with a word of new losses ("ще один танк")."""
+    listed = {id(c) for group in list_groups(doc, figs) if len(group) > 1 for c in group}
+    for c in figs:
+        if c.num.words_only and c.num.value == 1 and id(c) not in listed and c.kind_by != "near" and c.parent is None:
+            c.reason = "an article, not a count"
+
+
 def _averages(doc: Doc, figs: list[Candidate]) -> None:
     """A figure right after "on average"/"averaging"/"в среднем" (or its term right before one),
     and the rest of its list, are the outlet's own daily averages: another source's figures,
@@ -313,6 +323,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
             if c.reason is None and c.how in ("stmt", "paren", "term") and not c.strong_source:
                 c.source = "general-staff"
     _filter(doc, cands, statement)
+    _articles(doc, [c for c in cands if c.reason is None])
     figs = [c for c in cands if c.reason is None]
     _averages(doc, figs)
     settle_kinds(figs, era_hint(dates, figs, pub))

@@ -94,6 +94,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "general-staff-weak",
         "statement-header",
         "mediazona",
+        "mediazona-weak",
         "oryx",
         "russian-mod",
         "ua-official",
