@@ -121,3 +121,23 @@ def test_separators_are_cldrs() -> None:
 )
 def test_numbers_of_other_scripts(text: str, language: str, value: int) -> None:
     assert parse_number(text, language) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Oroszország 60–70 ezer katonát veszített", "hu", [60_000, 70_000]),
+        ("between 500 and 600 thousand Russian soldiers were killed", "en", [500_000, 600_000]),
+        ("Rusia a pierdut 30 – 40 de mii de soldați", "ro", [30_000, 40_000]),
+        ("Russia lost 2-3 tanks", "en", [2, 3]),  # no scale: nothing to share
+    ],
+)
+def test_a_range_shares_its_scale_word(text: str, language: str, values: list[int]) -> None:
+    from lossledger.extraction import extract
+
+    assert sorted(c.value for c in extract(text, language=language).claims) == values
+
+
+def test_spelled_hundreds_tens_and_units() -> None:
+    assert parse_number("four hundred ninety eight", "en") == 498
+    assert parse_number("cent soixante-deux", "fr") == 162

@@ -180,7 +180,25 @@ def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> lis
             continue
         out.append(phrase)
         i = phrase.last
+    _share_range_scales(tokens, out, lex)
     return out
+
+
+_RANGE_JOINERS = {"-", "–", "—", "‒", "~", "to", "or", "bis", "до"}
+
+
+def _share_range_scales(tokens: list[Token], phrases: list[NumberPhrase], lex: Lexicon) -> None:
+    """ "60–70 ezer", "500 és 600 ezer", "19-20 ათასი": the first end of a range takes the scale
+    word written once after the second."""
+    for a, b in zip(phrases, phrases[1:], strict=False):
+        if a.has_scale or not b.has_scale or a.words_only or b.first - a.last != 1:
+            continue
+        joiner = tokens[a.last]
+        if joiner.raw not in _RANGE_JOINERS and joiner.norm not in lex.conjunctions:
+            continue
+        scale = b.precision
+        if scale > 1 and a.value * scale < b.value and a.value * 10 * scale > b.value:
+            a.value, a.has_scale, a.precision = a.value * scale, True, scale
 
 
 def _lone_character(tokens: list[Token], phrase: NumberPhrase, by_start: dict[int, Match]) -> bool:
