@@ -141,3 +141,17 @@ def test_a_range_shares_its_scale_word(text: str, language: str, values: list[in
 def test_spelled_hundreds_tens_and_units() -> None:
     assert parse_number("four hundred ninety eight", "en") == 498
     assert parse_number("cent soixante-deux", "fr") == 162
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        # one-word compounds no vocabulary lists: num2words' spellings, read backwards (spelled.py)
+        ("A vezérkar szerint Oroszország háromszázhetvenöt katonát veszített.", "hu", 375),
+        ("Laut Generalstab verlor Russland dreihundertfünfundsiebzig Soldaten.", "de", 375),
+    ],
+)
+def test_spelled_numbers_from_num2words(text: str, language: str, value: int) -> None:
+    from lossledger.extraction import extract
+
+    assert [c.value for c in extract(text, language=language).claims] == [value]

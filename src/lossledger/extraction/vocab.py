@@ -466,6 +466,23 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
             lex.add(phrase, f"date:{key}", None, CONTEXT, keyed=keyed)
 
 
+def _add_spelled(lex: Lexicon, vocab: Vocab) -> None:
+    """Number and scale words num2words spells for the language (spelled.py), below the
+    vocabulary's own ``[numbers]``, which wins where both have a word.  They match only as
+    spelled (their keys would catch inflected verbs: Italian "sei", six, shares "sono"'s key), and
+    not in scripts written without spaces, where one character would be a number everywhere."""
+    from .spelled import spelled_numbers
+    from .tokens import UNSPACED
+
+    nums = vocab.section("numbers")
+    have = {fold(w) for w in (*nums.get("words", {}), *nums.get("scales", {}))}
+    words, scales = spelled_numbers(vocab.code)
+    for table, category in ((words, "numword"), (scales, "scale")):
+        for word, value in table.items():
+            if word not in have and not UNSPACED.search(word):
+                lex.add(word, category, value, keyed=False)
+
+
 def _add_babel_dates(lex: Lexicon, code: str, keyed: bool = True) -> None:
     """Month and weekday names of ``code`` from Babel's CLDR data (all widths and contexts)."""
     from babel import Locale, UnknownLocaleError
@@ -539,7 +556,7 @@ def _lexicon_key(code: str) -> str:
     digest = hashlib.sha256(f"{babel.__version__} {stat.st_size} {stat.st_mtime_ns} {vocabulary_hash()}".encode())
     digest.update(resources.files("lossledger").joinpath("taxonomy.toml").read_bytes())
     here = Path(__file__).parent
-    for module in ("vocab.py", "tokens.py", "normalise.py"):
+    for module in ("vocab.py", "tokens.py", "normalise.py", "spelled.py"):
         digest.update((here / module).read_bytes())
     return digest.hexdigest()
 
@@ -558,6 +575,8 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         _add_vocab(lex, vocab, keyed=i == 0)
+        if i == 0:
+            _add_spelled(lex, vocab)
         _add_babel_dates(lex, c, keyed=i == 0)
         _add_statement(lex, c, keyed=i == 0)
     if code not in codes:
