@@ -114,7 +114,8 @@ def by_script(letters: list[str]) -> str | None:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language; "en" when there is nothing to go on."""
-    sample = text[:300]
+    # lone surrogates (possible in a JSON string, never in decoded UTF-8) cannot reach lingua
+    sample = text[:300].encode("utf-8", "ignore").decode("utf-8")
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters or (len(letters) < 30 and all(ch.isascii() for ch in letters)):
         return "en"  # too little to go on; Latin-script cues are English-merged everywhere
