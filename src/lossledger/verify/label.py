@@ -3,9 +3,9 @@
 Measuring extraction on real news needs labels checked against the data, not read by eye
 (issue 11).  For a text this proposes:
 
-- the General Staff report date its numbers fit best, scored from *every* number of the text, so
-  that a figure the extractor misreads still counts ("all numbers" fingerprint), next to the date
-  ``check`` finds from the extracted claims;
+- the General Staff report date: the one ``check`` finds from the extracted claims when it is
+  confident, else the one *every* number of the text fits best, so that a figure the extractor
+  misreads still counts ("all numbers" fingerprint; small recurring increases can mislead it);
 - for every number: the metrics and kinds whose value on that date (or within a few days before
   it: a stale quote) equals it, near misses on that date (an outlet's typo: 9,461 for 9,641), and
   the other sources' series values it equals (Mediazona's named deaths, Oryx, each side's
@@ -180,6 +180,8 @@ def propose_labels(
     date, score = _best_date(index, values)
     gs = [c for c in found.claims if c.source == GENERAL_STAFF]
     fp = index.find(gs, near=found.as_of)
+    if fp.date is not None and fp.confidence >= 0.5:
+        date = fp.date  # what the extractor read pins a day: better than every number's vote
     day = _day_values(view, date) if date else {}
     others = _other_index(view)
     by_span: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
