@@ -50,7 +50,8 @@ class Doc:
     _memo: dict[tuple[int, int, str], list[Match]] = field(default_factory=dict)
 
     def matches_in(self, first: int, last: int, prefix: str) -> list[Match]:
-        """Matches (of every layer) inside tokens [first, last) with a category starting ``prefix``.
+        """Matches (of every layer) inside tokens [first, last) with the category ``prefix``, or one
+        starting with it when it ends in a colon ("kind:"); every match for "".
 
         Memoised: the same clause and sentence ranges are asked about for every figure in them.
         """
@@ -63,7 +64,7 @@ class Doc:
         k = bisect_left(self._starts, first)
         while k < len(ms) and ms[k].start < last:
             m = ms[k]
-            if m.end <= last and any(c.startswith(prefix) for c, _ in m.entries):
+            if m.end <= last and prefix in m.prefixes:  # a whole category, or a prefix ending in a colon
                 out.append(m)
             k += 1
         self._memo[key] = out

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -105,8 +106,18 @@ def _scripts() -> list[tuple[str, list[tuple[int, int]]]]:
 def by_script(letters: list[str]) -> str | None:
     """The language of a sample whose letters are mostly in a script only it writes (Greek,
     Georgian, Thai, Tamil…; kana makes Japanese even among kanji)."""
-    for code, ranges in _scripts():
-        inside = sum(1 for ch in letters if any(lo <= ord(ch) <= hi for lo, hi in ranges))
+    counts = Counter(ch for ch in letters if not ch.isascii())
+    if not counts:
+        return None
+    found: Counter[str] = Counter()
+    for ch, n in counts.items():
+        point = ord(ch)
+        for code, ranges in _scripts():
+            if any(lo <= point <= hi for lo, hi in ranges):
+                found[code] += n
+                break
+    for code, _ranges in _scripts():  # in the file's order: kana before Han
+        inside = found.get(code, 0)
         if inside and (inside * 2 >= len(letters) or code == "ja" and inside * 10 >= len(letters)):
             return code
     return None

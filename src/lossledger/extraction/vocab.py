@@ -208,10 +208,15 @@ class Match:
     end: int
     entries: list[tuple[str, Any]]
     _cats: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: every category and every prefix of one ending in ':' ("kind:", "kind:increase")
+    prefixes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for c, v in reversed(self.entries):
             self._cats[c] = v  # the first entry of a category wins, as get() promised
+        self.prefixes = frozenset(
+            {c for c in self._cats} | {c[: i + 1] for c in self._cats for i, ch in enumerate(c) if ch == ":"} | {""}
+        )
 
     def has(self, category: str) -> bool:
         return category in self._cats
@@ -369,8 +374,13 @@ class Lexicon:
                 have = best.get(layer)
                 if (have is not None and k < have[0]) or i + k > n:
                     continue
-                if k > 1 and not _rest_matches(ph, forms, breaks, i):
-                    continue
+                if k > 1:
+                    nxt_surface, nxt_keys = forms[i + 1]  # most phrases fail at their second word
+                    if ph.stems[1] or ph.words[1] in nxt_surface or (ph.keyed and ph.keys[1] in nxt_keys):
+                        if not _rest_matches(ph, forms, breaks, i):
+                            continue
+                    else:
+                        continue
                 if have is None or k > have[0]:
                     best[layer] = (k, [ph.entry])
                 elif ph.entry not in have[1]:
