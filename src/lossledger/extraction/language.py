@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -79,8 +79,10 @@ def _detector(codes: tuple[str, ...] | None = None) -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
-def candidates(sample: str) -> tuple[str, ...]:
-    """Languages the sample's function words point to, best first; () when they say nothing."""
+def candidates(sample: str, *, decisive: bool = False) -> tuple[str, ...]:
+    """Languages the sample's function words point to, best first; () when they say nothing.
+    ``decisive``: a language with twice the distinct words of any other, and at least six, is the
+    only candidate (lingua's models then stay unloaded)."""
     if _UNLISTED.search(sample):  # English words in a Chinese text must not make it English
         return ()
     words = set(_WORD.findall(sample.lower()))
@@ -88,8 +90,10 @@ def candidates(sample: str) -> tuple[str, ...]:
     best = max(hits.values(), default=0)
     if best < _SURE:  # too few to go on (a headline, or a language without a list)
         return ()
-    near = [code for code, n in hits.items() if n >= best * _NEAR]
-    return tuple(sorted(near, key=lambda code: -hits[code]))
+    near = sorted((code for code, n in hits.items() if n >= best * _NEAR), key=lambda code: -hits[code])
+    if decisive and len(near) > 1 and best >= 2 * _SURE and best >= 2 * hits[near[1]]:
+        return (near[0],)
+    return tuple(near)
 
 
 @cache
@@ -103,19 +107,21 @@ def _scripts() -> list[tuple[str, list[tuple[int, int]]]]:
     ]
 
 
+@lru_cache(maxsize=8192)
+def _script_of(ch: str) -> str | None:
+    point = ord(ch)
+    for code, ranges in _scripts():
+        if any(lo <= point <= hi for lo, hi in ranges):
+            return code
+    return None
+
+
 def by_script(letters: list[str]) -> str | None:
     """The language of a sample whose letters are mostly in a script only it writes (Greek,
     Georgian, Thai, Tamil…; kana makes Japanese even among kanji)."""
-    counts = Counter(ch for ch in letters if not ch.isascii())
-    if not counts:
+    found = Counter(_script_of(ch) for ch in letters if not ch.isascii())
+    if not found:
         return None
-    found: Counter[str] = Counter()
-    for ch, n in counts.items():
-        point = ord(ch)
-        for code, ranges in _scripts():
-            if any(lo <= point <= hi for lo, hi in ranges):
-                found[code] += n
-                break
     for code, _ranges in _scripts():  # in the file's order: kana before Han
         inside = found.get(code, 0)
         if inside and (inside * 2 >= len(letters) or code == "ja" and inside * 10 >= len(letters)):
@@ -133,7 +139,7 @@ def detect_language(text: str) -> str:
     script = by_script(letters)
     if script is not None:
         return script
-    codes = candidates(sample)
+    codes = candidates(sample, decisive=True)
     if len(codes) == 1:
         return codes[0]
     found = _detector(tuple(sorted(codes)) or None).detect_language_of(sample)

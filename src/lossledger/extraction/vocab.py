@@ -49,7 +49,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -214,9 +214,7 @@ class Match:
     def __post_init__(self) -> None:
         for c, v in reversed(self.entries):
             self._cats[c] = v  # the first entry of a category wins, as get() promised
-        self.prefixes = frozenset(
-            {c for c in self._cats} | {c[: i + 1] for c in self._cats for i, ch in enumerate(c) if ch == ":"} | {""}
-        )
+        self.prefixes = _prefixes(tuple(self._cats))
 
     def has(self, category: str) -> bool:
         return category in self._cats
@@ -226,6 +224,12 @@ class Match:
 
     def cats(self) -> set[str]:
         return set(self._cats)
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(cats: tuple[str, ...]) -> frozenset[str]:
+    """Every category and its part up to each ':' ("kind:", "kind:increase"), and ""."""
+    return frozenset({*cats, "", *(c[: i + 1] for c in cats for i, ch in enumerate(c) if ch == ":")})
 
 
 def _same(word: str) -> str:
