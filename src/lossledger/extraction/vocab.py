@@ -61,6 +61,21 @@ from .tokens import NUM, PUNCT, WORD, Token, fold, to_ascii_digits, tokenize
 
 __all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_vocab", "vocabulary_hash"]
 
+#: ``[dates]`` keys that are phrases marking a date's role (matched as cues, CONTEXT layer).
+DATE_CUES = (
+    "as_of",
+    "range_from",
+    "range_to",
+    "previous_day",
+    "today",
+    "yesterday",
+    "since",
+    "relative",
+    "during",
+    "during_after",
+    "said",
+)
+
 #: Section -> allowed keys (None: any key, validated separately).
 _SCHEMA: dict[str, set[str] | None] = {
     "language": {
@@ -104,22 +119,7 @@ _SCHEMA: dict[str, set[str] | None] = {
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
     "framing": {"death", "loss", "wounded", "launch"},
     "nonclaims": None,
-    "dates": {
-        "months",
-        "weekdays",
-        "as_of",
-        "range_from",
-        "range_to",
-        "previous_day",
-        "today",
-        "yesterday",
-        "since",
-        "relative",
-        "during",
-        "during_after",
-        "during_suffixes",
-        "said",
-    },
+    "dates": {"months", "weekdays", "during_suffixes", *DATE_CUES},
 }
 
 
@@ -463,19 +463,7 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     for key in ("months", "weekdays"):
         for word, value in dates.get(key, {}).items():
             lex.add(word, f"date:{key[:-1]}", value, keyed=keyed)
-    for key in (
-        "as_of",
-        "range_from",
-        "range_to",
-        "previous_day",
-        "today",
-        "yesterday",
-        "since",
-        "relative",
-        "during",
-        "during_after",
-        "said",
-    ):
+    for key in DATE_CUES:
         for phrase in dates.get(key, []):
             lex.add(phrase, f"date:{key}", None, CONTEXT, keyed=keyed)
 
