@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from .. import taxonomy
-from .app import Format, app, emit, err_console, state
+from .app import DB, Format, app, emit, err_console, state
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
@@ -36,6 +36,7 @@ def _num(value: Any) -> str:
 @app.command()
 def sync(
     ctx: typer.Context,
+    db: str | None = DB,
     origin: str = typer.Option(
         None,
         "--from",
@@ -121,6 +122,7 @@ def _day_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 @app.command()
 def show(
     ctx: typer.Context,
+    db: str | None = DB,
     date: str = typer.Argument(..., help="Report date, YYYY-MM-DD."),
     source: str = SOURCE,
     as_known_at: str = AS_KNOWN_AT,
@@ -132,7 +134,9 @@ def show(
 
 
 @app.command()
-def latest(ctx: typer.Context, source: str = SOURCE, as_known_at: str = AS_KNOWN_AT, fmt: Format = FORMAT) -> None:
+def latest(
+    ctx: typer.Context, db: str | None = DB, source: str = SOURCE, as_known_at: str = AS_KNOWN_AT, fmt: Format = FORMAT
+) -> None:
     """The newest report of a source."""
     with open_ledger(ctx) as ledger:
         emit(ledger.latest(source=source, as_known_at=as_known_at), fmt, table=_day_table, rows=_day_rows)
@@ -141,6 +145,7 @@ def latest(ctx: typer.Context, source: str = SOURCE, as_known_at: str = AS_KNOWN
 @app.command()
 def series(
     ctx: typer.Context,
+    db: str | None = DB,
     metric: str = typer.Argument(..., help="Taxonomy metric, e.g. tanks, personnel."),
     start: str = typer.Option(None, "--from", help="First date (YYYY-MM-DD)."),
     end: str = typer.Option(None, "--to", help="Last date (YYYY-MM-DD)."),
@@ -240,6 +245,7 @@ def _conflict_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @app.command()
 def conflicts(
     ctx: typer.Context,
+    db: str | None = DB,
     metric: str = typer.Option(None, "--metric", help="Only this metric."),
     start: str = typer.Option(None, "--from"),
     end: str = typer.Option(None, "--to"),
@@ -254,7 +260,7 @@ def conflicts(
 
 
 @app.command()
-def sources(ctx: typer.Context, fmt: Format = FORMAT) -> None:
+def sources(ctx: typer.Context, db: str | None = DB, fmt: Format = FORMAT) -> None:
     """Sources (who reports) and their compilations (who transcribed), with counts and date ranges."""
     with open_ledger(ctx) as ledger:
         data = ledger.sources()
@@ -283,6 +289,7 @@ def sources(ctx: typer.Context, fmt: Format = FORMAT) -> None:
 @app.command()
 def export(
     ctx: typer.Context,
+    db: str | None = DB,
     fmt: str = typer.Option("csv", "--format", "-f", help="csv, json or parquet."),
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output; parquet needs --out)."),
     history: bool = typer.Option(False, "--history", help="Include superseded values."),
@@ -303,6 +310,7 @@ def export(
 @app.command()
 def changes(
     ctx: typer.Context,
+    db: str | None = DB,
     since: str = typer.Option(None, "--since", help="Only revisions at or after this ISO timestamp."),
     limit: int = typer.Option(None, "--limit"),
     fmt: Format = FORMAT,
@@ -335,6 +343,7 @@ def changes(
 @app.command()
 def status(
     ctx: typer.Context,
+    db: str | None = DB,
     max_age: float = typer.Option(36.0, "--max-age", help="Hours after which a daily source is stale."),
     fmt: Format = FORMAT,
 ) -> None:

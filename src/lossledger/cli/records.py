@@ -12,7 +12,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from .app import Format, app, emit, err_console
+from .app import DB, Format, app, emit, err_console
 from .ledger import FORMAT, open_ledger
 
 records_app = typer.Typer(
@@ -56,6 +56,7 @@ def _count_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 @records_app.command("count")
 def count_command(
     ctx: typer.Context,
+    db: str | None = DB,
     list_slug: str = LIST,
     as_of: str = typer.Option(
         None, "--as-of", help="Count records dated on or before this date (default: the newest record)."
@@ -82,6 +83,7 @@ def count_command(
 @records_app.command("duplicates")
 def duplicates_command(
     ctx: typer.Context,
+    db: str | None = DB,
     list_slug: str = typer.Argument(None, help="Records list (default: every list)."),
     fmt: Format = FORMAT,
 ) -> None:
@@ -106,7 +108,7 @@ def duplicates_command(
 
 
 @records_app.command("rejected")
-def rejected_command(ctx: typer.Context, list_slug: str = LIST, fmt: Format = FORMAT) -> None:
+def rejected_command(ctx: typer.Context, db: str | None = DB, list_slug: str = LIST, fmt: Format = FORMAT) -> None:
     """Rows the latest import could not use (bad date, negative age, no evidence…), with file and line."""
     from ..records import rejections
 
@@ -117,7 +119,7 @@ def rejected_command(ctx: typer.Context, list_slug: str = LIST, fmt: Format = FO
 
 
 @records_app.command("lists")
-def lists_command(ctx: typer.Context, fmt: Format = FORMAT) -> None:
+def lists_command(ctx: typer.Context, db: str | None = DB, fmt: Format = FORMAT) -> None:
     """Every records list with its accounting: rows read = records + merged + rejected."""
     from ..records import lists
 
@@ -146,6 +148,7 @@ def _estimate_table(data: dict[str, Any]) -> Table:
 @app.command()
 def estimate(
     ctx: typer.Context,
+    db: str | None = DB,
     lists: list[str] = typer.Argument(
         ..., help="Two or more list specs: LIST[:FIELD=V1,V2][:FIELD!=V][:links>=N] (see docs/estimation.md)."
     ),
@@ -169,6 +172,7 @@ def estimate(
 @app.command()
 def compare(
     ctx: typer.Context,
+    db: str | None = DB,
     metric: str = typer.Argument(..., help="Taxonomy metric, e.g. tanks, afv, artillery."),
     sources: str = typer.Option(
         "general-staff,oryx", "--sources", help="Claim source first, then the confirming source(s)."
