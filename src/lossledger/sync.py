@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import InputError
 from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
+from .ledger.flagging import flag_batch, report_new_flags
 from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
 from .store.db import bulk_cache, transaction, utcnow
 from .store.models import DatasetState, Document, FetchState, SyncRun
@@ -244,7 +245,10 @@ def _write(engine: Engine, source: Origin, batches: list[Batch], imported: dict[
         batches.reverse()
         while batches:  # each batch let go once written, so later ones reuse its memory (peak 171 -> 163 MB)
             batch = batches.pop()
+            flags = flag_batch(batch)
             result.reports.append(batch.importer.write(conn, batch, sync_id=sync_id, now=now))
+            if flags:
+                report_new_flags(conn, batch, flags, sync_id)
             del batch
         seen = getattr(source, "seen", {})
         for url, v in seen.items():

@@ -97,6 +97,8 @@ def _day_table(data: dict[str, Any]) -> Table:
             notes.append(f"resolved by {fig['resolved']['rule']} ({vals})")
         if fig.get("correction"):
             notes.append(f"correction {fig['correction']:+d}")
+        if fig.get("flags"):
+            notes.append(f"IMPLAUSIBLE {_flag_text(fig['flags'])}")
         if fig.get("merged"):
             notes.append("sum of lines merged on 2022-05-01")
         inc = fig.get("increase")
@@ -221,20 +223,26 @@ def _series_table(records: list[dict[str, Any]], title: str) -> Table:
     return table
 
 
+def _flag_text(flags: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{f['compilation']}={_num(f['value'])} {f['rule']}" for f in flags)
+
+
 def _conflict_table(rows: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(rows)} disagreements between compilations")
-    for col in ("date", "metric", "values", "resolved", "rule"):
+    disagree, flagged = sum(r["rule"] != "agree" for r in rows), sum(bool(r.get("flags")) for r in rows)
+    table = Table(title=f"{disagree} disagreements between compilations, {flagged} implausible totals")
+    for col in ("date", "metric", "values", "resolved", "rule", "flagged"):
         table.add_column(col)
     for r in rows:
         vals = ", ".join(f"{v['compilation']}={_num(v['value']) or '—'} (doc {v['document']})" for v in r["values"])
-        table.add_row(r["date"], r["metric"], vals, _num(r["resolved"]), r["rule"])
+        table.add_row(r["date"], r["metric"], vals, _num(r["resolved"]), r["rule"], _flag_text(r.get("flags", [])))
     return table
 
 
 def _conflict_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for r in rows:
-        flat = {"date": r["date"], "metric": r["metric"], "resolved": r["resolved"], "rule": r["rule"]}
+        flat = {"date": r["date"], "metric": r["metric"], "resolved": r["resolved"], "rule": r["rule"],
+                "flagged": _flag_text(r.get("flags", []))}  # fmt: skip
         for v in r["values"]:
             flat[v["compilation"]] = v["value"]
             flat[f"{v['compilation']}_document"] = v["document"]

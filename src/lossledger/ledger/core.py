@@ -204,7 +204,8 @@ class Ledger:
         end: str | dt.date | None = None,
         as_known_at: str | dt.datetime | None = None,
     ) -> list[dict[str, Any]]:
-        """Every (date, metric) where the source's compilations disagree, with both values and documents."""
+        """Every (date, metric) where the source's compilations disagree, with both values and
+        documents, and every implausible total (``flags``: the rule that fired, ledger/plausibility.py)."""
         first = _date(start) if start else None
         last = _date(end) if end else None
         points = self.points(
@@ -214,15 +215,16 @@ class Ledger:
         out = []
         for m in _ordered(points):
             for date, p in points[m].items():
-                if not p.resolved:
+                if not p.resolved and not p.flags:
                     continue
                 values = [
                     {"compilation": c.compilation, "value": c.value, "document": c.document_id}
                     for c in sorted(p.candidates, key=lambda c: c.compilation)
                 ]
-                out.append(
-                    {"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule}
-                )
+                row = {"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule}
+                if p.flags:
+                    row["flags"] = [f.to_dict() for f in p.flags]
+                out.append(row)
         return sorted(out, key=lambda r: (r["date"], taxonomy.metric_names().index(r["metric"])))
 
     # --- catalogue, provenance, history ------------------------------------------------------------
@@ -303,6 +305,8 @@ def _figure(p: Point) -> dict[str, Any]:
                 {"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in p.candidates
             ],
         }
+    if p.flags:
+        fig["flags"] = [f.to_dict() for f in p.flags]
     fig["documents"] = p.document_ids
     return fig
 

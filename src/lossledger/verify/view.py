@@ -165,7 +165,11 @@ class LedgerView:
         lo = start - dt.timedelta(days=1) - WINDOW if start else None
         hi = end + WINDOW if end else None
         return build_points(
-            self.raw(source, start=lo, end=hi, **kwargs), metrics=kwargs.get("metrics"), start=start, end=end
+            self.raw(source, start=lo, end=hi, **kwargs),
+            metrics=kwargs.get("metrics"),
+            start=start,
+            end=end,
+            source=source,
         )
 
     def uris(self, ids: set[int]) -> dict[int, str]:
