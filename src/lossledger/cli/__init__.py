@@ -44,6 +44,11 @@ def _show_usage_error(exc: Exception) -> int:
     return code if isinstance(code, int) else 2
 
 
+def _one_line(message: str) -> str:
+    """Errors are one line on stderr, whatever a library put in the message."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     args = sys.argv[1:] if argv is None else argv
@@ -60,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     except LossLedgerError as exc:
         if debug:
             traceback.print_exc()
-        print(f"lossledger: error: {exc}", file=sys.stderr)
+        print(f"lossledger: error: {_one_line(str(exc))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
@@ -72,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         else:
             print(
-                f"lossledger: internal error: {exc.__class__.__name__}: {exc} (run with --debug for the traceback)",
+                f"lossledger: internal error: {exc.__class__.__name__}: {_one_line(str(exc))} (run with --debug for the traceback)",
                 file=sys.stderr,
             )
         return 70
