@@ -22,11 +22,13 @@ AS_KNOWN_AT = typer.Option(
 SOURCE = typer.Option("general-staff", "--source", help="Source slug (see `lossledger sources`).")
 
 
-def open_ledger(ctx: typer.Context) -> Ledger:
+def open_ledger(ctx: typer.Context, *, writable: bool = False) -> Ledger:
+    """The ledger of ``--db``; read-only unless the command writes (a ledger on read-only media
+    can be queried; nothing is created or migrated by a command that only reads)."""
     # imported here, not at module level: `lossledger check` never loads SQLAlchemy (verify/view.py)
     from ..ledger import Ledger
 
-    return Ledger.open(state(ctx).db)
+    return Ledger.open(state(ctx).db, read_only=not writable)
 
 
 def _num(value: Any) -> str:
@@ -50,7 +52,7 @@ def sync(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     with (
-        open_ledger(ctx) as ledger,
+        open_ledger(ctx, writable=True) as ledger,
         Progress(
             TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console, transient=True
         ) as bar,

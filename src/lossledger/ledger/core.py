@@ -64,9 +64,13 @@ class Ledger:
     # --- opening and syncing -----------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> Ledger:
-        """Open (creating and migrating as needed) the ledger at ``url``: ``--db`` > $LOSSLEDGER_DB > per-user SQLite."""
-        return cls(connect(resolve_db_url(url), upgrade=migrate))
+    def open(cls, url: str | None = None, *, migrate: bool = True, read_only: bool = False) -> Ledger:
+        """Open (creating and migrating as needed) the ledger at ``url``: ``--db`` > $LOSSLEDGER_DB > per-user SQLite.
+
+        ``read_only``: open an existing ledger for reading only — nothing is created or migrated,
+        an SQLite file is opened ``mode=ro`` (it may be on read-only media), and a sync fails
+        saying the ledger is read-only."""
+        return cls(connect(resolve_db_url(url), upgrade=migrate, read_only=read_only))
 
     def close(self) -> None:
         self.engine.dispose()

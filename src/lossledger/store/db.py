@@ -17,8 +17,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import ConfigError, StoreError
+from ..errors import ConfigError, NotFound, StoreError
 from .migrations import HEAD
+from .readonly import read_only_uri, writable
 
 __all__ = ["HEAD", "bulk_cache", "connect", "downgrade", "head_revision", "migrate", "transaction", "utcnow"]
 
@@ -36,20 +37,21 @@ def _normalise(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(engine: Engine) -> None:
+def _sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
     # pysqlite's own transaction handling defers BEGIN and breaks transactional DDL; the SQLAlchemy
     # docs' recipe ("Serializable isolation / Savepoints / Transactional DDL") takes control of it.
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        # 16 KiB pages for a new file (a no-op once the file exists): a full sync's bulk insert
-        # (190k rows) is 0.08–0.13 s faster than with the default 4 KiB, and the file's queries
-        # (show, series, changes, records count, export) are as fast or faster (measured).
-        cur.execute("PRAGMA page_size=16384")
+        if not read_only:  # these write the file's header; a read-only open keeps what it finds
+            # 16 KiB pages for a new file (a no-op once the file exists): a full sync's bulk insert
+            # (190k rows) is 0.08–0.13 s faster than with the default 4 KiB, and the file's queries
+            # (show, series, changes, records count, export) are as fast or faster (measured).
+            cur.execute("PRAGMA page_size=16384")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.close()
 
@@ -58,8 +60,37 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def create(url: str) -> Engine:
-    """An engine for ``url`` (no migration).  SQLite parent folders are created."""
+def _sqlite_file(parsed: Any) -> Path | None:
+    """The file of an SQLite URL (None: in memory, or already a ``file:`` URI)."""
+    name = parsed.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name).expanduser()
+
+
+def _prepare_sqlite(parsed: Any, read_only: bool) -> Any:
+    """Create the folder of a new ledger, or point a read-only open at the file's ``mode=ro`` URI."""
+    path = _sqlite_file(parsed)
+    if path is None:
+        return parsed
+    if read_only:
+        if not path.is_file():
+            raise NotFound(f"no ledger at {path} (`lossledger sync` creates one)", code="store.missing")
+        return parsed.set(database=read_only_uri(path), query={"uri": "true"})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = str(exc.strerror or exc)
+        if "read-only" not in reason.lower() and not writable(path):
+            reason += ": the folder is read-only here"
+        raise StoreError(f"cannot create the ledger {path}: {reason}", code="store.create") from None
+    return parsed
+
+
+def create(url: str, *, read_only: bool = False) -> Engine:
+    """An engine for ``url`` (no migration).  SQLite parent folders are created, unless
+    ``read_only``: then the file must exist and is opened read-only (PostgreSQL: read-only
+    transactions)."""
     url = _normalise(url)
     try:
         parsed = make_url(url)
@@ -67,10 +98,11 @@ def create(url: str) -> Engine:
         raise ConfigError(f"invalid database URL {url!r}: {exc}", code="config.db") from None
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        parsed = _prepare_sqlite(parsed, read_only)
     else:
         kwargs["pool_pre_ping"] = True
+        if read_only and parsed.get_backend_name() == "postgresql":
+            kwargs["connect_args"] = {"options": "-c default_transaction_read_only=on"}
     try:
         engine = create_engine(parsed, **kwargs)
     except Exception as exc:  # unknown dialect, missing driver
@@ -78,8 +110,18 @@ def create(url: str) -> Engine:
             f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}", code="config.db"
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        _sqlite_pragmas(engine)
+        _sqlite_pragmas(engine, read_only=read_only)
     return engine
+
+
+def _reason(exc: BaseException, engine: Engine) -> str:
+    """The first line of a database error, saying so when the ledger is read-only."""
+    reason = f"{exc.__class__.__name__}: {(str(exc).splitlines() or [''])[0]}"
+    path = _sqlite_file(engine.url)
+    lowered = reason.lower()
+    if "readonly" in lowered or "read-only" in lowered or (path is not None and path.exists() and not writable(path)):
+        return f"the ledger is read-only here, only commands that read can use it ({reason})"
+    return reason
 
 
 def head_revision() -> str:
@@ -123,16 +165,27 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
         command.downgrade(_alembic_config(conn), revision)
 
 
-def connect(url: str, *, upgrade: bool = True) -> Engine:
-    """An engine for ``url`` whose schema is current; :class:`StoreError` if the database is unusable."""
-    engine = create(url)
+def connect(url: str, *, upgrade: bool = True, read_only: bool = False) -> Engine:
+    """An engine for ``url`` whose schema is current; :class:`StoreError` if the database is unusable.
+
+    ``read_only``: for commands that only read — nothing is created, migrated or written (an
+    older schema is read as it is), so a ledger on read-only media can be queried."""
+    engine = create(url, read_only=read_only)
     try:
-        if upgrade and current_revision(engine) != HEAD:
+        revision = current_revision(engine)
+        if read_only and revision is None:
+            raise NotFound(
+                f"{engine.url.render_as_string(hide_password=True)} holds no ledger yet (`lossledger sync` creates one)",
+                code="store.missing",
+            )
+        if upgrade and not read_only and revision != HEAD:
             migrate(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, NotFound) as exc:
         engine.dispose()
+        if isinstance(exc, NotFound):
+            raise
         raise StoreError(
-            f"cannot open ledger {engine.url.render_as_string(hide_password=True)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}",
+            f"cannot open ledger {engine.url.render_as_string(hide_password=True)}: {_reason(exc, engine)}",
             code="store.open",
         ) from None
     return engine
@@ -145,9 +198,7 @@ def transaction(engine: Engine) -> Iterator[Connection]:
         with engine.begin() as conn:
             yield conn
     except SQLAlchemyError as exc:
-        raise StoreError(
-            f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.write"
-        ) from None
+        raise StoreError(f"database error: {_reason(exc, engine)}", code="store.write") from None
 
 
 @contextmanager
