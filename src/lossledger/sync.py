@@ -32,7 +32,7 @@ from .errors import InputError
 from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
 from .ledger.flagging import flag_batch, report_new_flags
 from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
-from .store.db import bulk_cache, transaction, utcnow
+from .store.db import bulk_cache, lock_for_sync, transaction, utcnow
 from .store.models import DatasetState, Document, FetchState, SyncRun
 
 __all__ = ["Progress", "SyncResult", "sync"]
@@ -239,6 +239,7 @@ def _parse_all(
 def _write(engine: Engine, source: Origin, batches: list[Batch], imported: dict[str, str], result: SyncResult) -> None:
     now = utcnow()
     with transaction(engine) as conn, bulk_cache(conn):
+        lock_for_sync(conn)
         sync_id = conn.execute(
             insert(SyncRun).values(started_at=now, origin=source.label, summary="").returning(SyncRun.id)
         ).scalar_one()
