@@ -246,7 +246,7 @@ def _write(engine: Engine, source: Origin, batches: list[Batch], imported: dict[
         batches.reverse()
         while batches:  # each batch let go once written, so later ones reuse its memory (peak 171 -> 163 MB)
             batch = batches.pop()
-            flags = flag_batch(batch)
+            flags = flag_batch(conn, batch)
             result.reports.append(batch.importer.write(conn, batch, sync_id=sync_id, now=now))
             if flags:
                 report_new_flags(conn, batch, flags, sync_id)

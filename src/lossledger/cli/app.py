@@ -16,8 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, RenderableType
 
 __all__ = ["DB", "Format", "State", "app", "emit", "emit_rows", "err_console", "out_console", "state"]
 
@@ -95,7 +94,7 @@ def dumps(data: Any) -> str:
 def emit(
     data: Any,
     fmt: Format,
-    table: Callable[[Any], Table] | None = None,
+    table: Callable[[Any], RenderableType] | None = None,
     rows: Callable[[Any], Iterable[Mapping[str, Any]]] | None = None,
 ) -> None:
     """Print ``data`` as JSON, CSV (from ``rows``) or a Rich table (from ``table``)."""

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich import box
+from rich.console import Group
 from rich.table import Table
 
 from .. import taxonomy
@@ -17,7 +19,9 @@ if TYPE_CHECKING:
 
 FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
 AS_KNOWN_AT = typer.Option(
-    None, "--as-known-at", help="Answer as the ledger stood at this ISO timestamp (before later revisions)."
+    None,
+    "--as-known-at",
+    help="Answer as the ledger stood at this ISO timestamp, or after sync N (sync:N), before later revisions.",
 )
 SOURCE = typer.Option("general-staff", "--source", help="Source slug (see `lossledger sources`).")
 
@@ -53,8 +57,13 @@ def sync(
 
     with (
         open_ledger(ctx, writable=True) as ledger,
-        Progress(
-            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console, transient=True
+        Progress(  # only on a terminal: elsewhere a transient bar leaves a blank line behind
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=not err_console.is_terminal,
         ) as bar,
     ):
         task = bar.add_task("sync", total=None)
@@ -68,22 +77,27 @@ def sync(
     emit(result.to_dict(), fmt, table=_sync_table, rows=lambda d: d["datasets"])
 
 
-def _sync_table(data: dict[str, Any]) -> Table:
-    table = Table(title=f"sync from {data['origin']}: {data['added']} added, {data['superseded']} revised")
-    for col in ("dataset", "status", "read", "added", "revised", "unchanged", "skipped"):
-        table.add_column(col, justify="right" if col in ("read", "added", "revised", "unchanged") else "left")
+def _sync_table(data: dict[str, Any]) -> Group:
+    """The datasets' counts in 80 columns, then why rows were skipped (wrapped to the width)."""
+    table = Table(
+        title=f"sync {data['sync_id'] or ''} from {data['origin']}: {data['added']} added, {data['superseded']} revised",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        collapse_padding=True,
+    )
+    columns = ("dataset", "status", "read", "added", "revised", "same", "skipped")
+    for col in columns:
+        table.add_column(col, justify="left" if col in ("dataset", "status") else "right", no_wrap=col == "dataset")
+    reasons = Table.grid(padding=(0, 1))
+    reasons.add_column(no_wrap=True)
+    reasons.add_column()
     for d in data["datasets"]:
-        skipped = "; ".join(f"{n}× {why}" for why, n in d["skipped"].items())
-        table.add_row(
-            d["dataset"],
-            d["status"],
-            str(d["read"]),
-            str(d["added"]),
-            str(d["superseded"]),
-            str(d["unchanged"]),
-            skipped,
-        )
-    return table
+        numbers = (d["read"], d["added"], d["superseded"], d["unchanged"], sum(d["skipped"].values()))
+        table.add_row(d["dataset"], d["status"], *(str(n) for n in numbers))
+        if d["skipped"]:
+            reasons.add_row(f"{d['dataset']}:", "; ".join(f"{n}× {why}" for why, n in d["skipped"].items()))
+    return Group(table, "skipped rows:", reasons) if reasons.row_count else Group(table)
 
 
 def _day_table(data: dict[str, Any]) -> Table:
@@ -307,14 +321,16 @@ def export(
     """Every observation with its source, compilation and document."""
     from ..errors import InputError
 
-    if fmt == "parquet" and out is None:
-        raise InputError("parquet is binary: give --out FILE", code="input.format")
+    if fmt == "parquet" and (out is None or str(out) == "-"):
+        raise InputError(
+            "parquet is binary and is not written to standard output: give --out FILE.parquet", code="input.format"
+        )
     with open_ledger(ctx) as ledger:
-        data = ledger.export(fmt, out, history=history)
-    if out is None:
+        data = ledger.export(fmt, None if out is None or str(out) == "-" else out, history=history)
+    if out is None or str(out) == "-":
         sys.stdout.write(data if isinstance(data, str) else data.decode())
     else:
-        err_console.print(f"wrote {out}")
+        err_console.print(f"wrote {fmt} to {out} ({out.stat().st_size:,} bytes)", markup=False, highlight=False)
 
 
 @app.command()
@@ -363,7 +379,8 @@ def status(
     for r in rows:
         if r["stale"]:
             err_console.print(
-                f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is {r['age_hours']:.0f} h old",
+                f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is "
+                f"{r['age_hours']:.0f} h old: {r['stale_reason']}",
                 markup=False,
                 highlight=False,
             )

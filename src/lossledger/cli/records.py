@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 import typer
+from rich import box
 from rich.table import Table
 
 from .app import DB, Format, app, emit, err_console
@@ -27,9 +28,10 @@ LIST = typer.Argument(..., help="Records list: ru-fatalities or oryx.")
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
-    table = Table(title=title)
+    # compact (no vertical rules): a comparison's nine columns fit 80 characters
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
     for col in columns:
-        table.add_column(col)
+        table.add_column(col, no_wrap=col == "date" or col.endswith("_date"))
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     return table
@@ -38,10 +40,12 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
 def _count_table(data: dict[str, Any]) -> Table:
     window = f" · {data['window']['count']:,} in the last {data['window']['days']} days" if data["window"] else ""
     title = f"{data['list']} as of {data['as_of']}: {data['total']:,} records{window}"
-    rows = [
-        [bucket, f"{n:,}", f"{n / data['total']:.1%}" if data["total"] else ""]
-        for bucket, n in (data["by"] or {}).items()
-    ]
+    if not data["by"]:  # no breakdown asked: the count itself, and the window's
+        rows = [["all records", f"{data['total']:,}"]]
+        if data["window"]:
+            rows.append([f"in the last {data['window']['days']} days", f"{data['window']['count']:,}"])
+        return _table(title, ["records", "count"], rows)
+    rows = [[bucket, f"{n:,}", f"{n / data['total']:.1%}" if data["total"] else ""] for bucket, n in data["by"].items()]
     return _table(title, ["bucket", "records", "share"], rows)
 
 
@@ -192,16 +196,27 @@ def compare(
         from ..records.chart import ratio_chart
 
         err_console.print(f"wrote {ratio_chart(frame, metric, names, chart)}", markup=False, highlight=False)
-    records = [{"date": d.isoformat(), **{k: _plain(v) for k, v in row.items()}} for d, row in frame.iterrows()]
+    records = [{"date": _plain(d), **{k: _plain(v) for k, v in row.items()}} for d, row in frame.iterrows()]
     if fmt is Format.csv:
-        sys.stdout.write(frame.to_csv(index_label="date"))
+        sys.stdout.write(frame.to_csv(index_label="date", date_format="%Y-%m-%d"))
         return
-    cols = list(records[0]) if records else ["date"]
-    emit(
-        records,
-        fmt,
-        table=lambda rs: _table(f"{metric}: {' vs '.join(names)}", cols, [[r[c] for c in cols] for r in rs]),
-    )
+    emit(records, fmt, table=lambda rs: _compare_table(f"{metric}: {' vs '.join(names)}", rs))
+
+
+def _compare_table(title: str, records: list[dict[str, Any]]) -> Table:
+    """The comparison in 80 columns: no column that is empty on every row (statuses a metric does
+    not break down) or repeats the date; a status under its name alone (``destroyed``)."""
+    cols = [
+        c
+        for c in (records[0] if records else {"date": None})
+        if c == "date"
+        or (
+            any(r[c] is not None for r in records)
+            and not (c.endswith("_date") and all(r[c] == r["date"] for r in records))
+        )
+    ]
+    labels = [c.split(":", 1)[1] if ":" in c else c for c in cols]
+    return _table(title, labels, [[r[c] for c in cols] for r in records])
 
 
 def _plain(value: Any) -> Any:

@@ -25,25 +25,50 @@ __all__ = ["flag_batch", "report_new_flags"]
 #: A dataset with more flagged values than this is summed up in one warning.
 LISTED = 3
 
-#: (source, side, status, category or None for "all summed"), metric, date
-Cell = tuple[tuple[str, str, str, str | None], str, dt.date]
+#: A series as the queries read it: (source, side, status, category or None for "all summed")
+Group = tuple[str, str, str, str | None]
+#: A flagged value: its series, metric and date
+Cell = tuple[Group, str, dt.date]
 
 
-def flag_batch(batch: Batch) -> dict[Cell, list[Flag]]:
-    """The implausible totals of ``batch`` (no database access)."""
-    comp = batch.importer.compilation.slug
-    groups: dict[tuple[str, str, str, str | None], list[RawRow]] = defaultdict(list)
-    for ob in batch.observations:
-        if ob.kind == "increase":
-            continue
-        group = (ob.source, ob.side, ob.status, ob.category if ob.source in DEFAULT_CATEGORY else None)
-        groups[group].append(
-            (ob.metric, ob.kind, ob.report_date, ob.value, ob.qualifier, 0, 0, comp, None, ob.category)
+def _group(source: str, side: str, status: str, category: str) -> Group:
+    return (source, side, status, category if source in DEFAULT_CATEGORY else None)
+
+
+def _recorded_corrections(conn: Connection, sources: list[str]) -> dict[Group, list[RawRow]]:
+    """The corrections the ledger holds for ``sources``, of any compilation, by series: PetroIvaniuk's
+    corrections file explains the falls of orc-losses' transcription of the same statements."""
+    o = Observation
+    query = (
+        select(o.metric, o.report_date, o.value, Compilation.slug, Source.slug, o.side, o.status, o.category)
+        .join(Source, Source.id == o.source_id)
+        .join(Compilation, Compilation.id == o.compilation_id)
+        .where(o.kind == "correction", o.superseded_at.is_(None), Source.slug.in_(sources))
+    )
+    out: dict[Group, list[RawRow]] = defaultdict(list)
+    for metric, date, value, comp, source, side, status, category in conn.execute(query):
+        out[_group(source, side, status, category)].append(
+            (metric, "correction", date, value, "exact", 0, 0, comp, None, category)
         )
+    return out
+
+
+def flag_batch(conn: Connection, batch: Batch) -> dict[Cell, list[Flag]]:
+    """The implausible totals of ``batch``, given the corrections the ledger already records."""
+    comp = batch.importer.compilation.slug
+    groups: dict[Group, list[RawRow]] = defaultdict(list)
+    for ob in batch.observations:
+        if ob.kind != "increase":
+            groups[_group(ob.source, ob.side, ob.status, ob.category)].append(
+                (ob.metric, ob.kind, ob.report_date, ob.value, ob.qualifier, 0, 0, comp, None, ob.category)
+            )
+    if not groups:
+        return {}
+    recorded = _recorded_corrections(conn, sorted({g[0] for g in groups}))
     return {
         (group, metric, date): flags
         for group, rows in groups.items()
-        for (metric, date), flags in flag_rows(rows, group[0]).items()
+        for (metric, date), flags in flag_rows(rows + recorded.get(group, []), group[0]).items()
     }
 
 

@@ -5,9 +5,12 @@ A cumulative total is compared with the previous plausible total of the same com
 * ``tenfold-jump`` — it is ten times that total or more, within a month of it;
 * ``fell``         — it is lower, and no correction is recorded for that day (PetroIvaniuk's
                      corrections file records the days the General Staff revised counts down);
-                     not for Oryx, whose confirmed items are re-classified and removed;
 * ``daily-bound``  — a General Staff total grew more a day than the metric's ``max_daily``
                      (taxonomy.toml: orc-losses' pull-request bounds).
+
+Oryx's totals are exempt: they are sums of a change log whose equipment types appear over time
+(all equipment went from 100 to 1,041 on 2022-03-29 as types were added) and whose items are
+re-classified and removed, so they may jump and fall.
 
 A value flagged for its size (a jump, a growth over the bound) or a dip the next total climbs
 back from is an outlier: the next value is compared with the total before it, so a single wrong
@@ -27,14 +30,14 @@ from typing import Any
 
 from .. import taxonomy
 
-__all__ = ["FALLS_EXPECTED", "Flag", "JUMP_FACTOR", "JUMP_WITHIN_DAYS", "RULES", "flag_totals"]
+__all__ = ["EXEMPT", "Flag", "JUMP_FACTOR", "JUMP_WITHIN_DAYS", "RULES", "flag_totals"]
 
 RULES = ("tenfold-jump", "fell", "daily-bound")
 JUMP_FACTOR = 10
 #: Sparse series (a side's acknowledged losses, years apart) grow tenfold legitimately.
 JUMP_WITHIN_DAYS = 31
-#: Sources whose totals may fall: Oryx removes and re-classifies items (oryx-scarnecchia README).
-FALLS_EXPECTED = frozenset({"oryx"})
+#: Sources whose totals may jump and fall (see the module docstring).
+EXEMPT = frozenset({"oryx", "oryx-items"})
 #: Sources whose daily growth the taxonomy's ``max_daily`` bounds.
 BOUNDED = frozenset({"general-staff"})
 
@@ -67,7 +70,7 @@ def _rules(
 ) -> list[tuple[str, str]]:
     (last_date, last), days = before, (date - before[0]).days
     fired: list[tuple[str, str]] = []
-    if value < last and correction is None and source not in FALLS_EXPECTED:
+    if value < last and correction is None:
         fired.append(("fell", f"{value:,} is below the {last:,} of {last_date}, with no correction recorded"))
     if last > 0 and value >= JUMP_FACTOR * last and days <= JUMP_WITHIN_DAYS:
         fired.append(("tenfold-jump", f"{value:,} is {value / last:.0f}× the {last:,} of {last_date}"))
@@ -97,6 +100,8 @@ def flag_totals(
     series: dict[tuple[str, str], list[tuple[dt.date, int]]] = defaultdict(list)
     for comp, metric, date, value in totals:
         series[(comp, metric)].append((date, value))
+    if source in EXEMPT:
+        return {}
     corrections = corrections or {}
     out: dict[tuple[str, dt.date], list[Flag]] = defaultdict(list)
     for (comp, metric), points in series.items():
