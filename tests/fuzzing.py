@@ -18,6 +18,7 @@ import sqlite3
 import string
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 __all__ = [
     "QUERY_PATHS",
@@ -241,4 +242,6 @@ def random_query(rng: random.Random) -> str:
         value = rng.choice([str(rng.choice(CELLS)), _number(rng), "".join(rng.choice(ODD) for _ in range(5)),
                             "%00", "%ff%fe", "%", "&&", "==", "2024-02-16T25:61", "-" * 3, "9" * 40])  # fmt: skip
         pairs.append(f"{key}={value}" if rng.random() < 0.9 else key)
-    return "&".join(pairs)
+    # what a client can send: characters a URL may not hold percent-encoded, "%" itself left raw
+    # so that the server meets broken escapes ("%", "%ff%fe", "%00") too
+    return quote("&".join(pairs), safe="=&%+-_.~,:;/!*()'$@[]")

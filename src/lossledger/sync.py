@@ -136,17 +136,16 @@ def _unchanged(engine: Engine, folder: str, files: dict[str, FetchedFile]) -> bo
 
 def _plan(engine: Engine, origin: Origin, only: list[str] | None, result: SyncResult) -> list[str]:
     """The folders to sync, in registry order; warns about unknown and vanished folders."""
-    known = list(dict.fromkeys(i.folder for i in IMPORTERS))
-    if only:
-        unknown = [f for f in only if f not in known]
-        if unknown:
-            raise InputError(f"unknown dataset(s): {', '.join(unknown)}", code="input.dataset")
-        known = [f for f in known if f in only]
+    every = list(dict.fromkeys(i.folder for i in IMPORTERS))
+    unknown = [f for f in only or [] if f not in every]
+    if unknown:
+        raise InputError(f"unknown dataset(s): {', '.join(unknown)}", code="input.dataset")
+    known = [f for f in every if f in only] if only else every
     present = origin.folders()
     if present is None:  # an origin that cannot list its folders: every file is asked for
         return known
     for folder in present:
-        if folder not in {i.folder for i in IMPORTERS}:
+        if folder not in every:
             result.warnings.append(f"unknown dataset folder {folder!r} skipped (no importer knows it)")
     wanted = [f for f in known if f in present]
     if not wanted:

@@ -136,10 +136,8 @@ def _postgres_args(parsed: Any, read_only: bool) -> dict[str, Any]:
         "options": " ".join(options),
     }
     given = dict(parsed.query)
-    if "options" in given:  # the URL's own options first; ours add what they do not set
-        wanted["options"] = f"{given['options']} " + " ".join(
-            o for o in options if o.split("=")[0] not in given["options"]
-        )
+    if "options" in given:  # after ours: PostgreSQL takes the last of a setting given twice
+        wanted["options"] += f" {given['options']}"
     return {k: v for k, v in wanted.items() if k not in given or k == "options"}
 
 
