@@ -16,12 +16,14 @@ milliseconds and 10^4 of them fit in minutes.  Prints the figures; exits 1 if an
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import multiprocessing as mp
 import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -179,8 +181,12 @@ class Pool:
 
     def close(self) -> None:
         for slot in self.slots:
-            slot["conn"].send(None)
-            slot["proc"].join(timeout=10)
+            with contextlib.suppress(OSError):  # a worker that died with the interrupt
+                slot["conn"].send(None)
+            slot["proc"].join(timeout=10 if slot["job"] is None else 0)
+            if slot["proc"].is_alive():
+                slot["proc"].kill()
+                slot["proc"].join()
 
 
 def prepare(args: argparse.Namespace, workdir: Path) -> None:
@@ -204,9 +210,19 @@ def save_finding(args: argparse.Namespace, kind: str, index: int, outcome: str, 
     out.mkdir(parents=True, exist_ok=True)
     (out / "detail.txt").write_text(f"{kind}:{index} seed {args.seed}: {outcome}\n{detail}\n", encoding="utf-8")
     if kind == "text":
-        (out / "input.txt").write_text(make_text(args.seed, index, _seeds()), encoding="utf-8")
+        # a generated text may hold lone surrogates (as a JSON "\\ud800" does): kept as they are
+        (out / "input.txt").write_bytes(make_text(args.seed, index, _seeds()).encode("utf-8", "surrogatepass"))
     else:
         make_folder(args.seed, index, args.origin, out)
+
+
+def signature(outcome: str, detail: str) -> str:
+    """What findings of one kind share: the exception and the innermost frame of a crash."""
+    if outcome != "crash":
+        return outcome
+    lines = detail.strip().splitlines()
+    frames = [line.strip() for line in lines if line.strip().startswith("File ")]
+    return f"{lines[-1][:100]} at {frames[-1] if frames else '?'}"
 
 
 def main() -> int:
@@ -242,6 +258,7 @@ def campaign(args: argparse.Namespace, workdir: Path) -> int:
     counts: dict[str, Counter[str]] = {"text": Counter(), "file": Counter()}
     codes: dict[str, Counter[str]] = {"text": Counter(), "file": Counter()}
     findings: list[dict[str, Any]] = []
+    kinds: Counter[str] = Counter()
     elapsed: dict[str, float] = {}
 
     def on_result(job: tuple[str, int], outcome: str, detail: str) -> None:
@@ -250,18 +267,27 @@ def campaign(args: argparse.Namespace, workdir: Path) -> int:
         if outcome == "refused":
             codes[kind][detail] += 1
         elif outcome != "ok":
-            findings.append({"input": f"{kind}:{index}", "outcome": outcome, "detail": detail[-2000:]})
-            save_finding(args, kind, index, outcome, detail)
+            kinds[signature(outcome, detail)] += 1
+            if kinds[signature(outcome, detail)] <= 3:  # three reproducers of each kind are enough
+                findings.append({"input": f"{kind}:{index}", "outcome": outcome, "detail": detail[-2000:]})
+                save_finding(args, kind, index, outcome, detail)
         done = sum(counts[kind].values())
         if done % 1000 == 0:
-            print(f"  {kind}: {done} done, {len(findings)} findings", flush=True)
+            print(f"  {kind}: {done} done, {sum(kinds.values())} findings", flush=True)
 
+    # SIGTERM (or Ctrl-C) ends the run early with the summary of the inputs done so far
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     pool = Pool(args, workdir)
+    interrupted = False
     try:
         for kind, n in (("text", args.texts), ("file", args.files)):
             start = time.perf_counter()
-            pool.run([(kind, i) for i in range(n)], on_result)
-            elapsed[kind] = time.perf_counter() - start
+            try:
+                pool.run([(kind, i) for i in range(n)], on_result)
+            finally:
+                elapsed[kind] = time.perf_counter() - start
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
         pool.close()
     printed = [p.read_text(encoding="utf-8", errors="replace") for p in workdir.glob("worker-*.log")]
@@ -270,15 +296,17 @@ def campaign(args: argparse.Namespace, workdir: Path) -> int:
         "seed": args.seed,
         "deadline_s": args.deadline,
         "workers": args.workers,
-        "texts": {"inputs": args.texts, "seconds": round(elapsed.get("text", 0), 1), **counts["text"],
+        "interrupted": interrupted,
+        "texts": {"inputs": sum(counts["text"].values()), "seconds": round(elapsed.get("text", 0), 1), **counts["text"],
                   "refused_by_code": dict(codes["text"])},
-        "files": {"inputs": args.files, "seconds": round(elapsed.get("file", 0), 1), **counts["file"],
+        "files": {"inputs": sum(counts["file"].values()), "seconds": round(elapsed.get("file", 0), 1), **counts["file"],
                   "refused_by_code": dict(codes["file"])},
         "crashes": sum(c["crash"] for c in counts.values()),
         "hangs": sum(c["hang"] for c in counts.values()),
         "tracebacks_printed": tracebacks,
         "failed_syncs_that_changed_the_ledger": counts["file"]["changed-on-failure"],
         "multi_line_errors": counts["file"]["multiline-error"],
+        "findings_by_kind": dict(kinds),
         "findings": findings[:50],
     }  # fmt: skip
     buffer = io.StringIO()

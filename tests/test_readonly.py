@@ -77,7 +77,7 @@ def test_reading_commands_work_on_read_only_media(read_only: tuple[Path, Runner]
         ["records", "count", "ru-fatalities", "--by", "region"],
         ["sources"],
         ["check", str(next(ARTICLES.glob("seed-*.txt"))), "-f", "json"],
-        ["export", "--format", "json"],
+        ["changes", "--limit", "5"],
     ):
         done = run([*args, "--db", db])
         assert done.returncode == 0, (args, done.stderr)
