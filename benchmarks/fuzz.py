@@ -222,7 +222,7 @@ def signature(outcome: str, detail: str) -> str:
         return outcome
     lines = detail.strip().splitlines()
     frames = [line.strip() for line in lines if line.strip().startswith("File ")]
-    return f"{lines[-1][:100]} at {frames[-1] if frames else '?'}"
+    return f"{lines[-1].split(':')[0]} at {frames[-1] if frames else '?'}"  # the type, not its message
 
 
 def main() -> int:

@@ -321,16 +321,17 @@ def export(
     """Every observation with its source, compilation and document."""
     from ..errors import InputError
 
-    if fmt == "parquet" and (out is None or str(out) == "-"):
+    target = None if out is None or str(out) == "-" else out  # "-": standard output
+    if fmt == "parquet" and target is None:
         raise InputError(
             "parquet is binary and is not written to standard output: give --out FILE.parquet", code="input.format"
         )
     with open_ledger(ctx) as ledger:
-        data = ledger.export(fmt, None if out is None or str(out) == "-" else out, history=history)
-    if out is None or str(out) == "-":
+        data = ledger.export(fmt, target, history=history)
+    if target is None:
         sys.stdout.write(data if isinstance(data, str) else data.decode())
     else:
-        err_console.print(f"wrote {fmt} to {out} ({out.stat().st_size:,} bytes)", markup=False, highlight=False)
+        err_console.print(f"wrote {fmt} to {target} ({target.stat().st_size:,} bytes)", markup=False, highlight=False)
 
 
 @app.command()

@@ -150,16 +150,16 @@ class Ledger:
             return list(conn.execute(query).scalars())
 
     def latest_date(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> dt.date:
-        o, s = Observation, Source
+        o, s, moment = Observation, Source, self.moment(as_known_at)
         query = (
             select(func.max(o.report_date))
             .join(s, s.id == o.source_id)
-            .where(s.slug == source, known_at_filter(self.moment(as_known_at)))
+            .where(s.slug == source, known_at_filter(moment))
         )
         with self.engine.connect() as conn:
             latest = conn.execute(query).scalar()
         if latest is None:
-            self._knew_nothing(self.moment(as_known_at))
+            self._knew_nothing(moment)
             raise NotFound(f"the ledger has no {source} figures yet (run `lossledger sync`)", code="ledger.empty")
         return latest
 

@@ -3,9 +3,9 @@
 Bytes are checked before anything parses them: a size cap, binary content (NUL bytes) and invalid
 UTF-8 are refused with an error naming the input and the byte offset.  A URL is streamed: a body
 declared or grown past the cap is refused as soon as that is known (never read whole into
-memory), and the whole read has one deadline, so a server that trickles bytes cannot hold it.  HTML (from a URL or a saved
-page) is reduced to its visible text with the standard library's ``html.parser``; a full
-readability library would be heavier than the job needs.
+memory), and the whole read has one deadline, so a server that trickles bytes cannot hold it.
+HTML (from a URL or a saved page) is reduced to its visible text with the standard library's
+``html.parser``; a full readability library would be heavier than the job needs.
 """
 
 from __future__ import annotations
