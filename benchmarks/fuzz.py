@@ -57,7 +57,7 @@ def _seeds() -> list[str]:
 def make_text(seed: int, index: int, seeds: list[str]) -> str:
     rng = random.Random(f"text:{seed}:{index}")
     if rng.random() < 0.3:
-        return random_text(rng, rng.choice([200, 2000, 20000]))
+        return random_text(rng, rng.choice([200, 2000, 20000]), surrogates=True)
     return mutate_text(rng, rng.choice(seeds))
 
 

@@ -47,8 +47,9 @@ _WORD_TEXT = (
 WORDS = _WORD_TEXT.split()
 
 
-def random_text(rng: random.Random, max_len: int = 2000) -> str:
-    """Text from scratch: loss words, numbers in every notation, odd characters."""
+def random_text(rng: random.Random, max_len: int = 2000, *, surrogates: bool = False) -> str:
+    """Text from scratch: loss words, numbers in every notation, odd characters — and, with
+    ``surrogates``, lone UTF-16 surrogates, which a Python str (a JSON "\\ud800") may hold."""
     parts: list[str] = []
     while sum(map(len, parts)) < rng.randint(0, max_len):
         pick = rng.random()
@@ -59,7 +60,8 @@ def random_text(rng: random.Random, max_len: int = 2000) -> str:
         elif pick < 0.9:
             parts.append("".join(rng.choice(ODD) for _ in range(rng.randint(1, 6))))
         else:
-            parts.append(chr(rng.randint(0x20, 0x2FFFF)))
+            char = chr(rng.randint(0x20, 0x2FFFF))
+            parts.append(char if surrogates or not 0xD800 <= ord(char) <= 0xDFFF else "\ufffd")
     return " ".join(parts)
 
 

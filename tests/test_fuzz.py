@@ -65,6 +65,16 @@ def test_extract_any_text(text: str) -> None:
     _well_formed(extract(text).to_dict(), text)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    raises=UnicodeEncodeError,
+    reason="found by benchmarks/fuzz.py: a lone surrogate (a JSON '\\udf9d', POST /api/v1/check answers 500) "
+    "reaches language detection, which cannot encode it; for the extraction rewrite to fix (then drop this mark)",
+)
+def test_extract_a_text_with_a_lone_surrogate() -> None:
+    extract("Росія втратила 6465 танків \udf9d")
+
+
 @pytest.fixture(scope="module")
 def view(synced_sqlite_path: Path) -> Iterator[LedgerView]:
     opened = LedgerView.open(f"sqlite:///{synced_sqlite_path}")
