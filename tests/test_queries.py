@@ -66,7 +66,8 @@ def test_conflicts_are_resolved_deterministically(synced: Ledger) -> None:
     values = [r for r in rows if r["rule"] != "coverage"]
     assert len(values) > 100 and len(rows) > 150
     assert rows == synced.conflicts()
-    assert {r["rule"] for r in rows} <= {"coverage", "majority", "continuity", "priority"}
+    assert {r["rule"] for r in rows} <= {"coverage", "majority", "continuity", "priority", "agree"}
+    assert all(r.get("flags") for r in rows if r["rule"] == "agree")  # listed for an implausible value
     one = next(r for r in rows if r["metric"] == "helicopters" and r["date"] == "2026-04-01")
     assert {v["compilation"]: v["value"] for v in one["values"]} == {"orc-losses": 350, "petroivaniuk": 351}
     fig = synced.show(one["date"])["figures"]["helicopters"]

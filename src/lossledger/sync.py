@@ -1,9 +1,13 @@
 """``sync``: fetch every dataset folder lossledger knows, parse it, write it — all or nothing.
 
 1. *Fetch* each known folder's files from the origin (local folder, HTTP mirror or upstream);
-   folders the origin has but no importer knows are warned about and skipped.
-2. *Skip* datasets whose files are unchanged (HTTP 304, or every file's sha256 already a
-   document of the ledger) unless ``force``.
+   folders the origin has but no importer knows are warned about and skipped; an origin with no
+   known folder at all is an error, and a folder synced before that the origin no longer has is
+   warned about (its figures stay as they were).
+2. *Skip* datasets whose files are unchanged (HTTP 304, or exactly the files of the dataset's
+   latest import, by sha256) unless ``force``.  Files that are merely known — an older version of
+   the folder — are imported again: the current figures are always those the latest sync of a
+   dataset read, so a corrected file reverts a bad value (a revision like any other).
 3. *Parse* every changed dataset into a batch (no database access; bad input raises here).
 4. *Write* all batches in ONE transaction with the sync's record and the HTTP validators: a
    failure anywhere — a corrupted file mid-way, a database error — leaves the ledger as it was.
@@ -15,6 +19,7 @@ Re-running adds nothing: unchanged figures are not written again (ledger/writer.
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,15 +27,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import InputError
 from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
 from .ledger.daily import rebuild_series, series_current
+from .ledger.flagging import flag_batch, report_new_flags
 from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
-from .store.db import bulk_cache, transaction, utcnow
-from .store.models import Document, FetchState, SyncRun
+from .store.db import bulk_cache, lock_for_sync, transaction, utcnow
+from .store.models import DatasetState, Document, FetchState, SyncRun
 
 __all__ = ["Progress", "SyncResult", "sync"]
 
@@ -118,27 +124,48 @@ def _owns(importer: Importer, name: str) -> bool:
     return any(spec.name == name for spec in importer.files) or matches(name, importer.patterns)
 
 
-def _known(engine: Engine, files: dict[str, FetchedFile]) -> bool:
-    keys = [f.key for f in files.values()]
+def files_key(files: dict[str, FetchedFile]) -> str:
+    """What identifies a dataset's input: a hash of its files' names and contents (sha256)."""
+    listing = "\n".join(sorted(f"{name}\t{f.key}" for name, f in files.items()))
+    return hashlib.sha256(listing.encode()).hexdigest()
+
+
+def _unchanged(engine: Engine, folder: str, files: dict[str, FetchedFile]) -> bool:
+    """True when ``files`` are exactly those the folder's latest import read."""
     with engine.connect() as conn:
-        found = conn.execute(select(Document.key).where(Document.key.in_(keys))).scalars().all()
-    return len(set(found)) == len(set(keys))
+        latest = conn.execute(select(DatasetState.files_key).where(DatasetState.dataset == folder)).scalar()
+    return latest == files_key(files)
 
 
-def _plan(origin: Origin, only: list[str] | None, result: SyncResult) -> list[str]:
-    known = list(dict.fromkeys(i.folder for i in IMPORTERS))
+def _plan(engine: Engine, origin: Origin, only: list[str] | None, result: SyncResult) -> list[str]:
+    """The folders to sync, in registry order; warns about unknown and vanished folders."""
+    every = list(dict.fromkeys(i.folder for i in IMPORTERS))
+    unknown = [f for f in only or [] if f not in every]
+    if unknown:
+        raise InputError(f"unknown dataset(s): {', '.join(unknown)}", code="input.dataset")
+    known = [f for f in every if f in only] if only else every
     present = origin.folders()
-    if present is not None:
-        for folder in present:
-            if folder not in known:
-                result.warnings.append(f"unknown dataset folder {folder!r} skipped (no importer knows it)")
-        known = [f for f in known if f in present]
-    if only:
-        unknown = [f for f in only if f not in {i.folder for i in IMPORTERS}]
-        if unknown:
-            raise InputError(f"unknown dataset(s): {', '.join(unknown)}", code="input.dataset")
-        known = [f for f in known if f in only]
-    return known
+    if present is None:  # an origin that cannot list its folders: every file is asked for
+        return known
+    for folder in present:
+        if folder not in every:
+            result.warnings.append(f"unknown dataset folder {folder!r} skipped (no importer knows it)")
+    wanted = [f for f in known if f in present]
+    if not wanted:
+        expected = ", ".join(known[:3]) + ("…" if len(known) > 3 else "")
+        raise InputError(
+            f"no dataset folder to sync here (expected a folder such as {expected})",
+            code="input.empty_origin",
+            file=origin.label,
+        )
+    with engine.connect() as conn:
+        synced_before = set(conn.execute(select(Document.dataset).distinct()).scalars())
+    for folder in known:
+        if folder not in present and folder in synced_before:
+            result.warnings.append(
+                f"dataset folder {folder!r} is missing from {origin.label}: its figures from earlier syncs are kept"
+            )
+    return wanted
 
 
 @contextmanager
@@ -174,8 +201,9 @@ def sync(
     result = SyncResult(origin=source.label)
     try:
         with _collector_paused():
-            batches = _parse_all(engine, source, _plan(source, only, result), result, force=force, progress=progress)
-            _write(engine, source, batches, result)
+            folders = _plan(engine, source, only, result)
+            batches, imported = _parse_all(engine, source, folders, result, force=force, progress=progress)
+            _write(engine, source, batches, imported, result)
     finally:
         source.close()
     return result
@@ -183,17 +211,21 @@ def sync(
 
 def _parse_all(
     engine: Engine, source: Origin, folders: list[str], result: SyncResult, *, force: bool, progress: Progress | None
-) -> list[Batch]:
-    """Fetch each folder and parse the changed ones (no writes; bad input raises here)."""
+) -> tuple[list[Batch], dict[str, str]]:
+    """Fetch each folder and parse the changed ones (no writes; bad input raises here).
+
+    Returns the batches and, by folder, the :func:`files_key` of the folders parsed."""
     batches: list[Batch] = []
+    imported: dict[str, str] = {}
     for n, folder in enumerate(folders):
         importers = [i for i in IMPORTERS if i.folder == folder]
         if progress:
             progress(f"fetch {folder}", n, len(folders))
         files = _fetch_folder(source, folder, importers, result)
-        if files is None or not files or (not force and _known(engine, files)):
+        if files is None or not files or (not force and _unchanged(engine, folder, files)):
             result.reports.extend(ImportReport(dataset=i.name, status="unchanged") for i in importers)
             continue
+        imported[folder] = files_key(files)
         for importer in importers:
             mine = {k: v for k, v in files.items() if _owns(importer, k)}
             if not mine:
@@ -203,23 +235,33 @@ def _parse_all(
             batches.append(importer.parse(mine))
     if progress:
         progress("write", len(folders), len(folders))
-    return batches
+    return batches, imported
 
 
-def _write(engine: Engine, source: Origin, batches: list[Batch], result: SyncResult) -> None:
+def _write(engine: Engine, source: Origin, batches: list[Batch], imported: dict[str, str], result: SyncResult) -> None:
     now = utcnow()
     with transaction(engine) as conn, bulk_cache(conn):
+        lock_for_sync(conn)
         sync_id = conn.execute(
             insert(SyncRun).values(started_at=now, origin=source.label, summary="").returning(SyncRun.id)
         ).scalar_one()
         batches.reverse()
         while batches:  # each batch let go once written, so later ones reuse its memory (peak 171 -> 163 MB)
             batch = batches.pop()
+            flags = flag_batch(conn, batch)
             result.reports.append(batch.importer.write(conn, batch, sync_id=sync_id, now=now))
+            if flags:
+                report_new_flags(conn, batch, flags, sync_id)
             del batch
         seen = getattr(source, "seen", {})
         for url, v in seen.items():
             _upsert_fetch_state(conn, url, v, now)
+        if imported:
+            conn.execute(delete(DatasetState).where(DatasetState.dataset.in_(list(imported))))
+            conn.execute(
+                insert(DatasetState),
+                [{"dataset": d, "files_key": k, "sync_id": sync_id, "imported_at": now} for d, k in imported.items()],
+            )
         result.sync_id = sync_id
         if result.added or result.superseded or not series_current(conn):
             rebuild_series(conn, sync_id)  # in the same transaction: the table never lags the data

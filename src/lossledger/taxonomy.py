@@ -48,6 +48,8 @@ class Metric:
     merged_into: str | None = None
     merged_from: tuple[str, ...] = ()
     statement: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the most one day of General Staff statements can plausibly add (None: no bound)
+    max_daily: int | None = None
 
     def label(self, lang: str = "en") -> str:
         return self.labels.get(lang) or self.labels["en"]
@@ -89,6 +91,7 @@ def metrics() -> dict[str, Metric]:
             merged_into=raw.get("merged_into"),
             merged_from=tuple(raw.get("merged_from", ())),
             statement={lang: tuple(words) for lang, words in raw.get("statement", {}).items()},
+            max_daily=raw.get("max_daily"),
         )
     return out
 

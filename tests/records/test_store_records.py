@@ -26,4 +26,4 @@ def test_migration_0002_down_and_up(ledger: Ledger) -> None:
     assert not TABLES & set(inspect(ledger.engine).get_table_names())
     db.migrate(ledger.engine)
     assert set(inspect(ledger.engine).get_table_names()) >= TABLES
-    assert db.current_revision(ledger.engine) == db.HEAD
+    assert db.current_revision(ledger.engine) == db.HEAD == db.head_revision()

@@ -11,6 +11,7 @@ import sys
 import traceback
 
 import click
+import typer
 
 from ..errors import LossLedgerError
 
@@ -27,6 +28,28 @@ from .app import app, err_console
 
 __all__ = ["app", "main"]
 
+# typer >= 0.28 raises its vendored copy of click's exceptions (all subclasses of
+# typer.TyperException), older typer releases raise click's own: catch both.
+_EXIT = tuple({click.exceptions.Exit, typer.Exit})
+_ABORT = tuple({click.exceptions.Abort, typer.Abort})
+_USAGE = tuple({click.ClickException, getattr(typer, "TyperException", click.ClickException)})
+
+
+def _show_usage_error(exc: Exception) -> int:
+    """Print a click/typer usage error the way click does (usage line, hint, message); its exit code."""
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show()
+    else:
+        print(f"Error: {exc}", file=sys.stderr)
+    code = getattr(exc, "exit_code", 2)
+    return code if isinstance(code, int) else 2
+
+
+def _one_line(message: str) -> str:
+    """Errors are one line on stderr, whatever a library put in the message."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
@@ -34,18 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in args or os.environ.get("LOSSLEDGER_DEBUG", "") not in ("", "0")
     try:
         result = app(args=args, prog_name="lossledger", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except _EXIT as exc:
+        return int(getattr(exc, "exit_code", 0))
+    except _USAGE as exc:
+        return _show_usage_error(exc)
+    except _ABORT:
         err_console.print("lossledger: aborted")
         return 130
     except LossLedgerError as exc:
         if debug:
             traceback.print_exc()
-        print(f"lossledger: error: {exc}", file=sys.stderr)
+        print(f"lossledger: error: {_one_line(str(exc))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
@@ -57,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         else:
             print(
-                f"lossledger: internal error: {exc.__class__.__name__}: {exc} (run with --debug for the traceback)",
+                f"lossledger: internal error: {exc.__class__.__name__}: {_one_line(str(exc))} (run with --debug for the traceback)",
                 file=sys.stderr,
             )
         return 70

@@ -16,10 +16,9 @@ from enum import StrEnum
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, RenderableType
 
-__all__ = ["Format", "State", "app", "emit", "emit_rows", "err_console", "out_console", "state"]
+__all__ = ["DB", "Format", "State", "app", "emit", "emit_rows", "err_console", "out_console", "state"]
 
 app = typer.Typer(
     name="lossledger",
@@ -51,16 +50,33 @@ def state(ctx: typer.Context) -> State:
     return obj if isinstance(obj, State) else State()
 
 
+_DB_HELP = "Database URL or SQLite path (default: $LOSSLEDGER_DB, else a per-user SQLite file)."
+
+
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: str = typer.Option(
-        None, "--db", help="Database URL or SQLite path (default: $LOSSLEDGER_DB, else a per-user SQLite file)."
-    ),
+    db: str = typer.Option(None, "--db", help=_DB_HELP),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
     """A verifiable ledger of reported losses in the Russia–Ukraine war."""
     ctx.obj = State(db=db, debug=debug)
+
+
+def _db_after_command(ctx: typer.Context, value: str | None) -> str | None:
+    # The group's callback has run (it parses before the subcommand), so the root State exists:
+    # a --db given after the subcommand replaces the one given before it.
+    if value is not None:
+        root = ctx.find_root()
+        if not isinstance(root.obj, State):
+            root.obj = State()
+        root.obj.db = value
+    return value
+
+
+#: ``--db`` after the subcommand (``lossledger show 2024-02-16 --db X``): declared once, added to
+#: every command that opens the ledger; it sets the same :class:`State` as the global option.
+DB = typer.Option(None, "--db", help=_DB_HELP, callback=_db_after_command, expose_value=False)
 
 
 def _json_default(value: Any) -> Any:
@@ -78,7 +94,7 @@ def dumps(data: Any) -> str:
 def emit(
     data: Any,
     fmt: Format,
-    table: Callable[[Any], Table] | None = None,
+    table: Callable[[Any], RenderableType] | None = None,
     rows: Callable[[Any], Iterable[Mapping[str, Any]]] | None = None,
 ) -> None:
     """Print ``data`` as JSON, CSV (from ``rows``) or a Rich table (from ``table``)."""

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from .app import app, dumps, out_console, state
+from .app import DB, app, dumps, out_console, state
 
 _COLOURS = {"match": "green", "rounded": "cyan", "stale": "yellow", "mismatch": "bold red", "unverifiable": "dim"}
 
@@ -24,6 +24,7 @@ class CheckFormat(StrEnum):
 @app.command()
 def check(
     ctx: typer.Context,
+    db: str | None = DB,
     article: str = typer.Argument(..., help="A text file, an http(s) URL, or - for standard input."),
     published: str = typer.Option(
         None, "--published", help="Publication date (YYYY-MM-DD): resolves 'this Friday', 'yesterday'."

@@ -7,26 +7,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich import box
+from rich.console import Group
 from rich.table import Table
 
 from .. import taxonomy
-from .app import Format, app, emit, err_console, state
+from .app import DB, Format, app, emit, err_console, state
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
 FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
 AS_KNOWN_AT = typer.Option(
-    None, "--as-known-at", help="Answer as the ledger stood at this ISO timestamp (before later revisions)."
+    None,
+    "--as-known-at",
+    help="Answer as the ledger stood at this ISO timestamp, or after sync N (sync:N), before later revisions.",
 )
 SOURCE = typer.Option("general-staff", "--source", help="Source slug (see `lossledger sources`).")
 
 
-def open_ledger(ctx: typer.Context) -> Ledger:
+def open_ledger(ctx: typer.Context, *, writable: bool = False) -> Ledger:
+    """The ledger of ``--db``; read-only unless the command writes (a ledger on read-only media
+    can be queried; nothing is created or migrated by a command that only reads)."""
     # imported here, not at module level: `lossledger check` never loads SQLAlchemy (verify/view.py)
     from ..ledger import Ledger
 
-    return Ledger.open(state(ctx).db)
+    return Ledger.open(state(ctx).db, read_only=not writable)
 
 
 def _num(value: Any) -> str:
@@ -36,6 +42,7 @@ def _num(value: Any) -> str:
 @app.command()
 def sync(
     ctx: typer.Context,
+    db: str | None = DB,
     origin: str = typer.Option(
         None,
         "--from",
@@ -56,9 +63,14 @@ def sync(
         return
 
     with (
-        open_ledger(ctx) as ledger,
-        Progress(
-            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console, transient=True
+        open_ledger(ctx, writable=True) as ledger,
+        Progress(  # only on a terminal: elsewhere a transient bar leaves a blank line behind
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=not err_console.is_terminal,
         ) as bar,
     ):
         task = bar.add_task("sync", total=None)
@@ -87,22 +99,27 @@ def _watch(ctx: typer.Context, origin: str | None, every: str) -> None:
         refresher.stop()
 
 
-def _sync_table(data: dict[str, Any]) -> Table:
-    table = Table(title=f"sync from {data['origin']}: {data['added']} added, {data['superseded']} revised")
-    for col in ("dataset", "status", "read", "added", "revised", "unchanged", "skipped"):
-        table.add_column(col, justify="right" if col in ("read", "added", "revised", "unchanged") else "left")
+def _sync_table(data: dict[str, Any]) -> Group:
+    """The datasets' counts in 80 columns, then why rows were skipped (wrapped to the width)."""
+    table = Table(
+        title=f"sync {data['sync_id'] or ''} from {data['origin']}: {data['added']} added, {data['superseded']} revised",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        collapse_padding=True,
+    )
+    columns = ("dataset", "status", "read", "added", "revised", "same", "skipped")
+    for col in columns:
+        table.add_column(col, justify="left" if col in ("dataset", "status") else "right", no_wrap=col == "dataset")
+    reasons = Table.grid(padding=(0, 1))
+    reasons.add_column(no_wrap=True)
+    reasons.add_column()
     for d in data["datasets"]:
-        skipped = "; ".join(f"{n}× {why}" for why, n in d["skipped"].items())
-        table.add_row(
-            d["dataset"],
-            d["status"],
-            str(d["read"]),
-            str(d["added"]),
-            str(d["superseded"]),
-            str(d["unchanged"]),
-            skipped,
-        )
-    return table
+        numbers = (d["read"], d["added"], d["superseded"], d["unchanged"], sum(d["skipped"].values()))
+        table.add_row(d["dataset"], d["status"], *(str(n) for n in numbers))
+        if d["skipped"]:
+            reasons.add_row(f"{d['dataset']}:", "; ".join(f"{n}× {why}" for why, n in d["skipped"].items()))
+    return Group(table, "skipped rows:", reasons) if reasons.row_count else Group(table)
 
 
 def _day_table(data: dict[str, Any]) -> Table:
@@ -118,6 +135,8 @@ def _day_table(data: dict[str, Any]) -> Table:
             notes.append(f"resolved by {fig['resolved']['rule']} ({vals})")
         if fig.get("correction"):
             notes.append(f"correction {fig['correction']:+d}")
+        if fig.get("flags"):
+            notes.append(f"IMPLAUSIBLE {_flag_text(fig['flags'])}")
         if fig.get("merged"):
             notes.append("sum of lines merged on 2022-05-01")
         inc = fig.get("increase")
@@ -143,6 +162,7 @@ def _day_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 @app.command()
 def show(
     ctx: typer.Context,
+    db: str | None = DB,
     date: str = typer.Argument(..., help="Report date, YYYY-MM-DD."),
     source: str = SOURCE,
     as_known_at: str = AS_KNOWN_AT,
@@ -154,7 +174,9 @@ def show(
 
 
 @app.command()
-def latest(ctx: typer.Context, source: str = SOURCE, as_known_at: str = AS_KNOWN_AT, fmt: Format = FORMAT) -> None:
+def latest(
+    ctx: typer.Context, db: str | None = DB, source: str = SOURCE, as_known_at: str = AS_KNOWN_AT, fmt: Format = FORMAT
+) -> None:
     """The newest report of a source."""
     with open_ledger(ctx) as ledger:
         emit(ledger.latest(source=source, as_known_at=as_known_at), fmt, table=_day_table, rows=_day_rows)
@@ -163,6 +185,7 @@ def latest(ctx: typer.Context, source: str = SOURCE, as_known_at: str = AS_KNOWN
 @app.command()
 def series(
     ctx: typer.Context,
+    db: str | None = DB,
     metric: str = typer.Argument(..., help="Taxonomy metric, e.g. tanks, personnel."),
     start: str = typer.Option(None, "--from", help="First date (YYYY-MM-DD)."),
     end: str = typer.Option(None, "--to", help="Last date (YYYY-MM-DD)."),
@@ -238,20 +261,26 @@ def _series_table(records: list[dict[str, Any]], title: str) -> Table:
     return table
 
 
+def _flag_text(flags: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{f['compilation']}={_num(f['value'])} {f['rule']}" for f in flags)
+
+
 def _conflict_table(rows: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(rows)} disagreements between compilations")
-    for col in ("date", "metric", "values", "resolved", "rule"):
+    disagree, flagged = sum(r["rule"] != "agree" for r in rows), sum(bool(r.get("flags")) for r in rows)
+    table = Table(title=f"{disagree} disagreements between compilations, {flagged} implausible totals")
+    for col in ("date", "metric", "values", "resolved", "rule", "flagged"):
         table.add_column(col)
     for r in rows:
         vals = ", ".join(f"{v['compilation']}={_num(v['value']) or '—'} (doc {v['document']})" for v in r["values"])
-        table.add_row(r["date"], r["metric"], vals, _num(r["resolved"]), r["rule"])
+        table.add_row(r["date"], r["metric"], vals, _num(r["resolved"]), r["rule"], _flag_text(r.get("flags", [])))
     return table
 
 
 def _conflict_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for r in rows:
-        flat = {"date": r["date"], "metric": r["metric"], "resolved": r["resolved"], "rule": r["rule"]}
+        flat = {"date": r["date"], "metric": r["metric"], "resolved": r["resolved"], "rule": r["rule"],
+                "flagged": _flag_text(r.get("flags", []))}  # fmt: skip
         for v in r["values"]:
             flat[v["compilation"]] = v["value"]
             flat[f"{v['compilation']}_document"] = v["document"]
@@ -262,6 +291,7 @@ def _conflict_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @app.command()
 def conflicts(
     ctx: typer.Context,
+    db: str | None = DB,
     metric: str = typer.Option(None, "--metric", help="Only this metric."),
     start: str = typer.Option(None, "--from"),
     end: str = typer.Option(None, "--to"),
@@ -276,7 +306,7 @@ def conflicts(
 
 
 @app.command()
-def sources(ctx: typer.Context, fmt: Format = FORMAT) -> None:
+def sources(ctx: typer.Context, db: str | None = DB, fmt: Format = FORMAT) -> None:
     """Sources (who reports) and their compilations (who transcribed), with counts and date ranges."""
     with open_ledger(ctx) as ledger:
         data = ledger.sources()
@@ -305,6 +335,7 @@ def sources(ctx: typer.Context, fmt: Format = FORMAT) -> None:
 @app.command()
 def export(
     ctx: typer.Context,
+    db: str | None = DB,
     fmt: str = typer.Option("csv", "--format", "-f", help="csv, json or parquet."),
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default: standard output; parquet needs --out)."),
     history: bool = typer.Option(False, "--history", help="Include superseded values."),
@@ -312,19 +343,23 @@ def export(
     """Every observation with its source, compilation and document."""
     from ..errors import InputError
 
-    if fmt == "parquet" and out is None:
-        raise InputError("parquet is binary: give --out FILE", code="input.format")
+    target = None if out is None or str(out) == "-" else out  # "-": standard output
+    if fmt == "parquet" and target is None:
+        raise InputError(
+            "parquet is binary and is not written to standard output: give --out FILE.parquet", code="input.format"
+        )
     with open_ledger(ctx) as ledger:
-        data = ledger.export(fmt, out, history=history)
-    if out is None:
+        data = ledger.export(fmt, target, history=history)
+    if target is None:
         sys.stdout.write(data if isinstance(data, str) else data.decode())
     else:
-        err_console.print(f"wrote {out}")
+        err_console.print(f"wrote {fmt} to {target} ({target.stat().st_size:,} bytes)", markup=False, highlight=False)
 
 
 @app.command()
 def changes(
     ctx: typer.Context,
+    db: str | None = DB,
     since: str = typer.Option(None, "--since", help="Only revisions at or after this ISO timestamp."),
     limit: int = typer.Option(None, "--limit"),
     fmt: Format = FORMAT,
@@ -357,6 +392,7 @@ def changes(
 @app.command()
 def status(
     ctx: typer.Context,
+    db: str | None = DB,
     max_age: float = typer.Option(36.0, "--max-age", help="Hours after which a daily source is stale."),
     fmt: Format = FORMAT,
 ) -> None:
@@ -366,7 +402,8 @@ def status(
     for r in rows:
         if r["stale"]:
             err_console.print(
-                f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is {r['age_hours']:.0f} h old",
+                f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is "
+                f"{r['age_hours']:.0f} h old: {r['stale_reason']}",
                 markup=False,
                 highlight=False,
             )

@@ -10,9 +10,10 @@ import sys
 from typing import Any
 
 import typer
+from rich import box
 from rich.table import Table
 
-from .app import Format, app, emit, err_console
+from .app import DB, Format, app, emit, err_console
 from .ledger import FORMAT, open_ledger
 
 records_app = typer.Typer(
@@ -27,9 +28,10 @@ LIST = typer.Argument(..., help="Records list: ru-fatalities or oryx.")
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
-    table = Table(title=title)
+    # compact (no vertical rules): a comparison's nine columns fit 80 characters
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
     for col in columns:
-        table.add_column(col)
+        table.add_column(col, no_wrap=col == "date" or col.endswith("_date"))
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     return table
@@ -38,10 +40,12 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
 def _count_table(data: dict[str, Any]) -> Table:
     window = f" · {data['window']['count']:,} in the last {data['window']['days']} days" if data["window"] else ""
     title = f"{data['list']} as of {data['as_of']}: {data['total']:,} records{window}"
-    rows = [
-        [bucket, f"{n:,}", f"{n / data['total']:.1%}" if data["total"] else ""]
-        for bucket, n in (data["by"] or {}).items()
-    ]
+    if not data["by"]:  # no breakdown asked: the count itself, and the window's
+        rows = [["all records", f"{data['total']:,}"]]
+        if data["window"]:
+            rows.append([f"in the last {data['window']['days']} days", f"{data['window']['count']:,}"])
+        return _table(title, ["records", "count"], rows)
+    rows = [[bucket, f"{n:,}", f"{n / data['total']:.1%}" if data["total"] else ""] for bucket, n in data["by"].items()]
     return _table(title, ["bucket", "records", "share"], rows)
 
 
@@ -56,6 +60,7 @@ def _count_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 @records_app.command("count")
 def count_command(
     ctx: typer.Context,
+    db: str | None = DB,
     list_slug: str = LIST,
     as_of: str = typer.Option(
         None, "--as-of", help="Count records dated on or before this date (default: the newest record)."
@@ -82,6 +87,7 @@ def count_command(
 @records_app.command("duplicates")
 def duplicates_command(
     ctx: typer.Context,
+    db: str | None = DB,
     list_slug: str = typer.Argument(None, help="Records list (default: every list)."),
     fmt: Format = FORMAT,
 ) -> None:
@@ -106,7 +112,7 @@ def duplicates_command(
 
 
 @records_app.command("rejected")
-def rejected_command(ctx: typer.Context, list_slug: str = LIST, fmt: Format = FORMAT) -> None:
+def rejected_command(ctx: typer.Context, db: str | None = DB, list_slug: str = LIST, fmt: Format = FORMAT) -> None:
     """Rows the latest import could not use (bad date, negative age, no evidence…), with file and line."""
     from ..records import rejections
 
@@ -117,7 +123,7 @@ def rejected_command(ctx: typer.Context, list_slug: str = LIST, fmt: Format = FO
 
 
 @records_app.command("lists")
-def lists_command(ctx: typer.Context, fmt: Format = FORMAT) -> None:
+def lists_command(ctx: typer.Context, db: str | None = DB, fmt: Format = FORMAT) -> None:
     """Every records list with its accounting: rows read = records + merged + rejected."""
     from ..records import lists
 
@@ -146,6 +152,7 @@ def _estimate_table(data: dict[str, Any]) -> Table:
 @app.command()
 def estimate(
     ctx: typer.Context,
+    db: str | None = DB,
     lists: list[str] = typer.Argument(
         ..., help="Two or more list specs: LIST[:FIELD=V1,V2][:FIELD!=V][:links>=N] (see docs/estimation.md)."
     ),
@@ -169,6 +176,7 @@ def estimate(
 @app.command()
 def compare(
     ctx: typer.Context,
+    db: str | None = DB,
     metric: str = typer.Argument(..., help="Taxonomy metric, e.g. tanks, afv, artillery."),
     sources: str = typer.Option(
         "general-staff,oryx", "--sources", help="Claim source first, then the confirming source(s)."
@@ -188,16 +196,27 @@ def compare(
         from ..records.chart import ratio_chart
 
         err_console.print(f"wrote {ratio_chart(frame, metric, names, chart)}", markup=False, highlight=False)
-    records = [{"date": d.isoformat(), **{k: _plain(v) for k, v in row.items()}} for d, row in frame.iterrows()]
+    records = [{"date": _plain(d), **{k: _plain(v) for k, v in row.items()}} for d, row in frame.iterrows()]
     if fmt is Format.csv:
-        sys.stdout.write(frame.to_csv(index_label="date"))
+        sys.stdout.write(frame.to_csv(index_label="date", date_format="%Y-%m-%d"))
         return
-    cols = list(records[0]) if records else ["date"]
-    emit(
-        records,
-        fmt,
-        table=lambda rs: _table(f"{metric}: {' vs '.join(names)}", cols, [[r[c] for c in cols] for r in rs]),
-    )
+    emit(records, fmt, table=lambda rs: _compare_table(f"{metric}: {' vs '.join(names)}", rs))
+
+
+def _compare_table(title: str, records: list[dict[str, Any]]) -> Table:
+    """The comparison in 80 columns: no column that is empty on every row (statuses a metric does
+    not break down) or repeats the date; a status under its name alone (``destroyed``)."""
+    cols = [
+        c
+        for c in (records[0] if records else {"date": None})
+        if c == "date"
+        or (
+            any(r[c] is not None for r in records)
+            and not (c.endswith("_date") and all(r[c] == r["date"] for r in records))
+        )
+    ]
+    labels = [c.split(":", 1)[1] if ":" in c else c for c in cols]
+    return _table(title, labels, [[r[c] for c in cols] for r in records])
 
 
 def _plain(value: Any) -> Any:

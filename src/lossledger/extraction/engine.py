@@ -8,6 +8,7 @@ text ─ language ─ tokens/vocabulary matches (document.py) ─ numbers (numbe
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from ..errors import InputError
 from .asof import resolve_as_of
@@ -41,12 +42,22 @@ def _published(value: dt.date | str | None) -> dt.date | None:
         ) from None
 
 
+@cache
+def _known_languages() -> frozenset[str]:
+    """Every language code CLDR names (Babel's locale data), less the special codes that name no
+    language (undetermined, none, multiple, uncoded).  Any real language is accepted, not only
+    those with a vocabulary: vocabularies are added language by language, and the rest degrade."""
+    from babel import Locale
+
+    return frozenset(Locale("en").languages) - {"und", "zxx", "mul", "mis"}
+
+
 def _language(value: str | None) -> str | None:
     """'uk', 'UK', 'uk-UA', 'uk_UA' -> 'uk'; InputError for anything that is no language code."""
     if value is None:
         return None
     code = str(value).replace("_", "-").split("-")[0].strip().lower() if isinstance(value, str) else ""
-    if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3):
+    if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3 and code in _known_languages()):
         raise InputError(
             f"language must be an ISO 639-1 code such as 'uk', not {value!r}", code="input.language", field="language"
         )

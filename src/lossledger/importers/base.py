@@ -187,6 +187,8 @@ class ImportReport:
     skipped: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     status: str = "imported"  # imported | unchanged | failed
+    #: implausible totals this import wrote (ledger/plausibility.py), as dicts
+    flags: list[dict[str, Any]] = field(default_factory=list)
 
     def skip(self, reason: str, n: int = 1) -> None:
         self.skipped[reason] += n
@@ -216,6 +218,7 @@ class ImportReport:
             "superseded": self.superseded,
             "skipped": dict(self.skipped),
             "warnings": self.warnings,
+            "flags": self.flags,
         }
 
 

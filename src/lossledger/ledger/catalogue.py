@@ -224,10 +224,14 @@ def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None)
 
 
 def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> list[dict[str, Any]]:
+    """Per source: newest report, when fetched, whether stale — and why (``stale_reason``)."""
     o, s, d, parent = Observation, Source, Document, aliased(Document)
     retrieved = func.max(func.coalesce(d.retrieved_at, parent.retrieved_at))
+    snapshot = func.max(func.coalesce(d.snapshot, parent.snapshot))
+    # "file:…" sorts before "http…": the minimum says whether any figure was read from local files
+    read_from = func.min(func.coalesce(parent.uri, d.uri))
     rows = conn.execute(
-        select(s.slug, s.name, func.max(o.report_date), retrieved, func.count())
+        select(s.slug, s.name, func.max(o.report_date), retrieved, func.count(), snapshot, read_from)
         .join(o, o.source_id == s.id)
         .join(d, d.id == o.document_id)
         .outerjoin(parent, parent.id == d.parent_id)
@@ -237,11 +241,12 @@ def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> l
     ).all()
     last_sync = conn.execute(select(func.max(SyncRun.finished_at))).scalar()
     out = []
-    for slug, name, newest, fetched, n in rows:
+    for slug, name, newest, fetched, n, commit, uri in rows:
         # a report dated D is the statement of the morning of D (Kyiv): age counts from 08:00 Kyiv
         published = dt.datetime.combine(newest, dt.time(8, 0), KYIV).astimezone(dt.UTC).replace(tzinfo=None)
         age = (now - published).total_seconds() / 3600
         limit = CADENCE_HOURS.get(slug, max_age_hours)
+        stale = limit is not None and age > limit
         out.append(
             {
                 "source": slug,
@@ -252,7 +257,17 @@ def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> l
                 "last_sync": last_sync.isoformat() if last_sync else None,
                 "observations": n,
                 "max_age_hours": limit,
-                "stale": limit is not None and age > limit,
+                "stale": stale,
+                "stale_reason": _stale_reason(uri, commit, fetched) if stale else None,
             }
         )
     return out
+
+
+def _stale_reason(uri: str | None, commit: str | None, fetched: dt.datetime | None) -> str:
+    """Why a source's newest report is old: a copy of the data was synced, or the source is silent."""
+    if uri and uri.startswith("file:"):
+        copy = f"a snapshot (upstream commit {commit[:12]})" if commit else "local files"
+        return f"synced from {copy}, not from the upstream: `lossledger sync` without --from fetches the current data"
+    when = f" (fetched {fetched:%Y-%m-%d %H:%M} UTC)" if fetched else ""
+    return f"the upstream has published nothing newer{when}"

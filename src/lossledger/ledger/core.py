@@ -64,9 +64,13 @@ class Ledger:
     # --- opening and syncing -----------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> Ledger:
-        """Open (creating and migrating as needed) the ledger at ``url``: ``--db`` > $LOSSLEDGER_DB > per-user SQLite."""
-        return cls(connect(resolve_db_url(url), upgrade=migrate))
+    def open(cls, url: str | None = None, *, migrate: bool = True, read_only: bool = False) -> Ledger:
+        """Open (creating and migrating as needed) the ledger at ``url``: ``--db`` > $LOSSLEDGER_DB > per-user SQLite.
+
+        ``read_only``: open an existing ledger for reading only — nothing is created or migrated,
+        an SQLite file is opened ``mode=ro`` (it may be on read-only media), and a sync fails
+        saying the ledger is read-only."""
+        return cls(connect(resolve_db_url(url), upgrade=migrate, read_only=read_only))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -94,6 +98,35 @@ class Ledger:
 
         return sync(self.engine, origin, only=only, force=force, progress=progress)
 
+    def moment(self, value: str | dt.datetime | None) -> dt.datetime | None:
+        """An ``as_known_at`` as a naive UTC moment: an ISO 8601 date or date-time, or ``sync:N`` —
+        as the ledger stood after its sync N (``lossledger sync`` prints N), which works right after
+        a first sync whatever the clock says."""
+        if not (isinstance(value, str) and value.strip().lower().startswith("sync:")):
+            return parse_moment(value)
+        number = value.split(":", 1)[1].strip()
+        if not number.isdigit():
+            raise InputError(f"not a sync number: {value!r} (sync:1, sync:2…)", code="input.timestamp")
+        with self.engine.connect() as conn:
+            finished = conn.execute(select(SyncRun.finished_at).where(SyncRun.id == int(number))).scalar()
+        if finished is None:
+            raise NotFound(f"this ledger has no finished sync {number}", code="ledger.no_sync")
+        return finished
+
+    def _knew_nothing(self, moment: dt.datetime | None) -> None:
+        """:class:`NotFound` saying so when ``moment`` precedes every sync of the ledger."""
+        if moment is None:
+            return
+        with self.engine.connect() as conn:
+            first = conn.execute(select(func.min(SyncRun.finished_at))).scalar()
+        if first is None or moment < first:
+            since = f"its first sync finished at {first:%Y-%m-%dT%H:%M:%S} UTC" if first else "it has never been synced"
+            raise NotFound(
+                f"the ledger knew nothing at {moment:%Y-%m-%dT%H:%M:%S} UTC: {since} (`--as-known-at sync:1` is "
+                "the ledger as its first sync left it)",
+                code="ledger.not_yet_known",
+            )
+
     # --- figures of one date -----------------------------------------------------------------
 
     def points(self, **kwargs: Any) -> dict[str, dict[dt.date, Point]]:
@@ -110,22 +143,23 @@ class Ledger:
             select(o.report_date)
             .distinct()
             .join(s, s.id == o.source_id)
-            .where(s.slug == source, known_at_filter(parse_moment(as_known_at)))
+            .where(s.slug == source, known_at_filter(self.moment(as_known_at)))
             .order_by(o.report_date)
         )
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
     def latest_date(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> dt.date:
-        o, s = Observation, Source
+        o, s, moment = Observation, Source, self.moment(as_known_at)
         query = (
             select(func.max(o.report_date))
             .join(s, s.id == o.source_id)
-            .where(s.slug == source, known_at_filter(parse_moment(as_known_at)))
+            .where(s.slug == source, known_at_filter(moment))
         )
         with self.engine.connect() as conn:
             latest = conn.execute(query).scalar()
         if latest is None:
+            self._knew_nothing(moment)
             raise NotFound(f"the ledger has no {source} figures yet (run `lossledger sync`)", code="ledger.empty")
         return latest
 
@@ -138,10 +172,11 @@ class Ledger:
         compilations disagreed carries ``resolved`` (the rule and every candidate).
         """
         day = _date(date)
-        moment = parse_moment(as_known_at)
+        moment = self.moment(as_known_at)
         with self.engine.connect() as conn:
             points = load_points(conn, source=source, start=day, end=day, as_known_at=moment)
             if not points:
+                self._knew_nothing(moment)
                 raise NotFound(f"no {source} report for {day}", code="ledger.no_report")
             # merged totals (vehicles before 2022-05-01) are derived for series; the day shows what was stated
             figures = {
@@ -188,7 +223,7 @@ class Ledger:
         first = _date(start) if start else None
         last = _date(end) if end else None
         points = self.points(
-            source=source, metrics=[metric], start=first, end=last, as_known_at=parse_moment(as_known_at),
+            source=source, metrics=[metric], start=first, end=last, as_known_at=self.moment(as_known_at),
             side=side, category=category, status=status,
         ).get(metric, {})  # fmt: skip
         return series_frame(points, daily=daily, rolling=rolling, monthly=monthly, start=first, end=last)
@@ -204,25 +239,27 @@ class Ledger:
         end: str | dt.date | None = None,
         as_known_at: str | dt.datetime | None = None,
     ) -> list[dict[str, Any]]:
-        """Every (date, metric) where the source's compilations disagree, with both values and documents."""
+        """Every (date, metric) where the source's compilations disagree, with both values and
+        documents, and every implausible total (``flags``: the rule that fired, ledger/plausibility.py)."""
         first = _date(start) if start else None
         last = _date(end) if end else None
         points = self.points(
             source=source, metrics=[metric] if metric else None, start=first, end=last,
-            as_known_at=parse_moment(as_known_at),
+            as_known_at=self.moment(as_known_at),
         )  # fmt: skip
         out = []
         for m in _ordered(points):
             for date, p in points[m].items():
-                if not p.resolved:
+                if not p.resolved and not p.flags:
                     continue
                 values = [
                     {"compilation": c.compilation, "value": c.value, "document": c.document_id}
                     for c in sorted(p.candidates, key=lambda c: c.compilation)
                 ]
-                out.append(
-                    {"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule}
-                )
+                row = {"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule}
+                if p.flags:
+                    row["flags"] = [f.to_dict() for f in p.flags]
+                out.append(row)
         return sorted(out, key=lambda r: (r["date"], taxonomy.metric_names().index(r["metric"])))
 
     # --- catalogue, provenance, history ------------------------------------------------------------
@@ -250,7 +287,7 @@ class Ledger:
         from .catalogue import list_changes
 
         with self.engine.connect() as conn:
-            return list_changes(conn, parse_moment(since), limit)
+            return list_changes(conn, self.moment(since), limit)
 
     def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[dict[str, Any]]:
         """Per source: newest report date, when it was fetched, and whether it is stale."""
@@ -303,6 +340,8 @@ def _figure(p: Point) -> dict[str, Any]:
                 {"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in p.candidates
             ],
         }
+    if p.flags:
+        fig["flags"] = [f.to_dict() for f in p.flags]
     fig["documents"] = p.document_ids
     return fig
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from .. import taxonomy
 from ..analysis.reconcile import Candidate, Cell, resolve_cells
+from .plausibility import Flag, flag_totals
 
-__all__ = ["DEFAULT_CATEGORY", "DEFAULT_SIDE", "ONE_DAY", "Point", "RawRow", "build_points", "with_parts"]
+__all__ = ["DEFAULT_CATEGORY", "DEFAULT_SIDE", "ONE_DAY", "Point", "RawRow", "build_points", "flag_rows", "with_parts"]
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -46,6 +47,8 @@ class Point:
     others: list[Candidate] = field(default_factory=list)  # of the increase and correction
     merged: bool = False
     period_days: int | None = None
+    #: implausible values among the candidates (ledger/plausibility.py)
+    flags: list[Flag] = field(default_factory=list)
 
     @property
     def resolved(self) -> bool:
@@ -65,9 +68,15 @@ def with_parts(metrics: list[str]) -> list[str]:
 
 
 def build_points(
-    rows: list[RawRow], *, metrics: list[str] | None = None, start: dt.date | None = None, end: dt.date | None = None
+    rows: list[RawRow],
+    *,
+    metrics: list[str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    source: str | None = None,
 ) -> dict[str, dict[dt.date, Point]]:
-    """Points by metric and date within [start, end] from one source's raw rows."""
+    """Points by metric and date within [start, end] from one source's raw rows (``source``
+    names it, for the plausibility rules that depend on it)."""
     summed = _sum_categories(rows)
     reported: dict[str, dict[dt.date, int]] = defaultdict(dict)
     for _metric, _kind, date, _value, _qualifier, doc_id, _obs_id, comp, _period, _category in rows:
@@ -78,6 +87,7 @@ def build_points(
     ]
     periods = {(metric, date): v[4] for (_c, metric, kind, date), v in summed.items() if kind == "increase" and v[4]}
     points = _assemble(resolve_cells(candidates, reported), periods)
+    _flag(points, summed, source)
     _bridge_merges(points)
     _derive_increases(points)
     keep = set(metrics) if metrics else None
@@ -141,6 +151,30 @@ def _assemble(
             point.correction = cell.value
         point.others.extend(cell.candidates)
     return points
+
+
+def flag_rows(rows: list[RawRow], source: str | None = None) -> dict[tuple[str, dt.date], list[Flag]]:
+    """The implausible totals among one source's raw rows, by (metric, date), as
+    :func:`build_points` attaches them to its points (``sync`` checks a batch with it)."""
+    return _flags(_sum_categories(rows), source)
+
+
+def _flags(
+    summed: dict[tuple[str, str, str, dt.date], list[Any]], source: str | None
+) -> dict[tuple[str, dt.date], list[Flag]]:
+    totals = [(comp, metric, date, v[0]) for (comp, metric, kind, date), v in summed.items() if kind == "total"]
+    corrections = {(metric, date): v[0] for (_c, metric, kind, date), v in summed.items() if kind == "correction"}
+    return flag_totals(totals, corrections, source=source)
+
+
+def _flag(
+    points: dict[str, dict[dt.date, Point]], summed: dict[tuple[str, str, str, dt.date], list[Any]], source: str | None
+) -> None:
+    """Attach to each point the implausible values among its compilations' totals."""
+    for (metric, date), flags in _flags(summed, source).items():
+        point = points.get(metric, {}).get(date)
+        if point is not None:
+            point.flags = flags
 
 
 def _bridge_merges(points: dict[str, dict[dt.date, Point]]) -> None:

@@ -46,7 +46,7 @@ def load_points(
         category = DEFAULT_CATEGORY.get(source)
     wanted = with_parts(metrics) if metrics else None
     rows = _query(conn, source, wanted, start, end, as_known_at, side, category, status)
-    return build_points(rows, metrics=metrics, start=start, end=end)
+    return build_points(rows, metrics=metrics, start=start, end=end, source=source)
 
 
 def _query(

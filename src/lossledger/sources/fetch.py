@@ -97,7 +97,8 @@ class HttpClient:
                 time.sleep(self.backoff * (2**attempt))
         if isinstance(last, FetchError):
             raise last
-        raise FetchError(f"cannot fetch: {last}", code="fetch.network", file=url)
+        reason = (str(last).strip().splitlines() or [last.__class__.__name__])[0]  # httpx may add a second line
+        raise FetchError(f"cannot fetch: {reason}", code="fetch.network", file=url)
 
     def close(self) -> None:
         self.client.close()

@@ -3,6 +3,11 @@
 ``connect(url)`` returns an engine whose schema is at the newest migration (running Alembic when
 it is not); ``transaction(engine)`` is one atomic unit: everything inside commits together or not
 at all, which is how a failed import leaves the ledger exactly as it was.
+
+A PostgreSQL server that accepts connections but never answers must not hold a command: every
+connection has a connect timeout and a statement timeout (``LOSSLEDGER_DB_CONNECT_TIMEOUT``,
+``LOSSLEDGER_DB_STATEMENT_TIMEOUT``, in seconds; a value the URL itself gives wins), and TCP
+keepalives so that a server gone mid-command is noticed.
 """
 
 from __future__ import annotations
@@ -15,12 +20,25 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..errors import ConfigError, StoreError
+from ..config import setting
+from ..errors import ConfigError, NotFound, StoreError
 from .migrations import HEAD
+from .readonly import read_only_uri, writable
 
-__all__ = ["HEAD", "bulk_cache", "connect", "downgrade", "head_revision", "migrate", "transaction", "utcnow"]
+__all__ = [
+    "HEAD",
+    "SYNC_LOCK",
+    "bulk_cache",
+    "connect",
+    "downgrade",
+    "head_revision",
+    "lock_for_sync",
+    "migrate",
+    "transaction",
+    "utcnow",
+]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -36,20 +54,21 @@ def _normalise(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(engine: Engine) -> None:
+def _sqlite_pragmas(engine: Engine, *, read_only: bool = False) -> None:
     # pysqlite's own transaction handling defers BEGIN and breaks transactional DDL; the SQLAlchemy
     # docs' recipe ("Serializable isolation / Savepoints / Transactional DDL") takes control of it.
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        # 16 KiB pages for a new file (a no-op once the file exists): a full sync's bulk insert
-        # (190k rows) is 0.08–0.13 s faster than with the default 4 KiB, and the file's queries
-        # (show, series, changes, records count, export) are as fast or faster (measured).
-        cur.execute("PRAGMA page_size=16384")
+        if not read_only:  # these write the file's header; a read-only open keeps what it finds
+            # 16 KiB pages for a new file (a no-op once the file exists): a full sync's bulk insert
+            # (190k rows) is 0.08–0.13 s faster than with the default 4 KiB, and the file's queries
+            # (show, series, changes, records count, export) are as fast or faster (measured).
+            cur.execute("PRAGMA page_size=16384")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.close()
 
@@ -58,8 +77,74 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def create(url: str) -> Engine:
-    """An engine for ``url`` (no migration).  SQLite parent folders are created."""
+def _sqlite_file(parsed: Any) -> Path | None:
+    """The file of an SQLite URL (None: in memory, or already a ``file:`` URI)."""
+    name = parsed.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name).expanduser()
+
+
+def _prepare_sqlite(parsed: Any, read_only: bool) -> Any:
+    """Create the folder of a new ledger, or point a read-only open at the file's ``mode=ro`` URI."""
+    path = _sqlite_file(parsed)
+    if path is None:
+        return parsed
+    if read_only:
+        if not path.is_file():
+            raise NotFound(f"no ledger at {path} (`lossledger sync` creates one)", code="store.missing")
+        return parsed.set(database=read_only_uri(path), query={"uri": "true"})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = str(exc.strerror or exc)
+        if "read-only" not in reason.lower() and not writable(path):
+            reason += ": the folder is read-only here"
+        raise StoreError(f"cannot create the ledger {path}: {reason}", code="store.create") from None
+    return parsed
+
+
+#: Defaults of the PostgreSQL timeouts, in seconds (a full sync's longest statement takes ~2 s).
+CONNECT_TIMEOUT = 10
+STATEMENT_TIMEOUT = 300
+
+
+def _seconds(name: str, default: int) -> float:
+    raw = setting(name, None, str(default)) or str(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(
+            f"LOSSLEDGER_{name.upper()}: not a number of seconds: {raw!r}", code="config.timeout"
+        ) from None
+    if value <= 0:
+        raise ConfigError(f"LOSSLEDGER_{name.upper()}: must be positive: {raw!r}", code="config.timeout")
+    return value
+
+
+def _postgres_args(parsed: Any, read_only: bool) -> dict[str, Any]:
+    """libpq parameters: timeouts, keepalives, read-only transactions — those the URL lacks."""
+    options = [f"-c statement_timeout={int(_seconds('db_statement_timeout', STATEMENT_TIMEOUT) * 1000)}"]
+    if read_only:
+        options.append("-c default_transaction_read_only=on")
+    wanted: dict[str, Any] = {
+        "connect_timeout": max(1, round(_seconds("db_connect_timeout", CONNECT_TIMEOUT))),
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        "options": " ".join(options),
+    }
+    given = dict(parsed.query)
+    if "options" in given:  # after ours: PostgreSQL takes the last of a setting given twice
+        wanted["options"] += f" {given['options']}"
+    return {k: v for k, v in wanted.items() if k not in given or k == "options"}
+
+
+def create(url: str, *, read_only: bool = False) -> Engine:
+    """An engine for ``url`` (no migration).  SQLite parent folders are created, unless
+    ``read_only``: then the file must exist and is opened read-only (PostgreSQL: read-only
+    transactions)."""
     url = _normalise(url)
     try:
         parsed = make_url(url)
@@ -67,10 +152,11 @@ def create(url: str) -> Engine:
         raise ConfigError(f"invalid database URL {url!r}: {exc}", code="config.db") from None
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        parsed = _prepare_sqlite(parsed, read_only)
     else:
         kwargs["pool_pre_ping"] = True
+        if parsed.get_backend_name() == "postgresql":
+            kwargs["connect_args"] = _postgres_args(parsed, read_only)
     try:
         engine = create_engine(parsed, **kwargs)
     except Exception as exc:  # unknown dialect, missing driver
@@ -78,8 +164,39 @@ def create(url: str) -> Engine:
             f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}", code="config.db"
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        _sqlite_pragmas(engine)
+        _sqlite_pragmas(engine, read_only=read_only)
+    _typed_errors(engine)
     return engine
+
+
+def _typed_errors(engine: Engine) -> None:
+    """A database that fails while answering (a timeout, a lost connection, a lock, read-only
+    media) raises :class:`StoreError`, so reads that fail are rendered like any other error."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        if getattr(context, "is_pre_ping", False):  # the pool reconnects by itself
+            return
+        if context.is_disconnect or isinstance(context.sqlalchemy_exception, OperationalError):
+            raise StoreError(f"database error: {_reason(context.original_exception, engine)}", code="store.query")
+
+
+def _reason(exc: BaseException, engine: Engine) -> str:
+    """The first line of a database error, saying so when the ledger is read-only."""
+    reason = f"{exc.__class__.__name__}: {(str(exc).splitlines() or [''])[0]}"
+    path = _sqlite_file(engine.url)
+    lowered = reason.lower()
+    if "database is locked" in lowered:
+        return f"the ledger is locked by another writer: another sync is running ({reason})"
+    if (
+        "terminating connection" in lowered
+        or "server closed the connection" in lowered
+        or "connection is lost" in lowered
+    ):
+        return f"the connection to the database was lost ({reason})"
+    if "readonly" in lowered or "read-only" in lowered or (path is not None and path.exists() and not writable(path)):
+        return f"the ledger is read-only here, only commands that read can use it ({reason})"
+    return reason
 
 
 def head_revision() -> str:
@@ -123,18 +240,30 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
         command.downgrade(_alembic_config(conn), revision)
 
 
-def connect(url: str, *, upgrade: bool = True) -> Engine:
-    """An engine for ``url`` whose schema is current; :class:`StoreError` if the database is unusable."""
-    engine = create(url)
+def connect(url: str, *, upgrade: bool = True, read_only: bool = False) -> Engine:
+    """An engine for ``url`` whose schema is current; :class:`StoreError` if the database is unusable.
+
+    ``read_only``: for commands that only read — nothing is created, migrated or written (an
+    older schema is read as it is), so a ledger on read-only media can be queried."""
+    engine = create(url, read_only=read_only)
     try:
-        if upgrade and current_revision(engine) != HEAD:
+        revision = current_revision(engine)
+        if read_only and revision is None:
+            raise NotFound(
+                f"{engine.url.render_as_string(hide_password=True)} holds no ledger yet (`lossledger sync` creates one)",
+                code="store.missing",
+            )
+        if upgrade and not read_only and revision != HEAD:
             migrate(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, StoreError) as exc:
         engine.dispose()
+        reason = exc.message.removeprefix("database error: ") if isinstance(exc, StoreError) else _reason(exc, engine)
         raise StoreError(
-            f"cannot open ledger {engine.url.render_as_string(hide_password=True)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}",
-            code="store.open",
+            f"cannot open ledger {engine.url.render_as_string(hide_password=True)}: {reason}", code="store.open"
         ) from None
+    except NotFound:
+        engine.dispose()
+        raise
     return engine
 
 
@@ -144,10 +273,30 @@ def transaction(engine: Engine) -> Iterator[Connection]:
     try:
         with engine.begin() as conn:
             yield conn
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, StoreError) as exc:
+        if isinstance(exc, StoreError) and exc.code != "store.query":
+            raise
+        reason = exc.message.removeprefix("database error: ") if isinstance(exc, StoreError) else _reason(exc, engine)
         raise StoreError(
-            f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", code="store.write"
+            f"database error, nothing of this transaction was committed: {reason}", code="store.write"
         ) from None
+
+
+#: The advisory lock a sync holds for its transaction on PostgreSQL ("lossledg" as a 64-bit integer).
+SYNC_LOCK = 0x6C6F73736C656467
+
+
+def lock_for_sync(conn: Connection) -> None:
+    """Take the ledger's sync lock for the current transaction, or fail saying another sync runs.
+
+    Two syncs writing at once would both insert the sources of an empty ledger (a raw
+    ``IntegrityError … uq_source_slug``) or revise each other's figures; the lock serialises them.
+    SQLite serialises writers itself (the second waits ``busy_timeout``, then "database is
+    locked", which :func:`transaction` words the same way)."""
+    if conn.dialect.name != "postgresql":
+        return
+    if not conn.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": SYNC_LOCK}).scalar():
+        raise StoreError("another sync is running on this ledger: try again when it has finished", code="store.busy")
 
 
 @contextmanager

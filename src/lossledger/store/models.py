@@ -32,6 +32,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 __all__ = [
     "Base",
     "Compilation",
+    "DatasetState",
     "Document",
     "FetchState",
     "KINDS",
@@ -199,6 +200,20 @@ class FetchState(Base):
     last_modified: Mapped[str | None] = mapped_column(String(100))
     sha256: Mapped[str | None] = mapped_column(String(64))
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class DatasetState(Base):
+    """The files of a dataset folder's latest import (a hash of their names and sha256 keys).
+
+    ``sync`` skips a dataset only when its files are exactly these: files that are merely known
+    (an older version of the folder) are imported again, so that the current figures are always
+    those the latest sync of the dataset read, and a corrected file reverts a bad value."""
+
+    __tablename__ = "dataset_state"
+    dataset: Mapped[str] = mapped_column(String(100), primary_key=True)
+    files_key: Mapped[str] = mapped_column(String(64))
+    sync_id: Mapped[int] = mapped_column(ForeignKey("sync_run.id"))
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 # --- Evidence registries (issue 7) ---------------------------------------------------------------

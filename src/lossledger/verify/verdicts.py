@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction.model import Claim
+from ..ledger.plausibility import Flag
 from ..ledger.points import Point
 from .fingerprint import approximate_range
 from .view import LedgerView
@@ -41,6 +42,8 @@ class Judgement:
     ledger_date: dt.date | None = None
     explanation: str = ""
     documents: list[int] = field(default_factory=list)
+    #: the ledger value is itself an implausible total (ledger/plausibility.py)
+    ledger_flags: list[Flag] = field(default_factory=list)
 
     @property
     def difference(self) -> int | None:
@@ -62,6 +65,7 @@ class Judgement:
             "text": c.text,
             "explanation": self.explanation,
             "documents": self.documents,
+            "ledger_flags": [f.to_dict() for f in self.ledger_flags],
         }
 
 
@@ -85,8 +89,23 @@ def _rounded_exact(claim: Claim, value: int) -> bool:
     return zeros >= 2 and abs(claim.value - value) < 10**zeros // 2
 
 
+def _flagged(judgement: Judgement, flags: list[Flag]) -> Judgement:
+    """Say so when the ledger value a claim was compared with is itself flagged as implausible."""
+    judgement.ledger_flags = [f for f in flags if f.value == judgement.ledger_value]
+    if judgement.ledger_flags:
+        rules = ", ".join(dict.fromkeys(f.rule for f in judgement.ledger_flags))
+        judgement.explanation += f" (the ledger value is itself flagged as implausible: {rules})"
+    return judgement
+
+
 def judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], when: dt.date | None) -> Judgement:
     """Judge a General Staff claim against the reconciled series around ``when``."""
+    judgement = _judge_general_staff(claim, series, when)
+    point = series.get(claim.metric, {}).get(judgement.ledger_date) if judgement.ledger_date else None
+    return _flagged(judgement, point.flags) if point and claim.kind == "total" else judgement
+
+
+def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], when: dt.date | None) -> Judgement:
     if when is None:
         return Judgement(claim, "unverifiable", explanation="no General Staff report could be matched to this text")
     by_date = series.get(claim.metric, {})
@@ -164,7 +183,12 @@ def judge_other(claim: Claim, view: LedgerView, when: dt.date | None) -> Judgeme
     """Judge a claim attributed to Mediazona, Oryx or a side's own acknowledgement."""
     if claim.source not in view.sources:
         return Judgement(claim, "unverifiable", explanation=f"the ledger has no series for source {claim.source!r}")
-    series = _series(view, claim)
+    flags: dict[dt.date, list[Flag]] = {}
+    judgement = _judge_other(claim, _series(view, claim, flags), when)
+    return _flagged(judgement, flags.get(judgement.ledger_date, [])) if judgement.ledger_date else judgement
+
+
+def _judge_other(claim: Claim, series: list[tuple[dt.date, int | None, list[int]]], when: dt.date | None) -> Judgement:
     if not series:
         return Judgement(
             claim, "unverifiable", explanation=f"no {claim.source} {claim.kind} of {claim.metric} in the ledger"
@@ -194,18 +218,24 @@ def judge_other(claim: Claim, view: LedgerView, when: dt.date | None) -> Judgeme
     )
 
 
-def _series(view: LedgerView, claim: Claim) -> list[tuple[dt.date, int | None, list[int]]]:
+def _series(
+    view: LedgerView, claim: Claim, flags: dict[dt.date, list[Flag]]
+) -> list[tuple[dt.date, int | None, list[int]]]:
     """(date, value, documents) of the claim's metric and kind in every sub-series of its source
     (named deaths and the probate estimate; killed, wounded and incidents); Oryx's equipment
-    types of one metric are summed."""
+    types of one metric are summed.  The flags of implausible totals go into ``flags``."""
     from ..ledger.points import build_points
 
     categories: list[str | None] = [None] if claim.source == "oryx" else list(view.categories(claim.source))
     out: list[tuple[dt.date, int | None, list[int]]] = []
     for category in categories:
         rows = view.raw(claim.source, metrics=[claim.metric], category=category)
-        for date, point in build_points(rows, metrics=[claim.metric]).get(claim.metric, {}).items():
+        for date, point in (
+            build_points(rows, metrics=[claim.metric], source=claim.source).get(claim.metric, {}).items()
+        ):
             value = _value(point, claim.kind)
             if value is not None:
                 out.append((date, value, point.document_ids))
+                if claim.kind == "total" and point.flags:
+                    flags.setdefault(date, []).extend(point.flags)
     return out

@@ -81,15 +81,16 @@ class LedgerView:
                 return view
         from ..ledger import Ledger
 
-        return cls.from_ledger(Ledger.open(resolved))
+        return cls.from_ledger(Ledger.open(resolved, read_only=True))
 
     @classmethod
     def _sqlite(cls, path: Path, url: str) -> LedgerView | None:
         import sqlite3
 
         from ..store.migrations import HEAD
+        from ..store.readonly import read_only_uri
 
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
         try:
             version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.Error:
@@ -165,7 +166,11 @@ class LedgerView:
         lo = start - dt.timedelta(days=1) - WINDOW if start else None
         hi = end + WINDOW if end else None
         return build_points(
-            self.raw(source, start=lo, end=hi, **kwargs), metrics=kwargs.get("metrics"), start=start, end=end
+            self.raw(source, start=lo, end=hi, **kwargs),
+            metrics=kwargs.get("metrics"),
+            start=start,
+            end=end,
+            source=source,
         )
 
     def uris(self, ids: set[int]) -> dict[int, str]:

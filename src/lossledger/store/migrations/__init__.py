@@ -3,4 +3,4 @@
 #: The newest migration's revision.  Kept as a constant so opening a ledger does not import
 #: Alembic (~0.3 s) just to learn the schema is current, and so the fast ``check`` path can read
 #: it without SQLAlchemy; tests/test_store.py checks it against Alembic's view of versions/.
-HEAD = "0003"
+HEAD = "0004"
