@@ -228,8 +228,9 @@ def dump_digest(sqlite_path: Path) -> str:
 # --- API query strings ---------------------------------------------------------------------------
 
 QUERY_PATHS = [
-    "/api/v1/metrics", "/api/v1/sources", "/api/v1/days/2024-02-16", "/api/v1/latest", "/api/v1/figures/2024-02-16/tanks",
-    "/api/v1/series/tanks", "/api/v1/conflicts", "/api/v1/compare/tanks", "/api/v1/changes", "/api/v2/statistics/latest",
+    "/ledger/v1/metrics", "/ledger/v1/sources", "/ledger/v1/days/2024-02-16", "/ledger/v1/latest",
+    "/ledger/v1/figures/2024-02-16/tanks", "/ledger/v1/series/tanks", "/ledger/v1/conflicts", "/ledger/v1/compare/tanks",
+    "/ledger/v1/changes", "/api/v1/statistics/latest", "/api/v1/statistics", "/api/v2/statistics/latest",
     "/api/v2/statistics", "/api/v2/statistics/2024-02-16", "/api/v2/terms/en", "/api/v2/war-info",
 ]  # fmt: skip
 KEYS = ["source", "from", "to", "as_known_at", "metric", "rolling", "daily", "monthly", "limit", "offset",

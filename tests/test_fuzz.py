@@ -168,7 +168,7 @@ def test_api_any_query_string(api: TestClient, rng: random.Random, path: str) ->
     assert response.status_code < 500, (path, response.status_code, response.text[:300])
     if response.status_code >= 400 and response.headers.get("content-type", "").startswith("application/json"):
         body = response.json()
-        if path.startswith("/api/v2/"):  # russianwarship.rip's own error shape (docs/api.md)
+        if path.startswith("/api/"):  # russianwarship.rip's own error shape (docs/api.md)
             assert isinstance(body, dict) and body.get("message"), body
         else:
             assert body.get("ok") is False and body.get("status") == response.status_code, body
