@@ -15,11 +15,15 @@ Languages with neither (Japanese, Chinese, Korean, Vietnamese…) keep the folde
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
 __all__ = ["Normaliser", "normaliser", "snowball_name"]
+
+#: letters with combining marks (Devanagari, Bengali, Tamil… vowel signs are not "alpha")
+_LETTERS_AND_MARKS = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff])+")
 
 #: Shorter stems collide across unrelated words (Arabic "إلى" and "آليات"): the lemma is kept.
 MIN_STEM = 4
@@ -69,30 +73,37 @@ def load_forms(code: str) -> dict[str, str]:
 
 class Normaliser:
     """``key(word)``: the look-up key of a folded word in one language (picklable; the stemmer
-    is created on first use in each process)."""
+    is created on first use in each process).  A language neither simplemma nor Snowball covers
+    may list its case and number endings (``[language] suffixes``): the longest one a word ends in
+    is stripped ("হাজারের" → "হাজার"), a stemmer written as data."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, suffixes: tuple[str, ...] = ()) -> None:
         self.code = code
         self.forms = load_forms(code)
         self.stemmer_name = snowball_name(code)
+        self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"code": self.code, "forms": self.forms, "stemmer_name": self.stemmer_name}
+        return {"code": self.code, "forms": self.forms, "stemmer_name": self.stemmer_name, "suffixes": self.suffixes}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
     def key(self, word: str) -> str:
         """The key of ``word`` (already folded by tokens.fold); digits and short words stay as they are."""
-        if len(word) < 3 or not word.isalpha():
+        # words of letters (and, in Indic scripts, the vowel signs between them); not numbers
+        if len(word) < 3 or not word.replace("'", "").isalpha() and not _LETTERS_AND_MARKS.fullmatch(word):
             return word
         lemma = self.forms.get(word, word)
         if self.stemmer_name is None:
+            for suffix in self.suffixes:
+                if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 2:
+                    return lemma[: -len(suffix)]
             return lemma
         stem = str(_stemmer(self.stemmer_name).stemWord(lemma))
         return stem if len(stem) >= MIN_STEM else lemma
 
 
 @cache
-def normaliser(code: str) -> Normaliser:
-    return Normaliser(code)
+def normaliser(code: str, suffixes: tuple[str, ...] = ()) -> Normaliser:
+    return Normaliser(code, suffixes)

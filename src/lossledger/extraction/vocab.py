@@ -7,7 +7,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   (number words may follow the noun: Arabic "غواصة واحدة"), ``term_before_number`` (any number may
   follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``conjunctions`` (joining list items),
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
-  (short words every sentence has: they narrow language detection).
+  (short words every sentence has: they narrow language detection), ``suffixes`` (case and number
+  endings stripped before look-up, for a language no lemmatiser or stemmer covers).
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``counters`` (classifiers
   between a number and its noun: 辆, 架, 명, 대; a lone numeral character counts only before one).
@@ -88,6 +89,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "conjunctions",
         "articles",
         "function_words",
+        "suffixes",
     },
     "numbers": {"words", "scales", "connectors", "half", "counters"},
     "metrics": None,
@@ -564,7 +566,9 @@ def _lexicon_key(code: str) -> str:
 
 
 def _build_lexicon(code: str) -> Lexicon:
-    lex = Lexicon(normaliser=normaliser(code))
+    own = load_vocab(code) if code in available_languages() else None
+    suffixes = tuple(fold(x) for x in own.list("language", "suffixes")) if own else ()
+    lex = Lexicon(normaliser=normaliser(code, suffixes))
     codes = [c for c in (code, "en") if c in available_languages()]
     for i, c in enumerate(dict.fromkeys(codes)):
         vocab = load_vocab(c)
