@@ -160,7 +160,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             figs.append(c)
             continue
         nxt = at.get(c.last + 1)
-        if nxt is not None and nxt.metric is not None and nxt.reason is None and _joined(doc, c.last):
+        if nxt is not None and nxt.metric is not None and nxt.reason is None and _joined(doc, c):
             c.metric, c.how, c.term_first, c.term_last = nxt.metric, "coord", nxt.term_first, nxt.term_last
             continue
         lo, hi = doc.clause_range(c.first)
@@ -185,9 +185,12 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         figs.append(c)
 
 
-def _joined(doc: Doc, k: int) -> bool:
-    """Token k joins two numbers of one term: "between 138,500 and 200,000 people", "3 or 4 tanks"."""
-    tok = doc.tokens[k] if k < len(doc.tokens) else None
+def _joined(doc: Doc, c: Candidate) -> bool:
+    """The word after c joins two numbers of one term: "between 138,500 and 200,000 people", "3
+    or 4 tanks", "१९ हजारदेखि २० हजार" (the joining word glued to the scale word)."""
+    if c.num.glued in doc.lex.conjunctions:
+        return True
+    tok = doc.tokens[c.last] if c.last < len(doc.tokens) else None
     return tok is not None and (tok.norm in doc.lex.conjunctions or tok.raw in ("-", "–", "to", "bis", "до", "a", "or"))
 
 

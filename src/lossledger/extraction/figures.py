@@ -205,6 +205,10 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
     aside = doc.aside[num.first]
     if aside is not None:
         return aside
+    if num.words_only:  # "hunderte", "тысячи", "हजारों": a scale word that is itself vague
+        own = doc.match_at.get(num.first)
+        if own is not None and own.has("non:vague"):
+            return REASONS["vague"]
     if num.first in dates:
         return "date"
     cov = doc.cover[num.first]
@@ -273,6 +277,8 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     """A bare number may be a figure: followed by punctuation, the end, or a word that refers back."""
     toks = doc.tokens
     j = c.last
+    if c.num.glued in doc.lex.conjunctions and j < len(toks) and toks[j].kind == NUM:
+        return True  # "१९ हजारदेखि २० हजार": the range's joining word is glued to the scale word
     if (
         j + 1 < len(toks)
         and toks[j].raw in ("'", "’")

@@ -30,7 +30,7 @@ WINDOW = 32_000
 #: a paragraph longer than this is cut into sentences (and a sentence into pieces)
 _LONG_PARAGRAPH = 4_000
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE = re.compile(r".+?(?:[.!?。！？؟](?=\s)|$)", re.S)
+_SENTENCE = re.compile(r".+?(?:[.!?。！？؟։።۔।](?=\s)|$)", re.S)
 
 
 def _passages(text: str) -> Iterator[tuple[int, str]]:

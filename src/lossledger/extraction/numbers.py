@@ -40,6 +40,7 @@ class NumberPhrase:
     words_only: bool = False  # written without digits ("one", "тисячу")
     has_scale: bool = False
     raw_digits: str = ""  # the digit token as written, when the phrase is one digit token
+    glued: str = ""  # a postposition glued to its last scale word ("देखि" of "१९ हजारदेखि")
 
     @property
     def int_value(self) -> int:
@@ -170,17 +171,35 @@ def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> lis
     out: list[NumberPhrase] = []
     i, n = 0, len(tokens)
     numeric = {m.start for m in matches if m.cats() & {"scale", "numword"}}
+    glued = _glued_scales(tokens, matches, lex)
     while i < n:
         if tokens[i].kind != NUM and i not in numeric:
             i += 1
             continue
-        phrase = _assemble(tokens, i, by_start)
+        phrase = _assemble(tokens, i, by_start, glued)
         if phrase is None or _lone_character(tokens, phrase, by_start):
             i += 1
             continue
         out.append(phrase)
         i = phrase.last
     _share_range_scales(tokens, out, lex)
+    return out
+
+
+def _glued_scales(tokens: list[Token], matches: list[Match], lex: Lexicon) -> dict[int, str]:
+    """Scale words carrying a glued postposition ("हजारदेखि", thousand-from; "ezerrel"): a
+    listed scale word and two or more letters more, matched through the word's key.  The number
+    ends with them, so the other end of a range is not added on ("१९ हजारदेखि २० हजार" is 19,000
+    to 20,000, not 19,020)."""
+    out: dict[int, str] = {}
+    for m in matches:
+        word = tokens[m.start].norm
+        if m.end - m.start != 1 or not m.has("scale") or word in lex.exact:
+            continue
+        for w in lex.scale_words:
+            if word.startswith(w) and len(word) - len(w) >= 2:
+                out[m.start] = word[len(w) :]
+                break
     return out
 
 
@@ -242,13 +261,14 @@ def _word_hyphen(tokens: list[Token], j: int) -> bool:
     return before.kind == WORD and after.kind == WORD and before.end == tokens[j].start and tokens[j].end == after.start
 
 
-def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> NumberPhrase | None:
+def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match], glued: dict[int, str]) -> NumberPhrase | None:
     """The number phrase starting at token i, read piece by piece (see :class:`_State`)."""
     first = _piece(tokens, i, by_start)
     if first is None or first[0] in ("connector", "half"):
         return None
     st = _State()
     j = last_good = i
+    tail = ""
     while j < len(tokens):
         if j > i and _word_hyphen(tokens, j) and (after := _piece(tokens, j + 1, by_start)) and after[0] == "numword":
             j += 1  # "twenty-five", "vingt-deux": number words joined by a hyphen are one number
@@ -273,6 +293,9 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> Number
         ok = st.add_scale(value, j == i) if kind == "scale" else st.add_value(kind, value, decimals)
         if not ok:
             break
+        if kind == "scale" and j in glued:
+            last_good, tail = nxt, glued[j]
+            break
         last_good = j = nxt
     if last_good == i:
         return None
@@ -288,6 +311,7 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match]) -> Number
         words_only=st.words_only,
         has_scale=st.has_scale,
         raw_digits=raw,
+        glued=tail,
     )
 
 

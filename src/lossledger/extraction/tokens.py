@@ -196,9 +196,10 @@ def _ordinal_date(tokens: list[Token], i: int) -> bool:
 def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
-    A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), and at '.' followed by a capital
-    letter, a quote or a letter of a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a digit or a
-    lower-case word is an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence.
+    A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), at the Armenian, Ethiopic
+    and Urdu full stops '։' '።' '۔', and at '.' followed by a capital letter, a quote or a letter of
+    a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a digit or a lower-case word is
+    an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence.
     """
     bounds: list[tuple[int, int]] = []
     start = 0
@@ -215,7 +216,7 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         ch = tok.raw
         end = False
-        if ch in "!?;؟。！？।॥":
+        if ch in "!?;؟。！？।॥։።۔":
             end = True
         elif ch in ".…" and i + 1 < n and not _ordinal_date(tokens, i):
             nxt = tokens[i + 1]

@@ -293,6 +293,7 @@ class Lexicon:
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     during_suffixes: tuple[str, ...] = ()
+    scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
@@ -441,6 +442,8 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
         lex.add(word, "numword", value, keyed=keyed)
     for word, value in nums.get("scales", {}).items():
         lex.add(word, "scale", value, keyed=keyed)
+    if keyed:
+        lex.scale_words = frozenset(fold(w) for w in nums.get("scales", {}))
     for word in nums.get("connectors", []):
         lex.add(word, "connector", keyed=keyed)
     for word in nums.get("half", []):
