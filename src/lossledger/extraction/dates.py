@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from .tokens import NUM, PUNCT, Token
-from .vocab import Match
+from .vocab import Lexicon, Match
 
 __all__ = ["DateMention", "find_dates", "infer_year", "resolve_relative"]
 
@@ -85,8 +86,10 @@ def _dotted(tok: Token) -> tuple[int, int, int | None] | None:
 
 
 class _Finder:
-    def __init__(self, tokens: list[Token], matches: list[Match]) -> None:
+    def __init__(self, tokens: list[Token], matches: list[Match], lex: Lexicon) -> None:
         self.tokens = tokens
+        self.day_links = lex.day_links | {"."}
+        self.year_links = lex.year_links | {",", "'", "."}
         # only date matches: other layers may start at the same token
         self.at: dict[int, Match] = {m.start: m for m in matches if any(c.startswith("date:") for c, _ in m.entries)}
         self.n = len(tokens)
@@ -100,20 +103,7 @@ class _Finder:
             return int(m.get("date:month")), end
         return None
 
-    def day_before(self, i: int) -> tuple[int, int] | None:
-        """A day number ending right before token i ("24 ", "3. ", "24 de ")."""
-        j = i - 1
-        if j >= 0 and self.tokens[j].raw in ("de", "di", "del", "of"):
-            j -= 1
-        if j >= 0 and self.tokens[j].raw == ".":
-            j -= 1
-        if j >= 0:
-            v = _num(self.tokens[j])
-            if v is not None and 1 <= v <= 31 and len(self.tokens[j].raw) <= 2:
-                return v, j
-        return None
-
-    def number_after(self, i: int, lo: int, hi: int, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    def number_after(self, i: int, lo: int, hi: int, skip: Collection[str] = ()) -> tuple[int, int] | None:
         j = i
         while j < self.n and (self.tokens[j].raw in skip or self.tokens[j].norm in skip):
             j += 1
@@ -152,17 +142,11 @@ class _Finder:
         day = _num(tok)
         if day is not None and 1 <= day <= 31 and len(tok.raw) <= 2:
             j = i + 1
-            while (
-                j < self.n
-                and self.tokens[j].raw in (".", "de", "di", "del", "of", "-й", "th", "st", "nd", "rd")
-                and j < i + 3
-            ):
+            while j < self.n and self.tokens[j].norm in self.day_links and j < i + 3:
                 j += 1
             month = self.month_at(j)
             if month is not None and not self.tokens[j].nl_before:
-                year = self.number_after(
-                    month[1], 1900, 2100, skip=("de", "del", ",", "'", "r", "г", "року", "года", ".")
-                )
+                year = self.number_after(month[1], 1900, 2100, skip=self.year_links)
                 last = year[1] if year else month[1]
                 return self._mention(i, last, day=day, month=month[0], year=year[0] if year else None)
         month = self.month_at(i)
@@ -172,7 +156,7 @@ class _Finder:
                 year = self.number_after(day2[1], 1900, 2100, skip=(",",))
                 last = year[1] if year else day2[1]
                 return self._mention(i, last, day=day2[0], month=month[0], year=year[0] if year else None)
-            year = self.number_after(month[1], 1900, 2100, skip=("de", "del", "'"))
+            year = self.number_after(month[1], 1900, 2100, skip=self.year_links - {",", "."})
             if year is not None:
                 return self._mention(i, year[1], month=month[0], year=year[0])
         m = self.at.get(i)
@@ -217,9 +201,10 @@ def _cue_at(matches_at: dict[int, Match], i: int, cat: str) -> bool:
     return m is not None and m.has(cat)
 
 
-def find_dates(tokens: list[Token], matches: list[Match]) -> list[DateMention]:
-    """Every date mention, with the cues around it (as of / since / range end / previous day)."""
-    mentions = _Finder(tokens, matches).find()
+def find_dates(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[DateMention]:
+    """Every date mention, with the cues around it (as of / since / range end / previous day);
+    ``lex`` gives the words that link a day, its month and its year ("24 de febrero de 2024")."""
+    mentions = _Finder(tokens, matches, lex).find()
     dated = [m for m in matches if any(c.startswith("date:") for c, _ in m.entries)]
     by_end = {m.end: m for m in dated}
     matches_at = {m.start: m for m in dated}

@@ -191,7 +191,7 @@ def _joined(doc: Doc, c: Candidate) -> bool:
     if c.num.glued in doc.lex.conjunctions:
         return True
     tok = doc.tokens[c.last] if c.last < len(doc.tokens) else None
-    return tok is not None and (tok.norm in doc.lex.conjunctions or tok.raw in ("-", "–", "to", "bis", "до", "a", "or"))
+    return tok is not None and (tok.raw in ("-", "–") or doc.lex.joins(tok.norm))
 
 
 def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
@@ -326,7 +326,7 @@ def extract(text: str, published: dt.date | str | None = None, language: str | N
 def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     """The pipeline on one text (or one window of a large one: large.py)."""
     doc = analyse(text, lang)
-    dates = find_dates(doc.tokens, doc.all_matches())
+    dates = find_dates(doc.tokens, doc.all_matches(), doc.lex)
     doc.add_cues(period_cues(doc, dates))
     cands = find_candidates(doc, dates)
     statement = is_statement(doc, cands)

@@ -299,11 +299,7 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     if j >= len(toks) or toks[j].nl_before:
         return True
     tok = toks[j]
-    if (
-        (tok.norm in doc.lex.conjunctions or tok.raw in ("-", "–", "to", "bis", "до", "a"))
-        and j + 1 < len(toks)
-        and toks[j + 1].kind == NUM
-    ):
+    if (tok.raw in ("-", "–") or doc.lex.joins(tok.norm)) and j + 1 < len(toks) and toks[j + 1].kind == NUM:
         return True  # "between 138,500 and 200,000 people": the metric of the next figure
     if tok.kind == PUNCT:
         return tok.raw not in ("%", "-", "/", "x", "×")

@@ -203,7 +203,7 @@ def _glued_scales(tokens: list[Token], matches: list[Match], lex: Lexicon) -> di
     return out
 
 
-_RANGE_JOINERS = {"-", "–", "—", "‒", "~", "to", "or", "bis", "до"}
+_RANGE_MARKS = {"-", "–", "—", "‒", "~"}  # the words are each language's [numbers] range_words
 
 
 def _share_range_scales(tokens: list[Token], phrases: list[NumberPhrase], lex: Lexicon) -> None:
@@ -213,7 +213,7 @@ def _share_range_scales(tokens: list[Token], phrases: list[NumberPhrase], lex: L
         if a.has_scale or not b.has_scale or a.words_only or b.first - a.last != 1:
             continue
         joiner = tokens[a.last]
-        if joiner.raw not in _RANGE_JOINERS and joiner.norm not in lex.conjunctions:
+        if joiner.raw not in _RANGE_MARKS and not lex.joins(joiner.norm):
             continue
         scale = b.precision
         if scale > 1 and a.value * scale < b.value and a.value * 10 * scale > b.value:

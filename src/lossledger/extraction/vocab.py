@@ -11,7 +11,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   endings stripped before look-up, for a language no lemmatiser or stemmer covers).
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``counters`` (classifiers
-  between a number and its noun: 辆, 架, 명, 대; a lone numeral character counts only before one).
+  between a number and its noun: 辆, 架, 명, 대; a lone numeral character counts only before one),
+  ``range_words`` (words joining the two ends of a range: "to", "bis", "до"; dashes need none).
 - ``[metrics]``: phrases naming each taxonomy metric; ``[weak_metrics]`` phrases that name it only
   in a loss context ("people").  Every key must be a taxonomy metric (checked on load).
 - ``[qualifiers]``: ``about``, ``more_than`` (before the number), ``about_after``, ``more_than_after``.
@@ -35,7 +36,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ago", "позавчора") that dateparser resolves against the publication date, and ``during``
   (``during_after``): words before (after) a month or a year that make it a period ("in December"),
   ``said``: words of saying, which make a month next to them the date of a statement;
-  ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa").
+  ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
+  ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
+  ``year_links``: words between a month and its year ("febrero *de* 2024", "лютого *року*").
 
 A phrase is written as text, its words in any form (normally the lemma): words are looked up by
 their key (lemma, then Snowball stem: normalise.py), so "танк" matches "танків" and "танками".
@@ -91,7 +94,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "function_words",
         "suffixes",
     },
-    "numbers": {"words", "scales", "connectors", "half", "counters"},
+    "numbers": {"words", "scales", "connectors", "half", "counters", "range_words"},
     "metrics": None,
     "weak_metrics": None,
     "qualifiers": {"about", "more_than", "about_after", "more_than_after", "exact"},
@@ -121,7 +124,7 @@ _SCHEMA: dict[str, set[str] | None] = {
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
     "framing": {"death", "loss", "wounded", "launch"},
     "nonclaims": None,
-    "dates": {"months", "weekdays", "during_suffixes", *DATE_CUES},
+    "dates": {"months", "weekdays", "during_suffixes", "day_links", "year_links", *DATE_CUES},
 }
 
 
@@ -294,8 +297,15 @@ class Lexicon:
     articles: frozenset[str] = frozenset()
     during_suffixes: tuple[str, ...] = ()
     scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
+    range_words: frozenset[str] = frozenset()  # host and English ("to", "bis", "до")
+    day_links: frozenset[str] = frozenset()  # host and English ("de", "of", "th")
+    year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+    def joins(self, norm: str) -> bool:
+        """Whether a word (its folded form) joins two numbers: "and", "or", "to", "bis", "до"."""
+        return norm in self.conjunctions or norm in self.range_words
 
     def key(self, word: str) -> str:
         return self.normaliser.key(word) if self.normaliser is not None else word
@@ -583,6 +593,9 @@ def _build_lexicon(code: str) -> Lexicon:
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
+        lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
+        lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
+        lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
         _add_vocab(lex, vocab, keyed=i == 0)
         if i == 0:
             _add_spelled(lex, vocab)
