@@ -167,3 +167,23 @@ def test_bare_total_after_a_semicolon_keeps_the_losses_subject() -> None:
     text = "Rosja straciła w ciągu ostatniej doby 1210 żołnierzy; łącznie to już 400 300 – podał Sztab Generalny."
     got = {(c.metric, c.kind, c.value) for c in extract(text).claims}
     assert got == {("personnel", "increase", 1210), ("personnel", "total", 400_300)}
+
+
+def test_counter_language_list_item_ends_at_its_joining_word() -> None:
+    """Korean writes "noun number counter" and glues "와/과" (and) to the counter: each number
+    belongs to the noun before it, not to the noun after the joining word."""
+    text = "우크라이나군 총참모부에 따르면 러시아군은 누적 전차 8035대와 장갑차 1만5431대, 견인포 1만4281문을 잃었다."
+    got = {(c.metric, c.value) for c in extract(text, language="ko").claims}
+    assert got == {("tanks", 8035), ("afv", 15431), ("artillery", 14281)}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("하루 평균으로 환산하면 러시아군은 총참모부 집계로 전차 8.5대, 장갑차 18.6대를 잃은 셈이다.", "ko"),
+        ("By the General Staff's figures Russia loses on average 8.5 tanks a day.", "en"),
+    ],
+)
+def test_fractional_counts_are_the_outlets_averages(text: str, language: str) -> None:
+    """The statement counts whole items: "8.5 tanks a day" is the outlet's arithmetic."""
+    assert not [c for c in extract(text, language=language).claims if c.source == "general-staff"]

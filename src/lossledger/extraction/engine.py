@@ -242,6 +242,8 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
                 c.reason = "Ukraine's losses as claimed by others"
         elif c.source == "ua-official":
             c.source = "other"
+        if c.source == "general-staff" and not c.num.has_scale and c.num.value != int(c.num.value):
+            c.source = "other"  # "8.5 tanks a day": the outlet's own average; the statement counts whole items
         if c.reason is None and c.source == "air-force":
             c.reason = "Air Force interception count, not the General Staff's loss statistics"
         if c.reason is None and c.metric != "personnel" and c.how != "paren" and not statement and _launched(doc, c):

@@ -154,8 +154,8 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
                 j += 1
                 continue
             return None
-        if tok.kind == NUM:
-            return None
+        if tok.kind == NUM or (doc.lex.term_before_number and tok.norm in doc.lex.conjunctions):
+            return None  # "전차 51대와 장갑차 112대": the list item ends at its joining word
         cm = doc.ctx_at.get(j)
         if cm is not None and any(x.startswith(("src:", "date:")) for x in cm.cats()):
             return None
