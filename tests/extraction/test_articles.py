@@ -187,3 +187,14 @@ def test_counter_language_list_item_ends_at_its_joining_word() -> None:
 def test_fractional_counts_are_the_outlets_averages(text: str, language: str) -> None:
     """The statement counts whole items: "8.5 tanks a day" is the outlet's arithmetic."""
     assert not [c for c in extract(text, language=language).claims if c.source == "general-staff"]
+
+
+def test_a_word_of_attack_inside_a_category_name_is_no_attack() -> None:
+    """ "launch" in "multiple launch rocket systems" names the category; it does not make the
+    sentence about weapons launched at Ukraine."""
+    text = (
+        "The General Staff's list also counts 6,210 artillery systems and 790 multiple launch rocket "
+        "systems, plus 530 air defence systems."
+    )
+    got = {(c.metric, c.value) for c in extract(text).claims if c.source == "general-staff"}
+    assert got == {("artillery", 6210), ("mlrs", 790), ("air_defense", 530)}

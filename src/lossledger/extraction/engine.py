@@ -144,7 +144,14 @@ def _total_stated(doc: Doc, c: Candidate) -> bool:
 def _launched(doc: Doc, c: Candidate) -> bool:
     """ "Russia launched 145 drones overnight": a sentence about an attack and not about losses."""
     a, b = doc.sentence_range(c.first)
-    return bool(doc.matches_in(a, b, "frame:launch")) and not doc.matches_in(a, b, "frame:loss")
+    launches = [m for m in doc.matches_in(a, b, "frame:launch") if not _in_term(doc, m.start)]
+    return bool(launches) and not doc.matches_in(a, b, "frame:loss")
+
+
+def _in_term(doc: Doc, k: int) -> bool:
+    """Whether token k is part of a metric's name ("launch" in "multiple launch rocket systems")."""
+    cov = doc.cover[k]
+    return cov is not None and any(x.startswith(_EQUIPMENT_TERMS) for x in cov.cats())
 
 
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
