@@ -198,3 +198,25 @@ def test_a_word_of_attack_inside_a_category_name_is_no_attack() -> None:
     )
     got = {(c.metric, c.value) for c in extract(text).claims if c.source == "general-staff"}
     assert got == {("tanks", 4650), ("artillery", 6210), ("mlrs", 790), ("air_defense", 530)}
+
+
+@pytest.mark.parametrize(
+    "text, language, source",
+    [
+        ("Russland opplyste 2. mars at 498 russiske soldater var drept i krigen.", "no", "russian-mod"),
+        ("Θυμίζουμε ότι η Ρωσία ανακοίνωσε ότι οι νεκροί Ρώσοι στρατιώτες είναι 1.351.", "el", "russian-mod"),
+        ("Moskva navodi manje gubitke: nedavno je objavila da je poginulo 1351 vojnika.", "hr", "russian-mod"),
+        # passive: Russia is what was recorded, not who speaks
+        ("Kerugian Rusia juga dicatat dalam laporan Staf Umum: 10.394 tank hancur.", "id", "general-staff"),
+        # Russia as the side that lost, after a word of saying
+        (
+            "On the previous day alone, Russia reportedly lost 820 soldiers, the General Staff said.",
+            "en",
+            "general-staff",
+        ),
+    ],
+)
+def test_a_country_that_speaks_is_a_source(text: str, language: str, source: str) -> None:
+    """Country and capital names come from CLDR (Babel); the words of saying from the vocabulary."""
+    claims = extract(text, language=language).claims
+    assert claims and {c.source for c in claims} == {source}, [(c.source, c.value) for c in claims]

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from .document import Doc
 from .figures import Candidate
-from .tokens import NUM, WORD
+from .tokens import NUM, WORD, fold
+from .vocab import available_languages, load_vocab
 
 __all__ = ["Cue", "attribute", "collect_cues"]
 
@@ -71,6 +73,35 @@ def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
                     Cue(m.start, m.end, cat, value, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start])
                 )
     return out
+
+
+#: A country that speaks is a source: Russia of its own losses, Ukraine of Russia's (whose figures
+#: are the General Staff's when nothing more precise is named, as "Ukraine claims" in the vocabularies).
+_SPEAKERS = {"place:russia": "src:russian-mod", "place:ukraine": "src:general-staff-weak"}
+
+
+def speaker_cues(doc: Doc) -> list[Cue]:
+    """Source cues of a country or its capital followed, at most one word apart, by a word of saying ("Russland opplyste 2. mars at 498 …", "η Ρωσία ανακοίνωσε", "Moskva navodi")."""
+    out: list[Cue] = []
+    said = {m.start: m for m in doc.matches_in(0, len(doc.tokens), "date:said")}
+    for m in doc.matches_in(0, len(doc.tokens), "place:"):
+        cat = next((_SPEAKERS[c] for c, _ in m.entries if c in _SPEAKERS), None)
+        verb = next((said[k] for k in range(m.end, m.end + 2) if k in said), None)
+        if cat is None or verb is None or doc.clause_of[verb.start] != doc.clause_of[m.start]:
+            continue
+        if doc.matches_in(m.start, verb.end + 1, "frame:"):
+            continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
+        if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in _said_forms(doc.language):
+            continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
+        out.append(Cue(m.start, verb.end, cat, None, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]))
+    return out
+
+
+@cache
+def _said_forms(code: str) -> frozenset[str]:
+    """The words of saying as the vocabularies list them (host language and English), folded."""
+    codes = [c for c in dict.fromkeys((code, "en")) if c in available_languages()]
+    return frozenset(fold(w) for c in codes for w in load_vocab(c).list("dates", "said"))
 
 
 def _nearest(cues: list[Cue], pos: int) -> Cue | None:
@@ -375,6 +406,7 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
+    cues = sorted([*cues, *speaker_cues(doc)], key=lambda q: q.first)
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),
         CueIndex([q for q in cues if q.cat.startswith("src:")]),

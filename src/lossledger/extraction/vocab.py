@@ -483,6 +483,28 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
             lex.add(phrase, f"date:{key}", None, CONTEXT, keyed=keyed)
 
 
+#: Babel's CLDR names of the two countries and their capitals (the capital as the time zone's
+#: exemplar city; English has none, so the zone's own name stands for it).
+_PLACES = {"russia": ("RU", "Europe/Moscow"), "ukraine": ("UA", "Europe/Kiev")}
+
+
+def _add_babel_places(lex: Lexicon, code: str, keyed: bool = True) -> None:
+    """ "Russia", "Ρωσία", "Москва", "Kyiv" in ``code`` as ``place:russia``/``place:ukraine``
+    (CONTEXT layer): a country that speaks ("Russland opplyste", "Moskva navodi") is a source
+    (attribution.speaker_cues)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return
+    for side, (territory, zone) in _PLACES.items():
+        city = loc.time_zones.get(zone, {}).get("city") or zone.split("/")[1]
+        for name in {loc.territories.get(territory), city}:
+            if name:
+                lex.add(name, f"place:{side}", None, CONTEXT, keyed=keyed)
+
+
 def _add_spelled(lex: Lexicon, vocab: Vocab) -> None:
     """Number and scale words num2words spells for the language (spelled.py), below the
     vocabulary's own ``[numbers]``, which wins where both have a word.  They match only as
@@ -600,7 +622,9 @@ def _build_lexicon(code: str) -> Lexicon:
         if i == 0:
             _add_spelled(lex, vocab)
         _add_babel_dates(lex, c, keyed=i == 0)
+        _add_babel_places(lex, c, keyed=i == 0)
         _add_statement(lex, c, keyed=i == 0)
     if code not in codes:
         _add_babel_dates(lex, code)
+        _add_babel_places(lex, code)
     return lex
