@@ -220,3 +220,20 @@ def test_a_country_that_speaks_is_a_source(text: str, language: str, source: str
     """Country and capital names come from CLDR (Babel); the words of saying from the vocabulary."""
     claims = extract(text, language=language).claims
     assert claims and {c.source for c in claims} == {source}, [(c.source, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Ukraine's General Staff lists:\n* 28 ships and boats\n* One submarine\n", "en"),
+        ("Segundo o Estado-Maior, a frota perdeu 28 navios, incluindo um submarino.", "pt"),
+    ],
+)
+def test_one_piece_of_equipment_beside_other_counts_is_a_count(text: str, language: str) -> None:
+    got = {(c.metric, c.value) for c in extract(text, language=language).claims}
+    assert ("submarines", 1) in got
+
+
+def test_one_as_an_article_is_no_count() -> None:
+    text = "Un soldat russe a témoigné devant la caméra, selon l'état-major ukrainien."
+    assert not extract(text, language="fr").claims

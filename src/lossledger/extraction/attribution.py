@@ -444,7 +444,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     _share_list_kinds(doc, figs)
 
 
-_LIST_GAP = {",", ";", "،", "؛", "、", "，", "；", "-", "–", "—", "•", "·", "(", ")", "+"}
+_LIST_GAP = {",", ";", "،", "؛", "、", "，", "；", "-", "–", "—", "•", "·", "*", "(", ")", "+"}
 
 
 def list_groups(doc: Doc, figs: list[Candidate]) -> list[list[Candidate]]:

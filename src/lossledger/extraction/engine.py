@@ -8,6 +8,7 @@ text ─ language ─ tokens/vocabulary matches (document.py) ─ numbers (numbe
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from functools import cache
 
 from ..errors import InputError
@@ -262,11 +263,16 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
 def _articles(doc: Doc, figs: list[Candidate]) -> None:
     """ "one"/"un"/"ein" alone is the indefinite article ("un soldat russe a témoigné", "einer
     Gesamtzahl von"): as a count it stands in a list of figures ("28 navires et un sous-marin")
-    or with a word of new losses ("ще один танк")."""
+    or with a word of new losses ("ще один танк"), or is a piece of equipment named in a sentence
+    that counts others ("28 navios, incluindo um submarino")."""
     listed = {id(c) for group in list_groups(doc, figs) if len(group) > 1 for c in group}
+    counted = Counter(doc.sent_of[c.first] for c in figs)
     for c in figs:
-        if c.num.words_only and c.num.value == 1 and id(c) not in listed and c.kind_by != "near" and c.parent is None:
-            c.reason = "an article, not a count"
+        if not (c.num.words_only and c.num.value == 1) or id(c) in listed or c.kind_by == "near" or c.parent:
+            continue
+        if c.metric != "personnel" and counted[doc.sent_of[c.first]] > 1:
+            continue
+        c.reason = "an article, not a count"
 
 
 def _averages(doc: Doc, figs: list[Candidate]) -> None:
