@@ -64,9 +64,12 @@ class Cue:
 
 
 def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
-    """Every match of a category starting with one of ``prefixes``, as cues in text order."""
+    """Every match of a category starting with one of ``prefixes``, as cues in text order; none
+    from a "read also" box or a web address (their words are other articles')."""
     out: list[Cue] = []
     for m in doc.all_matches():
+        if doc.aside[m.start] is not None:
+            continue
         for cat, value in m.entries:
             if cat.startswith(prefixes):
                 out.append(
