@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
 
 from .document import Doc
 from .figures import Candidate
-from .tokens import NUM, WORD, fold
-from .vocab import available_languages, load_vocab
+from .tokens import NUM, WORD
 
 __all__ = ["Cue", "attribute", "collect_cues"]
 
@@ -94,17 +92,10 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             continue
         if doc.matches_in(m.start, verb.end + 1, "frame:"):
             continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
-        if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in _said_forms(doc.language):
+        if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
             continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
         out.append(Cue(m.start, verb.end, cat, None, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]))
     return out
-
-
-@cache
-def _said_forms(code: str) -> frozenset[str]:
-    """The words of saying as the vocabularies list them (host language and English), folded."""
-    codes = [c for c in dict.fromkeys((code, "en")) if c in available_languages()]
-    return frozenset(fold(w) for c in codes for w in load_vocab(c).list("dates", "said"))
 
 
 def _nearest(cues: list[Cue], pos: int) -> Cue | None:

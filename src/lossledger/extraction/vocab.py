@@ -300,6 +300,7 @@ class Lexicon:
     range_words: frozenset[str] = frozenset()  # host and English ("to", "bis", "до")
     day_links: frozenset[str] = frozenset()  # host and English ("de", "of", "th")
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
+    said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
@@ -618,6 +619,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
         lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
         lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
+        lex.said |= {fold(w) for w in vocab.list("dates", "said")}
         _add_vocab(lex, vocab, keyed=i == 0)
         if i == 0:
             _add_spelled(lex, vocab)
