@@ -116,11 +116,11 @@ def child(kind: str, data: Path, reference: Path | None) -> None:
         tables = ledger_rows(reference) if kind == "same-rows" and reference else {}
         if kind == "ours":
             # Import cost is not part of the sync (the baseline imports json/csv/sqlite3 at module
-            # level): Ledger, lossledger.sync with the importer registry, which Ledger.sync imports
+            # level): Ledger, lossledger.ledger.sync with the importer registry, which Ledger.sync imports
             # on first use (0.06 s), and Alembic, which Ledger.open imports to create a new
             # ledger's schema (0.09 s, a third of it Mako loading Pygments).  The migrations
             # themselves run on the clock; "process" below is the whole child, imports included.
-            for module in ("lossledger.sync", "lossledger.ledger", "alembic.command"):
+            for module in ("lossledger.ledger.sync", "lossledger.ledger", "alembic.command"):
                 importlib.import_module(module)
         start = time.perf_counter()
         work = {"ours": ours, "baseline": baseline, "same-rows": lambda d, p: same_rows(d, p, tables)}[kind]

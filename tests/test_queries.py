@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lossledger.analysis.reconcile import Candidate, resolve_cells
 from lossledger.cli import main
 from lossledger.errors import InputError, NotFound
 from lossledger.ledger import Ledger
+from lossledger.ledger.reconcile import Candidate, resolve_cells
 
 from .conftest import DATA
 

@@ -9,8 +9,8 @@ import pytest
 
 from lossledger.errors import FetchError, InputError
 from lossledger.ledger import Ledger
+from lossledger.ledger.sync import sync
 from lossledger.sources.fetch import HttpClient
-from lossledger.sync import sync
 
 from .httpserver import serve
 
@@ -55,7 +55,7 @@ def test_retries_then_succeeds(tmp_path: Path, data_copy: Path) -> None:
         serve(data_copy, failures=failures) as (base, log),
         Ledger.open(f"sqlite:///{tmp_path / 'l.sqlite'}") as ledger,
     ):
-        from lossledger import sync as sync_module
+        import lossledger.ledger.sync as sync_module
 
         result = sync_module.sync(ledger.engine, base, only=["mediazona-totals"], retries=3)
         assert result.added > 40

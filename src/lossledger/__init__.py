@@ -30,11 +30,11 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .analysis.compare import compare
+    from .analysis.estimate import estimate_population
     from .extraction import Claim, Extraction, Ignored, extract
     from .ledger import Ledger
     from .records import count as count_records
     from .records import duplicates as record_duplicates
-    from .records import estimate as estimate_population
     from .records import lists as record_lists
     from .records import rejections as record_rejections
     from .verify.check import check
@@ -56,7 +56,7 @@ _LAZY = {
     "record_duplicates": ("lossledger.records", "duplicates"),
     "record_lists": ("lossledger.records", "lists"),
     "record_rejections": ("lossledger.records", "rejections"),
-    "estimate_population": ("lossledger.records", "estimate"),
+    "estimate_population": ("lossledger.analysis.estimate", "estimate_population"),
 }
 
 __all__ = [

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .ledger import Ledger
-from .sync import SyncResult
+from .ledger.sync import SyncResult
 
 __all__ = ["Refresher", "parse_interval"]
 

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from lossledger import taxonomy
-from lossledger.records.links import extract_links, host_of, service_of, single_link
-from lossledger.records.oryx_systems import category_of, normalise_system, rules
+from lossledger.importers.evidence.links import extract_links, host_of, service_of, single_link
+from lossledger.importers.evidence.oryx_systems import category_of, normalise_system, rules
 
 
 @pytest.mark.parametrize(

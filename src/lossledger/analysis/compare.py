@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import taxonomy
 from ..errors import InputError
+from ..registry import CLAIMS, CONFIRMED
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +29,7 @@ STATUSES = ("destroyed", "damaged", "abandoned", "captured")
 def compare(
     ledger: Ledger,
     metric: str,
-    sources: list[str] | tuple[str, ...] = ("general-staff", "oryx"),
+    sources: list[str] | tuple[str, ...] = (CLAIMS, CONFIRMED),
     *,
     start: str | dt.date | None = None,
     end: str | dt.date | None = None,
@@ -77,8 +78,8 @@ def gap_sentence(
     metric: str,
     claim: int,
     confirmed: int,
-    claim_source: str = "general-staff",
-    confirmed_source: str = "oryx",
+    claim_source: str = CLAIMS,
+    confirmed_source: str = CONFIRMED,
     lang: str = "en",
 ) -> str:
     """One sentence explaining the gap between a claim and a confirmed lower bound."""

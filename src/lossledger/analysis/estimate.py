@@ -23,11 +23,16 @@ import math
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..ledger import Ledger
 
 __all__ = [
     "ASSUMPTIONS",
@@ -35,6 +40,7 @@ __all__ = [
     "capture_histories",
     "chapman",
     "estimate",
+    "estimate_population",
     "loglinear",
     "simulate_histories",
     "simulation_study",
@@ -378,3 +384,19 @@ def _estimate_histories(hist: Mapping[tuple[int, ...], int], k: int, level: floa
         n2 = hist.get((0, 1), 0) + hist.get((1, 1), 0)
         return chapman(n1, n2, hist.get((1, 1), 0), level=level)
     return loglinear(hist, level=level)
+
+
+def estimate_population(
+    ledger: Ledger, specs: list[str], *, as_of: str | dt.date | None = None, level: float = 0.95
+) -> Estimate:
+    """Multiple systems estimate from two or more list specs (``"ru-fatalities:host=archive.ph"``).
+
+    Chapman for two lists, log-linear models chosen by AIC for more (:func:`estimate`);
+    records/capture.py defines the specs and how items are linked across lists.
+    """
+    from ..records.capture import members, parse_spec
+    from ..records.query import parse_date
+
+    parsed = [parse_spec(text) for text in specs]
+    sets = members(ledger, parsed, parse_date(as_of) if as_of is not None else None)
+    return estimate(sets, [s.text for s in parsed], level=level)

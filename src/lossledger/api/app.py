@@ -178,7 +178,7 @@ def create_app(
         app.include_router(router)
     _add_health(app)
 
-    from ..web import mount_dashboard
+    from .pages import mount_dashboard
 
     mount_dashboard(app)
 

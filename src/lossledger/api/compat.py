@@ -45,6 +45,7 @@ from typing import Any
 from .. import taxonomy
 from ..ledger import Ledger
 from ..ledger.series import Point
+from ..registry import CLAIMS
 from ..warday import WAR_START, day_of_war
 from .responses import dumps_v2
 
@@ -219,7 +220,7 @@ def _encode(record: dict[str, Any], stats: dict[str, int], increase: dict[str, i
 def build_table(ledger: Ledger) -> CompatTable:
     """All General Staff report dates upstream would hold, as v1 and v2 records, oldest first
     (offset 0 = the oldest, §5; no record for :data:`UPSTREAM_ABSENT`)."""
-    points = ledger.points(source="general-staff")
+    points = ledger.points(source=CLAIMS)
     dates = sorted({d for by_date in points.values() for d, p in by_date.items() if p.total is not None})
     dates = [d for d in dates if d not in UPSTREAM_ABSENT]
     doc_ids = sorted({i for by_date in points.values() for p in by_date.values() for i in p.document_ids})

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import taxonomy
+from ..registry import CLAIMS
 from .native import SERIES_PATH, precomputed, series_body, span
 from .responses import CACHE_CONTROL
 from .state import ServiceState, etag_for, etag_matches
@@ -46,7 +47,7 @@ def plain_series(state: ServiceState, path: str, query: bytes) -> bytes | None:
     params = dict(pairs)
     if len(params) != len(pairs) or not params.keys() <= PLAIN_KEYS:
         return None
-    source = params.get("source", "general-staff")
+    source = params.get("source", CLAIMS)
     try:
         start, end = _date(params.get("start")), _date(params.get("end"))
     except ValueError:

@@ -20,6 +20,7 @@ from ..analysis.compare import compare, gap_sentence
 from ..errors import InputError, NotFound
 from ..ledger import Ledger
 from ..ledger.daily import SeriesRows, load_series, series_current
+from ..registry import CLAIMS, SHORT_NAMES, confirming
 from ..store.models import Observation, Source
 from ..warday import WAR_START, today_kyiv
 from .compat import COMPILATION
@@ -40,7 +41,7 @@ from .paths import NATIVE_PREFIX
 from .responses import cached_response, dumps_v1, public_paths, service
 from .state import ServiceState
 
-__all__ = ["SERIES_PATH", "SHORT_NAMES", "claims_summary", "frame_json", "precomputed", "router", "series_body", "span"]
+__all__ = ["SERIES_PATH", "claims_summary", "frame_json", "precomputed", "router", "series_body", "span"]
 
 router = APIRouter(
     prefix=NATIVE_PREFIX,
@@ -52,7 +53,7 @@ router = APIRouter(
 )
 
 SERIES_PATH = f"{NATIVE_PREFIX}/series/"
-SOURCE = Query("general-staff", description="Source slug (see /ledger/v1/sources).", max_length=64)
+SOURCE = Query(CLAIMS, description="Source slug (see /ledger/v1/sources).", max_length=64)
 AS_KNOWN_AT = Query(None, description="Answer as the ledger stood at this moment (ISO 8601), before later revisions.")
 START = Query(None, description="First date, YYYY-MM-DD (dates before the war are taken as 2022-02-24).")
 END = Query(None, description="Last date, YYYY-MM-DD (dates after tomorrow are taken as tomorrow).")
@@ -60,9 +61,7 @@ DATE = Path(description="Report date, YYYY-MM-DD.")
 LANG = Query("en", description="Language of labels and sentences: en or uk.", pattern="^(en|uk)$")
 
 #: Names short enough for a sentence ("The General Staff claims …"); others use the source's name.
-SHORT_NAMES = {"general-staff": "General Staff", "oryx": "Oryx", "mediazona": "Mediazona/BBC"}
 #: Claims vs. confirmed shown on the dashboard: each claims source against the evidence that bounds it.
-CONFIRMING = {"personnel": "mediazona"}
 
 
 def _ledger(request: Request) -> Ledger:
@@ -342,19 +341,19 @@ def claims_summary(ledger: Ledger, lang: str) -> list[dict[str, Any]]:
         have = set(conn.execute(query).all())
     rows = []
     for metric in taxonomy.STATEMENT_METRICS:
-        other = CONFIRMING.get(metric, "oryx")
-        if ("general-staff", metric) not in have or (other, metric) not in have:
+        other = confirming(metric)
+        if (CLAIMS, metric) not in have or (other, metric) not in have:
             continue
         try:
-            comp = _comparison(ledger, metric, ["general-staff", other], None, None, True, lang)
+            comp = _comparison(ledger, metric, [CLAIMS, other], None, None, True, lang)
         except InputError:
             continue
         latest = comp["latest"]
-        if not latest or latest.get(other) is None or latest.get("general-staff") is None:
+        if not latest or latest.get(other) is None or latest.get(CLAIMS) is None:
             continue  # no claim on or before the evidence (ground robots: Oryx counts them before the statement did)
         by_status = {k.split(":", 1)[1]: v for k, v in latest.items() if k.startswith(f"{other}:")}
-        rows.append({"metric": metric, "label": taxonomy.label(metric, lang), "claim_source": "general-staff", "confirmed_source": other,
-                     "date": latest["date"], "claim": latest.get("general-staff"), "claim_date": latest.get("general-staff_date"),
+        rows.append({"metric": metric, "label": taxonomy.label(metric, lang), "claim_source": CLAIMS, "confirmed_source": other,
+                     "date": latest["date"], "claim": latest.get(CLAIMS), "claim_date": latest.get(f"{CLAIMS}_date"),
                      "confirmed": latest.get(other), "by_status": by_status, "ratio": latest.get("ratio"), "gap": comp["gap"],
                      "note": comp["note"]})  # fmt: skip
     return rows

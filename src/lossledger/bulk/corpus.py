@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..registry import CLAIMS
 
 __all__ = ["DEFAULT_RATES", "ERRORS", "OUTLETS", "CorpusResult", "generate_corpus"]
 
@@ -46,7 +47,7 @@ OUTLETS = {
 }
 METRICS = ("personnel", "tanks", "afv", "artillery", "air_defense", "uav")
 EQUIPMENT = ("tanks", "afv", "artillery")
-GENERAL_STAFF = "general-staff"
+GENERAL_STAFF = CLAIMS
 _NUMBER = re.compile(r"\d{1,3}(?:([ ,.\u00a0\u202f'])\d{3})(?:\1\d{3})*|\d+")
 
 

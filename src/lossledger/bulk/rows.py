@@ -20,6 +20,8 @@ import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..registry import CLAIMS
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ARTICLE_SCHEMA", "CLAIM_SCHEMA", "FLAGS", "TALLY_SCHEMA", "article_rows", "month_of"]
 
-GENERAL_STAFF = "general-staff"
+GENERAL_STAFF = CLAIMS
 KIND_CONFUSIONS = ("total-as-increase", "increase-as-total")
 #: article-level flags, in the order of the summary's columns
 FLAGS = (

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import ConfigError, InputError, LossLedgerError
+from ..registry import CLAIMS
 from .inputs import Shard, list_shards
 from .outputs import Output, write_text
 from .version import extraction_version
@@ -187,7 +188,7 @@ def _ledger(db: str | None) -> tuple[str, bytes | None, str]:
         data = path.read_bytes()
     view = open_view(url)
     try:
-        if not view.raw("general-staff", end=dt.date(2022, 3, 1)):
+        if not view.raw(CLAIMS, end=dt.date(2022, 3, 1)):
             raise ConfigError(
                 "the ledger holds no General Staff reports: run `lossledger sync` first",
                 code="config.db",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 from distributed import WorkerPlugin
 
 from ..errors import LossLedgerError
+from ..registry import CLAIMS
 from .inputs import Article, Reject, Shard, read_shard
 from .rows import ARTICLE_SCHEMA, CLAIM_SCHEMA, TALLY_SCHEMA, article_rows
 from .view import PreparedView
@@ -62,7 +63,7 @@ def open_view(url: str) -> PreparedView:
 
         view = cast(PreparedView, PreparedView.from_ledger(Ledger.open(url, migrate=False)))
     FingerprintIndex.load(view)
-    view.points("general-staff")  # reconciled once, here, rather than in the first task
+    view.points(CLAIMS)  # reconciled once, here, rather than in the first task
     return view
 
 

@@ -12,6 +12,7 @@ from rich.console import Group
 from rich.table import Table
 
 from .. import taxonomy
+from ..registry import CLAIMS
 from .app import DB, Format, app, emit, err_console, state
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ AS_KNOWN_AT = typer.Option(
     "--as-known-at",
     help="Answer as the ledger stood at this ISO timestamp, or after sync N (sync:N), before later revisions.",
 )
-SOURCE = typer.Option("general-staff", "--source", help="Source slug (see `lossledger sources`).")
+SOURCE = typer.Option(CLAIMS, "--source", help="Source slug (see `lossledger sources`).")
 
 
 def open_ledger(ctx: typer.Context, *, writable: bool = False) -> Ledger:
@@ -138,7 +139,7 @@ def _day_table(data: dict[str, Any]) -> Table:
         if fig.get("flags"):
             notes.append(f"IMPLAUSIBLE {_flag_text(fig['flags'])}")
         if fig.get("merged"):
-            notes.append("sum of lines merged on 2022-05-01")
+            notes.append(f"sum of lines merged on {taxonomy.metric(metric).since}")  # taxonomy.toml: vehicles
         inc = fig.get("increase")
         table.add_row(taxonomy.label(metric), _num(fig["total"]), "" if inc is None else f"{inc:+d}", "; ".join(notes))
     return table

@@ -161,7 +161,7 @@ def estimate(
     fmt: Format = FORMAT,
 ) -> None:
     """Estimate a population from overlapping lists: Chapman (2 lists) or log-linear models by AIC (3+)."""
-    from ..records import estimate as run
+    from ..analysis.estimate import estimate_population as run
 
     with open_ledger(ctx) as ledger:
         data = run(ledger, lists, as_of=as_of, level=level).to_dict()

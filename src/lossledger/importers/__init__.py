@@ -1,13 +1,14 @@
 """Importers: one module per dataset folder, each turning fetched files into observations.
 
-A new dataset is one module, one line in :data:`IMPORTERS`, and its tests.  Several importers may
+A new dataset is one module, one line in :data:`IMPORTERS`, its compilation (and any new source) in
+sources.toml (lossledger/registry.py), and its tests.  Several importers may
 share a folder (Oryx daily counts and Oryx per-item events).
 """
 
 from __future__ import annotations
 
 from .acknowledged_own_losses import AcknowledgedOwnLosses
-from .base import Batch, FetchedFile, FileSpec, Importer, ImportReport, ObservationRow
+from .base import Importer
 from .general_staff_orc_losses import OrcLosses
 from .general_staff_petroivaniuk import PetroIvaniuk
 from .mediazona_totals import MediazonaTotals
@@ -19,17 +20,12 @@ from .russianwarship_api import RussianwarshipApi
 
 __all__ = [
     "IMPORTERS",
-    "Batch",
-    "FetchedFile",
-    "FileSpec",
-    "ImportReport",
     "Importer",
-    "ObservationRow",
     "importers_for",
     "known_folders",
 ]
 
-#: The registry, in import order.
+#: Every importer, in import order.
 IMPORTERS: list[Importer] = [
     PetroIvaniuk(),
     OrcLosses(),

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .base import ObservationRow, check_count
-from .catalog import RUSSIAN_MOD, UKRAINE_OWN
+from .. import registry
+from ..model import ObservationRow
+from .base import check_count
 from .curated import QUALIFIERS, CuratedTotals, check_choice
 
 __all__ = ["AcknowledgedOwnLosses"]
+
+RUSSIAN_MOD = registry.source("russian-mod")
+UKRAINE_OWN = registry.source("ukraine-own")
 
 SIDE_SOURCE = {"russia": RUSSIAN_MOD.slug, "ukraine": UKRAINE_OWN.slug}
 KINDS = {

@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable, Iterable, Sequence
 
+from .. import registry
 from ..errors import SchemaError, located
-from .base import Batch, DocumentRow, FetchedFile, FileSpec, Importer, ObservationRow, check_date, read_csv
-from .catalog import CURATED
+from ..model import Batch, DocumentRow, FetchedFile, FileSpec, ObservationRow
+from .base import Importer, check_date, read_csv
 
 __all__ = ["QUALIFIERS", "CuratedTotals", "check_choice", "cited_document"]
+
+CURATED = registry.compilation("lossledger-curated")
 
 QUALIFIERS = ("exact", "about", "more_than")
 

@@ -11,22 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import registry
 from ..errors import SchemaError, located
-from .base import (
-    Batch,
-    CompilationInfo,
-    DocumentRow,
-    FetchedFile,
-    FileSpec,
-    Importer,
-    ObservationRow,
-    check_count,
-    check_daily_record,
-    load_json_array,
-)
-from .catalog import GENERAL_STAFF
+from ..model import Batch, DocumentRow, FetchedFile, FileSpec, ObservationRow
+from .base import Importer, check_count, check_daily_record, load_json_array
 
 __all__ = ["OrcLosses"]
+
+GENERAL_STAFF = registry.source("general-staff")
 
 LOSSES = "russian-losses.json"
 _META = {"date", "sourceUri"}
@@ -35,13 +27,7 @@ _META = {"date", "sourceUri"}
 class OrcLosses(Importer):
     name = "general-staff-orc-losses"
     folder = "general-staff-orc-losses"
-    compilation = CompilationInfo(
-        slug="orc-losses",
-        name="lod-db/orc-losses",
-        url="https://github.com/lod-db/orc-losses",
-        license="MIT",
-        description="Transcription of the General Staff statement with the source page of each day.",
-    )
+    compilation = registry.compilation("orc-losses")
     sources = (GENERAL_STAFF,)
     files = (
         FileSpec(LOSSES, "https://raw.githubusercontent.com/lod-db/orc-losses/main/russian-losses.json"),

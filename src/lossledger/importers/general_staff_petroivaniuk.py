@@ -14,21 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import registry
 from ..errors import SchemaError, located
-from .base import (
-    Batch,
-    CompilationInfo,
-    FetchedFile,
-    FileSpec,
-    Importer,
-    ObservationRow,
-    check_count,
-    check_daily_record,
-    load_json_array,
-)
-from .catalog import GENERAL_STAFF, INVADERS
+from ..model import Batch, FetchedFile, FileSpec, ObservationRow
+from .base import Importer, check_count, check_daily_record, load_json_array
 
 __all__ = ["PetroIvaniuk"]
+
+GENERAL_STAFF = registry.source("general-staff")
+INVADERS = registry.source("invaders")
 
 RAW = "https://raw.githubusercontent.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset/main/data/"
 EQUIPMENT = "russia_losses_equipment.json"
@@ -45,13 +39,7 @@ _QUALIFIERS = {"about": "about", "more": "more_than", "more than": "more_than", 
 class PetroIvaniuk(Importer):
     name = "general-staff-petroivaniuk"
     folder = "general-staff-petroivaniuk"
-    compilation = CompilationInfo(
-        slug="petroivaniuk",
-        name="PetroIvaniuk/2022-Ukraine-Russia-War-Dataset",
-        url="https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset",
-        license="MIT",
-        description="Daily transcription of the General Staff statement, with a corrections file.",
-    )
+    compilation = registry.compilation("petroivaniuk")
     sources = (GENERAL_STAFF, INVADERS)
     files = (
         FileSpec(EQUIPMENT, RAW + EQUIPMENT),

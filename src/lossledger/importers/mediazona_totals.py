@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .base import ObservationRow, check_count
-from .catalog import MEDIAZONA
+from .. import registry
+from ..model import ObservationRow
+from .base import check_count
 from .curated import QUALIFIERS, CuratedTotals, check_choice
 
 __all__ = ["MediazonaTotals"]
+
+MEDIAZONA = registry.source("mediazona")
 
 KINDS = ("named_deaths", "probate_estimate")
 

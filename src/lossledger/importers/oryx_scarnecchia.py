@@ -15,35 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import taxonomy
+from .. import registry, taxonomy
 from ..errors import SchemaError, located
-from .base import (
-    Batch,
-    CompilationInfo,
-    FetchedFile,
-    FileSpec,
-    Importer,
-    ObservationRow,
-    check_count,
-    check_date,
-    read_csv,
-)
-from .catalog import ORYX
+from ..model import Batch, FetchedFile, FileSpec, ObservationRow
+from .base import Importer, check_count, check_date, read_csv
 
 __all__ = ["OryxDailyCounts", "ORYX_COMPILATION"]
+
+ORYX = registry.source("oryx")
 
 RAW = "https://raw.githubusercontent.com/scarnecchia/scrape_oryx/main/outputfiles/"
 DAILY = "daily_count.csv"
 STATUSES = ("destroyed", "abandoned", "captured", "damaged")
 SIDES = {"russia": "russia", "ukraine": "ukraine"}
 
-ORYX_COMPILATION = CompilationInfo(
-    slug="oryx-scarnecchia",
-    name="scarnecchia/scrape_oryx",
-    url="https://github.com/scarnecchia/scrape_oryx",
-    license="CC BY 4.0",
-    description="Daily scrape of Oryx's lists: per-item events (with photo URL) and daily counts by type and status.",
-)
+ORYX_COMPILATION = registry.compilation("oryx-scarnecchia")
 
 
 class OryxDailyCounts(Importer):

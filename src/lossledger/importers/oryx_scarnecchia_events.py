@@ -6,9 +6,9 @@ system, status and url): ``country`` (whose loss), ``origin`` (where the system 
 ``url`` (the photo or post proving it) and ``date_recorded`` (when the scrape first saw it).
 
 Each item becomes a record of the list ``oryx``: an item listed under two statuses ("damaged and
-abandoned") is one record (records/dedup.py); a row without a photo URL, with a bad date, an
+abandoned") is one record (importers/evidence/dedup.py); a row without a photo URL, with a bad date, an
 unknown country or a status other than its file's is rejected with its line.  The system's
-equipment type comes from records/oryx_systems.toml.  The list's counts by date, per side,
+equipment type comes from importers/evidence/oryx_systems.toml.  The list's counts by date, per side,
 metric and status, become series of source ``oryx-items`` (not ``oryx``: the daily counts of
 the same folder are Oryx's own tallies, oryx_scarnecchia.py).
 """
@@ -18,14 +18,15 @@ from __future__ import annotations
 from operator import itemgetter
 
 from ..errors import SchemaError
-from ..records.dedup import equipment_key, merge_equipment
-from ..records.importing import DateChecker, RecordsImporter
-from ..records.known_lists import LOSSLEDGER_RECORDS, ORYX_ITEMS, ORYX_LIST
-from ..records.links import single_link
-from ..records.observations import equipment_observations
-from ..records.oryx_systems import SystemTypes, normalise_system
-from ..records.rows import RecordRow
-from .base import Batch, FetchedFile, FileSpec, read_csv_cells
+from ..model import Batch, FetchedFile, FileSpec
+from .base import read_csv_cells
+from .evidence.dedup import equipment_key, merge_equipment
+from .evidence.importing import DateChecker, RecordsImporter
+from .evidence.known_lists import LOSSLEDGER_RECORDS, ORYX_ITEMS, ORYX_LIST
+from .evidence.links import single_link
+from .evidence.observations import equipment_observations
+from .evidence.oryx_systems import SystemTypes, normalise_system
+from .evidence.rows import RecordRow
 from .oryx_scarnecchia import RAW
 
 __all__ = ["OryxEvents"]
@@ -58,7 +59,7 @@ class OryxEvents(RecordsImporter):
             mat = columns.get("matID")
             for line, row in lines:
                 recset.rows_read += 1
-                try:  # a bad row is rejected with its file and line (records/importing.py)
+                try:  # a bad row is rejected with its file and line (importers/evidence/importing.py)
                     rows.append(cells.record(file, line, pick(row), status, row[mat] if mat is not None else ""))
                 except SchemaError as exc:
                     self.reject(recset, file, line, exc, row[mat].strip() if mat is not None else "")
@@ -77,7 +78,7 @@ class _Cells:
 
     37.5k rows name 1.3k systems under 8.2k spellings (Oryx's running-count prefix); with the
     cells read by position (base.read_csv_cells) and the list's series counted per cell
-    (records/observations.py), this parse went from 0.53 to 0.47 s, cold as in a sync.
+    (importers/evidence/observations.py), this parse went from 0.53 to 0.47 s, cold as in a sync.
     """
 
     def __init__(self) -> None:

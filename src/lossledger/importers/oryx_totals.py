@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import taxonomy
+from .. import registry, taxonomy
 from ..errors import NotFound, SchemaError
-from .base import ObservationRow, check_count
-from .catalog import ORYX
+from ..model import ObservationRow
+from .base import check_count
 from .curated import CuratedTotals
 
 __all__ = ["OryxTotals"]
+
+ORYX = registry.source("oryx")
 
 
 class OryxTotals(CuratedTotals):

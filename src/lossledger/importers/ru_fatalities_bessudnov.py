@@ -7,7 +7,7 @@ sometimes glued together or followed by notes.  Names and implied ethnicity are 
 ``regions.csv`` maps the English region names to ISO 3166-2 codes.
 
 Each row becomes a record of the list ``ru-fatalities`` unless it is a duplicate (merged,
-records/dedup.py) or unusable — no date, a malformed or out-of-range date, a negative or
+importers/evidence/dedup.py) or unusable — no date, a malformed or out-of-range date, a negative or
 implausible age or birth year, no evidence link — in which case it is rejected with its line.
 Blank birth year, age, unit type or region are allowed: they count in the "unknown" bucket.
 The list's counts by date become the personnel series of source ``ru-fatalities`` (deaths
@@ -19,13 +19,14 @@ from __future__ import annotations
 from operator import itemgetter
 
 from ..errors import SchemaError
-from ..records.dedup import merge_persons, person_key
-from ..records.importing import DateChecker, RecordsImporter, check_int
-from ..records.known_lists import LOSSLEDGER_RECORDS, RU_FATALITIES, RU_FATALITIES_LIST
-from ..records.links import extract_links
-from ..records.observations import person_observations
-from ..records.rows import RecordRow
-from .base import Batch, FetchedFile, FileSpec, read_csv, read_csv_cells
+from ..model import Batch, FetchedFile, FileSpec
+from .base import read_csv, read_csv_cells
+from .evidence.dedup import merge_persons, person_key
+from .evidence.importing import DateChecker, RecordsImporter, check_int
+from .evidence.known_lists import LOSSLEDGER_RECORDS, RU_FATALITIES, RU_FATALITIES_LIST
+from .evidence.links import extract_links
+from .evidence.observations import person_observations
+from .evidence.rows import RecordRow
 
 __all__ = ["RuFatalitiesBessudnov"]
 
@@ -63,7 +64,7 @@ class RuFatalitiesBessudnov(RecordsImporter):
         for line, cells in lines:
             recset.rows_read += 1
             row = pick(cells)
-            try:  # a bad row is rejected with its file and line (records/importing.py)
+            try:  # a bad row is rejected with its file and line (importers/evidence/importing.py)
                 rows.append(self._record(file, line, row, regions, dates, batch))
             except SchemaError as exc:
                 self.reject(recset, file, line, exc, row[0].strip())

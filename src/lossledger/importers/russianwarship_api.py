@@ -14,23 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .. import taxonomy
+from .. import registry, taxonomy
 from ..errors import SchemaError, located
+from ..model import Batch, DocumentRow, FetchedFile, ObservationRow
 from ..warday import day_of_war
-from .base import (
-    Batch,
-    CompilationInfo,
-    DocumentRow,
-    FetchedFile,
-    Importer,
-    ObservationRow,
-    check_count,
-    check_date,
-    load_json,
-)
-from .catalog import GENERAL_STAFF
+from .base import Importer, check_count, check_date, load_json
 
 __all__ = ["API_BASE", "RussianwarshipApi"]
+
+GENERAL_STAFF = registry.source("general-staff")
 
 API_BASE = "https://russianwarship.rip/api/v2"
 SUCCESS = "The data were fetched successfully."
@@ -39,12 +31,7 @@ SUCCESS = "The data were fetched successfully."
 class RussianwarshipApi(Importer):
     name = "russianwarship-api"
     folder = "russianwarship-api"
-    compilation = CompilationInfo(
-        slug="russianwarship-api",
-        name="russianwarship.rip API v2",
-        url="https://russianwarship.rip/api-documentation/v2",
-        description="Public JSON API republishing the General Staff statement with totals and increases.",
-    )
+    compilation = registry.compilation("russianwarship-api")
     sources = (GENERAL_STAFF,)
     files = ()
     patterns = ("*.json",)

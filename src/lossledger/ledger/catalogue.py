@@ -9,15 +9,11 @@ from sqlalchemy import Connection, and_, func, select
 from sqlalchemy.orm import aliased
 
 from ..errors import NotFound
+from ..registry import CADENCE_HOURS
 from ..store.models import Compilation, Document, Observation, Source, SyncRun
 from ..warday import KYIV
 
-__all__ = ["CADENCE_HOURS", "list_changes", "list_sources", "observation_provenance", "source_status"]
-
-#: How often a source publishes, for the staleness warning of ``status``; the daily sources use
-#: the caller's limit (36 h by default), Mediazona publishes every two weeks, acknowledgements
-#: are irregular (never stale).
-CADENCE_HOURS: dict[str, float | None] = {"mediazona": 21 * 24.0, "russian-mod": None, "ukraine-own": None}
+__all__ = ["list_changes", "list_sources", "observation_provenance", "source_status"]
 
 
 def list_sources(conn: Connection) -> list[dict[str, Any]]:

@@ -21,7 +21,9 @@ from sqlalchemy import Engine, func, select
 from .. import taxonomy
 from ..config import resolve_db_url
 from ..errors import InputError, NotFound
-from ..store.db import connect, utcnow
+from ..model import utcnow
+from ..registry import CLAIMS
+from ..store.db import connect
 from ..store.models import Document, Observation, Source, SyncRun
 from ..warday import as_date, day_of_war
 from .series import Point, known_at_filter, load_points
@@ -29,7 +31,7 @@ from .series import Point, known_at_filter, load_points
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..sync import Progress, SyncResult
+    from .sync import Progress, SyncResult
 
 __all__ = ["Ledger", "parse_moment"]
 
@@ -94,7 +96,7 @@ class Ledger:
         progress: Progress | None = None,
     ) -> SyncResult:
         """Import every known dataset from ``origin`` (folder, mirror URL, or the upstreams); atomic, idempotent."""
-        from ..sync import sync
+        from .sync import sync
 
         return sync(self.engine, origin, only=only, force=force, progress=progress)
 
@@ -134,9 +136,7 @@ class Ledger:
         with self.engine.connect() as conn:
             return load_points(conn, **kwargs)
 
-    def report_dates(
-        self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None
-    ) -> list[dt.date]:
+    def report_dates(self, source: str = CLAIMS, *, as_known_at: str | dt.datetime | None = None) -> list[dt.date]:
         """Every date ``source`` has a figure for, oldest first."""
         o, s = Observation, Source
         query = (
@@ -149,7 +149,7 @@ class Ledger:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
-    def latest_date(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> dt.date:
+    def latest_date(self, source: str = CLAIMS, *, as_known_at: str | dt.datetime | None = None) -> dt.date:
         o, s, moment = Observation, Source, self.moment(as_known_at)
         query = (
             select(func.max(o.report_date))
@@ -164,7 +164,7 @@ class Ledger:
         return latest
 
     def show(
-        self, date: str | dt.date, *, source: str = "general-staff", as_known_at: str | dt.datetime | None = None
+        self, date: str | dt.date, *, source: str = CLAIMS, as_known_at: str | dt.datetime | None = None
     ) -> dict[str, Any]:
         """What ``source`` reported for ``date``: every figure with its increase, and the documents.
 
@@ -195,7 +195,7 @@ class Ledger:
             out["as_known_at"] = moment.isoformat()
         return out
 
-    def latest(self, *, source: str = "general-staff", as_known_at: str | dt.datetime | None = None) -> dict[str, Any]:
+    def latest(self, *, source: str = CLAIMS, as_known_at: str | dt.datetime | None = None) -> dict[str, Any]:
         """:meth:`show` for the newest report date of ``source``."""
         return self.show(self.latest_date(source, as_known_at=as_known_at), source=source, as_known_at=as_known_at)
 
@@ -205,7 +205,7 @@ class Ledger:
         self,
         metric: str,
         *,
-        source: str = "general-staff",
+        source: str = CLAIMS,
         start: str | dt.date | None = None,
         end: str | dt.date | None = None,
         daily: bool = False,
@@ -233,7 +233,7 @@ class Ledger:
     def conflicts(
         self,
         *,
-        source: str = "general-staff",
+        source: str = CLAIMS,
         metric: str | None = None,
         start: str | dt.date | None = None,
         end: str | dt.date | None = None,

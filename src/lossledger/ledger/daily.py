@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
+from ..model import utcnow
 from ..store.bulk import insert_rows
-from ..store.db import utcnow
 from ..store.models import DerivedState, Observation, SeriesPoint, Source
 from .series import Point, load_points
 

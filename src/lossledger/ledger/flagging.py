@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from ..importers.base import Batch
+from ..model import Batch
+from ..registry import EXEMPT
 from ..store.models import Compilation, Observation, Source
-from .plausibility import EXEMPT, Flag
+from .plausibility import Flag
 from .points import DEFAULT_CATEGORY, RawRow, flag_rows
 
 __all__ = ["flag_batch", "report_new_flags"]

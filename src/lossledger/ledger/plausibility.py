@@ -29,17 +29,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import taxonomy
+from ..registry import BOUNDED, EXEMPT
 
-__all__ = ["EXEMPT", "Flag", "JUMP_FACTOR", "JUMP_WITHIN_DAYS", "RULES", "flag_totals"]
+__all__ = ["Flag", "JUMP_FACTOR", "JUMP_WITHIN_DAYS", "RULES", "flag_totals"]
 
 RULES = ("tenfold-jump", "fell", "daily-bound")
 JUMP_FACTOR = 10
 #: Sparse series (a side's acknowledged losses, years apart) grow tenfold legitimately.
 JUMP_WITHIN_DAYS = 31
-#: Sources whose totals may jump and fall (see the module docstring).
-EXEMPT = frozenset({"oryx", "oryx-items"})
-#: Sources whose daily growth the taxonomy's ``max_daily`` bounds.
-BOUNDED = frozenset({"general-staff"})
 
 
 @dataclass(frozen=True)

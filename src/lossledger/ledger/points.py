@@ -1,7 +1,7 @@
 """Reconciled points from raw observation rows — pure Python, no database.
 
 :func:`build_points` sums an evidence source's sub-categories, resolves compilations'
-disagreements (analysis/reconcile.py), bridges the 2022-05-01 merge (vehicles = military auto +
+disagreements (ledger/reconcile.py), bridges the 2022-05-01 merge (vehicles = military auto +
 fuel tanks before it) and derives increases the source did not state: ``increase(D) = total(D) −
 total(D−1) − correction(D)``, only when D−1 was reported (no increase across a skipped day).
 ``ledger/series.py`` feeds it rows from the store; ``verify`` from its in-memory view.
@@ -15,18 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import taxonomy
-from ..analysis.reconcile import Candidate, Cell, resolve_cells
+from ..registry import DEFAULT_CATEGORY, DEFAULT_SIDE
 from .plausibility import Flag, flag_totals
+from .reconcile import Candidate, Cell, resolve_cells
 
+# DEFAULT_CATEGORY and DEFAULT_SIDE are sources.toml's (lossledger.registry), named here for verify/view.py
 __all__ = ["DEFAULT_CATEGORY", "DEFAULT_SIDE", "ONE_DAY", "Point", "RawRow", "build_points", "flag_rows", "with_parts"]
 
 ONE_DAY = dt.timedelta(days=1)
 
-#: The sub-series a source's metric means by default; sources not listed sum all categories
-#: (Oryx: a metric is the sum of the equipment types mapped to it).
-DEFAULT_CATEGORY = {"mediazona": "named_deaths", "russian-mod": "killed", "ukraine-own": "killed", "general-staff": ""}
-#: Whose losses a source's series counts by default.
-DEFAULT_SIDE = {"ukraine-own": "ukraine"}
 
 #: (metric, kind, report_date, value, qualifier, document_id, observation_id, compilation, period_days, category)
 RawRow = tuple[str, str, dt.date, int, str, int, int, str, Any, str]

@@ -13,9 +13,10 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, or_, select
 
-from ..analysis.reconcile import WINDOW
+from ..registry import CLAIMS
 from ..store.models import Compilation, Observation, Source
 from .points import DEFAULT_CATEGORY, DEFAULT_SIDE, ONE_DAY, Point, RawRow, build_points, with_parts
+from .reconcile import WINDOW
 
 __all__ = ["DEFAULT_CATEGORY", "DEFAULT_SIDE", "Point", "known_at_filter", "load_points"]
 
@@ -31,7 +32,7 @@ def known_at_filter(as_known_at: dt.datetime | None) -> Any:
 def load_points(
     conn: Connection,
     *,
-    source: str = "general-staff",
+    source: str = CLAIMS,
     metrics: list[str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,

@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert, select, update
 
 from ..errors import SchemaError
-from ..importers.base import Batch, CompilationInfo, DocumentRow, SourceInfo
+from ..model import Batch, CompilationInfo, DocumentRow, SourceInfo
 from ..store.bulk import insert_rows
 from ..store.models import Compilation, Document, Observation, Source
 

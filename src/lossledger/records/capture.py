@@ -2,7 +2,7 @@
 
 A *list spec* is ``LIST[:CONDITION[:CONDITION…]]``, a condition ``FIELD=V1,V2`` (any of the
 values), ``FIELD!=V1,V2`` (none of them) or ``links>=N``.  Fields: ``service`` (of an evidence link:
-archive.today's mirrors are one service, records/links.py), ``host`` (of a link), ``side``,
+archive.today's mirrors are one service, importers/evidence/links.py), ``host`` (of a link), ``side``,
 ``status``, ``category``, ``system``, ``origin``, ``unit``, ``region``.  A record is on the list
 when one of its links (for service/host) or the record itself matches every condition.
 
@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ..errors import InputError
+from ..importers.evidence.links import service_of
 from ..store.models import Record, RecordLink
-from .links import service_of
 from .query import list_row
 
 if TYPE_CHECKING:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, select
 
 from ..errors import InputError, NotFound
+from ..importers.evidence.known_lists import list_info
 from ..store.models import Document, Record, RecordList, RecordMerge, RecordRejection
 from ..warday import as_date
-from .known_lists import list_info
 
 if TYPE_CHECKING:
     from ..ledger import Ledger

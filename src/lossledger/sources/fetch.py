@@ -1,6 +1,6 @@
 """Where a sync reads dataset files from: a local folder, an HTTP mirror, or the public upstreams.
 
-All three give the same thing — :class:`~lossledger.importers.base.FetchedFile` objects with
+All three give the same thing — :class:`~lossledger.model.FetchedFile` objects with
 their bytes, URI and retrieval time — so importers never know where files came from.  HTTP uses
 httpx with timeouts, retries with back-off on connection errors and 5xx answers, and conditional
 requests (ETag / Last-Modified from the ``fetch_state`` table) so unchanged files are not reloaded.
@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin
 
 from ..errors import FetchError, InputError
-from ..importers.base import FetchedFile
-from ..store.db import utcnow
+from ..model import FetchedFile, utcnow
 
 if TYPE_CHECKING:
     import httpx

@@ -12,7 +12,6 @@ keepalives so that a server gone mid-command is noticed.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -37,15 +36,9 @@ __all__ = [
     "lock_for_sync",
     "migrate",
     "transaction",
-    "utcnow",
 ]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def utcnow() -> dt.datetime:
-    """Now in UTC, naive (the store keeps UTC without tzinfo)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _normalise(url: str) -> str:

@@ -161,7 +161,7 @@ class LedgerView:
         self, source: str, *, start: dt.date | None = None, end: dt.date | None = None, **kwargs: Any
     ) -> dict[str, dict[dt.date, Point]]:
         """Reconciled points of ``source`` within [start, end] (the reconciliation window is read around it)."""
-        from ..analysis.reconcile import WINDOW
+        from ..ledger.reconcile import WINDOW
 
         lo = start - dt.timedelta(days=1) - WINDOW if start else None
         hi = end + WINDOW if end else None

@@ -1,5 +1,8 @@
 """The dashboard at ``/``, the API docs at ``/docs`` and the term icons: pages and files, no CDN.
 
+This package renders; it imports nothing of the API.  The app mounts it (api/pages.py), so the
+imports run one way: api → web.
+
 The page is rendered in the reader's language (``?lang=en`` or ``?lang=uk``; strings are data in
 ``static/i18n/<lang>.json``, a new language touches no Python) and fills itself from the native
 API (static/app.js).  Front-end libraries (uPlot, Swagger UI) are vendored from npm into
@@ -16,11 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query, Request, Response
-from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-__all__ = ["LANGS", "STATIC", "TEMPLATES", "mount_dashboard", "render_docs", "strings"]
+__all__ = ["LANGS", "STATIC", "TEMPLATES", "render_docs", "strings"]
 
 _ROOT = Path(str(resources.files(__package__)))
 STATIC = _ROOT / "static"
@@ -57,21 +58,3 @@ def render(lang: str) -> bytes:
 def render_docs() -> bytes:
     """The Swagger UI page for ``/openapi.json``, from the vendored files and static/docs.js."""
     return _env().get_template("docs.html").render().encode()
-
-
-def mount_dashboard(app: FastAPI) -> None:
-    """Add ``/``, ``/docs``, ``/static`` and ``/images/icons`` to ``app``."""
-    from ..api.compat import ICON_PATH
-    from ..api.responses import cached_response
-
-    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    app.mount(ICON_PATH.rstrip("/"), StaticFiles(directory=str(STATIC / "icons")), name="icons")
-
-    @app.get("/docs", response_class=Response, include_in_schema=False)
-    def docs(request: Request) -> Response:
-        return cached_response(request, render_docs, media_type="text/html; charset=utf-8")
-
-    @app.get("/", response_class=Response, include_in_schema=False)
-    def dashboard(request: Request, lang: str = Query("en")) -> Response:
-        chosen = lang if lang in LANGS else "en"
-        return cached_response(request, lambda: render(chosen), media_type="text/html; charset=utf-8")

@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .. import cache as disk
-from .. import taxonomy
+from ... import cache as disk
+from ... import taxonomy
 
 __all__ = ["SystemTypes", "category_of", "normalise_system", "rules"]
 

@@ -1,4 +1,4 @@
-"""What the records importers share: their report, the rejection of bad rows, and ``write``.
+"""What the records importers share: their report and the rejection of bad rows.
 
 A row-level problem (bad date, negative age, no evidence link…) rejects that row — reported
 with its file and line, stored in ``record_rejection`` — and the import goes on; a file-level
@@ -12,15 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from ..errors import SchemaError
-from ..importers.base import Batch, FetchedFile, Importer, ImportReport, check_date
+from ...errors import SchemaError
+from ...model import Batch, FetchedFile, ImportReport
+from ..base import Importer, check_date
 from .known_lists import ListInfo
 from .rows import RecordSet, RejectRow
-
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
 
 __all__ = ["REASONS", "DateChecker", "RecordsImporter", "RecordsReport", "check_int"]
 
@@ -128,18 +126,3 @@ class RecordsImporter(Importer):
             )
         if isinstance(report, RecordsReport):
             report.records = recset.accounting()
-
-    def write(self, conn: Connection, batch: Batch, *, sync_id: int, now: dt.datetime) -> ImportReport:
-        """Observations (the list's counts) through the ledger's writer, then the records."""
-        from .store import write_records
-
-        report = batch.report
-        added, unchanged = report.added, report.unchanged
-        super().write(conn, batch, sync_id=sync_id, now=now)
-        observations = {"added": report.added - added, "unchanged": report.unchanged - unchanged}
-        stats = write_records(conn, batch, sync_id=sync_id, now=now)
-        report.added += stats["added"]
-        report.unchanged += stats["unchanged"]
-        if isinstance(report, RecordsReport):
-            report.records.update(stats, observations=observations)
-        return report

@@ -30,13 +30,15 @@ from typing import Any
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .errors import InputError
-from .importers import IMPORTERS, Batch, FetchedFile, Importer, ImportReport
-from .ledger.daily import rebuild_series, series_current
-from .ledger.flagging import flag_batch, report_new_flags
-from .sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
-from .store.db import bulk_cache, lock_for_sync, transaction, utcnow
-from .store.models import DatasetState, Document, FetchState, SyncRun
+from ..errors import InputError
+from ..importers import IMPORTERS, Importer
+from ..model import Batch, FetchedFile, ImportReport, utcnow
+from ..sources.fetch import NOT_MODIFIED, Origin, UpstreamOrigin, Validators, matches, open_origin
+from ..store.db import bulk_cache, lock_for_sync, transaction
+from ..store.models import DatasetState, Document, FetchState, SyncRun
+from .batches import write_batch
+from .daily import rebuild_series, series_current
+from .flagging import flag_batch, report_new_flags
 
 __all__ = ["Progress", "SyncResult", "sync"]
 
@@ -249,7 +251,7 @@ def _write(engine: Engine, source: Origin, batches: list[Batch], imported: dict[
         while batches:  # each batch let go once written, so later ones reuse its memory (peak 171 -> 163 MB)
             batch = batches.pop()
             flags = flag_batch(conn, batch)
-            result.reports.append(batch.importer.write(conn, batch, sync_id=sync_id, now=now))
+            result.reports.append(write_batch(conn, batch, sync_id=sync_id, now=now))
             if flags:
                 report_new_flags(conn, batch, flags, sync_id)
             del batch

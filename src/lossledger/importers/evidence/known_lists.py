@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import NotFound
-from ..importers.base import CompilationInfo, SourceInfo
+from ... import registry
+from ...errors import NotFound
+from ...model import SourceInfo
 
 __all__ = [
     "LISTS",
@@ -25,34 +26,11 @@ __all__ = [
     "list_info",
 ]
 
-LOSSLEDGER_RECORDS = CompilationInfo(
-    slug="lossledger-records",
-    name="lossledger records registry",
-    description="Counts of individual records (named deaths, photographed items) made by lossledger from the published lists, by each record's date.",
-)
+LOSSLEDGER_RECORDS = registry.compilation("lossledger-records")
 
-RU_FATALITIES = SourceInfo(
-    slug="ru-fatalities",
-    name="Russian military deaths confirmed by name (crowdsourced list, anonymised by A. Bessudnov)",
-    kind="evidence",
-    url="https://osf.io/preprints/socarxiv/s43yf",
-    description=(
-        "One record per Russian serviceman whose death was confirmed by a public source (obituary, "
-        "official, relatives), with archived links; names removed. Counted by date of death or of its "
-        "confirmation: a lower bound of deaths."
-    ),
-)
+RU_FATALITIES = registry.source("ru-fatalities")
 
-ORYX_ITEMS = SourceInfo(
-    slug="oryx-items",
-    name="Oryx, item by item (scarnecchia's per-item scrape, counted by lossledger)",
-    kind="evidence",
-    url="https://www.oryxspioenkop.com/2022/02/attack-on-europe-documenting-equipment.html",
-    description=(
-        "Visually confirmed equipment losses counted from Oryx's per-item list (one photo per item), "
-        "by the date the scrape first recorded each item; metrics only where the system's category is known."
-    ),
-)
+ORYX_ITEMS = registry.source("oryx-items")
 
 
 @dataclass(frozen=True)

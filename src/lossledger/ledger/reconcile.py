@@ -7,14 +7,14 @@ default series is resolved by this documented, deterministic rule:
 
 1. **agree** — every compilation that has the cell gives the same value (not marked), and no
    complete transcription of that day lacks the line.
-2. **coverage** — they agree, but a complete transcription (see :data:`COMPLETE`) of that day
+2. **coverage** — they agree, but a complete transcription (``complete`` in sources.toml) of that day
    lacks the line although the statement carried it and the compilation has a field for it: the value given (marked, the absent
    compilation listed with value ``None``).
 3. **majority** — one value is given by more compilations than any other.
 4. **continuity** — the value that best fits the nearest agreed totals within ``WINDOW`` days
    before and after, allowing for recorded corrections (a cumulative total lies between its
    neighbours): the candidate with the smallest violation, when unique.
-5. **priority** — the first compilation in :data:`PRIORITY` that has the cell: statement text
+5. **priority** — the first compilation in sources.toml's ``priority`` that has the cell: statement text
    read by lossledger, then russianwarship.rip (carries the statement's own increases), then
    PetroIvaniuk (complete daily series with a corrections file), then orc-losses; for Oryx, the
    daily scrape before totals quoted in the news.
@@ -33,20 +33,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import taxonomy
+from ..errors import SchemaError
+from ..registry import COMPLETE, PRIORITY
 
-__all__ = ["COMPLETE", "PRIORITY", "WINDOW", "Candidate", "Cell", "resolve_cells"]
+__all__ = ["WINDOW", "Candidate", "Cell", "resolve_cells"]
 
-PRIORITY = (
-    "lossledger-extract",
-    "russianwarship-api",
-    "petroivaniuk",
-    "orc-losses",
-    "oryx-scarnecchia",
-    "lossledger-records",
-    "lossledger-curated",
-)
-#: Compilations that transcribe every line of each statement they cover.
-COMPLETE = frozenset({"petroivaniuk", "orc-losses", "russianwarship-api"})
+#: sources.toml's ``compilations.priority``, as ranks
+_RANK = {compilation: rank for rank, compilation in enumerate(PRIORITY)}
 WINDOW = dt.timedelta(days=7)
 
 Key = tuple[str, str, dt.date]
@@ -82,7 +75,13 @@ class Cell:
 
 
 def _rank(compilation: str) -> int:
-    return PRIORITY.index(compilation) if compilation in PRIORITY else len(PRIORITY)
+    """Its place in sources.toml's priority; a compilation not there is an error, not "last"."""
+    try:
+        return _RANK[compilation]
+    except KeyError:
+        raise SchemaError(
+            f"compilation {compilation!r} is not in sources.toml (compilations.priority)", code="registry.compilation"
+        ) from None
 
 
 def resolve_cells(

@@ -12,8 +12,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .. import taxonomy
-from ..importers.base import ObservationRow
+from ... import taxonomy
+from ...model import ObservationRow
 from .rows import RecordRow
 
 __all__ = ["cumulative", "equipment_observations", "person_observations"]

@@ -15,13 +15,13 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select, update
 
-from ..importers.base import Batch
-from ..ledger.writer import ensure_compilation, ensure_documents, ensure_sources
+from ..importers.evidence.known_lists import LOSSLEDGER_RECORDS, ListInfo
+from ..importers.evidence.links import host_of
+from ..importers.evidence.rows import RecordRow, RecordSet
+from ..model import Batch
 from ..store.bulk import insert_rows, reserve_ids
 from ..store.models import Record, RecordLink, RecordList, RecordMerge, RecordRejection
-from .known_lists import LOSSLEDGER_RECORDS, ListInfo
-from .links import host_of
-from .rows import RecordRow, RecordSet
+from .writer import ensure_compilation, ensure_documents, ensure_sources
 
 __all__ = ["write_records"]
 

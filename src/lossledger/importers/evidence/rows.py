@@ -1,7 +1,7 @@
 """What an importer hands over for a list: records, merged duplicates and rejected rows.
 
 Built by ``parse`` without the database (so a bad file fails before anything is written) and
-carried in :attr:`~lossledger.importers.base.Batch.extra`; ``records/store.py`` writes it.
+carried in :attr:`~lossledger.model.Batch.extra`; ``ledger/records_writer.py`` writes it.
 A record's ``key`` is the sha256 of its canonical content, so re-importing the same rows finds
 the same keys and adds nothing, and a row corrected upstream becomes a new record.
 """
