@@ -137,6 +137,7 @@ def normalise(text: str, tmp: Path, shared: Path) -> str:
     for day in (today - dt.timedelta(days=1), today, today + dt.timedelta(days=1)):
         text = re.sub(day.isoformat() + _ISO_NOW[len(r"\d{4}-\d{2}-\d{2}") :], "<NOW>", text)
     text = re.sub(r'("(?:age_hours|age|hours_since_fetch)"\s*:\s*)[0-9.]+', r"\1<AGE>", text)
+    text = re.sub(r"\b\d+(?:\.\d+)? (h|hours?|days?) old\b", r"<AGE> \1 old", text)  # "is 6805 h old"
     return text.replace(f'"{__version__}"', '"<VERSION>"')
 
 
