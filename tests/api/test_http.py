@@ -31,6 +31,8 @@ V1_ERROR_KEYS = {"ok", "error", "code", "status"}
         ("DELETE", "/ledger/v1/metrics", 405),
         ("POST", "/ledger/v1/check", 400),
         ("GET", "/ledger/v1/compare/tanks?sources=general-staff", 400),
+        # a valid metric Oryx has no series for: nothing to compare, not a bad request
+        ("GET", "/ledger/v1/compare/submarines", 404),
     ],
 )
 def test_v1_errors_have_one_shape(client: TestClient, method: str, path: str, status: int) -> None:

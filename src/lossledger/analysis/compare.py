@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .. import taxonomy
-from ..errors import InputError
+from ..errors import InputError, NotFound
 from ..registry import CLAIMS, CONFIRMED
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def compare(
     base, *others = sources
     base_series = ledger.series(metric, source=base, start=start, end=end)["total"].dropna()
     if base_series.empty:
-        raise InputError(f"no {base} series for {metric}", code="input.sources")
+        raise NotFound(f"no {base} series for {metric}", code="not_found.series")
     frames = []
     for other in others:
         total = ledger.series(metric, source=other, start=start, end=end)["total"].dropna()
@@ -60,7 +60,7 @@ def compare(
                     cols[f"{other}:{status}"] = part
         frames.append(pd.DataFrame(cols))
     if not frames:
-        raise InputError(f"no series for {metric} from {', '.join(others)}", code="input.sources")
+        raise NotFound(f"no series for {metric} from {', '.join(others)}", code="not_found.series")
     evidence = pd.concat(frames, axis=1).sort_index()
     aligned = pd.merge_asof(
         evidence.reset_index().rename(columns={"index": "date"}).sort_values("date"),
