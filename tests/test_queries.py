@@ -149,3 +149,11 @@ def test_series_and_show_cli_formats(synced_sqlite_path: Path, capsys: pytest.Ca
     assert "2026-08-22,personnel,1475270" in capsys.readouterr().out
     for command in (["sources"], ["status"], ["changes"], ["conflicts", "--metric", "tanks"], ["show", "2024-02-16"]):
         assert main(["--db", url, *command]) == 0, command
+
+
+def test_series_of_a_range_with_no_points_is_empty(synced_sqlite_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Oryx's destroyed tanks have no points in January 2023: an empty list, not an internal error."""
+    url = f"sqlite:///{synced_sqlite_path}"
+    args = ["--db", url, "series", "tanks", "--source", "oryx", "--status", "destroyed"]
+    assert main([*args, "--from", "2023-01-01", "--to", "2023-02-01", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

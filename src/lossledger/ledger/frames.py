@@ -195,5 +195,5 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A series frame as JSON-ready records (dates as YYYY-MM-DD, NA as None)."""
     out = frame.reset_index()
     first = out.columns[0]
-    out[first] = out[first].dt.strftime("%Y-%m-%d")
+    out[first] = pd.to_datetime(out[first]).dt.strftime("%Y-%m-%d")  # an empty frame's index has no dtype
     return json.loads(out.to_json(orient="records"))  # type: ignore[no-any-return]
