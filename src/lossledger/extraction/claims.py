@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from .. import taxonomy
 from .document import Doc
 from .figures import Candidate
 from .model import Claim
 
 __all__ = ["build_claims", "remap_era"]
 
-MERGE_DAY = dt.date(2022, 5, 1)
+MERGE_DAY = taxonomy.metric("vehicles").since  # the statement merged military auto and fuel tanks
 
 
 def _framing(doc: Doc, c: Candidate, claim: Claim) -> list[str]:

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import registry
 from ..extraction import extract
 from ..extraction.model import Claim
 from ..ledger.points import Point
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "read_with_ledger"]
 
-GENERAL_STAFF = "general-staff"
+GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: A stated date this far after the fingerprinted report makes its figures stale, not mis-dated.
 STALE_WINDOW = dt.timedelta(days=7)
 

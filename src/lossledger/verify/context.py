@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import registry
 from ..ledger.points import Point
 from .view import LedgerView
 
@@ -48,7 +49,7 @@ def context_block(view: LedgerView, on: dt.date | None) -> dict[str, Any]:
     """Figures of every source nearest before ``on`` (the report date), each with its date."""
     if on is None:
         return {}
-    gs = view.points("general-staff", start=on, end=on)
+    gs = view.points(registry.CLAIMS, start=on, end=on)
     claims = {
         m: {"total": gs[m][on].total, "increase": gs[m][on].increase, "documents": gs[m][on].document_ids}
         for m in GS_METRICS

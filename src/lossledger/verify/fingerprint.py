@@ -20,14 +20,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cache
+from .. import cache, registry, taxonomy
 from ..extraction.model import Claim
 from .view import LedgerView
 
 __all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
 
-GENERAL_STAFF = "general-staff"
-MERGE = dt.date(2022, 5, 1)
+GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
+MERGE = taxonomy.metric("vehicles").since  # the statement merged military auto and fuel tanks
 ONE_DAY = dt.timedelta(days=1)
 
 

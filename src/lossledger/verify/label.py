@@ -25,13 +25,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import registry
 from ..extraction.model import Claim
 from .fingerprint import FingerprintIndex
 from .view import LedgerView
 
 __all__ = ["LabelProposal", "NumberLabel", "propose_labels"]
 
-GENERAL_STAFF = "general-staff"
+GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: A quote this many days older than the proposed report is shown as a possible stale figure.
 STALE_DAYS = 3
 #: A value within this share of the day's value (and not equal) is shown as a near miss.

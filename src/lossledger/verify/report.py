@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import registry
 from .fingerprint import Fingerprint
 from .verdicts import Judgement
 
@@ -44,7 +45,7 @@ class CheckReport:
         totals) and the ledger holds that report."""
         if self.fingerprint.date is not None:
             return self.fingerprint.date
-        quotes = any(j.claim.source == "general-staff" for j in self.judgements)
+        quotes = any(j.claim.source == registry.CLAIMS for j in self.judgements)
         return self.reference_date if quotes else None
 
     @property
