@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -273,3 +274,12 @@ def test_an_outlets_error_is_not_read_away(view: LedgerView) -> None:
     data = check(text, view).to_dict()
     heli = [c for c in data["claims"] if c["metric"] == "helicopters"][0]
     assert heli["verdict"] == "mismatch" and heli["value"] == 31
+
+
+def test_no_report_after_the_text_was_published(view: LedgerView) -> None:
+    """500,080 is the personnel total of 25 May 2024; a text published in February 2023 cannot
+    quote that report (a force size, or a mistake): its report date is never a later one."""
+    text = "Russia has lost 500,080 soldiers, Ukraine's General Staff said."
+    assert check(text, view).report_date == dt.date(2024, 5, 25)
+    report = check(text, view, published="2023-02-11")
+    assert report.report_date is None or report.report_date <= dt.date(2023, 2, 12)

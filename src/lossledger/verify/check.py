@@ -56,7 +56,8 @@ def check(
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     stated = found.as_of
     index = FingerprintIndex.load(view)
-    fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated), stated)
+    latest = _latest_report(published)
+    fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
     reference = _reference_date(fingerprint.date, stated, view)
     back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
@@ -78,7 +79,11 @@ _WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period"}
 
 
 def read_with_ledger(
-    claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, stated: dt.date | None
+    claims: list[Claim],
+    index: FingerprintIndex,
+    fingerprint: Fingerprint,
+    stated: dt.date | None,
+    latest: dt.date | None = None,
 ) -> Fingerprint:
     """Re-read figures whose kind the words left open (no cue at the figure) with the ledger:
     one that is not its kind's value on the report the text quotes but is the other kind's value
@@ -93,7 +98,7 @@ def read_with_ledger(
     date = fingerprint.date
     if date is None or fingerprint.confidence < 0.5:
         flipped = [c if c not in open_ else _other_kind(c) for c in claims]
-        trial = index.find(flipped, near=stated)
+        trial = index.find(flipped, near=stated, latest=latest)
         if trial.date is None or trial.confidence <= max(0.5, fingerprint.confidence):
             return fingerprint
         date = trial.date
@@ -104,7 +109,19 @@ def read_with_ledger(
             c.kind, c.period, c.kind_by = other.kind, None, "ledger"
             c.framing = sorted({*c.framing, "kind-from-ledger"})
             changed = True
-    return index.find(claims, near=stated) if changed else fingerprint
+    return index.find(claims, near=stated, latest=latest) if changed else fingerprint
+
+
+def _latest_report(published: str | dt.date | None) -> dt.date | None:
+    """The last report a text published on ``published`` can quote: that day's, or the next
+    day's where the outlet's clock runs ahead of Kyiv's; None when the date is unknown."""
+    if published is None:
+        return None
+    try:
+        day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+    return day + dt.timedelta(days=1)
 
 
 def _other_kind(c: Claim) -> Claim:

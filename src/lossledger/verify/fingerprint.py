@@ -141,8 +141,9 @@ class FingerprintIndex:
         start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
         return {dt.date.fromordinal(d) for d in days[start:end]}
 
-    def find(self, claims: list[Claim], *, near: dt.date | None = None) -> Fingerprint:
-        """Score every report date against ``claims`` (General Staff ones, deduplicated)."""
+    def find(self, claims: list[Claim], *, near: dt.date | None = None, latest: dt.date | None = None) -> Fingerprint:
+        """Score every report date against ``claims`` (General Staff ones, deduplicated); none
+        after ``latest`` (a text cannot quote a report published after it was)."""
         # an increase over several days ("in the past week") is no day's increase: left out
         distinct = {
             (c.metric, c.kind, c.value, c.qualifier): c
@@ -157,6 +158,8 @@ class FingerprintIndex:
         matched_by: dict[dt.date, int] = defaultdict(int)
         for claim in distinct.values():
             found = self.dates_for(claim)
+            if latest is not None:
+                found = {d for d in found if d <= latest}
             weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
             weights.append(weight if found else math.log(n_dates + 1) * 0.5)
             for date in found:
