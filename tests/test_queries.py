@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lossledger.analysis.reconcile import Candidate, resolve_cells
+from lossledger.analysis.reconcile import CompilationValue, resolve_cells
 from lossledger.cli import main
 from lossledger.errors import InputError, NotFound
 from lossledger.ledger import Ledger
@@ -80,8 +80,8 @@ def test_conflicts_are_resolved_deterministically(synced: Ledger) -> None:
 def test_continuity_rule_uses_neighbours_and_corrections() -> None:
     d = dt.date(2024, 1, 10)
 
-    def cands(date: dt.date, *vals: tuple[str, int]) -> list[tuple[str, str, dt.date, Candidate]]:
-        return [("tanks", "total", date, Candidate(c, v, "exact", 1, None)) for c, v in vals]
+    def cands(date: dt.date, *vals: tuple[str, int]) -> list[tuple[str, str, dt.date, CompilationValue]]:
+        return [("tanks", "total", date, CompilationValue(c, v, "exact", 1, None)) for c, v in vals]
 
     rows = cands(d - dt.timedelta(1), ("petroivaniuk", 100), ("orc-losses", 100))
     rows += cands(d, ("petroivaniuk", 90), ("orc-losses", 105))
@@ -93,7 +93,7 @@ def test_continuity_rule_uses_neighbours_and_corrections() -> None:
     cell = resolve_cells(rows)[("tanks", "total", d)]
     assert (cell.value, cell.rule) == (90, "priority")
     # a recorded correction of −12 on that day explains the drop: 90 fits, 105 does not
-    rows += [("tanks", "correction", d, Candidate("petroivaniuk", -12, "exact", 1, None))]
+    rows += [("tanks", "correction", d, CompilationValue("petroivaniuk", -12, "exact", 1, None))]
     cell = resolve_cells(rows)[("tanks", "total", d)]
     assert (cell.value, cell.rule) == (90, "continuity")
 

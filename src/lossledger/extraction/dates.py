@@ -100,19 +100,6 @@ class _Finder:
             return int(m.get("date:month")), end
         return None
 
-    def day_before(self, i: int) -> tuple[int, int] | None:
-        """A day number ending right before token i ("24 ", "3. ", "24 de ")."""
-        j = i - 1
-        if j >= 0 and self.tokens[j].raw in ("de", "di", "del", "of"):
-            j -= 1
-        if j >= 0 and self.tokens[j].raw == ".":
-            j -= 1
-        if j >= 0:
-            v = _num(self.tokens[j])
-            if v is not None and 1 <= v <= 31 and len(self.tokens[j].raw) <= 2:
-                return v, j
-        return None
-
     def number_after(self, i: int, lo: int, hi: int, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:
         j = i
         while j < self.n and (self.tokens[j].raw in skip or self.tokens[j].norm in skip):

@@ -525,8 +525,8 @@ def lexicon(code: str) -> Lexicon:
     names.  A language without a vocabulary file gets English and the statement structure only.
 
     Building one takes ~60 ms (TOML, Babel's CLDR data); it is kept in the on-disk cache
-    (lossledger/cache.py) under a hash of everything it is built from."""
-    from .. import cache as disk
+    (lossledger/derived.py) under a hash of everything it is built from."""
+    from .. import derived as disk
 
     key = _lexicon_key(code)
     stored = disk.load(f"lexicon:{code}", key)

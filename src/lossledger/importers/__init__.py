@@ -25,8 +25,6 @@ __all__ = [
     "ImportReport",
     "Importer",
     "ObservationRow",
-    "importers_for",
-    "known_folders",
 ]
 
 #: The registry, in import order.
@@ -41,12 +39,3 @@ IMPORTERS: list[Importer] = [
     AcknowledgedOwnLosses(),
     RuFatalitiesBessudnov(),
 ]
-
-
-def known_folders() -> list[str]:
-    """Dataset folders some importer reads, in registry order."""
-    return list(dict.fromkeys(i.folder for i in IMPORTERS))
-
-
-def importers_for(folder: str) -> list[Importer]:
-    return [i for i in IMPORTERS if i.folder == folder]

@@ -134,21 +134,6 @@ class Ledger:
         with self.engine.connect() as conn:
             return load_points(conn, **kwargs)
 
-    def report_dates(
-        self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None
-    ) -> list[dt.date]:
-        """Every date ``source`` has a figure for, oldest first."""
-        o, s = Observation, Source
-        query = (
-            select(o.report_date)
-            .distinct()
-            .join(s, s.id == o.source_id)
-            .where(s.slug == source, known_at_filter(self.moment(as_known_at)))
-            .order_by(o.report_date)
-        )
-        with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
-
     def latest_date(self, source: str = "general-staff", *, as_known_at: str | dt.datetime | None = None) -> dt.date:
         o, s, moment = Observation, Source, self.moment(as_known_at)
         query = (
@@ -262,11 +247,11 @@ class Ledger:
                 out.append(row)
         return sorted(out, key=lambda r: (r["date"], taxonomy.metric_names().index(r["metric"])))
 
-    # --- catalogue, provenance, history ------------------------------------------------------------
+    # --- sources, provenance, history ------------------------------------------------------------
 
     def sources(self) -> list[dict[str, Any]]:
         """Sources with their compilations, counts and date ranges."""
-        from .catalogue import list_sources
+        from .provenance import list_sources
 
         with self.engine.connect() as conn:
             return list_sources(conn)
@@ -277,21 +262,21 @@ class Ledger:
 
     def provenance(self, observation_id: int) -> dict[str, Any]:
         """One observation with its source, compilation, document chain, and history of its cell."""
-        from .catalogue import observation_provenance
+        from .provenance import observation_provenance
 
         with self.engine.connect() as conn:
             return observation_provenance(conn, observation_id)
 
     def changes(self, since: str | dt.datetime | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
         """Revisions: values a later sync replaced — which cell, from what, to what, by which document."""
-        from .catalogue import list_changes
+        from .provenance import list_changes
 
         with self.engine.connect() as conn:
             return list_changes(conn, self.moment(since), limit)
 
     def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[dict[str, Any]]:
         """Per source: newest report date, when it was fetched, and whether it is stale."""
-        from .catalogue import source_status
+        from .provenance import source_status
 
         with self.engine.connect() as conn:
             return source_status(conn, now or utcnow(), max_age_hours)

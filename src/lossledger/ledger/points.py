@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 from .. import taxonomy
-from ..analysis.reconcile import WINDOW, Candidate, Cell, resolve_cells
+from ..analysis.reconcile import WINDOW, Cell, CompilationValue, resolve_cells
 from .plausibility import Flag, flag_totals
 
 __all__ = [
@@ -90,8 +90,8 @@ class Point:
     correction: int | None = None
     qualifier: str = "exact"
     rule: str = "agree"
-    candidates: list[Candidate] = field(default_factory=list)  # of the total
-    others: list[Candidate] = field(default_factory=list)  # of the increase and correction
+    candidates: list[CompilationValue] = field(default_factory=list)  # of the total
+    others: list[CompilationValue] = field(default_factory=list)  # of the increase and correction
     merged: bool = False
     period_days: int | None = None
     #: implausible values among the candidates (ledger/plausibility.py)
@@ -129,7 +129,7 @@ def build_points(
     for row in rows:
         reported[row.compilation].setdefault(row.report_date, row.document_id)
     candidates = [
-        (metric, kind, date, Candidate(comp, v.value, v.qualifier, v.document_id, v.observation_id))
+        (metric, kind, date, CompilationValue(comp, v.value, v.qualifier, v.document_id, v.observation_id))
         for (comp, metric, kind, date), v in summed.items()
     ]
     periods = {

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cache
+from .. import derived
 from ..extraction.model import Claim
 from ..ledger.points import bridged_dates, derive_increase
 from .view import LedgerView
@@ -74,7 +74,7 @@ class FingerprintIndex:
     """For every (metric, kind): the sorted values of every compilation's figures, with their dates.
 
     Built from every General Staff observation (~0.1 s); kept in memory per ledger version and
-    on disk (lossledger/cache.py), as plain arrays that load in
+    on disk (lossledger/derived.py), as plain arrays that load in
     milliseconds, so a command-line check does not rebuild it.  The cache key is the ledger's
     URL and version (newest sync, newest observation, count of current observations).
     """
@@ -121,12 +121,12 @@ class FingerprintIndex:
         if index is not None:
             return index
         name = f"fingerprint:{view.url}"
-        stored = cache.load(name, view.version)
+        stored = derived.load(name, view.version)
         if stored is not None:
             index = cls(*stored)
         else:
             index = cls.build(view)
-            cache.store(name, view.version, (index.pairs, index.n_dates))
+            derived.store(name, view.version, (index.pairs, index.n_dates))
         _MEMORY.clear()
         _MEMORY[key] = index
         return index

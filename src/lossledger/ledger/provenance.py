@@ -1,4 +1,5 @@
-"""The ledger's catalogue: sources and compilations, provenance of a figure, revisions, freshness."""
+"""Where the ledger's figures come from: sources and compilations, provenance of a figure, revisions,
+freshness.  (importers/catalog.py is another thing: the sources importers attribute figures to.)"""
 
 from __future__ import annotations
 
