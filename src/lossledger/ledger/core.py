@@ -1,9 +1,9 @@
 """The :class:`Ledger`: the Python API every output (CLI, REST API, dashboard) goes through.
 
-    >>> ledger = Ledger.open("sqlite:///ledger.sqlite")      # doctest: +SKIP
-    >>> ledger.sync("../shared/data")                          # doctest: +SKIP
-    >>> ledger.show("2024-02-16")["figures"]["tanks"]          # doctest: +SKIP
-    {'total': 6465, 'increase': 23, ...}
+    >>> ledger = Ledger.open()                     # --db > $LOSSLEDGER_DB > per-user SQLite
+    >>> ledger.sync("../shared/data")              # doctest: +SKIP
+    >>> ledger.show("2024-02-16")["figures"]["tanks"]
+    {'total': 6465, 'increase': 23, 'increase_derived': True, 'documents': [...]}
 
 Every query can be asked "as known at" a past moment: what the ledger said before a later sync
 revised it.  A *report date* D is the date of the General Staff's morning statement; its totals
