@@ -101,9 +101,9 @@ def frame_json(frame: Any) -> list[dict[str, Any]]:
 def _v2_keys_by_metric() -> dict[str, list[str]]:
     # taxonomy.toml [keys.russianwarship] is the one table of v2 keys; inverted here for display.
     out: dict[str, list[str]] = {}
-    for key, rules in taxonomy._key_table()[COMPILATION].items():
-        for metric, _start, _end in rules:
-            out.setdefault(metric, []).append(key)
+    for key, rules in taxonomy.compilation_keys(COMPILATION).items():
+        for rule in rules:
+            out.setdefault(rule.metric, []).append(key)
     return out
 
 
