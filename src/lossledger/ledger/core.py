@@ -267,6 +267,13 @@ class Ledger:
         with self.engine.connect() as conn:
             return observation_provenance(conn, observation_id)
 
+    def held_series(self) -> set[tuple[str, str]]:
+        """(source, metric) of every series with a current figure."""
+        from .provenance import held_series
+
+        with self.engine.connect() as conn:
+            return held_series(conn)
+
     def changes(self, since: str | dt.datetime | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
         """Revisions: values a later sync replaced — which cell, from what, to what, by which document."""
         from .provenance import list_changes

@@ -13,7 +13,7 @@ from ..errors import NotFound
 from ..store.models import Compilation, Document, Observation, Source, SyncRun
 from ..warday import KYIV
 
-__all__ = ["CADENCE_HOURS", "list_changes", "list_sources", "observation_provenance", "source_status"]
+__all__ = ["CADENCE_HOURS", "held_series", "list_changes", "list_sources", "observation_provenance", "source_status"]
 
 #: How often a source publishes, for the staleness warning of ``status``; the daily sources use
 #: the caller's limit (36 h by default), Mediazona publishes every two weeks, acknowledgements
@@ -272,3 +272,10 @@ def _stale_reason(uri: str | None, commit: str | None, fetched: dt.datetime | No
         return f"synced from {copy}, not from the upstream: `lossledger sync` without --from fetches the current data"
     when = f" (fetched {fetched:%Y-%m-%d %H:%M} UTC)" if fetched else ""
     return f"the upstream has published nothing newer{when}"
+
+
+def held_series(conn: Connection) -> set[tuple[str, str]]:
+    """(source, metric) of every series with a current figure: which exist, before reconciling any."""
+    o, s = Observation, Source
+    query = select(s.slug, o.metric).distinct().join(s, s.id == o.source_id).where(o.superseded_at.is_(None))
+    return {(slug, metric) for slug, metric in conn.execute(query).all()}
