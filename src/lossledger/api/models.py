@@ -10,12 +10,15 @@ key order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, get_type_hints
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from ..analysis.compare import ClaimSummary, Comparison
 
 __all__ = [
     "CheckRequest",
@@ -168,13 +171,17 @@ class ConflictV1(Open):
     rule: str
 
 
-class ComparisonV1(Open):
-    metric: str
-    sources: list[str]
-    records: list[dict[str, Any]]
-    latest: dict[str, Any] | None
-    gap: str | None
-    note: str
+def _described(result: type, name: str) -> type[BaseModel]:
+    """The open response model of a library result: its dataclass is the one description."""
+    hints = get_type_hints(result)
+    fields: dict[str, Any] = {f.name: (hints[f.name], ...) for f in dataclasses.fields(result)}
+    return create_model(name, __base__=Open, __doc__=result.__doc__, **fields)
+
+
+ComparisonV1 = _described(Comparison, "ComparisonV1")
+ClaimSummaryV1 = _described(ClaimSummary, "ClaimSummaryV1")
+#: ``GET /ledger/v1/claims`` (a model made at run time is a value to mypy, not a type)
+ClaimsV1: Any = list[ClaimSummaryV1]  # type: ignore[valid-type]
 
 
 class ObservationRefV1(Open):

@@ -23,6 +23,7 @@ from ..ledger.daily import SeriesRows, load_series, precomputed_sources
 from ..warday import WAR_START, today_kyiv
 from .compat import COMPILATION
 from .models import (
+    ClaimsV1,
     ComparisonV1,
     ConflictV1,
     DayV1,
@@ -298,7 +299,7 @@ def claims_summary(ledger: Ledger, lang: str) -> list[dict[str, Any]]:
 
 @router.get(
     "/claims",
-    response_model=list[dict[str, Any]],
+    response_model=ClaimsV1,
     response_class=Response,
     summary="Newest claims vs. confirmed, every metric",
 )
