@@ -62,10 +62,10 @@ def test_rolling_and_monthly_match_pandas(synced: Ledger) -> None:
 
 
 def test_conflicts_are_resolved_deterministically(synced: Ledger) -> None:
-    rows = synced.conflicts()
+    rows = [c.to_dict() for c in synced.conflicts()]
     values = [r for r in rows if r["rule"] != "coverage"]
     assert len(values) > 100 and len(rows) > 150
-    assert rows == synced.conflicts()
+    assert rows == [c.to_dict() for c in synced.conflicts()]
     assert {r["rule"] for r in rows} <= {"coverage", "majority", "continuity", "priority", "agree"}
     assert all(r.get("flags") for r in rows if r["rule"] == "agree")  # listed for an implausible value
     one = next(r for r in rows if r["metric"] == "helicopters" and r["date"] == "2026-04-01")

@@ -95,9 +95,9 @@ def test_empty_series_range(client: Any) -> None:
 
 
 def test_conflicts(client: Any, ledger_ro: Any) -> None:
-    assert client.get("/ledger/v1/conflicts").json() == ledger_ro.conflicts()
+    assert client.get("/ledger/v1/conflicts").json() == [c.to_dict() for c in ledger_ro.conflicts()]
     tanks = client.get("/ledger/v1/conflicts?metric=tanks&start=2022-01-01&end=2022-12-31").json()
-    assert tanks == ledger_ro.conflicts(metric="tanks", start="2022-01-01", end="2022-12-31")
+    assert tanks == [c.to_dict() for c in ledger_ro.conflicts(metric="tanks", start="2022-01-01", end="2022-12-31")]
     assert tanks and all(len(c["values"]) >= 2 for c in tanks)
 
 

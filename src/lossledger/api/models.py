@@ -19,6 +19,7 @@ from typing import Annotated, Any, get_type_hints
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from ..analysis.compare import ClaimSummary, Comparison
+from ..ledger.results import Conflict, ConflictValue
 
 __all__ = [
     "CheckRequest",
@@ -104,15 +105,22 @@ class SourceV1(Open):
     compilations: list[CompilationV1]
 
 
-class CandidateV1(Open):
-    compilation: str
-    value: int | None
-    document: int
+def _described(result: type, name: str) -> type[BaseModel]:
+    """The open response model of a library result: its dataclass is the one description."""
+    hints = get_type_hints(result)
+    fields: dict[str, Any] = {
+        f.name: (hints[f.name], ... if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(result)
+    }
+    return create_model(name, __base__=Open, __doc__=result.__doc__, **fields)
+
+
+CandidateV1 = _described(ConflictValue, "CandidateV1")
 
 
 class ResolvedV1(Open):
     rule: str
-    values: list[CandidateV1]
+    values: list[CandidateV1]  # type: ignore[valid-type]  # a model made at run time
 
 
 class FigureV1(Open):
@@ -163,19 +171,9 @@ class SeriesV1(Open):
     records: list[dict[str, Any]]
 
 
-class ConflictV1(Open):
-    date: str
-    metric: str
-    values: list[CandidateV1]
-    resolved: int | None
-    rule: str
-
-
-def _described(result: type, name: str) -> type[BaseModel]:
-    """The open response model of a library result: its dataclass is the one description."""
-    hints = get_type_hints(result)
-    fields: dict[str, Any] = {f.name: (hints[f.name], ...) for f in dataclasses.fields(result)}
-    return create_model(name, __base__=Open, __doc__=result.__doc__, **fields)
+ConflictV1 = _described(Conflict, "ConflictV1")
+#: ``GET /ledger/v1/conflicts`` (a model made at run time is a value to mypy, not a type)
+ConflictsV1: Any = list[ConflictV1]  # type: ignore[valid-type]
 
 
 ComparisonV1 = _described(Comparison, "ComparisonV1")

@@ -25,7 +25,7 @@ from .compat import COMPILATION
 from .models import (
     ClaimsV1,
     ComparisonV1,
-    ConflictV1,
+    ConflictsV1,
     DayV1,
     DocumentV1,
     ErrorV1,
@@ -241,7 +241,7 @@ def series_body(metric: str, source: str, rows: SeriesRows, start: dt.date | Non
 
 
 @router.get(
-    "/conflicts", response_model=list[ConflictV1], response_class=Response, summary="Disagreements between compilations"
+    "/conflicts", response_model=ConflictsV1, response_class=Response, summary="Disagreements between compilations"
 )
 def conflicts(
     request: Request,

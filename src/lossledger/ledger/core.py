@@ -24,6 +24,7 @@ from ..errors import InputError, NotFound
 from ..store.db import connect, utcnow
 from ..store.models import Document, Observation, Source, SyncRun
 from ..warday import as_date, day_of_war
+from .results import Conflict, ConflictValue
 from .series import Point, known_at_filter, load_points
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ class Ledger:
         start: str | dt.date | None = None,
         end: str | dt.date | None = None,
         as_known_at: str | dt.datetime | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Conflict]:
         """Every (date, metric) where the source's compilations disagree, with both values and
         documents, and every implausible total (``flags``: the rule that fired, ledger/plausibility.py)."""
         first = _date(start) if start else None
@@ -238,14 +239,11 @@ class Ledger:
                 if not p.resolved and not p.flags:
                     continue
                 values = [
-                    {"compilation": c.compilation, "value": c.value, "document": c.document_id}
+                    ConflictValue(c.compilation, c.value, c.document_id)
                     for c in sorted(p.candidates, key=lambda c: c.compilation)
                 ]
-                row = {"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule}
-                if p.flags:
-                    row["flags"] = [f.to_dict() for f in p.flags]
-                out.append(row)
-        return sorted(out, key=lambda r: (r["date"], taxonomy.metric_names().index(r["metric"])))
+                out.append(Conflict(date.isoformat(), m, values, p.total, p.rule, list(p.flags) or None))
+        return sorted(out, key=lambda r: (r.date, taxonomy.metric_names().index(r.metric)))
 
     # --- sources, provenance, history ------------------------------------------------------------
 
