@@ -25,7 +25,7 @@ PG_URL = os.environ.get("LOSSLEDGER_TEST_PG", "postgresql+psycopg://postgres@127
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Derived-data caches (lossledger/cache.py) go to a folder of this run, not the user's."""
+    """Derived-data caches (lossledger/derived.py) go to a folder of this run, not the user's."""
     if "LOSSLEDGER_CACHE_DIR" not in os.environ:
         import tempfile
 

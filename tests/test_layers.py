@@ -26,7 +26,7 @@ def _lint(src: Path) -> subprocess.CompletedProcess[str]:
         pytest.skip("import-linter is not installed (it is in the test extras)")
     env = {**os.environ, "PYTHONPATH": str(src)}
     return subprocess.run(
-        [LINT, "--config", str(REPO / "pyproject.toml"), "--no-cache"],
+        [LINT, str(REPO / "pyproject.toml"), "--no-cache"],
         cwd=src,
         env=env,
         capture_output=True,

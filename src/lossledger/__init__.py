@@ -5,8 +5,10 @@ The public API; the CLI (``lossledger``), the REST API and the dashboard are thi
     >>> from lossledger import Ledger, check, extract
     >>> ledger = Ledger.open()                         # --db > $LOSSLEDGER_DB > per-user SQLite
     >>> ledger.sync("../shared/data")                  # doctest: +SKIP
-    >>> extract("Russia lost 6,465 tanks.").claims     # doctest: +SKIP
-    >>> check(article_text, ledger).to_dict()          # doctest: +SKIP
+    >>> [(c.metric, c.kind, c.value) for c in extract("Russia lost 6,465 tanks.").claims]
+    [('tanks', 'total', 6465)]
+    >>> check("Russia has lost 6,465 tanks, the General Staff said on 16 February 2024.", ledger).report_date
+    datetime.date(2024, 2, 16)
 
 Names are imported on first use (PEP 562), so ``import lossledger`` — which every ``lossledger``
 command does — loads neither SQLAlchemy nor pandas until something needs them.

@@ -14,14 +14,16 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import NotFound, SchemaError
 
 __all__ = [
+    "KeyRule",
     "Metric",
     "OryxCategory",
     "STATEMENT_METRICS",
+    "compilation_keys",
     "compilation_metrics",
     "label",
     "metric",
@@ -135,17 +137,25 @@ def label(name: str, lang: str = "en") -> str:
     return metric(name).label(lang)
 
 
+class KeyRule(NamedTuple):
+    """What a compilation's field holds: ``metric`` from ``start`` until ``until`` (None: open)."""
+
+    metric: str
+    start: dt.date | None
+    until: dt.date | None
+
+
 @cache
-def _key_table() -> dict[str, dict[str, list[tuple[str, dt.date | None, dt.date | None]]]]:
-    table: dict[str, dict[str, list[tuple[str, dt.date | None, dt.date | None]]]] = {}
+def _key_table() -> dict[str, dict[str, list[KeyRule]]]:
+    table: dict[str, dict[str, list[KeyRule]]] = {}
     for compilation, keys in _data()["keys"].items():
-        rules: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+        rules: dict[str, list[KeyRule]] = {}
         for key, value in keys.items():
             if isinstance(value, str):
-                rules[key] = [(value, None, None)]
+                rules[key] = [KeyRule(value, None, None)]
             else:
                 rules[key] = [
-                    (
+                    KeyRule(
                         item["metric"],
                         dt.date.fromisoformat(item["from"]) if "from" in item else None,
                         dt.date.fromisoformat(item["until"]) if "until" in item else None,
@@ -154,6 +164,16 @@ def _key_table() -> dict[str, dict[str, list[tuple[str, dt.date | None, dt.date 
                 ]
         table[compilation] = rules
     return table
+
+
+def compilation_keys(compilation: str) -> dict[str, list[KeyRule]]:
+    """A compilation's own field names, in taxonomy.toml's order, each with the metrics it held and
+    when (empty for a compilation without a key map).
+
+    >>> compilation_keys("russianwarship")["personnel_units"]
+    [KeyRule(metric='personnel', start=None, until=None)]
+    """
+    return _key_table().get(compilation, {})
 
 
 def resolve_key(compilation: str, key: str, date: dt.date | None = None) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from lossledger.api.compat import FLAVOURS
 
@@ -85,9 +86,17 @@ def _walk(client: TestClient, url: str) -> list[str]:
     return seen
 
 
+_GS_DATES = (
+    "SELECT DISTINCT o.report_date FROM observation o JOIN source s ON s.id = o.source_id "
+    "WHERE s.slug = 'general-staff' AND o.superseded_at IS NULL ORDER BY o.report_date"
+)
+
+
 def test_paging_by_next_url_reads_every_record_once(client: TestClient, ledger_ro: Any) -> None:
     seen = _walk(client, "http://testserver/api/v2/statistics?offset=0&limit=50")
-    expected = [d.isoformat() for d in ledger_ro.report_dates() if d != dt.date(2022, 2, 26)]
+    with ledger_ro.engine.connect() as conn:
+        dates = conn.execute(text(_GS_DATES)).scalars()
+        expected = [str(d)[:10] for d in dates if str(d)[:10] != "2022-02-26"]
     assert seen == expected and len(seen) == len(set(seen))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from lossledger import Ledger
 from lossledger.extraction import extract
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "extraction"
@@ -37,3 +38,16 @@ def test_golden(case: dict) -> None:
         assert value in ignored
     if "as_of" in case:
         assert result["as_of"] == case["as_of"]
+
+
+def test_golden_as_of_agrees_with_the_ledger(synced_sqlite_path: Path) -> None:
+    """A case's ``as_of`` is the report its General Staff figures are from: the ledger holds every
+    one of them on that date (so a wrong date in a hand-written case cannot pass as golden)."""
+    dated = [p.values[0] for p in _cases() if "as_of" in p.values[0]]
+    assert dated, "no golden case states as_of"
+    with Ledger.open(f"sqlite:///{synced_sqlite_path}", read_only=True) as ledger:
+        for case in dated:
+            figures = ledger.show(case["as_of"])["figures"]
+            for c in case["claims"]:
+                if c["source"] == "general-staff":
+                    assert figures[c["metric"]][c["kind"]] == c["value"], (case["text"], c)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import tomllib
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +56,15 @@ def test_vocab_files_are_valid_toml() -> None:
 def test_missing_language_is_a_schema_error() -> None:
     with pytest.raises(SchemaError):
         vocab.load_vocab("xx-nonexistent")
+
+
+def test_lexicon_cache_key_covers_every_module_that_makes_phrase_keys() -> None:
+    """The on-disk lexicon is keyed by the modules it is built with: every extraction module
+    vocab.py imports (tokens.py makes the phrase keys) is hashed, so an edit rebuilds it."""
+    tree = ast.parse(Path(vocab.__file__).read_text(encoding="utf-8"))
+    imported = {
+        f"{node.module}.py"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module
+    }
+    assert imported and imported | {"vocab.py"} <= set(vocab.LEXICON_MODULES)

@@ -10,20 +10,66 @@ API's comparison endpoint and the dashboard.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from .. import taxonomy
 from ..errors import InputError, NotFound
-from ..registry import CLAIMS, CONFIRMED
+from ..registry import CLAIMS, CONFIRMED, SHORT_NAMES, confirming
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ..ledger import Ledger
 
-__all__ = ["STATUSES", "compare", "gap_sentence"]
+__all__ = [
+    "STATUSES",
+    "ClaimSummary",
+    "Comparison",
+    "claims_summary",
+    "compare",
+    "comparison",
+    "gap_sentence",
+]
 
 STATUSES = ("destroyed", "damaged", "abandoned", "captured")
+
+
+@dataclass
+class Comparison:
+    """:func:`compare` as JSON-ready records, with the newest row and its gap explained
+    (``GET /ledger/v1/compare/{metric}``)."""
+
+    metric: str
+    sources: list[str]
+    records: list[dict[str, Any]]
+    latest: dict[str, Any] | None
+    gap: str | None
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ClaimSummary:
+    """The newest confirmed figure of a metric next to the claim of that date (``GET /ledger/v1/claims``)."""
+
+    metric: str
+    label: str
+    claim_source: str
+    confirmed_source: str
+    date: str
+    claim: int | None
+    claim_date: str | None
+    confirmed: int | None
+    by_status: dict[str, Any]
+    ratio: float | None
+    gap: str | None
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def compare(
@@ -100,3 +146,62 @@ def gap_sentence(
         f"The {claim_source} claims {c} {label}; {confirmed_source} confirms {e}, {ratio:.1f}× fewer: "
         "the independent count includes only losses proven by a photo or a name, so it is a lower bound, not a competing estimate."
     )
+
+
+def comparison(
+    ledger: Ledger,
+    metric: str,
+    sources: list[str],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    by_status: bool = True,
+    lang: str = "en",
+) -> Comparison:
+    """:func:`compare` as records, its newest row, and :func:`gap_sentence` on that row."""
+    from ..ledger.frames import json_records
+
+    records = json_records(compare(ledger, metric, sources, start=start, end=end, by_status=by_status))
+    latest = records[-1] if records else None
+    gap = None
+    if latest is not None and latest.get(sources[0]) is not None and latest.get(sources[1]):
+        claim, confirmed = int(latest[sources[0]]), int(latest[sources[1]])
+        names = [SHORT_NAMES.get(s, s) for s in sources[:2]]
+        gap = gap_sentence(metric, claim, confirmed, names[0], names[1], lang=lang)
+    return Comparison(metric, sources, records, latest, gap, taxonomy.metric(metric).note)
+
+
+def claims_summary(ledger: Ledger, lang: str = "en") -> list[ClaimSummary]:
+    """Newest claim vs. newest confirmed figure for every statement metric with evidence (the
+    dashboard's table); a metric without a claim on or before its evidence is left out."""
+    have = ledger.held_series()
+    rows = []
+    for metric in taxonomy.STATEMENT_METRICS:
+        other = confirming(metric)
+        if (CLAIMS, metric) not in have or (other, metric) not in have:
+            continue
+        try:
+            comp = comparison(ledger, metric, [CLAIMS, other], lang=lang)
+        except (InputError, NotFound):
+            continue
+        latest = comp.latest
+        if not latest or latest.get(other) is None or latest.get(CLAIMS) is None:
+            continue  # no claim on or before the evidence (ground robots: Oryx counts them before the statement did)
+        by_status = {k.split(":", 1)[1]: v for k, v in latest.items() if k.startswith(f"{other}:")}
+        rows.append(
+            ClaimSummary(
+                metric=metric,
+                label=taxonomy.label(metric, lang),
+                claim_source=CLAIMS,
+                confirmed_source=other,
+                date=latest["date"],
+                claim=latest.get(CLAIMS),
+                claim_date=latest.get(f"{CLAIMS}_date"),
+                confirmed=latest.get(other),
+                by_status=by_status,
+                ratio=latest.get("ratio"),
+                gap=comp.gap,
+                note=comp.note,
+            )
+        )
+    return rows

@@ -106,8 +106,7 @@ STATUS_DESCRIPTIONS = {"en": "The war is in progress.", "ua": "Війна три
 
 def v2_keys() -> list[str]:
     """The 15 v2 keys in the API's order, as taxonomy.toml lists them under [keys.russianwarship]."""
-    # taxonomy exposes no public list of a compilation's fields; its parsed table keeps TOML order.
-    return list(taxonomy._key_table()[COMPILATION])
+    return list(taxonomy.compilation_keys(COMPILATION))
 
 
 @dataclass(frozen=True)

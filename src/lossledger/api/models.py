@@ -10,12 +10,16 @@ key order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, get_type_hints
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from ..analysis.compare import ClaimSummary, Comparison
+from ..ledger.results import Conflict, ConflictValue
 
 __all__ = [
     "CheckRequest",
@@ -101,15 +105,23 @@ class SourceV1(Open):
     compilations: list[CompilationV1]
 
 
-class CandidateV1(Open):
-    compilation: str
-    value: int | None
-    document: int
+def _described(result: type, name: str, **nested: Any) -> type[BaseModel]:
+    """The open response model of a library result: its dataclass is the one description
+    (``nested``: a field's type given as a model, where the dataclass names another result)."""
+    hints = {**get_type_hints(result), **nested}
+    fields: dict[str, Any] = {
+        f.name: (hints[f.name], ... if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(result)
+    }
+    return create_model(name, __base__=Open, __doc__=result.__doc__, **fields)
+
+
+CandidateV1 = _described(ConflictValue, "CandidateV1")
 
 
 class ResolvedV1(Open):
     rule: str
-    values: list[CandidateV1]
+    values: list[CandidateV1]  # type: ignore[valid-type]  # a model made at run time
 
 
 class FigureV1(Open):
@@ -160,21 +172,15 @@ class SeriesV1(Open):
     records: list[dict[str, Any]]
 
 
-class ConflictV1(Open):
-    date: str
-    metric: str
-    values: list[CandidateV1]
-    resolved: int | None
-    rule: str
+ConflictV1 = _described(Conflict, "ConflictV1", values=list[CandidateV1])  # type: ignore[valid-type]
+#: ``GET /ledger/v1/conflicts`` (a model made at run time is a value to mypy, not a type)
+ConflictsV1: Any = list[ConflictV1]  # type: ignore[valid-type]
 
 
-class ComparisonV1(Open):
-    metric: str
-    sources: list[str]
-    records: list[dict[str, Any]]
-    latest: dict[str, Any] | None
-    gap: str | None
-    note: str
+ComparisonV1 = _described(Comparison, "ComparisonV1")
+ClaimSummaryV1 = _described(ClaimSummary, "ClaimSummaryV1")
+#: ``GET /ledger/v1/claims`` (a model made at run time is a value to mypy, not a type)
+ClaimsV1: Any = list[ClaimSummaryV1]  # type: ignore[valid-type]
 
 
 class ObservationRefV1(Open):

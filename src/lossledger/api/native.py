@@ -12,21 +12,21 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from .. import taxonomy
-from ..analysis.compare import compare, gap_sentence
-from ..errors import InputError, NotFound
+from ..analysis.compare import claims_summary as summarise_claims
+from ..analysis.compare import comparison as compare_sources
+from ..errors import NotFound
 from ..ledger import Ledger
-from ..ledger.daily import SeriesRows, load_series, series_current
-from ..registry import CLAIMS, SHORT_NAMES, confirming
-from ..store.models import Observation, Source
+from ..ledger.daily import SeriesRows, load_series, precomputed_sources
+from ..registry import CLAIMS
 from ..warday import WAR_START, today_kyiv
 from .compat import COMPILATION
 from .models import (
+    ClaimsV1,
     ComparisonV1,
-    ConflictV1,
+    ConflictsV1,
     DayV1,
     DocumentV1,
     ErrorV1,
@@ -60,9 +60,6 @@ END = Query(None, description="Last date, YYYY-MM-DD (dates after tomorrow are t
 DATE = Path(description="Report date, YYYY-MM-DD.")
 LANG = Query("en", description="Language of labels and sentences: en or uk.", pattern="^(en|uk)$")
 
-#: Names short enough for a sentence ("The General Staff claims …"); others use the source's name.
-#: Claims vs. confirmed shown on the dashboard: each claims source against the evidence that bounds it.
-
 
 def _ledger(request: Request) -> Ledger:
     return service(request).ledger
@@ -80,29 +77,18 @@ def span(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt
 
 
 def frame_json(frame: Any) -> list[dict[str, Any]]:
-    """A DataFrame as JSON records: dates as YYYY-MM-DD (index and columns), NA/inf as null."""
-    import numpy as np
-    import pandas as pd
+    """:func:`~lossledger.ledger.frames.json_records` (pandas is imported on first use)."""
+    from ..ledger.frames import json_records
 
-    from ..ledger.frames import frame_records
-
-    if frame.empty:
-        return []
-    out = frame.copy()
-    for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d")
-        elif pd.api.types.is_float_dtype(out[col]):
-            out[col] = out[col].replace([np.inf, -np.inf], pd.NA)
-    return frame_records(out)
+    return json_records(frame)
 
 
 def _v2_keys_by_metric() -> dict[str, list[str]]:
     # taxonomy.toml [keys.russianwarship] is the one table of v2 keys; inverted here for display.
     out: dict[str, list[str]] = {}
-    for key, rules in taxonomy._key_table()[COMPILATION].items():
-        for metric, _start, _end in rules:
-            out.setdefault(metric, []).append(key)
+    for key, rules in taxonomy.compilation_keys(COMPILATION).items():
+        for rule in rules:
+            out.setdefault(rule.metric, []).append(key)
     return out
 
 
@@ -232,11 +218,8 @@ async def series(
 
 
 def _series_sources(ledger: Ledger) -> dict[str, int]:
-    """Source ids by slug when the precomputed series is current, else nothing (use the slow path)."""
     with ledger.engine.connect() as conn:
-        if not series_current(conn):
-            return {}
-        return {slug: source_id for source_id, slug in conn.execute(select(Source.id, Source.slug))}
+        return precomputed_sources(conn)
 
 
 def precomputed(state: ServiceState, source: str, metric: str) -> SeriesRows | None:
@@ -259,7 +242,7 @@ def series_body(metric: str, source: str, rows: SeriesRows, start: dt.date | Non
 
 
 @router.get(
-    "/conflicts", response_model=list[ConflictV1], response_class=Response, summary="Disagreements between compilations"
+    "/conflicts", response_model=ConflictsV1, response_class=Response, summary="Disagreements between compilations"
 )
 def conflicts(
     request: Request,
@@ -277,33 +260,6 @@ def conflicts(
             _ledger(request).conflicts(source=source, metric=metric, start=first, end=last, as_known_at=as_known_at)
         ),
     )
-
-
-def _comparison(
-    ledger: Ledger,
-    metric: str,
-    sources: list[str],
-    start: dt.date | None,
-    end: dt.date | None,
-    by_status: bool,
-    lang: str,
-) -> dict[str, Any]:
-    start, end = span(start, end)
-    frame = compare(ledger, metric, sources, start=start, end=end, by_status=by_status)
-    records = frame_json(frame)
-    latest = records[-1] if records else None
-    gap = None
-    if latest is not None and latest.get(sources[0]) is not None and latest.get(sources[1]):
-        gap = gap_sentence(metric, int(latest[sources[0]]), int(latest[sources[1]]), SHORT_NAMES.get(sources[0], sources[0]),
-                           SHORT_NAMES.get(sources[1], sources[1]), lang=lang)  # fmt: skip
-    return {
-        "metric": metric,
-        "sources": sources,
-        "records": records,
-        "latest": latest,
-        "gap": gap,
-        "note": taxonomy.metric(metric).note,
-    }
 
 
 @router.get(
@@ -328,40 +284,23 @@ def comparison(
     """:func:`analysis.compare.compare`: each evidence figure next to the claim of the same (or the
     nearest earlier) date, their ratio, and :func:`gap_sentence` explaining the newest gap."""
     names = [s.strip() for s in sources.split(",") if s.strip()]
-    return cached_response(
-        request, lambda: dumps_v1(_comparison(_ledger(request), metric, names, start, end, by_status, lang))
-    )
+    first, last = span(start, end)
+
+    def body() -> bytes:
+        found = compare_sources(_ledger(request), metric, names, start=first, end=last, by_status=by_status, lang=lang)
+        return dumps_v1(found.to_dict())
+
+    return cached_response(request, body)
 
 
 def claims_summary(ledger: Ledger, lang: str) -> list[dict[str, Any]]:
-    """Newest claim vs. newest confirmed figure for every metric with evidence (the dashboard's table)."""
-    o, s = Observation, Source
-    query = select(s.slug, o.metric).distinct().join(s, s.id == o.source_id).where(o.superseded_at.is_(None))
-    with ledger.engine.connect() as conn:  # which series exist, before reconciling any of them
-        have = set(conn.execute(query).all())
-    rows = []
-    for metric in taxonomy.STATEMENT_METRICS:
-        other = confirming(metric)
-        if (CLAIMS, metric) not in have or (other, metric) not in have:
-            continue
-        try:
-            comp = _comparison(ledger, metric, [CLAIMS, other], None, None, True, lang)
-        except InputError:
-            continue
-        latest = comp["latest"]
-        if not latest or latest.get(other) is None or latest.get(CLAIMS) is None:
-            continue  # no claim on or before the evidence (ground robots: Oryx counts them before the statement did)
-        by_status = {k.split(":", 1)[1]: v for k, v in latest.items() if k.startswith(f"{other}:")}
-        rows.append({"metric": metric, "label": taxonomy.label(metric, lang), "claim_source": CLAIMS, "confirmed_source": other,
-                     "date": latest["date"], "claim": latest.get(CLAIMS), "claim_date": latest.get(f"{CLAIMS}_date"),
-                     "confirmed": latest.get(other), "by_status": by_status, "ratio": latest.get("ratio"), "gap": comp["gap"],
-                     "note": comp["note"]})  # fmt: skip
-    return rows
+    """:func:`analysis.compare.claims_summary` as the JSON the dashboard's table reads."""
+    return [row.to_dict() for row in summarise_claims(ledger, lang)]
 
 
 @router.get(
     "/claims",
-    response_model=list[dict[str, Any]],
+    response_model=ClaimsV1,
     response_class=Response,
     summary="Newest claims vs. confirmed, every metric",
 )

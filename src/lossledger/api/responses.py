@@ -6,7 +6,6 @@ ETag and Cache-Control that let clients, proxies and the in-process cache (middl
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from functools import cache
@@ -14,6 +13,7 @@ from typing import Any
 
 from fastapi import Request, Response
 
+from ..results import json_default
 from .state import ServiceState, etag_for, etag_matches
 
 __all__ = ["CACHE_CONTROL", "NO_STORE", "cached_response", "dumps_v1", "dumps_v2", "public_paths", "service"]
@@ -22,14 +22,6 @@ __all__ = ["CACHE_CONTROL", "NO_STORE", "cached_response", "dumps_v1", "dumps_v2
 #: then served stale for up to an hour while revalidating (a 304 costs no recomputation here).
 CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600"
 NO_STORE = "no-store"
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 @cache
@@ -69,7 +61,7 @@ def public_paths(data: Any) -> Any:
 
 def dumps_v1(data: Any) -> bytes:
     """Compact UTF-8 JSON for the v1 API (same values as the CLI's ``--format json``)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_default).encode()
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=json_default).encode()
 
 
 def dumps_v2(data: Any) -> bytes:

@@ -21,8 +21,8 @@ def extraction_version() -> str:
     """``<package version>+x<12 hex digits>``: the hash covers every ``.py`` and ``.toml`` file of
     ``lossledger/extraction`` (relative path and bytes, in sorted order).
 
-    >>> extraction_version()                     # doctest: +SKIP
-    '0.1.0+x3f2a9c0d41be'
+    >>> extraction_version()
+    '...+x...'
     """
     from .. import __version__
 

@@ -18,6 +18,8 @@ from typing import Any
 import typer
 from rich.console import Console, RenderableType
 
+from ..results import json_default
+
 __all__ = ["DB", "Format", "State", "app", "emit", "emit_rows", "err_console", "out_console", "state"]
 
 app = typer.Typer(
@@ -79,16 +81,8 @@ def _db_after_command(ctx: typer.Context, value: str | None) -> str | None:
 DB = typer.Option(None, "--db", help=_DB_HELP, callback=_db_after_command, expose_value=False)
 
 
-def _json_default(value: Any) -> Any:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+    return json.dumps(data, ensure_ascii=False, indent=2, default=json_default)
 
 
 def emit(

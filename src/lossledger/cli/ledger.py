@@ -303,7 +303,7 @@ def conflicts(
     """Every (date, metric) where transcriptions disagree, with values, documents and the resolution."""
     with open_ledger(ctx) as ledger:
         rows = ledger.conflicts(source=source, metric=metric, start=start, end=end, as_known_at=as_known_at)
-    emit(rows, fmt, table=_conflict_table, rows=_conflict_rows)
+    emit([r.to_dict() for r in rows], fmt, table=_conflict_table, rows=_conflict_rows)
 
 
 @app.command()

@@ -48,7 +48,7 @@ _UNLISTED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 def _function_words() -> dict[str, frozenset[str]]:
     """Each language's ``[language] function_words`` (kept in the on-disk cache: reading every
     vocabulary file would cost a command-line check ~1 ms per language)."""
-    from .. import cache as disk
+    from .. import derived as disk
     from .vocab import load_vocab, vocabulary_hash
 
     key = vocabulary_hash()

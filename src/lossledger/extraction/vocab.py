@@ -558,8 +558,8 @@ def lexicon(code: str) -> Lexicon:
     names.  A language without a vocabulary file gets English and the statement structure only.
 
     Building one takes ~60 ms (TOML, Babel's CLDR data); it is kept in the on-disk cache
-    (lossledger/cache.py) under a hash of everything it is built from."""
-    from .. import cache as disk
+    (lossledger/derived.py) under a hash of everything it is built from."""
+    from .. import derived as disk
 
     key = _lexicon_key(code)
     stored = disk.load(f"lexicon:{code}", key)
@@ -582,6 +582,10 @@ def vocabulary_hash() -> str:
     return digest.hexdigest()
 
 
+#: The modules that turn phrases into keys (every extraction module this one imports; a test checks it).
+LEXICON_MODULES = ("vocab.py", "tokens.py", "normalise.py", "spelled.py")
+
+
 def _lexicon_key(code: str) -> str:
     """A hash of the inputs of a lexicon: vocabulary, forms and taxonomy files, Babel's and
     PyStemmer's versions, and the modules that turn phrases into keys."""
@@ -596,7 +600,7 @@ def _lexicon_key(code: str) -> str:
     digest = hashlib.sha256(f"{babel.__version__} {stat.st_size} {stat.st_mtime_ns} {vocabulary_hash()}".encode())
     digest.update(resources.files("lossledger").joinpath("taxonomy.toml").read_bytes())
     here = Path(__file__).parent
-    for module in ("vocab.py", "tokens.py", "normalise.py", "spelled.py"):
+    for module in LEXICON_MODULES:
         digest.update((here / module).read_bytes())
     return digest.hexdigest()
 

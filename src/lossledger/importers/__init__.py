@@ -21,8 +21,6 @@ from .russianwarship_api import RussianwarshipApi
 __all__ = [
     "IMPORTERS",
     "Importer",
-    "importers_for",
-    "known_folders",
 ]
 
 #: Every importer, in import order.
@@ -37,12 +35,3 @@ IMPORTERS: list[Importer] = [
     AcknowledgedOwnLosses(),
     RuFatalitiesBessudnov(),
 ]
-
-
-def known_folders() -> list[str]:
-    """Dataset folders some importer reads, in registry order."""
-    return list(dict.fromkeys(i.folder for i in IMPORTERS))
-
-
-def importers_for(folder: str) -> list[Importer]:
-    return [i for i in IMPORTERS if i.folder == folder]

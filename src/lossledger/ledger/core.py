@@ -1,9 +1,9 @@
 """The :class:`Ledger`: the Python API every output (CLI, REST API, dashboard) goes through.
 
-    >>> ledger = Ledger.open("sqlite:///ledger.sqlite")      # doctest: +SKIP
-    >>> ledger.sync("../shared/data")                          # doctest: +SKIP
-    >>> ledger.show("2024-02-16")["figures"]["tanks"]          # doctest: +SKIP
-    {'total': 6465, 'increase': 23, ...}
+    >>> ledger = Ledger.open()                     # --db > $LOSSLEDGER_DB > per-user SQLite
+    >>> ledger.sync("../shared/data")              # doctest: +SKIP
+    >>> ledger.show("2024-02-16")["figures"]["tanks"]
+    {'total': 6465, 'increase': 23, 'increase_derived': True, 'documents': [...]}
 
 Every query can be asked "as known at" a past moment: what the ledger said before a later sync
 revised it.  A *report date* D is the date of the General Staff's morning statement; its totals
@@ -26,6 +26,7 @@ from ..registry import CLAIMS
 from ..store.db import connect
 from ..store.models import Document, Observation, Source, SyncRun
 from ..warday import as_date, day_of_war
+from .results import Conflict, ConflictValue
 from .series import Point, known_at_filter, load_points
 
 if TYPE_CHECKING:
@@ -136,19 +137,6 @@ class Ledger:
         with self.engine.connect() as conn:
             return load_points(conn, **kwargs)
 
-    def report_dates(self, source: str = CLAIMS, *, as_known_at: str | dt.datetime | None = None) -> list[dt.date]:
-        """Every date ``source`` has a figure for, oldest first."""
-        o, s = Observation, Source
-        query = (
-            select(o.report_date)
-            .distinct()
-            .join(s, s.id == o.source_id)
-            .where(s.slug == source, known_at_filter(self.moment(as_known_at)))
-            .order_by(o.report_date)
-        )
-        with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
-
     def latest_date(self, source: str = CLAIMS, *, as_known_at: str | dt.datetime | None = None) -> dt.date:
         o, s, moment = Observation, Source, self.moment(as_known_at)
         query = (
@@ -238,7 +226,7 @@ class Ledger:
         start: str | dt.date | None = None,
         end: str | dt.date | None = None,
         as_known_at: str | dt.datetime | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Conflict]:
         """Every (date, metric) where the source's compilations disagree, with both values and
         documents, and every implausible total (``flags``: the rule that fired, ledger/plausibility.py)."""
         first = _date(start) if start else None
@@ -253,20 +241,17 @@ class Ledger:
                 if not p.resolved and not p.flags:
                     continue
                 values = [
-                    {"compilation": c.compilation, "value": c.value, "document": c.document_id}
+                    ConflictValue(c.compilation, c.value, c.document_id)
                     for c in sorted(p.candidates, key=lambda c: c.compilation)
                 ]
-                row = {"date": date.isoformat(), "metric": m, "values": values, "resolved": p.total, "rule": p.rule}
-                if p.flags:
-                    row["flags"] = [f.to_dict() for f in p.flags]
-                out.append(row)
-        return sorted(out, key=lambda r: (r["date"], taxonomy.metric_names().index(r["metric"])))
+                out.append(Conflict(date.isoformat(), m, values, p.total, p.rule, list(p.flags) or None))
+        return sorted(out, key=lambda r: (r.date, taxonomy.metric_names().index(r.metric)))
 
-    # --- catalogue, provenance, history ------------------------------------------------------------
+    # --- sources, provenance, history ------------------------------------------------------------
 
     def sources(self) -> list[dict[str, Any]]:
         """Sources with their compilations, counts and date ranges."""
-        from .catalogue import list_sources
+        from .provenance import list_sources
 
         with self.engine.connect() as conn:
             return list_sources(conn)
@@ -277,21 +262,28 @@ class Ledger:
 
     def provenance(self, observation_id: int) -> dict[str, Any]:
         """One observation with its source, compilation, document chain, and history of its cell."""
-        from .catalogue import observation_provenance
+        from .provenance import observation_provenance
 
         with self.engine.connect() as conn:
             return observation_provenance(conn, observation_id)
 
+    def held_series(self) -> set[tuple[str, str]]:
+        """(source, metric) of every series with a current figure."""
+        from .provenance import held_series
+
+        with self.engine.connect() as conn:
+            return held_series(conn)
+
     def changes(self, since: str | dt.datetime | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
         """Revisions: values a later sync replaced — which cell, from what, to what, by which document."""
-        from .catalogue import list_changes
+        from .provenance import list_changes
 
         with self.engine.connect() as conn:
             return list_changes(conn, self.moment(since), limit)
 
     def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[dict[str, Any]]:
         """Per source: newest report date, when it was fetched, and whether it is stale."""
-        from .catalogue import source_status
+        from .provenance import source_status
 
         with self.engine.connect() as conn:
             return source_status(conn, now or utcnow(), max_age_hours)

@@ -24,7 +24,15 @@ from ..store.bulk import insert_rows
 from ..store.models import DerivedState, Observation, SeriesPoint, Source
 from .series import Point, load_points
 
-__all__ = ["SERIES_STATE", "SeriesRows", "load_series", "point_record", "rebuild_series", "series_current"]
+__all__ = [
+    "SERIES_STATE",
+    "SeriesRows",
+    "load_series",
+    "point_record",
+    "precomputed_sources",
+    "rebuild_series",
+    "series_current",
+]
 
 SERIES_STATE = "series_point"
 
@@ -83,6 +91,13 @@ def series_current(conn: Connection) -> bool:
     built = conn.execute(select(DerivedState.sync_id).where(DerivedState.name == SERIES_STATE)).scalar()
     newest = conn.execute(select(func.max(Observation.sync_id))).scalar()
     return newest is None or (built is not None and built >= newest)
+
+
+def precomputed_sources(conn: Connection) -> dict[str, int]:
+    """Source ids by slug when the precomputed series are current, else nothing (read the slow path)."""
+    if not series_current(conn):
+        return {}
+    return {slug: source_id for source_id, slug in conn.execute(select(Source.id, Source.slug))}
 
 
 @dataclass(frozen=True)

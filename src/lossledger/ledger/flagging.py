@@ -49,7 +49,7 @@ def _recorded_corrections(conn: Connection, sources: list[str]) -> dict[Group, l
     out: dict[Group, list[RawRow]] = defaultdict(list)
     for metric, date, value, comp, source, side, status, category in conn.execute(query):
         out[_group(source, side, status, category)].append(
-            (metric, "correction", date, value, "exact", 0, 0, comp, None, category)
+            RawRow(metric, "correction", date, value, "exact", 0, 0, comp, None, category)
         )
     return out
 
@@ -63,7 +63,7 @@ def flag_batch(conn: Connection, batch: Batch) -> dict[Cell, list[Flag]]:
             continue
         group = (ob.source, ob.side, ob.status, ob.category if ob.source in DEFAULT_CATEGORY else None)
         groups[group].append(
-            (ob.metric, ob.kind, ob.report_date, ob.value, ob.qualifier, 0, 0, comp, None, ob.category)
+            RawRow(ob.metric, ob.kind, ob.report_date, ob.value, ob.qualifier, 0, 0, comp, None, ob.category)
         )
     if not groups:
         return {}

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..store.models import Compilation, Document, Observation, Source
 from .series import Point
 
-__all__ = ["SERIES_COLUMNS", "export_frame", "series_frame"]
+__all__ = ["SERIES_COLUMNS", "export_frame", "frame_records", "json_records", "series_frame", "write_frame"]
 
 SERIES_COLUMNS = [
     "total",
@@ -197,3 +197,18 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     first = out.columns[0]
     out[first] = pd.to_datetime(out[first]).dt.strftime("%Y-%m-%d")  # an empty frame's index has no dtype
     return json.loads(out.to_json(orient="records"))  # type: ignore[no-any-return]
+
+
+def json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A DataFrame as JSON records: dates as YYYY-MM-DD (index and columns), NA/inf as null."""
+    import numpy as np
+
+    if frame.empty:
+        return []
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].replace([np.inf, -np.inf], pd.NA)
+    return frame_records(out)

@@ -11,22 +11,68 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NamedTuple, TypeVar
 
 from .. import taxonomy
 from ..registry import DEFAULT_CATEGORY, DEFAULT_SIDE
 from .plausibility import Flag, flag_totals
-from .reconcile import Candidate, Cell, resolve_cells
+from .reconcile import WINDOW, Cell, CompilationValue, resolve_cells
 
 # DEFAULT_CATEGORY and DEFAULT_SIDE are sources.toml's (lossledger.registry), named here for verify/view.py
-__all__ = ["DEFAULT_CATEGORY", "DEFAULT_SIDE", "ONE_DAY", "Point", "RawRow", "build_points", "flag_rows", "with_parts"]
+__all__ = [
+    "DEFAULT_CATEGORY",
+    "DEFAULT_SIDE",
+    "ONE_DAY",
+    "Point",
+    "RawRow",
+    "bridged_dates",
+    "build_points",
+    "derive_increase",
+    "flag_rows",
+    "read_window",
+    "with_parts",
+]
 
 ONE_DAY = dt.timedelta(days=1)
+V = TypeVar("V")
 
 
-#: (metric, kind, report_date, value, qualifier, document_id, observation_id, compilation, period_days, category)
-RawRow = tuple[str, str, dt.date, int, str, int, int, str, Any, str]
+class RawRow(NamedTuple):
+    """One current observation as :func:`build_points` takes it; both read paths
+    (ledger/series.py by SQLAlchemy, verify/view.py by SQL text) select these columns, in this order."""
+
+    metric: str
+    kind: str
+    report_date: dt.date
+    value: int
+    qualifier: str
+    document_id: int
+    observation_id: int
+    compilation: str
+    period_days: int | None
+    category: str
+
+
+class Summed(NamedTuple):
+    """One compilation's value of a (metric, kind, date), its sub-categories summed."""
+
+    value: int
+    qualifier: str
+    document_id: int
+    observation_id: int
+    period_days: int | None
+
+
+#: (compilation, metric, kind, report_date)
+SumKey = tuple[str, str, str, dt.date]
+
+
+def read_window(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The report dates to read for points within [start, end]: one day before (for derived
+    increases) and the reconciliation window on both sides (ledger/reconcile.py)."""
+    return (start - ONE_DAY - WINDOW if start else None, end + WINDOW if end else None)
 
 
 @dataclass
@@ -40,8 +86,8 @@ class Point:
     correction: int | None = None
     qualifier: str = "exact"
     rule: str = "agree"
-    candidates: list[Candidate] = field(default_factory=list)  # of the total
-    others: list[Candidate] = field(default_factory=list)  # of the increase and correction
+    candidates: list[CompilationValue] = field(default_factory=list)  # of the total
+    others: list[CompilationValue] = field(default_factory=list)  # of the increase and correction
     merged: bool = False
     period_days: int | None = None
     #: implausible values among the candidates (ledger/plausibility.py)
@@ -76,13 +122,17 @@ def build_points(
     names it, for the plausibility rules that depend on it)."""
     summed = _sum_categories(rows)
     reported: dict[str, dict[dt.date, int]] = defaultdict(dict)
-    for _metric, _kind, date, _value, _qualifier, doc_id, _obs_id, comp, _period, _category in rows:
-        reported[comp].setdefault(date, doc_id)
+    for row in rows:
+        reported[row.compilation].setdefault(row.report_date, row.document_id)
     candidates = [
-        (metric, kind, date, Candidate(comp, v[0], v[1], v[2], v[3]))
+        (metric, kind, date, CompilationValue(comp, v.value, v.qualifier, v.document_id, v.observation_id))
         for (comp, metric, kind, date), v in summed.items()
     ]
-    periods = {(metric, date): v[4] for (_c, metric, kind, date), v in summed.items() if kind == "increase" and v[4]}
+    periods = {
+        (metric, date): v.period_days
+        for (_c, metric, kind, date), v in summed.items()
+        if kind == "increase" and v.period_days
+    }
     points = _assemble(resolve_cells(candidates, reported), periods)
     _flag(points, summed, source)
     _bridge_merges(points)
@@ -98,36 +148,39 @@ def build_points(
     return out
 
 
-def _sum_categories(rows: list[RawRow]) -> dict[tuple[str, str, str, dt.date], list[Any]]:
+def _sum_categories(rows: list[RawRow]) -> dict[SumKey, Summed]:
     """One value per (compilation, metric, kind, date): a metric several sub-categories add up to
     (Oryx: afv = IFVs + APCs + MRAPs + …) is their sum.  Oryx's daily counts are a change log —
     a category has a row only on days it changed — so each category's last value carries forward,
     and a date is summed only once every category of the metric has a value."""
     groups: dict[tuple[str, str, str], dict[str, list[RawRow]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
-        groups[(row[7], row[0], row[1])][row[9]].append(row)
-    summed: dict[tuple[str, str, str, dt.date], list[Any]] = {}
+        groups[(row.compilation, row.metric, row.kind)][row.category].append(row)
+    summed: dict[SumKey, Summed] = {}
     for (comp, metric, kind), by_category in groups.items():
         if len(by_category) == 1:
             for r in next(iter(by_category.values())):
-                summed[(comp, metric, kind, r[2])] = [r[3], r[4], r[5], r[6], r[8]]
+                summed[(comp, metric, kind, r.report_date)] = Summed(
+                    r.value, r.qualifier, r.document_id, r.observation_id, r.period_days
+                )
             continue
         last: dict[str, RawRow] = {}
         events = sorted(
-            ((r[2], category, r) for category, rs in by_category.items() for r in rs), key=lambda e: (e[0], e[1])
+            ((r.report_date, category, r) for category, rs in by_category.items() for r in rs),
+            key=lambda e: (e[0], e[1]),
         )
         for i, (date, category, row) in enumerate(events):
             last[category] = row
             if (i + 1 < len(events) and events[i + 1][0] == date) or len(last) < len(by_category):
                 continue  # more changes that day, or a category not seen yet
-            qualifiers = [r[4] for r in last.values() if r[4] != "exact"]
-            summed[(comp, metric, kind, date)] = [
-                sum(r[3] for r in last.values()),
+            qualifiers = [r.qualifier for r in last.values() if r.qualifier != "exact"]
+            summed[(comp, metric, kind, date)] = Summed(
+                sum(r.value for r in last.values()),
                 qualifiers[0] if qualifiers else "exact",
-                row[5],
-                row[6],
+                row.document_id,
+                row.observation_id,
                 None,
-            ]
+            )
     return summed
 
 
@@ -156,17 +209,13 @@ def flag_rows(rows: list[RawRow], source: str | None = None) -> dict[tuple[str, 
     return _flags(_sum_categories(rows), source)
 
 
-def _flags(
-    summed: dict[tuple[str, str, str, dt.date], list[Any]], source: str | None
-) -> dict[tuple[str, dt.date], list[Flag]]:
-    totals = [(comp, metric, date, v[0]) for (comp, metric, kind, date), v in summed.items() if kind == "total"]
-    corrections = {(metric, date): v[0] for (_c, metric, kind, date), v in summed.items() if kind == "correction"}
+def _flags(summed: dict[SumKey, Summed], source: str | None) -> dict[tuple[str, dt.date], list[Flag]]:
+    totals = [(comp, metric, date, v.value) for (comp, metric, kind, date), v in summed.items() if kind == "total"]
+    corrections = {(metric, date): v.value for (_c, metric, kind, date), v in summed.items() if kind == "correction"}
     return flag_totals(totals, corrections, source=source)
 
 
-def _flag(
-    points: dict[str, dict[dt.date, Point]], summed: dict[tuple[str, str, str, dt.date], list[Any]], source: str | None
-) -> None:
+def _flag(points: dict[str, dict[dt.date, Point]], summed: dict[SumKey, Summed], source: str | None) -> None:
     """Attach to each point the implausible values among its compilations' totals."""
     for (metric, date), flags in _flags(summed, source).items():
         point = points.get(metric, {}).get(date)
@@ -174,32 +223,54 @@ def _flag(
             point.flags = flags
 
 
+def bridged_dates(
+    lines: Mapping[str, Mapping[dt.date, V]], known: Callable[[V], bool]
+) -> list[tuple[str, dt.date, list[V]]]:
+    """The merge rule: (merged metric, date, its parts' values) for every date before a merge
+    (taxonomy.toml: ``merged_from``, the merged line's ``since``) on which every part has a known
+    value and the merged line has none — there the merged line is the parts' sum (vehicles =
+    military auto + fuel tanks before 2022-05-01).  ``lines`` maps metric → date → value; both
+    :func:`build_points` (reconciled points) and verify/fingerprint.py (each compilation's
+    totals) apply it."""
+    out = []
+    for metric, found in taxonomy.metrics().items():
+        parts = found.merged_from
+        if not parts or not all(p in lines for p in parts):
+            continue
+        own = lines.get(metric, {})
+        for date in sorted(set.intersection(*(set(lines[p]) for p in parts))):
+            if date >= found.since or (date in own and known(own[date])):
+                continue
+            pieces = [lines[p][date] for p in parts]
+            if all(known(x) for x in pieces):
+                out.append((metric, date, pieces))
+    return out
+
+
+def derive_increase(totals: Mapping[dt.date, int], date: dt.date, correction: int | None) -> int | None:
+    """The increase rule: ``increase(D) = total(D) − total(D−1) − correction(D)``, None when D−1
+    was not reported (no increase across a skipped day).  ``totals`` maps date → total."""
+    previous = totals.get(date - ONE_DAY)
+    if previous is None:
+        return None
+    return totals[date] - previous - (correction or 0)
+
+
 def _bridge_merges(points: dict[str, dict[dt.date, Point]]) -> None:
     """Before a merge, the merged line's total is the sum of its parts (continuous series), also
     in a window that holds only dates before the merge (the merged line then has no point yet)."""
-    for metric, found in taxonomy.metrics().items():
-        parts = found.merged_from
-        if not parts or not all(p in points for p in parts):
-            continue
-        by_date = points.setdefault(metric, {})
-        for date in set.intersection(*(set(points[p]) for p in parts)):
-            if date in by_date and by_date[date].total is not None:
-                continue
-            pieces = [points[p][date] for p in parts]
-            if any(x.total is None for x in pieces):
-                continue
-            merged = Point(date, total=sum(x.total or 0 for x in pieces), merged=True)
-            merged.others = [c for x in pieces for c in (*x.candidates, *x.others)]
-            by_date[date] = merged
+    for metric, date, pieces in bridged_dates(points, lambda p: p.total is not None):
+        merged = Point(date, total=sum(x.total or 0 for x in pieces), merged=True)
+        merged.others = [c for x in pieces for c in (*x.candidates, *x.others)]
+        points.setdefault(metric, {})[date] = merged
 
 
 def _derive_increases(points: dict[str, dict[dt.date, Point]]) -> None:
     for by_date in points.values():
+        totals = {d: p.total for d, p in by_date.items() if p.total is not None}
         for date, point in by_date.items():
             if point.increase is not None or point.total is None:
                 continue
-            prev = by_date.get(date - ONE_DAY)
-            if prev is None or prev.total is None:
-                continue
-            point.increase = point.total - prev.total - (point.correction or 0)
-            point.increase_derived = True
+            increase = derive_increase(totals, date, point.correction)
+            if increase is not None:
+                point.increase, point.increase_derived = increase, True

@@ -36,7 +36,7 @@ from .. import taxonomy
 from ..errors import SchemaError
 from ..registry import COMPLETE, PRIORITY
 
-__all__ = ["WINDOW", "Candidate", "Cell", "resolve_cells"]
+__all__ = ["WINDOW", "CompilationValue", "Cell", "resolve_cells"]
 
 #: sources.toml's ``compilations.priority``, as ranks
 _RANK = {compilation: rank for rank, compilation in enumerate(PRIORITY)}
@@ -46,8 +46,9 @@ Key = tuple[str, str, dt.date]
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """One compilation's value for a cell (``value`` None: the compilation lacks the line)."""
+class CompilationValue:
+    """One compilation's value for a cell (``value`` None: the compilation lacks the line) — a
+    candidate for the cell's value; extraction.figures.Candidate is another thing (a figure found in text)."""
 
     compilation: str
     value: int | None
@@ -65,7 +66,7 @@ class Cell:
     date: dt.date
     value: int
     qualifier: str
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: list[CompilationValue] = field(default_factory=list)
     rule: str = "agree"
 
     @property
@@ -85,14 +86,15 @@ def _rank(compilation: str) -> int:
 
 
 def resolve_cells(
-    candidates: Iterable[tuple[str, str, dt.date, Candidate]], reported: dict[str, dict[dt.date, int]] | None = None
+    candidates: Iterable[tuple[str, str, dt.date, CompilationValue]],
+    reported: dict[str, dict[dt.date, int]] | None = None,
 ) -> dict[Key, Cell]:
     """Resolve ``(metric, kind, date, candidate)`` tuples into one cell per (metric, kind, date).
 
     ``reported`` maps a compilation to the dates it transcribed (and one document of each), so a
     line a complete transcription left out can be told from a day it skipped.
     """
-    grouped: dict[Key, list[Candidate]] = defaultdict(list)
+    grouped: dict[Key, list[CompilationValue]] = defaultdict(list)
     for metric, kind, date, cand in candidates:
         grouped[(metric, kind, date)].append(cand)
     cells: dict[Key, Cell] = {}
@@ -130,13 +132,13 @@ def _check_coverage(cell: Cell, reported: dict[str, dict[dt.date, int]]) -> None
         cell.rule = "coverage"
         cell.candidates = [
             *cell.candidates,
-            *(Candidate(comp, None, "exact", reported[comp][cell.date], None) for comp in absent),
+            *(CompilationValue(comp, None, "exact", reported[comp][cell.date], None) for comp in absent),
         ]
 
 
 def _resolve(
     key: Key,
-    cands: list[Candidate],
+    cands: list[CompilationValue],
     anchor: tuple[list[dt.date], list[int]],
     corrections: dict[tuple[str, dt.date], int],
 ) -> Cell:
@@ -187,6 +189,6 @@ def _violation(value: int, low: int | None, high: int | None) -> int:
     return (0 if low is None else max(0, low - value)) + (0 if high is None else max(0, value - high))
 
 
-def _cell(key: Key, cands: list[Candidate], value: int, rule: str) -> Cell:
+def _cell(key: Key, cands: list[CompilationValue], value: int, rule: str) -> Cell:
     chosen = min((c for c in cands if c.value == value), key=lambda c: _rank(c.compilation))
     return Cell(*key, value=value, qualifier=chosen.qualifier, candidates=cands, rule=rule)

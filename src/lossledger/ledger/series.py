@@ -15,8 +15,7 @@ from sqlalchemy import Connection, and_, or_, select
 
 from ..registry import CLAIMS
 from ..store.models import Compilation, Observation, Source
-from .points import DEFAULT_CATEGORY, DEFAULT_SIDE, ONE_DAY, Point, RawRow, build_points, with_parts
-from .reconcile import WINDOW
+from .points import DEFAULT_CATEGORY, DEFAULT_SIDE, Point, RawRow, build_points, read_window, with_parts
 
 __all__ = ["DEFAULT_CATEGORY", "DEFAULT_SIDE", "Point", "known_at_filter", "load_points"]
 
@@ -83,9 +82,9 @@ def _query(
         query = query.where(o.category == category)
     if metrics:
         query = query.where(o.metric.in_(metrics))
-    # one day before (for derived increases) and the reconciliation window on both sides
-    if start is not None:
-        query = query.where(o.report_date >= start - ONE_DAY - WINDOW)
-    if end is not None:
-        query = query.where(o.report_date <= end + WINDOW)
-    return [tuple(row) for row in conn.execute(query).all()]
+    lo, hi = read_window(start, end)
+    if lo is not None:
+        query = query.where(o.report_date >= lo)
+    if hi is not None:
+        query = query.where(o.report_date <= hi)
+    return [RawRow._make(row) for row in conn.execute(query).all()]

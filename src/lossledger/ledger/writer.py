@@ -128,22 +128,23 @@ def write_observations(conn: Connection, batch: Batch, *, sync_id: int, now: dt.
     batch.report.superseded += len(superseded)
 
 
-#: The cell of an observation row (OBSERVATION_COLUMNS order) as ``_current`` keys it.
-_CELL = itemgetter(0, 4, 5, 6, 7, 9, 8)
+#: The identity of a figure within one compilation (the order of ObservationRow.cell(), with the
+#: source's id): a batch's rows and the current rows are keyed by these columns.
+CELL_COLUMNS = ("source_id", "side", "metric", "category", "status", "kind", "report_date")
+_CELL = itemgetter(*(OBSERVATION_COLUMNS.index(name) for name in CELL_COLUMNS))
 
 
 def _current(conn: Connection, comp_id: int, source_ids: list[int]) -> dict[tuple[Any, ...], tuple[int, int, str]]:
     """cell → (id, value, qualifier) of the compilation's current figures from ``source_ids``."""
     o = Observation
-    query = select(
-        o.id, o.source_id, o.side, o.metric, o.category, o.status, o.kind, o.report_date, o.value, o.qualifier
-    ).where(  # this importer's sources only: lossledger-records also holds the other list's 19k cells
-        o.compilation_id == comp_id, o.source_id.in_(source_ids), o.superseded_at.is_(None)
+    cell = [getattr(o, name) for name in CELL_COLUMNS]
+    query = select(o.id, o.value, o.qualifier, *cell).where(
+        # this importer's sources only: lossledger-records also holds the other list's 19k cells
+        o.compilation_id == comp_id,
+        o.source_id.in_(source_ids),
+        o.superseded_at.is_(None),
     )
-    return {
-        (sid, side, metric, category, status, kind, date): (oid, value, qualifier)
-        for oid, sid, side, metric, category, status, kind, date, value, qualifier in conn.execute(query)
-    }
+    return {tuple(row[3:]): (row[0], row[1], row[2]) for row in conn.execute(query)}
 
 
 def _diff(

@@ -2,8 +2,8 @@
 
 Every General Staff claim of an article — (metric, kind, value) — is looked up among the values
 each compilation gives for every report date: totals, stated increases, and increases derived
-per compilation (``total(D) − total(D−1) − correction(D)``; vehicles before the 2022-05-01 merge
-as military auto + fuel tanks).  A date scores the sum of the weights of the claims it matches;
+per compilation by the ledger's own rules (ledger/points.py: ``derive_increase``, and
+``bridged_dates`` for vehicles before the 2022-05-01 merge as military auto + fuel tanks).  A date scores the sum of the weights of the claims it matches;
 a claim's weight is its specificity, ``log((N + 1) / (n + 1))`` for a value found on n of the N
 report dates — "tanks 6465" names one day, "+0 aircraft" hundreds — halved for "about"/"more
 than" figures, which match a range.  So the date is found when the article never states it,
@@ -20,15 +20,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cache, registry, taxonomy
+from .. import derived, registry
 from ..extraction.model import Claim
+from ..ledger.points import bridged_dates, derive_increase
 from .view import LedgerView
 
 __all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
 
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
-MERGE = taxonomy.metric("vehicles").since  # the statement merged military auto and fuel tanks
-ONE_DAY = dt.timedelta(days=1)
 
 
 def approximate_range(claim: Claim) -> tuple[int, int]:
@@ -75,7 +74,7 @@ class FingerprintIndex:
     """For every (metric, kind): the sorted values of every compilation's figures, with their dates.
 
     Built from every General Staff observation (~0.1 s); kept in memory per ledger version and
-    on disk (lossledger/cache.py), as plain arrays that load in
+    on disk (lossledger/derived.py), as plain arrays that load in
     milliseconds, so a command-line check does not rebuild it.  The cache key is the ledger's
     URL and version (newest sync, newest observation, count of current observations).
     """
@@ -87,26 +86,27 @@ class FingerprintIndex:
     @classmethod
     def build(cls, view: LedgerView) -> FingerprintIndex:
         values: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-        totals: dict[str, dict[tuple[str, dt.date], int]] = defaultdict(dict)
+        totals: dict[str, dict[str, dict[dt.date, int]]] = defaultdict(lambda: defaultdict(dict))
         corrections: dict[tuple[str, dt.date], int] = {}
         dates: set[dt.date] = set()
-        for metric, kind, date, value, _q, _doc, _obs, comp, _period, _cat in view.raw(GENERAL_STAFF):
+        for row in view.raw(GENERAL_STAFF):
+            metric, date, value = row.metric, row.report_date, row.value
             dates.add(date)
-            if kind == "correction":
+            if row.kind == "correction":
                 corrections[(metric, date)] = value
                 continue
-            values[(metric, kind)].add((value, date.toordinal()))
-            if kind == "total":
-                totals[comp][(metric, date)] = value
-        for table in totals.values():
-            _merge_vehicles(table)
-            for (metric, date), total in table.items():
-                values[(metric, "total")].add((total, date.toordinal()))
-                prev = table.get((metric, date - ONE_DAY))
-                if prev is not None:
-                    values[(metric, "increase")].add(
-                        (total - prev - corrections.get((metric, date), 0), date.toordinal())
-                    )
+            values[(metric, row.kind)].add((value, date.toordinal()))
+            if row.kind == "total":
+                totals[row.compilation][metric][date] = value
+        for lines in totals.values():
+            for metric, date, parts in bridged_dates(lines, lambda _v: True):
+                lines[metric][date] = sum(parts)
+            for metric, by_date in lines.items():
+                for date, total in by_date.items():
+                    values[(metric, "total")].add((total, date.toordinal()))
+                    increase = derive_increase(by_date, date, corrections.get((metric, date)))
+                    if increase is not None:
+                        values[(metric, "increase")].add((increase, date.toordinal()))
         pairs = {}
         for key, found in values.items():
             ordered = sorted(found)
@@ -121,12 +121,12 @@ class FingerprintIndex:
         if index is not None:
             return index
         name = f"fingerprint:{view.url}"
-        stored = cache.load(name, view.version)
+        stored = derived.load(name, view.version)
         if stored is not None:
             index = cls(*stored)
         else:
             index = cls.build(view)
-            cache.store(name, view.version, (index.pairs, index.n_dates))
+            derived.store(name, view.version, (index.pairs, index.n_dates))
         _MEMORY.clear()
         _MEMORY[key] = index
         return index
@@ -194,12 +194,3 @@ def _confidence(best: float, second: float, total_weight: float, matched: int) -
     if matched < 2:
         confidence = min(confidence, 0.45)
     return max(0.0, min(1.0, confidence))
-
-
-def _merge_vehicles(table: dict[tuple[str, dt.date], int]) -> None:
-    """Before 2022-05-01, 'vehicles and fuel tanks' = military auto + fuel tanks (news sums them)."""
-    for (metric, date), auto in list(table.items()):
-        if metric == "military_auto" and date < MERGE and ("vehicles", date) not in table:
-            fuel = table.get(("fuel_tanks", date))
-            if fuel is not None:
-                table[("vehicles", date)] = auto + fuel

@@ -135,8 +135,10 @@ def _other_index(view: LedgerView) -> dict[int, list[dict[str, Any]]]:
     for source in OTHER_SOURCES:
         if source not in view.sources:
             continue
-        for metric, kind, date, value, *_rest in view.raw(source):
-            found[int(value)].append({"source": source, "metric": metric, "kind": kind, "date": date.isoformat()})
+        for row in view.raw(source):
+            found[int(row.value)].append(
+                {"source": source, "metric": row.metric, "kind": row.kind, "date": row.report_date.isoformat()}
+            )
     return found
 
 

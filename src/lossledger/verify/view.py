@@ -15,13 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..ledger.points import DEFAULT_CATEGORY, DEFAULT_SIDE, Point, RawRow, build_points, with_parts
+from ..ledger.points import DEFAULT_CATEGORY, DEFAULT_SIDE, Point, RawRow, build_points, read_window, with_parts
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
 __all__ = ["LedgerView"]
 
+#: The columns of :class:`~lossledger.ledger.points.RawRow`, in its order.
 _SELECT = (
     "SELECT o.metric, o.kind, o.report_date, o.value, o.qualifier, o.document_id, o.id, c.slug, o.period_days, o.category "
     "FROM observation o JOIN source s ON s.id = o.source_id JOIN compilation c ON c.id = o.compilation_id "
@@ -151,7 +152,7 @@ class LedgerView:
                 sql += f" AND o.report_date {op} :{name}"
                 params[name] = bound.isoformat() if self._iso else bound
         rows = [
-            (metric, kind, self._date(date), int(value), qualifier, doc, obs, comp, period, cat)
+            RawRow(metric, kind, self._date(date), int(value), qualifier, doc, obs, comp, period, cat)
             for metric, kind, date, value, qualifier, doc, obs, comp, period, cat in self._query(sql, params)
         ]
         self._cache[key] = rows
@@ -161,10 +162,7 @@ class LedgerView:
         self, source: str, *, start: dt.date | None = None, end: dt.date | None = None, **kwargs: Any
     ) -> dict[str, dict[dt.date, Point]]:
         """Reconciled points of ``source`` within [start, end] (the reconciliation window is read around it)."""
-        from ..ledger.reconcile import WINDOW
-
-        lo = start - dt.timedelta(days=1) - WINDOW if start else None
-        hi = end + WINDOW if end else None
+        lo, hi = read_window(start, end)
         return build_points(
             self.raw(source, start=lo, end=hi, **kwargs),
             metrics=kwargs.get("metrics"),

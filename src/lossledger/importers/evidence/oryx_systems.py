@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from ... import cache as disk
+from ... import derived as disk
 from ... import taxonomy
 
 __all__ = ["SystemTypes", "category_of", "normalise_system", "rules"]
@@ -63,7 +63,7 @@ class SystemTypes:
 
     Typing the 1.3k systems of the Oryx events runs up to 26 regular expressions on each: 0.12 s
     (plus 0.03 s compiling them) in every process that syncs, for answers that only change with
-    the rules.  They are stored (lossledger/cache.py) under a hash of the rules, the taxonomy and
+    the rules.  They are stored (lossledger/derived.py) under a hash of the rules, the taxonomy and
     this module, so a changed rule is never answered from the cache.
     """
 

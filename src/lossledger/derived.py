@@ -1,4 +1,5 @@
-"""A small on-disk cache of derived data (fingerprint indexes, phrase lexicons).
+"""A small on-disk cache of derived data (fingerprint indexes, phrase lexicons); named for what it
+holds, as ``cache`` already names :func:`functools.cache` in the modules that use both.
 
 Anything stored here can be rebuilt from its inputs; it exists so that a one-off command —
 ``lossledger check`` above all, whose budget is 0.3 s — does not rebuild in every process what

@@ -1,4 +1,5 @@
-"""The ledger's catalogue: sources and compilations, provenance of a figure, revisions, freshness."""
+"""Where the ledger's figures come from: sources and compilations, provenance of a figure, revisions,
+freshness (the sources themselves are declared in sources.toml, lossledger/registry.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ..registry import CADENCE_HOURS
 from ..store.models import Compilation, Document, Observation, Source, SyncRun
 from ..warday import KYIV
 
-__all__ = ["list_changes", "list_sources", "observation_provenance", "source_status"]
+__all__ = ["held_series", "list_changes", "list_sources", "observation_provenance", "source_status"]
 
 
 def list_sources(conn: Connection) -> list[dict[str, Any]]:
@@ -267,3 +268,10 @@ def _stale_reason(uri: str | None, commit: str | None, fetched: dt.datetime | No
         return f"synced from {copy}, not from the upstream: `lossledger sync` without --from fetches the current data"
     when = f" (fetched {fetched:%Y-%m-%d %H:%M} UTC)" if fetched else ""
     return f"the upstream has published nothing newer{when}"
+
+
+def held_series(conn: Connection) -> set[tuple[str, str]]:
+    """(source, metric) of every series with a current figure: which exist, before reconciling any."""
+    o, s = Observation, Source
+    query = select(s.slug, o.metric).distinct().join(s, s.id == o.source_id).where(o.superseded_at.is_(None))
+    return {(slug, metric) for slug, metric in conn.execute(query).all()}

@@ -1,0 +1,46 @@
+"""Typed results of :class:`~lossledger.ledger.Ledger` queries (JSON by lossledger/results.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..results import Result
+from .plausibility import Flag
+
+__all__ = ["Conflict", "ConflictValue"]
+
+
+@dataclass
+class ConflictValue(Result):
+    """One compilation's value of a disputed cell, and the document it read it from."""
+
+    compilation: str
+    value: int | None
+    document: int
+
+
+@dataclass
+class Conflict(Result):
+    """A (date, metric) where the compilations disagree or a total is implausible: every value,
+    the one the reconciliation kept (``resolved``) and by which rule; ``flags`` only when a value
+    is implausible (ledger/plausibility.py)."""
+
+    date: str
+    metric: str
+    values: list[ConflictValue]
+    resolved: int | None
+    rule: str
+    flags: list[Flag] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "date": self.date,
+            "metric": self.metric,
+            "values": [v.to_dict() for v in self.values],
+            "resolved": self.resolved,
+            "rule": self.rule,
+        }
+        if self.flags:
+            out["flags"] = [f.to_dict() for f in self.flags]
+        return out
