@@ -89,9 +89,11 @@ def test_unknown_names_are_not_found() -> None:
 def test_reconciliation_refuses_a_compilation_without_a_rank() -> None:
     import datetime as dt
 
-    from lossledger.ledger.reconcile import Candidate, resolve_cells
+    from lossledger.ledger.reconcile import CompilationValue, resolve_cells
 
     day = dt.date(2023, 5, 28)
-    cands = [("tanks", "total", day, Candidate(c, v, "exact", 1, None)) for c, v in (("orc-losses", 1), ("nobody", 2))]
+    cands = [
+        ("tanks", "total", day, CompilationValue(c, v, "exact", 1, None)) for c, v in (("orc-losses", 1), ("nobody", 2))
+    ]
     with pytest.raises(SchemaError, match="not in sources.toml"):
         resolve_cells(cands)

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from lossledger.extraction.model import CLAIM_SOURCES
 from lossledger.taxonomy import metric_names
 from lossledger.verify import LedgerView
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "realworld.py"
-SOURCES = {"general-staff", "mediazona", "oryx", "russian-mod", "ukraine-own", "other"}
 #: (group, General Staff figure F1, share of dated texts whose report date is found)
 FLOORS = {"first-12": (0.94, 0.91), "others": (0.88, 0.80), "overall": (0.91, 0.85)}
 
@@ -46,7 +46,7 @@ def test_corpus_records_are_well_formed() -> None:
         assert r["based_on"].startswith(("http://", "https://")), where
         assert r["text"].strip(), where
         for c in r["claims"]:
-            assert c["source"] in SOURCES and c["metric"] in metrics, (where, c)
+            assert c["source"] in CLAIM_SOURCES and c["metric"] in metrics, (where, c)
             assert c["kind"] in ("total", "increase") and c["qualifier"] in ("exact", "about", "more_than"), (where, c)
     languages = {r["language"] for r in records}
     assert len(languages) >= 30, sorted(languages)

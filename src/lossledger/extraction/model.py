@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KINDS", "QUALIFIERS", "SOURCES", "Claim", "Extraction", "Ignored"]
+__all__ = ["CLAIM_SOURCES", "KINDS", "QUALIFIERS", "Claim", "Extraction", "Ignored"]
 
 KINDS = ("total", "increase")
 QUALIFIERS = ("exact", "about", "more_than")
-SOURCES = ("general-staff", "mediazona", "oryx", "russian-mod", "ukraine-own", "other")
+#: the sources a claim found in text may name (the registry, sources.toml, holds the ledger's)
+CLAIM_SOURCES = ("general-staff", "mediazona", "oryx", "russian-mod", "ukraine-own", "other")
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Evidence registries: lists of confirmed items (named deaths, photographed equipment), each
 record with its evidence links, counted as their publishers count them.
 
-    >>> from lossledger import Ledger, count_records                     # doctest: +SKIP
-    >>> count_records(Ledger.open(), "ru-fatalities", "2023-04-11", window="14d", by="unit")  # doctest: +SKIP
+    >>> from lossledger import Ledger, count_records
+    >>> count_records(Ledger.open(), "ru-fatalities", "2023-04-11", window="14d", by="unit")
     {'list': 'ru-fatalities', 'as_of': '2023-04-11', 'total': ..., 'window': {'days': 14, ...}, 'by': {...}}
 
 Importers (importers/ru_fatalities_bessudnov.py, importers/oryx_scarnecchia_events.py) turn the
