@@ -57,13 +57,12 @@ def check_loop(records: list[dict[str, object]], db: str) -> float:
 
 def prepared_loop(corpus: Path, db: str) -> float:
     from lossledger.bulk.inputs import list_shards, read_shard
-    from lossledger.bulk.worker import check_articles, open_view, without_context
+    from lossledger.bulk.worker import check_articles, open_view
 
     view = open_view(db)
     n, start = 0, time.perf_counter()
-    with without_context():
-        for shard in list_shards([str(corpus / "shards")]):
-            n += check_articles(shard, read_shard(shard), view).n_articles
+    for shard in list_shards([str(corpus / "shards")]):  # check_articles checks with context=False
+        n += check_articles(shard, read_shard(shard), view).n_articles
     return n / (time.perf_counter() - start)
 
 
