@@ -283,3 +283,17 @@ def test_no_report_after_the_text_was_published(view: LedgerView) -> None:
     assert check(text, view).report_date == dt.date(2024, 5, 25)
     report = check(text, view, published="2023-02-11")
     assert report.report_date is None or report.report_date <= dt.date(2023, 2, 12)
+
+
+def test_a_text_mixing_two_reports_quotes_the_newer(view: LedgerView) -> None:
+    """Today's personnel figures beside yesterday's equipment list (a page updated by hand): the
+    figures are judged against today's report, and the equipment figures are stale, with
+    yesterday's date (the report date stays the one most figures fit)."""
+    text = (
+        "Ukraine's General Staff: Russia has lost 400,300 personnel (+1,210). Equipment: "
+        "6,442 tanks, 12,090 armoured vehicles, 9,620 artillery systems, 7,404 drones."
+    )
+    report = check(text, view)
+    assert report.report_date == dt.date(2024, 2, 15) and report.reference_date == dt.date(2024, 2, 16)
+    stale = [j for j in report.judgements if j.verdict == "stale"]
+    assert {j.claim.metric for j in stale} >= {"tanks", "afv", "artillery", "uav"}

@@ -12,6 +12,7 @@ nearest figures beside them (context.py).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,9 @@ def check(
     latest = _latest_report(published)
     fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
     reference = _reference_date(fingerprint.date, stated, view)
+    newer = newest_quoted(gs_claims, index, fingerprint, latest)
+    if newer is not None and (reference is None or newer > reference):
+        reference = newer
     back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     judgements = [
@@ -122,6 +126,35 @@ def _latest_report(published: str | dt.date | None) -> dt.date | None:
     except ValueError:
         return None
     return day + dt.timedelta(days=1)
+
+
+#: how far after the best-fitting report a text's newest figures may be, and the evidence they need
+MIX_WINDOW = dt.timedelta(days=3)
+
+
+def newest_quoted(
+    claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, latest: dt.date | None = None
+) -> dt.date | None:
+    """A text that mixes two reports ("111,760 personnel (+590)" of today beside yesterday's
+    equipment list, as pages updated by hand do) is judged against the newer: the latest report
+    within three days after the best-fitting one whose own figures the text states — two figures,
+    or one exact personnel total, that equal that report and not the best one.  The older figures
+    are then stale, with their date; the report date stays the one most figures fit."""
+    best = fingerprint.date
+    if best is None or fingerprint.confidence < 0.5:
+        return None
+    evidence: Counter[dt.date] = Counter()
+    for c in claims:
+        if c.source != GENERAL_STAFF or (c.kind == "increase" and c.period not in (None, "P1D")):
+            continue
+        dates = index.dates_for(c)
+        if best in dates:
+            continue
+        for d in dates:
+            if best < d <= best + MIX_WINDOW and (latest is None or d <= latest):
+                evidence[d] += 2 if (c.metric, c.kind, c.qualifier) == ("personnel", "total", "exact") else 1
+    newer = [d for d, weight in evidence.items() if weight >= 2]
+    return max(newer) if newer else None
 
 
 def _other_kind(c: Claim) -> Claim:
