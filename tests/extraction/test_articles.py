@@ -237,3 +237,16 @@ def test_one_piece_of_equipment_beside_other_counts_is_a_count(text: str, langua
 def test_one_as_an_article_is_no_count() -> None:
     text = "Un soldat russe a témoigné devant la caméra, selon l'état-major ukrainien."
     assert not extract(text, language="fr").claims
+
+
+@pytest.mark.parametrize(
+    "text, language, value",
+    [
+        ("Окупанти втратили щонайменше 2002 танки.\nПро це повідомив аналітичний OSINT-проєкт Oryx.", "uk", 2002),
+        ("Russia has lost at least 3,558 tanks. The open-source project Oryx published the count.", "en", 3558),
+    ],
+)
+def test_a_source_named_in_the_next_sentence(text: str, language: str, value: int) -> None:
+    """The text's first figures, attributed by the sentence after them (which has none)."""
+    got = {(c.source, c.value) for c in extract(text, language=language).claims}
+    assert got == {("oryx", value)}

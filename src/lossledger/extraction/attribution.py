@@ -372,7 +372,17 @@ class _Ctx:
     kcues: CueIndex
     srccues: CueIndex
     sidecues: CueIndex
+    figure_sentences: set[int]
     default_source: str
+
+
+def _named_next(ctx: _Ctx, s: int) -> Cue | None:
+    """The source of a text's first figures named only in the sentence after them, a sentence of
+    no figures of its own ("Russia has lost at least 2,002 tanks. Oryx reported this." —
+    "Про це повідомив … Oryx", "A számokat az Oryx … tette közzé").  Not Russia's MoD: "for the
+    Kremlin, the losses grow worse" names no speaker."""
+    after = [q for q in ctx.srccues.in_sentence(s + 1) if not _weak(q) and q.cat != "src:russian-mod"]
+    return after[0] if after and s + 1 not in ctx.figure_sentences else None
 
 
 def _weak(cue: Cue | None) -> bool:
@@ -386,6 +396,8 @@ _PEOPLE_ONLY = {"mediazona"}
 
 def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     cue, same_sentence = _source_cue(ctx.srccues, doc, c)
+    if cue is None:
+        cue = _named_next(ctx, doc.sent_of[c.first])
     name = None if cue is None else cue.cat[4:].removesuffix("-weak")
     if cue is not None and not same_sentence and name in _PEOPLE_ONLY and c.metric not in ("personnel", "pow"):
         cue = None  # "Mediazona counts 35,780 dead. … 5,316 tanks were destroyed": not Mediazona's
@@ -401,13 +413,14 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
     cues = sorted([*cues, *speaker_cues(doc)], key=lambda q: q.first)
+    figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),
         CueIndex([q for q in cues if q.cat.startswith("src:")]),
         CueIndex([q for q in cues if q.cat.startswith("side:")]),
+        {doc.sent_of[c.first] for c in figs},
         default_source,
     )
-    figs = _Figures([c for c in cands if c.reason is None])
     prev: Candidate | None = None
     prev_explicit: str | None = None
     for c in figs:
