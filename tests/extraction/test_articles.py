@@ -250,3 +250,14 @@ def test_a_source_named_in_the_next_sentence(text: str, language: str, value: in
     """The text's first figures, attributed by the sentence after them (which has none)."""
     got = {(c.source, c.value) for c in extract(text, language=language).claims}
     assert got == {("oryx", value)}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Több mint hetvenhétezer orosz katona vesztette életét a háborúban.", "hu"),
+        ("Russland hat bereits siebenundsiebzigtausend Soldaten verloren.", "de"),
+    ],
+)
+def test_thousands_glued_into_one_word(text: str, language: str) -> None:
+    assert [(c.metric, c.value) for c in extract(text, language=language).claims] == [("personnel", 77_000)]

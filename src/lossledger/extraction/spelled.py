@@ -2,7 +2,7 @@
 
 Numbers written in words ("двісті тисяч", "tizenhét", "kétezer", "hai mươi", "dvacet jedna")
 need each language's number words.  num2words spells numbers in some 50 languages; spelling
-1–999 and a few thousands and millions and splitting the results gives a word → value table: a
+1–999, their thousands (one word where a language glues them: "hetvenhétezer") and a few millions and splitting the results gives a word → value table: a
 spelling that is one word is a number word ("kétezer" = 2000, "einundzwanzig" = 21); in a
 spelling of several words, a word that is no number word is the scale word ("тисячі" in "дві
 тисячі").  The words join the language's vocabulary (vocab.py) below its own ``[numbers]``,
@@ -42,6 +42,10 @@ def spelled_numbers(code: str) -> tuple[dict[str, float], dict[str, float]]:
         spelled = _words(num2words(n, lang=lang))
         if len(spelled) == 1:
             words.setdefault(spelled[0], float(n))
+    for n in _UNITS:  # thousands glued into one word: "hetvenhétezer", "siebenundsiebzigtausend"
+        spelled = _words(num2words(n * 1_000, lang=lang))
+        if len(spelled) == 1:
+            words.setdefault(spelled[0], float(n * 1_000))
     scales: dict[str, float] = {}
     for n in _SCALES:
         spelled = _words(num2words(n, lang=lang))
