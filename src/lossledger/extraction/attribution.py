@@ -82,7 +82,8 @@ _SPEAKERS = {"place:russia": "src:russian-mod", "place:ukraine": "src:general-st
 
 
 def speaker_cues(doc: Doc) -> list[Cue]:
-    """Source cues of a country or its capital followed, at most one word apart, by a word of saying ("Russland opplyste 2. mars at 498 …", "η Ρωσία ανακοίνωσε", "Moskva navodi")."""
+    """Source cues of a country or its capital followed, at most one word apart, by a word of
+    saying ("Russland opplyste 2. mars at 498 …", "η Ρωσία ανακοίνωσε", "Moskva navodi")."""
     out: list[Cue] = []
     said = {m.start: m for m in doc.matches_in(0, len(doc.tokens), "date:said")}
     for m in doc.matches_in(0, len(doc.tokens), "place:"):
@@ -90,6 +91,8 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         verb = next((said[k] for k in range(m.end, m.end + 2) if k in said), None)
         if cat is None or verb is None or doc.clause_of[verb.start] != doc.clause_of[m.start]:
             continue
+        if doc.aside[m.start] is not None:
+            continue  # a "read also" headline speaks of another article
         if doc.matches_in(m.start, verb.end + 1, "frame:"):
             continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
         if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
