@@ -143,7 +143,7 @@ def main() -> None:
         f"≈ ${hours * PROJECTED_WORKERS * PRICE_PER_WORKER_HOUR:,.0f}\n"
         f"  assumptions: each worker one core as fast as one here ({med['steady1']:,.0f} articles/s steady), the 2-worker "
         f"efficiency ({efficiency_steady:.2f}) holds at 100, articles like the corpus' (~1 kB, 6–10 figures), "
-        f"${PRICE_PER_WORKER_HOUR}/worker-hour (1 vCPU, 2 GiB), the client writing Parquet keeps up "
+        f"${PRICE_PER_WORKER_HOUR}/worker-hour (1 vCPU, 2 GiB), the client writing the files workers encoded keeps up "
         f"(it did here at {med['wall2']:,.0f}/s), cluster start-up and ledger shipping (~36 MB a worker) not counted"
     )
     tmp.cleanup()

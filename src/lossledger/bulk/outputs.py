@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from .worker import ShardResult
 
-__all__ = ["Output"]
+__all__ = ["Output", "encode_files"]
 
 TABLES = ("claims", "articles")
 
@@ -96,16 +96,11 @@ class Output:
 
     def write_shard(self, shard: Shard, result: ShardResult) -> dict[str, Any]:
         """Write a checked shard's files, then its marker (the commit point); returns the marker."""
-        import pyarrow.parquet as pq
-
         for table_name in TABLES:
             for old in (self.root / table_name).glob(f"month=*/language=*/part-{shard.id}.parquet"):
                 old.unlink()  # an earlier attempt of this shard, killed before its marker
-            table = getattr(result, table_name)
-            for (month, language), part in _partitions(table):
-                target = self.root / table_name / f"month={month}" / f"language={language}" / f"part-{shard.id}.parquet"
-                _write_atomic(target, lambda tmp, part=part: pq.write_table(part, tmp, compression="zstd"))
-        _write_atomic(self.root / "_tallies" / f"{shard.id}.parquet", lambda tmp: pq.write_table(result.tally, tmp))
+        for relative, data in (result.files or encode_files(shard.id, result)).items():
+            _write_atomic(self.root / relative, lambda tmp, data=data: tmp.write_bytes(data))
         lines = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in result.rejects)
         write_text(self.root / "_rejects" / f"{shard.id}.jsonl", lines)
         marker = {
@@ -152,6 +147,27 @@ class Output:
         folder = self.root / table_name
         files = sorted(str(p) for p in folder.glob("month=*/language=*/part-*.parquet")) if folder.is_dir() else []
         return ds.dataset(files, schema=schema, format="parquet")
+
+
+def encode_files(shard_id: str, result: ShardResult) -> dict[str, bytes]:
+    """A checked shard's Parquet files (partitioned claims and articles, its tally) as bytes, by
+    their path in the output folder.  Workers encode them (check_shard), so that the client only
+    writes bytes and markers: one client serves many workers."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def encoded(table: pa.Table, **options: Any) -> bytes:
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink, **options)
+        return bytes(sink.getvalue())
+
+    files: dict[str, bytes] = {}
+    for table_name in TABLES:
+        for (month, language), part in _partitions(getattr(result, table_name)):
+            path = f"{table_name}/month={month}/language={language}/part-{shard_id}.parquet"
+            files[path] = encoded(part, compression="zstd")
+    files[f"_tallies/{shard_id}.parquet"] = encoded(result.tally)
+    return files
 
 
 def _partitions(table: pa.Table) -> Iterator[tuple[tuple[str, str], pa.Table]]:

@@ -43,6 +43,7 @@ class ShardResult:
     rejects: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     worker: str = ""
+    files: dict[str, bytes] = field(default_factory=dict)  # the encoded output files (outputs.encode_files)
 
     @property
     def n_articles(self) -> int:
@@ -147,7 +148,10 @@ def check_articles(shard: Shard, items: Iterable[Article | Reject], view: Prepar
 
 def check_shard(shard: Shard) -> ShardResult:
     """The Dask task: read ``shard`` and check it with this worker's ledger."""
+    from .outputs import encode_files
+
     view, address = _worker_view()
     result = check_articles(shard, read_shard(shard), view)
     result.worker = address
+    result.files = encode_files(shard.id, result)  # Parquet encoded here, not by the one client
     return result
