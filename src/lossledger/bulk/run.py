@@ -3,8 +3,8 @@
 1. List the shards of the inputs (inputs.py) and leave out those with a completion marker.
 2. Open the ledger once here (its version goes in the manifest) and register
    :class:`~.worker.LedgerPlugin`: every worker opens it read-only and builds its index once.
-3. Submit one pure task per pending shard; as each finishes, write its files and then its marker
-   (outputs.py).  The scheduler re-runs the task of a worker lost mid-run (Dask's own retry of
+3. Submit one pure task per pending shard (which also encodes the shard's Parquet files); as each
+   finishes, write its files' bytes and then its marker (outputs.py).  The scheduler re-runs the task of a worker lost mid-run (Dask's own retry of
    tasks whose worker died), so nothing is lost; a result is written only by this process, once.
 4. Rebuild the summary, the rejects file and the HTML report from every completed shard.
 

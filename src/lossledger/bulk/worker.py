@@ -4,7 +4,8 @@
 or is restarted mid-run — runs its ``setup`` once: it writes the shipped SQLite file into the
 worker's local directory (or connects to PostgreSQL by URL), opens it read-only as a
 :class:`~.view.PreparedView` and builds the fingerprint index.  :func:`check_shard` is a pure
-task (shard in, tables out): a worker lost mid-task only means the scheduler runs it again.
+task (shard in; tables and their encoded Parquet files out): a worker lost mid-task only means
+the scheduler runs it again.
 """
 
 from __future__ import annotations
