@@ -20,6 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from ..analysis.compare import ClaimSummary, Comparison
 from ..ledger.results import Conflict, ConflictValue
+from ..taxonomy import MetricSummary
 
 __all__ = [
     "CheckRequest",
@@ -73,19 +74,6 @@ class ErrorV1(BaseModel):
     place: str | None = None
 
 
-class MetricV1(Open):
-    name: str
-    unit: str
-    labels: dict[str, str]
-    since: str
-    until: str | None
-    note: str
-    merged_into: str | None
-    merged_from: list[str]
-    statement: bool
-    v2_keys: list[str]
-
-
 class CompilationV1(Open):
     slug: str
     name: str
@@ -114,6 +102,11 @@ def _described(result: type, name: str, **nested: Any) -> type[BaseModel]:
         for f in dataclasses.fields(result)
     }
     return create_model(name, __base__=Open, __doc__=result.__doc__, **fields)
+
+
+MetricV1 = _described(MetricSummary, "MetricV1")
+#: ``GET /ledger/v1/metrics`` (a model made at run time is a value to mypy, not a type)
+MetricsV1: Any = list[MetricV1]  # type: ignore[valid-type]
 
 
 CandidateV1 = _described(ConflictValue, "CandidateV1")

@@ -33,7 +33,7 @@ from .models import (
     FigureProvenanceV1,
     IsoDate,
     IsoMoment,
-    MetricV1,
+    MetricsV1,
     SeriesV1,
     SourceV1,
 )
@@ -83,32 +83,11 @@ def frame_json(frame: Any) -> list[dict[str, Any]]:
     return json_records(frame)
 
 
-def _v2_keys_by_metric() -> dict[str, list[str]]:
-    # taxonomy.toml [keys.russianwarship] is the one table of v2 keys; inverted here for display.
-    out: dict[str, list[str]] = {}
-    for key, rules in taxonomy.compilation_keys(COMPILATION).items():
-        for rule in rules:
-            out.setdefault(rule.metric, []).append(key)
-    return out
-
-
-def _metrics() -> list[dict[str, Any]]:
-    keys = _v2_keys_by_metric()
-    return [
-        {"name": m.name, "unit": m.unit, "labels": m.labels, "since": m.since.isoformat(), "until": m.until.isoformat() if m.until else None,
-         "note": m.note, "merged_into": m.merged_into, "merged_from": list(m.merged_from), "statement": m.name in taxonomy.STATEMENT_METRICS,
-         "v2_keys": keys.get(m.name, [])}
-        for m in taxonomy.metrics().values()
-    ]  # fmt: skip
-
-
-@router.get(
-    "/metrics", response_model=list[MetricV1], response_class=Response, summary="Metrics with labels in en/uk/ru"
-)
+@router.get("/metrics", response_model=MetricsV1, response_class=Response, summary="Metrics with labels in en/uk/ru")
 def metrics(request: Request) -> Response:
     """Every metric of the taxonomy: labels (en, uk, ru), unit, the dates the statement carried it,
     merges, and the russianwarship v2 keys that hold it (none for ground robotic systems: v1 only)."""
-    return cached_response(request, lambda: dumps_v1(_metrics()))
+    return cached_response(request, lambda: dumps_v1(taxonomy.metric_summaries(COMPILATION)))
 
 
 @router.get(
