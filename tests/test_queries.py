@@ -134,7 +134,7 @@ def test_status_and_sources(synced: Ledger, capsys: pytest.CaptureFixture[str]) 
     later = {r["source"]: r for r in synced.status(now=dt.datetime(2026, 8, 24, 20, 0))}
     assert later["general-staff"]["stale"]
     assert not later["russian-mod"]["stale"]  # irregular: never stale
-    slugs = {s["slug"] for s in synced.sources()}
+    slugs = {s.slug for s in synced.sources()}
     assert {"general-staff", "oryx", "mediazona", "russian-mod", "ukraine-own"} <= slugs
 
 

@@ -19,7 +19,7 @@ from typing import Annotated, Any, get_type_hints
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from ..analysis.compare import ClaimSummary, Comparison
-from ..ledger.results import Conflict, ConflictValue
+from ..ledger.results import CompilationSummary, Conflict, ConflictValue, SourceSummary
 from ..taxonomy import MetricSummary
 
 __all__ = [
@@ -74,25 +74,6 @@ class ErrorV1(BaseModel):
     place: str | None = None
 
 
-class CompilationV1(Open):
-    slug: str
-    name: str
-    url: str | None
-    license: str | None
-    observations: int
-    first: str
-    last: str
-
-
-class SourceV1(Open):
-    slug: str
-    name: str
-    kind: str
-    url: str | None
-    description: str
-    compilations: list[CompilationV1]
-
-
 def _described(result: type, name: str, **nested: Any) -> type[BaseModel]:
     """The open response model of a library result: its dataclass is the one description
     (``nested``: a field's type given as a model, where the dataclass names another result)."""
@@ -108,6 +89,10 @@ MetricV1 = _described(MetricSummary, "MetricV1")
 #: ``GET /ledger/v1/metrics`` (a model made at run time is a value to mypy, not a type)
 MetricsV1: Any = list[MetricV1]  # type: ignore[valid-type]
 
+CompilationV1 = _described(CompilationSummary, "CompilationV1")
+SourceV1 = _described(SourceSummary, "SourceV1", compilations=list[CompilationV1])  # type: ignore[valid-type]
+#: ``GET /ledger/v1/sources`` (a model made at run time is a value to mypy, not a type)
+SourcesV1: Any = list[SourceV1]  # type: ignore[valid-type]
 
 CandidateV1 = _described(ConflictValue, "CandidateV1")
 

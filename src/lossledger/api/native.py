@@ -35,7 +35,7 @@ from .models import (
     IsoMoment,
     MetricsV1,
     SeriesV1,
-    SourceV1,
+    SourcesV1,
 )
 from .paths import NATIVE_PREFIX
 from .responses import cached_response, dumps_v1, public_paths, service
@@ -90,9 +90,7 @@ def metrics(request: Request) -> Response:
     return cached_response(request, lambda: dumps_v1(taxonomy.metric_summaries(COMPILATION)))
 
 
-@router.get(
-    "/sources", response_model=list[SourceV1], response_class=Response, summary="Sources and their compilations"
-)
+@router.get("/sources", response_model=SourcesV1, response_class=Response, summary="Sources and their compilations")
 def sources(request: Request) -> Response:
     """Who reports (source) and who transcribed it (compilation), with counts and date ranges."""
     return cached_response(request, lambda: dumps_v1(_ledger(request).sources()))

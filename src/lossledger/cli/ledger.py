@@ -310,7 +310,7 @@ def conflicts(
 def sources(ctx: typer.Context, db: str | None = DB, fmt: Format = FORMAT) -> None:
     """Sources (who reports) and their compilations (who transcribed), with counts and date ranges."""
     with open_ledger(ctx) as ledger:
-        data = ledger.sources()
+        data = [s.to_dict() for s in ledger.sources()]
 
     def table(rows: list[dict[str, Any]]) -> Table:
         t = Table(title="sources and compilations")

@@ -26,7 +26,7 @@ from ..registry import CLAIMS
 from ..store.db import connect
 from ..store.models import Document, Observation, Source, SyncRun
 from ..warday import as_date, day_of_war
-from .results import Conflict, ConflictValue
+from .results import Conflict, ConflictValue, SourceSummary
 from .series import Point, known_at_filter, load_points
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ class Ledger:
 
     # --- sources, provenance, history ------------------------------------------------------------
 
-    def sources(self) -> list[dict[str, Any]]:
+    def sources(self) -> list[SourceSummary]:
         """Sources with their compilations, counts and date ranges."""
         from .provenance import list_sources
 

@@ -13,11 +13,12 @@ from ..errors import NotFound
 from ..registry import CADENCE_HOURS
 from ..store.models import Compilation, Document, Observation, Source, SyncRun
 from ..warday import KYIV
+from .results import CompilationSummary, SourceSummary
 
 __all__ = ["held_series", "list_changes", "list_sources", "observation_provenance", "source_status"]
 
 
-def list_sources(conn: Connection) -> list[dict[str, Any]]:
+def list_sources(conn: Connection) -> list[SourceSummary]:
     o, c, s = Observation, Compilation, Source
     stats = conn.execute(
         select(
@@ -38,28 +39,11 @@ def list_sources(conn: Connection) -> list[dict[str, Any]]:
     out = []
     for src in conn.execute(select(s.id, s.slug, s.name, s.kind, s.url, s.description).order_by(s.id)):
         comps = [
-            {
-                "slug": slug,
-                "name": name,
-                "url": url,
-                "license": lic,
-                "observations": n,
-                "first": first.isoformat(),
-                "last": last.isoformat(),
-            }
+            CompilationSummary(slug, name, url, lic, n, first.isoformat(), last.isoformat())
             for sid, slug, name, url, lic, n, first, last in stats
             if sid == src.id
         ]
-        out.append(
-            {
-                "slug": src.slug,
-                "name": src.name,
-                "kind": src.kind,
-                "url": src.url,
-                "description": src.description,
-                "compilations": comps,
-            }
-        )
+        out.append(SourceSummary(src.slug, src.name, src.kind, src.url, src.description, comps))
     return out
 
 

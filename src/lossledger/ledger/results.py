@@ -8,7 +8,7 @@ from typing import Any
 from ..results import Result
 from .plausibility import Flag
 
-__all__ = ["Conflict", "ConflictValue"]
+__all__ = ["CompilationSummary", "Conflict", "ConflictValue", "SourceSummary"]
 
 
 @dataclass
@@ -44,3 +44,29 @@ class Conflict(Result):
         if self.flags:
             out["flags"] = [f.to_dict() for f in self.flags]
         return out
+
+
+@dataclass
+class CompilationSummary(Result):
+    """A compilation of a source's figures as the ledger holds it: how many current observations,
+    and the first and last report dates they cover."""
+
+    slug: str
+    name: str
+    url: str | None
+    license: str | None
+    observations: int
+    first: str
+    last: str
+
+
+@dataclass
+class SourceSummary(Result):
+    """Who reports (a source, declared in sources.toml) and who transcribed it (its compilations)."""
+
+    slug: str
+    name: str
+    kind: str
+    url: str | None
+    description: str
+    compilations: list[CompilationSummary]
