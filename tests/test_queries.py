@@ -128,12 +128,12 @@ def test_export_formats(synced_sqlite_path: Path, tmp_path: Path, capsys: pytest
 
 
 def test_status_and_sources(synced: Ledger, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = {r["source"]: r for r in synced.status(now=dt.datetime(2026, 8, 22, 20, 0))}
+    rows = {r.source: r for r in synced.status(now=dt.datetime(2026, 8, 22, 20, 0))}
     gs = rows["general-staff"]
-    assert gs["newest_report"] == "2026-08-22" and not gs["stale"] and gs["fetched_at"]
-    later = {r["source"]: r for r in synced.status(now=dt.datetime(2026, 8, 24, 20, 0))}
-    assert later["general-staff"]["stale"]
-    assert not later["russian-mod"]["stale"]  # irregular: never stale
+    assert gs.newest_report == "2026-08-22" and not gs.stale and gs.fetched_at
+    later = {r.source: r for r in synced.status(now=dt.datetime(2026, 8, 24, 20, 0))}
+    assert later["general-staff"].stale
+    assert not later["russian-mod"].stale  # irregular: never stale
     slugs = {s.slug for s in synced.sources()}
     assert {"general-staff", "oryx", "mediazona", "russian-mod", "ukraine-own"} <= slugs
 

@@ -19,7 +19,7 @@ from typing import Annotated, Any, get_type_hints
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from ..analysis.compare import ClaimSummary, Comparison
-from ..ledger.results import CompilationSummary, Conflict, ConflictValue, SourceSummary
+from ..ledger.results import CompilationSummary, Conflict, ConflictValue, Health, SourceStatus, SourceSummary
 from ..taxonomy import MetricSummary
 
 __all__ = [
@@ -181,18 +181,8 @@ class FigureProvenanceV1(Open):
     documents: list[DocumentV1]
 
 
-class HealthSourceV1(Open):
-    source: str
-    newest_report: str
-    age_hours: float
-    stale: bool
-
-
-class HealthV1(Open):
-    ok: bool
-    version: str
-    read_only: bool
-    sources: list[HealthSourceV1]
+HealthSourceV1 = _described(SourceStatus, "HealthSourceV1")
+HealthV1 = _described(Health, "HealthV1", sources=list[HealthSourceV1])  # type: ignore[valid-type]
 
 
 class CheckRequest(BaseModel):

@@ -26,7 +26,7 @@ from ..registry import CLAIMS
 from ..store.db import connect
 from ..store.models import Document, Observation, Source, SyncRun
 from ..warday import as_date, day_of_war
-from .results import Conflict, ConflictValue, SourceSummary
+from .results import Conflict, ConflictValue, SourceStatus, SourceSummary
 from .series import Point, known_at_filter, load_points
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ class Ledger:
         with self.engine.connect() as conn:
             return list_changes(conn, self.moment(since), limit)
 
-    def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[dict[str, Any]]:
+    def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[SourceStatus]:
         """Per source: newest report date, when it was fetched, and whether it is stale."""
         from .provenance import source_status
 

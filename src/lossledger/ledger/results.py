@@ -8,7 +8,7 @@ from typing import Any
 from ..results import Result
 from .plausibility import Flag
 
-__all__ = ["CompilationSummary", "Conflict", "ConflictValue", "SourceSummary"]
+__all__ = ["CompilationSummary", "Conflict", "ConflictValue", "Health", "SourceStatus", "SourceSummary"]
 
 
 @dataclass
@@ -70,3 +70,31 @@ class SourceSummary(Result):
     url: str | None
     description: str
     compilations: list[CompilationSummary]
+
+
+@dataclass
+class SourceStatus(Result):
+    """A source's freshness: its newest report, that report's age in hours (from 08:00 Kyiv of its
+    date), when it was fetched, and whether it is stale — and why (``stale_reason``)."""
+
+    source: str
+    name: str
+    newest_report: str
+    age_hours: float
+    fetched_at: str | None
+    last_sync: str | None
+    observations: int
+    max_age_hours: float | None
+    stale: bool
+    stale_reason: str | None
+
+
+@dataclass
+class Health(Result):
+    """``ok`` while the database answers, the ledger's version, whether the service writes, and
+    every source's freshness."""
+
+    ok: bool
+    version: str
+    read_only: bool
+    sources: list[SourceStatus]
