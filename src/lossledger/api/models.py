@@ -19,7 +19,16 @@ from typing import Annotated, Any, get_type_hints
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from ..analysis.compare import ClaimSummary, Comparison
-from ..ledger.results import CompilationSummary, Conflict, ConflictValue, Health, SourceStatus, SourceSummary
+from ..ledger.results import (
+    CompilationSummary,
+    Conflict,
+    ConflictValue,
+    FigureProvenance,
+    Health,
+    ObservationRef,
+    SourceStatus,
+    SourceSummary,
+)
 from ..taxonomy import MetricSummary
 
 __all__ = [
@@ -161,24 +170,13 @@ ClaimSummaryV1 = _described(ClaimSummary, "ClaimSummaryV1")
 ClaimsV1: Any = list[ClaimSummaryV1]  # type: ignore[valid-type]
 
 
-class ObservationRefV1(Open):
-    id: int | None
-    compilation: str
-    kind: str
-    value: int | None
-    qualifier: str
-    document: int
-
-
-class FigureProvenanceV1(Open):
-    date: str
-    metric: str
-    source: str
-    total: int | None
-    increase: int | None
-    rule: str
-    observations: list[ObservationRefV1]
-    documents: list[DocumentV1]
+ObservationRefV1 = _described(ObservationRef, "ObservationRefV1")
+FigureProvenanceV1 = _described(
+    FigureProvenance,
+    "FigureProvenanceV1",
+    observations=list[ObservationRefV1],  # type: ignore[valid-type]
+    documents=list[DocumentV1],
+)
 
 
 HealthSourceV1 = _described(SourceStatus, "HealthSourceV1")

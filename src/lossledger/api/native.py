@@ -117,21 +117,6 @@ def day(
     )
 
 
-def _figure_provenance(ledger: Ledger, day: dt.date, metric: str, source: str) -> dict[str, Any]:
-    taxonomy.metric(metric)
-    point = ledger.points(source=source, metrics=[metric], start=day, end=day).get(metric, {}).get(day)
-    if point is None:
-        raise NotFound(f"no {source} figure for {metric} on {day}", code="ledger.no_figure")
-    observations = [
-        {"id": c.observation_id, "compilation": c.compilation, "kind": kind, "value": c.value, "qualifier": c.qualifier, "document": c.document_id}
-        for kind, cands in (("total", point.candidates), ("increase/correction", point.others))
-        for c in cands
-    ]  # fmt: skip
-    return {"date": day.isoformat(), "metric": metric, "source": source, "total": point.total, "increase": point.increase,
-            "increase_derived": point.increase_derived, "rule": point.rule, "merged": point.merged,
-            "observations": observations, "documents": ledger.documents(point.document_ids)}  # fmt: skip
-
-
 @router.get(
     "/figures/{date}/{metric}",
     response_model=FigureProvenanceV1,
@@ -147,7 +132,7 @@ def figure(
     """Where one number comes from: every compilation's observation of the cell (id, value,
     document) and the documents — open one with /ledger/v1/observations/{id} for its history."""
     return cached_response(
-        request, lambda: dumps_v1(public_paths(_figure_provenance(_ledger(request), date, metric, source)))
+        request, lambda: dumps_v1(public_paths(_ledger(request).figure(date, metric, source=source).to_dict()))
     )
 
 

@@ -8,7 +8,16 @@ from typing import Any
 from ..results import Result
 from .plausibility import Flag
 
-__all__ = ["CompilationSummary", "Conflict", "ConflictValue", "Health", "SourceStatus", "SourceSummary"]
+__all__ = [
+    "CompilationSummary",
+    "Conflict",
+    "ConflictValue",
+    "FigureProvenance",
+    "Health",
+    "ObservationRef",
+    "SourceStatus",
+    "SourceSummary",
+]
 
 
 @dataclass
@@ -98,3 +107,33 @@ class Health(Result):
     version: str
     read_only: bool
     sources: list[SourceStatus]
+
+
+@dataclass
+class ObservationRef(Result):
+    """One compilation's observation of a figure's cell: the total (``kind`` "total") or the
+    increase or correction it published ("increase/correction"), and its document."""
+
+    id: int | None
+    compilation: str
+    kind: str
+    value: int | None
+    qualifier: str
+    document: int
+
+
+@dataclass
+class FigureProvenance(Result):
+    """Where one number comes from (:meth:`Ledger.figure`): the reconciled figure, every
+    compilation's observation of its cell and the documents they were read from."""
+
+    date: str
+    metric: str
+    source: str
+    total: int | None
+    increase: int | None
+    increase_derived: bool
+    rule: str
+    merged: bool
+    observations: list[ObservationRef]
+    documents: list[dict[str, Any]]
