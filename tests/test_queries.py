@@ -128,13 +128,13 @@ def test_export_formats(synced_sqlite_path: Path, tmp_path: Path, capsys: pytest
 
 
 def test_status_and_sources(synced: Ledger, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = {r["source"]: r for r in synced.status(now=dt.datetime(2026, 8, 22, 20, 0))}
+    rows = {r.source: r for r in synced.status(now=dt.datetime(2026, 8, 22, 20, 0))}
     gs = rows["general-staff"]
-    assert gs["newest_report"] == "2026-08-22" and not gs["stale"] and gs["fetched_at"]
-    later = {r["source"]: r for r in synced.status(now=dt.datetime(2026, 8, 24, 20, 0))}
-    assert later["general-staff"]["stale"]
-    assert not later["russian-mod"]["stale"]  # irregular: never stale
-    slugs = {s["slug"] for s in synced.sources()}
+    assert gs.newest_report == "2026-08-22" and not gs.stale and gs.fetched_at
+    later = {r.source: r for r in synced.status(now=dt.datetime(2026, 8, 24, 20, 0))}
+    assert later["general-staff"].stale
+    assert not later["russian-mod"].stale  # irregular: never stale
+    slugs = {s.slug for s in synced.sources()}
     assert {"general-staff", "oryx", "mediazona", "russian-mod", "ukraine-own"} <= slugs
 
 
@@ -159,3 +159,13 @@ def test_series_of_a_range_with_no_points_is_empty(
     args = ["--db", url, "series", "tanks", "--source", "oryx", "--status", "destroyed"]
     assert main([*args, "--from", "2023-01-01", "--to", "2023-02-01", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_figure_names_every_observation_and_document(synced: Ledger) -> None:
+    fig = synced.figure("2024-02-16", "tanks")
+    assert fig.total == 6465 and fig.date == "2024-02-16" and fig.source == "general-staff"
+    totals = [o for o in fig.observations if o.kind == "total"]
+    assert totals and all(o.value == 6465 and o.id for o in totals)
+    assert sorted(d["id"] for d in fig.documents) == synced.show("2024-02-16")["figures"]["tanks"]["documents"]
+    with pytest.raises(NotFound):
+        synced.figure("1999-01-01", "tanks")

@@ -42,7 +42,7 @@ def state(ledger: Ledger) -> tuple[Any, ...]:
 def test_every_day_of_both_transcriptions(synced: Ledger) -> None:
     petro = json.loads((DATA / "general-staff-petroivaniuk" / "russia_losses_equipment.json").read_text())
     orc = json.loads((DATA / "general-staff-orc-losses" / "russian-losses.json").read_text())
-    comps = {c["slug"]: c for s in synced.sources() for c in s["compilations"] if s["slug"] == "general-staff"}
+    comps = {c.slug: c for s in synced.sources() for c in s.compilations if s.slug == "general-staff"}
     dates = {}
     with synced.engine.connect() as conn:
         from lossledger.store.models import Compilation
@@ -58,7 +58,7 @@ def test_every_day_of_both_transcriptions(synced: Ledger) -> None:
             )
     assert {d.isoformat() for d in dates["petroivaniuk"]} == {r["date"] for r in petro}
     assert {d.isoformat() for d in dates["orc-losses"]} == {r["date"] for r in orc}
-    assert comps["petroivaniuk"]["first"] == "2022-02-25" and comps["orc-losses"]["last"] == "2026-08-22"
+    assert comps["petroivaniuk"].first == "2022-02-25" and comps["orc-losses"].last == "2026-08-22"
 
 
 def test_show_gives_the_seed_article_figures(synced: Ledger) -> None:

@@ -135,3 +135,13 @@ def test_oryx_categories_without_a_statement_line_say_why() -> None:
     assert taxonomy.oryx_category(" Tanks\n").metric == "tanks"
     with pytest.raises(SchemaError):
         taxonomy.oryx_category("Battleships")
+
+
+def test_metric_summaries_list_every_metric_with_the_compilations_keys() -> None:
+    summaries = taxonomy.metric_summaries("russianwarship")
+    assert [m.name for m in summaries] == taxonomy.metric_names()
+    tanks = next(m for m in summaries if m.name == "tanks")
+    assert tanks.v2_keys == ["tanks"] and tanks.statement and tanks.since == "2022-02-24"
+    assert list(tanks.to_dict()) == ["name", "unit", "labels", "since", "until", "note", "merged_into",
+                                     "merged_from", "statement", "v2_keys"]  # fmt: skip
+    assert all(not m.v2_keys for m in taxonomy.metric_summaries("no-such-compilation"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -21,6 +21,7 @@ from .errors import NotFound, SchemaError
 __all__ = [
     "KeyRule",
     "Metric",
+    "MetricSummary",
     "OryxCategory",
     "STATEMENT_METRICS",
     "compilation_keys",
@@ -29,6 +30,7 @@ __all__ = [
     "metric",
     "metric_names",
     "metrics",
+    "metric_summaries",
     "oryx_categories",
     "oryx_category",
     "oryx_heading",
@@ -243,3 +245,39 @@ def statement_wording(lang: str) -> dict[str, str]:
     pairs = [(w, m.name) for m in metrics().values() for w in m.statement.get(lang, ())]
     pairs.sort(key=lambda p: -len(p[0]))
     return dict(pairs)
+
+
+# A typed result (lossledger/results.py: JSON is its fields, in order); results.py sits in this
+# module's layer, so the one-line to_dict is spelled here rather than inherited.
+@dataclass
+class MetricSummary:
+    """A metric: labels (en, uk, ru), unit, the dates the statement carried it, merges, and the
+    keys of one compilation (russianwarship v2 in the API) that hold it."""
+
+    name: str
+    unit: str
+    labels: dict[str, str]
+    since: str
+    until: str | None
+    note: str
+    merged_into: str | None
+    merged_from: list[str]
+    statement: bool
+    v2_keys: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def metric_summaries(compilation: str) -> list[MetricSummary]:
+    """Every metric, in the taxonomy's order, with ``compilation``'s keys that hold it (``v2_keys``:
+    the API shows the russianwarship keys; none for a metric the compilation lacks)."""
+    keys: dict[str, list[str]] = {}
+    for key, rules in compilation_keys(compilation).items():
+        for rule in rules:
+            keys.setdefault(rule.metric, []).append(key)
+    return [
+        MetricSummary(m.name, m.unit, m.labels, m.since.isoformat(), m.until.isoformat() if m.until else None, m.note,
+                      m.merged_into, list(m.merged_from), m.name in STATEMENT_METRICS, keys.get(m.name, []))
+        for m in metrics().values()
+    ]  # fmt: skip

@@ -22,7 +22,7 @@ import sys
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any, TextIO
+from typing import TextIO
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
@@ -31,6 +31,7 @@ from .. import __version__
 from ..config import setting
 from ..errors import ConfigError
 from ..ledger import Ledger
+from ..ledger.results import Health
 from . import native, upstream, writes
 from .compat import ICON_PATH, build_table
 from .errors import install_error_handlers, v1_error
@@ -215,14 +216,14 @@ def _add_health(app: FastAPI) -> None:
         report date, its age in hours and whether it is stale (:meth:`Ledger.status`).  Never cached."""
         state = service(request)
         try:
-            rows: list[dict[str, Any]] = state.ledger.status()
+            rows = state.ledger.status()
             version = state.version()
         except Exception as exc:
             log.warning("healthz: database error: %s", exc)
             return v1_error(
                 503, f"database unavailable: {exc.__class__.__name__}", "store.unavailable", {"Cache-Control": NO_STORE}
             )
-        body = {"ok": True, "version": version, "read_only": not state.writable, "sources": rows}
+        body = Health(ok=True, version=version, read_only=not state.writable, sources=rows)
         return Response(dumps_v1(body), media_type="application/json", headers={"Cache-Control": NO_STORE})
 
 

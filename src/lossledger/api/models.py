@@ -19,7 +19,17 @@ from typing import Annotated, Any, get_type_hints
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from ..analysis.compare import ClaimSummary, Comparison
-from ..ledger.results import Conflict, ConflictValue
+from ..ledger.results import (
+    CompilationSummary,
+    Conflict,
+    ConflictValue,
+    FigureProvenance,
+    Health,
+    ObservationRef,
+    SourceStatus,
+    SourceSummary,
+)
+from ..taxonomy import MetricSummary
 
 __all__ = [
     "CheckRequest",
@@ -73,38 +83,6 @@ class ErrorV1(BaseModel):
     place: str | None = None
 
 
-class MetricV1(Open):
-    name: str
-    unit: str
-    labels: dict[str, str]
-    since: str
-    until: str | None
-    note: str
-    merged_into: str | None
-    merged_from: list[str]
-    statement: bool
-    v2_keys: list[str]
-
-
-class CompilationV1(Open):
-    slug: str
-    name: str
-    url: str | None
-    license: str | None
-    observations: int
-    first: str
-    last: str
-
-
-class SourceV1(Open):
-    slug: str
-    name: str
-    kind: str
-    url: str | None
-    description: str
-    compilations: list[CompilationV1]
-
-
 def _described(result: type, name: str, **nested: Any) -> type[BaseModel]:
     """The open response model of a library result: its dataclass is the one description
     (``nested``: a field's type given as a model, where the dataclass names another result)."""
@@ -115,6 +93,15 @@ def _described(result: type, name: str, **nested: Any) -> type[BaseModel]:
     }
     return create_model(name, __base__=Open, __doc__=result.__doc__, **fields)
 
+
+MetricV1 = _described(MetricSummary, "MetricV1")
+#: ``GET /ledger/v1/metrics`` (a model made at run time is a value to mypy, not a type)
+MetricsV1: Any = list[MetricV1]  # type: ignore[valid-type]
+
+CompilationV1 = _described(CompilationSummary, "CompilationV1")
+SourceV1 = _described(SourceSummary, "SourceV1", compilations=list[CompilationV1])  # type: ignore[valid-type]
+#: ``GET /ledger/v1/sources`` (a model made at run time is a value to mypy, not a type)
+SourcesV1: Any = list[SourceV1]  # type: ignore[valid-type]
 
 CandidateV1 = _described(ConflictValue, "CandidateV1")
 
@@ -183,38 +170,17 @@ ClaimSummaryV1 = _described(ClaimSummary, "ClaimSummaryV1")
 ClaimsV1: Any = list[ClaimSummaryV1]  # type: ignore[valid-type]
 
 
-class ObservationRefV1(Open):
-    id: int | None
-    compilation: str
-    kind: str
-    value: int | None
-    qualifier: str
-    document: int
+ObservationRefV1 = _described(ObservationRef, "ObservationRefV1")
+FigureProvenanceV1 = _described(
+    FigureProvenance,
+    "FigureProvenanceV1",
+    observations=list[ObservationRefV1],  # type: ignore[valid-type]
+    documents=list[DocumentV1],
+)
 
 
-class FigureProvenanceV1(Open):
-    date: str
-    metric: str
-    source: str
-    total: int | None
-    increase: int | None
-    rule: str
-    observations: list[ObservationRefV1]
-    documents: list[DocumentV1]
-
-
-class HealthSourceV1(Open):
-    source: str
-    newest_report: str
-    age_hours: float
-    stale: bool
-
-
-class HealthV1(Open):
-    ok: bool
-    version: str
-    read_only: bool
-    sources: list[HealthSourceV1]
+HealthSourceV1 = _described(SourceStatus, "HealthSourceV1")
+HealthV1 = _described(Health, "HealthV1", sources=list[HealthSourceV1])  # type: ignore[valid-type]
 
 
 class CheckRequest(BaseModel):

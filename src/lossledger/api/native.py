@@ -33,9 +33,9 @@ from .models import (
     FigureProvenanceV1,
     IsoDate,
     IsoMoment,
-    MetricV1,
+    MetricsV1,
     SeriesV1,
-    SourceV1,
+    SourcesV1,
 )
 from .paths import NATIVE_PREFIX
 from .responses import cached_response, dumps_v1, public_paths, service
@@ -83,37 +83,14 @@ def frame_json(frame: Any) -> list[dict[str, Any]]:
     return json_records(frame)
 
 
-def _v2_keys_by_metric() -> dict[str, list[str]]:
-    # taxonomy.toml [keys.russianwarship] is the one table of v2 keys; inverted here for display.
-    out: dict[str, list[str]] = {}
-    for key, rules in taxonomy.compilation_keys(COMPILATION).items():
-        for rule in rules:
-            out.setdefault(rule.metric, []).append(key)
-    return out
-
-
-def _metrics() -> list[dict[str, Any]]:
-    keys = _v2_keys_by_metric()
-    return [
-        {"name": m.name, "unit": m.unit, "labels": m.labels, "since": m.since.isoformat(), "until": m.until.isoformat() if m.until else None,
-         "note": m.note, "merged_into": m.merged_into, "merged_from": list(m.merged_from), "statement": m.name in taxonomy.STATEMENT_METRICS,
-         "v2_keys": keys.get(m.name, [])}
-        for m in taxonomy.metrics().values()
-    ]  # fmt: skip
-
-
-@router.get(
-    "/metrics", response_model=list[MetricV1], response_class=Response, summary="Metrics with labels in en/uk/ru"
-)
+@router.get("/metrics", response_model=MetricsV1, response_class=Response, summary="Metrics with labels in en/uk/ru")
 def metrics(request: Request) -> Response:
     """Every metric of the taxonomy: labels (en, uk, ru), unit, the dates the statement carried it,
     merges, and the russianwarship v2 keys that hold it (none for ground robotic systems: v1 only)."""
-    return cached_response(request, lambda: dumps_v1(_metrics()))
+    return cached_response(request, lambda: dumps_v1(taxonomy.metric_summaries(COMPILATION)))
 
 
-@router.get(
-    "/sources", response_model=list[SourceV1], response_class=Response, summary="Sources and their compilations"
-)
+@router.get("/sources", response_model=SourcesV1, response_class=Response, summary="Sources and their compilations")
 def sources(request: Request) -> Response:
     """Who reports (source) and who transcribed it (compilation), with counts and date ranges."""
     return cached_response(request, lambda: dumps_v1(_ledger(request).sources()))
@@ -140,21 +117,6 @@ def day(
     )
 
 
-def _figure_provenance(ledger: Ledger, day: dt.date, metric: str, source: str) -> dict[str, Any]:
-    taxonomy.metric(metric)
-    point = ledger.points(source=source, metrics=[metric], start=day, end=day).get(metric, {}).get(day)
-    if point is None:
-        raise NotFound(f"no {source} figure for {metric} on {day}", code="ledger.no_figure")
-    observations = [
-        {"id": c.observation_id, "compilation": c.compilation, "kind": kind, "value": c.value, "qualifier": c.qualifier, "document": c.document_id}
-        for kind, cands in (("total", point.candidates), ("increase/correction", point.others))
-        for c in cands
-    ]  # fmt: skip
-    return {"date": day.isoformat(), "metric": metric, "source": source, "total": point.total, "increase": point.increase,
-            "increase_derived": point.increase_derived, "rule": point.rule, "merged": point.merged,
-            "observations": observations, "documents": ledger.documents(point.document_ids)}  # fmt: skip
-
-
 @router.get(
     "/figures/{date}/{metric}",
     response_model=FigureProvenanceV1,
@@ -170,7 +132,7 @@ def figure(
     """Where one number comes from: every compilation's observation of the cell (id, value,
     document) and the documents — open one with /ledger/v1/observations/{id} for its history."""
     return cached_response(
-        request, lambda: dumps_v1(public_paths(_figure_provenance(_ledger(request), date, metric, source)))
+        request, lambda: dumps_v1(public_paths(_ledger(request).figure(date, metric, source=source).to_dict()))
     )
 
 

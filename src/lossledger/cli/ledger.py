@@ -310,7 +310,7 @@ def conflicts(
 def sources(ctx: typer.Context, db: str | None = DB, fmt: Format = FORMAT) -> None:
     """Sources (who reports) and their compilations (who transcribed), with counts and date ranges."""
     with open_ledger(ctx) as ledger:
-        data = ledger.sources()
+        data = [s.to_dict() for s in ledger.sources()]
 
     def table(rows: list[dict[str, Any]]) -> Table:
         t = Table(title="sources and compilations")
@@ -399,12 +399,12 @@ def status(
 ) -> None:
     """Per source: newest report date, when it was fetched; warns about stale sources."""
     with open_ledger(ctx) as ledger:
-        rows = ledger.status(max_age_hours=max_age)
-    for r in rows:
-        if r["stale"]:
+        statuses = ledger.status(max_age_hours=max_age)
+    for r in statuses:
+        if r.stale:
             err_console.print(
-                f"lossledger: warning: {r['source']} is stale: newest report {r['newest_report']} is "
-                f"{r['age_hours']:.0f} h old: {r['stale_reason']}",
+                f"lossledger: warning: {r.source} is stale: newest report {r.newest_report} is "
+                f"{r.age_hours:.0f} h old: {r.stale_reason}",
                 markup=False,
                 highlight=False,
             )
@@ -423,4 +423,4 @@ def status(
             )
         return t
 
-    emit(rows, fmt, table=table)
+    emit([r.to_dict() for r in statuses], fmt, table=table)

@@ -26,7 +26,7 @@ from ..registry import CLAIMS
 from ..store.db import connect
 from ..store.models import Document, Observation, Source, SyncRun
 from ..warday import as_date, day_of_war
-from .results import Conflict, ConflictValue
+from .results import Conflict, ConflictValue, FigureProvenance, ObservationRef, SourceStatus, SourceSummary
 from .series import Point, known_at_filter, load_points
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ class Ledger:
 
     # --- sources, provenance, history ------------------------------------------------------------
 
-    def sources(self) -> list[dict[str, Any]]:
+    def sources(self) -> list[SourceSummary]:
         """Sources with their compilations, counts and date ranges."""
         from .provenance import list_sources
 
@@ -259,6 +259,24 @@ class Ledger:
     def documents(self, ids: list[int]) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return _documents(conn, ids)
+
+    def figure(self, date: str | dt.date, metric: str, *, source: str = CLAIMS) -> FigureProvenance:
+        """Where one number comes from: every compilation's observation of the cell (id, value,
+        document) and the documents.  Raises NotFound for an unknown metric or an empty cell."""
+        day = _date(date)
+        taxonomy.metric(metric)
+        point = self.points(source=source, metrics=[metric], start=day, end=day).get(metric, {}).get(day)
+        if point is None:
+            raise NotFound(f"no {source} figure for {metric} on {day}", code="ledger.no_figure")
+        observations = [
+            ObservationRef(c.observation_id, c.compilation, kind, c.value, c.qualifier, c.document_id)
+            for kind, cands in (("total", point.candidates), ("increase/correction", point.others))
+            for c in cands
+        ]
+        return FigureProvenance(
+            day.isoformat(), metric, source, point.total, point.increase, point.increase_derived, point.rule,
+            point.merged, observations, self.documents(point.document_ids),
+        )  # fmt: skip
 
     def provenance(self, observation_id: int) -> dict[str, Any]:
         """One observation with its source, compilation, document chain, and history of its cell."""
@@ -281,7 +299,7 @@ class Ledger:
         with self.engine.connect() as conn:
             return list_changes(conn, self.moment(since), limit)
 
-    def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[dict[str, Any]]:
+    def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[SourceStatus]:
         """Per source: newest report date, when it was fetched, and whether it is stale."""
         from .provenance import source_status
 

@@ -13,11 +13,12 @@ from ..errors import NotFound
 from ..registry import CADENCE_HOURS
 from ..store.models import Compilation, Document, Observation, Source, SyncRun
 from ..warday import KYIV
+from .results import CompilationSummary, SourceStatus, SourceSummary
 
 __all__ = ["held_series", "list_changes", "list_sources", "observation_provenance", "source_status"]
 
 
-def list_sources(conn: Connection) -> list[dict[str, Any]]:
+def list_sources(conn: Connection) -> list[SourceSummary]:
     o, c, s = Observation, Compilation, Source
     stats = conn.execute(
         select(
@@ -38,28 +39,11 @@ def list_sources(conn: Connection) -> list[dict[str, Any]]:
     out = []
     for src in conn.execute(select(s.id, s.slug, s.name, s.kind, s.url, s.description).order_by(s.id)):
         comps = [
-            {
-                "slug": slug,
-                "name": name,
-                "url": url,
-                "license": lic,
-                "observations": n,
-                "first": first.isoformat(),
-                "last": last.isoformat(),
-            }
+            CompilationSummary(slug, name, url, lic, n, first.isoformat(), last.isoformat())
             for sid, slug, name, url, lic, n, first, last in stats
             if sid == src.id
         ]
-        out.append(
-            {
-                "slug": src.slug,
-                "name": src.name,
-                "kind": src.kind,
-                "url": src.url,
-                "description": src.description,
-                "compilations": comps,
-            }
-        )
+        out.append(SourceSummary(src.slug, src.name, src.kind, src.url, src.description, comps))
     return out
 
 
@@ -220,7 +204,7 @@ def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None)
     ]
 
 
-def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> list[dict[str, Any]]:
+def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> list[SourceStatus]:
     """Per source: newest report, when fetched, whether stale — and why (``stale_reason``)."""
     o, s, d, parent = Observation, Source, Document, aliased(Document)
     retrieved = func.max(func.coalesce(d.retrieved_at, parent.retrieved_at))
@@ -244,20 +228,11 @@ def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> l
         age = (now - published).total_seconds() / 3600
         limit = CADENCE_HOURS.get(slug, max_age_hours)
         stale = limit is not None and age > limit
+        reason = _stale_reason(uri, commit, fetched) if stale else None
         out.append(
-            {
-                "source": slug,
-                "name": name,
-                "newest_report": newest.isoformat(),
-                "age_hours": round(age, 1),
-                "fetched_at": fetched.isoformat() if fetched else None,
-                "last_sync": last_sync.isoformat() if last_sync else None,
-                "observations": n,
-                "max_age_hours": limit,
-                "stale": stale,
-                "stale_reason": _stale_reason(uri, commit, fetched) if stale else None,
-            }
-        )
+            SourceStatus(slug, name, newest.isoformat(), round(age, 1), fetched.isoformat() if fetched else None,
+                         last_sync.isoformat() if last_sync else None, n, limit, stale, reason)
+        )  # fmt: skip
     return out
 
 
