@@ -195,7 +195,7 @@ def _dev_template(rec: dict[str, Any], ledger: _Ledger, extract: Any) -> _DevTem
     for c in found.claims:
         if c.source != GENERAL_STAFF:
             continue
-        if c.kind == "increase" and c.period not in (None, "P1D"):
+        if c.multi_day:
             return None
         truth = (figures.totals if c.kind == "total" else figures.increases).get(c.metric)
         at = text.find(c.text, c.span[0], c.span[1] + len(c.text)) if c.text else -1

@@ -40,6 +40,11 @@ class Claim:
     #: a weakly decided kind with the ledger (verify/check.py)
     kind_by: str = ""
 
+    @property
+    def multi_day(self) -> bool:
+        """An increase over more than a day ("in the past week"): no single report states it."""
+        return self.kind == "increase" and self.period not in (None, "P1D")
+
     def key(self) -> tuple[str, str, str, int]:
         """(source, metric, kind, value): what makes two mentions the same claim."""
         return (self.source, self.metric, self.kind, self.value)

@@ -14,8 +14,14 @@ from ..registry import CADENCE_HOURS
 from ..store.models import Compilation, Document, Observation, Source, SyncRun
 from ..warday import KYIV
 from .results import CompilationSummary, SourceStatus, SourceSummary
+from .writer import CELL_COLUMNS
 
 __all__ = ["held_series", "list_changes", "list_sources", "observation_provenance", "source_status"]
+
+
+def _same_cell(a: Any, b: Any) -> list[Any]:
+    """Conditions that ``a`` and ``b`` are figures of one cell (writer.CELL_COLUMNS names it once)."""
+    return [getattr(a, name) == getattr(b, name) for name in CELL_COLUMNS]
 
 
 def list_sources(conn: Connection) -> list[SourceSummary]:
@@ -90,16 +96,7 @@ def observation_provenance(conn: Connection, observation_id: int) -> dict[str, A
     ob = row  # Core execution spreads the entity into columns: the row itself carries them
     history = conn.execute(
         select(o.id, o.value, o.qualifier, o.recorded_at, o.superseded_at, o.document_id)
-        .where(
-            o.compilation_id == ob.compilation_id,
-            o.source_id == ob.source_id,
-            o.side == ob.side,
-            o.metric == ob.metric,
-            o.category == ob.category,
-            o.status == ob.status,
-            o.kind == ob.kind,
-            o.report_date == ob.report_date,
-        )
+        .where(o.compilation_id == ob.compilation_id, *_same_cell(o, ob))
         .order_by(o.recorded_at)
     ).all()
     return {
@@ -160,13 +157,7 @@ def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None)
             new,
             and_(
                 new.compilation_id == old.compilation_id,
-                new.source_id == old.source_id,
-                new.side == old.side,
-                new.metric == old.metric,
-                new.category == old.category,
-                new.status == old.status,
-                new.kind == old.kind,
-                new.report_date == old.report_date,
+                *_same_cell(new, old),
                 new.recorded_at == old.superseded_at,
             ),
         )

@@ -94,9 +94,7 @@ def read_with_ledger(
     there ("two tanks" with no cue: that day's increase) takes the other kind.  A figure that fits
     neither reading keeps its kind and is judged a mismatch: an outlet's error is never hidden.
     When no report fits the figures as read, the reading with every open kind flipped is tried."""
-    open_ = [
-        c for c in claims if c.kind_by in _WEAK_KINDS and not (c.kind == "increase" and c.period not in (None, "P1D"))
-    ]
+    open_ = [c for c in claims if c.kind_by in _WEAK_KINDS and not c.multi_day]
     if not open_:
         return fingerprint
     date = fingerprint.date
@@ -145,7 +143,7 @@ def newest_quoted(
         return None
     evidence: Counter[dt.date] = Counter()
     for c in claims:
-        if c.source != GENERAL_STAFF or (c.kind == "increase" and c.period not in (None, "P1D")):
+        if c.source != GENERAL_STAFF or c.multi_day:
             continue
         dates = index.dates_for(c)
         if best in dates:

@@ -146,9 +146,7 @@ class FingerprintIndex:
         after ``latest`` (a text cannot quote a report published after it was)."""
         # an increase over several days ("in the past week") is no day's increase: left out
         distinct = {
-            (c.metric, c.kind, c.value, c.qualifier): c
-            for c in claims
-            if c.source == GENERAL_STAFF and not (c.kind == "increase" and c.period not in (None, "P1D"))
+            (c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF and not c.multi_day
         }
         if not distinct:
             return Fingerprint(None, 0.0)

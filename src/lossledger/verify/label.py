@@ -157,11 +157,7 @@ def _errors(
         return []
     out = []
     for c in claims:
-        if (
-            c.source != GENERAL_STAFF
-            or c.qualifier != "exact"
-            or (c.kind == "increase" and c.period not in (None, "P1D"))
-        ):
+        if c.source != GENERAL_STAFF or c.qualifier != "exact" or c.multi_day:
             continue
         data = day.get((c.metric, c.kind, date))
         if data is not None and data != c.value:
