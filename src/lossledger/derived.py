@@ -22,7 +22,7 @@ from .config import setting
 __all__ = ["cache_dir", "load", "store"]
 
 #: Bumped when the layout of cached objects changes.
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> Path:

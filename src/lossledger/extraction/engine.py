@@ -315,6 +315,7 @@ def _to_claim(doc: Doc, c: Candidate) -> Claim:
         text=doc.text[c.num.start : c.num.end],
         precision=c.num.precision,
         kind_by=c.kind_by,
+        named_source=c.strong_source,
     )
 
 

@@ -39,6 +39,9 @@ class Claim:
     #: evidence ("sentence", "list", "trailing", "default", "size", "period"); check may re-read
     #: a weakly decided kind with the ledger (verify/check.py)
     kind_by: str = ""
+    #: the source is named in the figure's own sentence (else it was carried from another sentence
+    #: or defaulted, and check may re-read it with the ledger)
+    named_source: bool = False
 
     @property
     def multi_day(self) -> bool:

@@ -54,15 +54,18 @@ def check(
     cost once the series are read; ``lossledger bulk`` does not report them)."""
     view = _view(ledger)
     found = extract(text, published=published, language=language)
-    gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     stated = found.as_of
     index = FingerprintIndex.load(view)
     latest = _latest_report(published)
+    source_with_ledger(found.claims, index, latest)
+    gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
     reference = _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
-    if newer is not None and (reference is None or newer > reference):
+    if newer is not None and (reference is None or newer >= reference):
         reference = newer
+    else:
+        newer = None
     back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     judgements = [
@@ -71,7 +74,7 @@ def check(
         else judge_other(c, view, reference or stated)
         for c in found.claims
     ]
-    report = CheckReport(found.language, fingerprint, reference, stated, judgements)
+    report = CheckReport(found.language, fingerprint, reference, stated, judgements, newest_quoted=newer)
     report.notes = _notes(report, series)
     report.context = context_block(view, reference) if context else {}
     report.documents = _documents(view, report)
@@ -114,6 +117,37 @@ def read_with_ledger(
     return index.find(claims, near=stated, latest=latest) if changed else fingerprint
 
 
+#: what unattributed figures need to be read as one General Staff report's: this many exact
+#: figures equal to it, and the fingerprint's confidence
+SOURCE_EVIDENCE = (3, 0.8)
+
+
+def source_with_ledger(claims: list[Claim], index: FingerprintIndex, latest: dt.date | None = None) -> None:
+    """Figures whose speaker the text names in another sentence or not at all ("As of 28 July,
+    40,230 soldiers. Russia lost 1,742 tanks, 3,979 armoured vehicles…" after a politician's
+    quote) are the General Staff's when at least three of them, exactly as stated, are one
+    report's figures and nothing else the text attributes to the General Staff points elsewhere.
+    A figure attributed in its own sentence keeps its source: the ledger decides only what the
+    words leave open."""
+    open_ = [c for c in claims if c.source == "other" and not c.named_source and not c.multi_day]
+    if len(open_) < SOURCE_EVIDENCE[0]:
+        return
+    as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in open_]
+    trial = index.find(as_gs, latest=latest)
+    if trial.date is None or trial.confidence < SOURCE_EVIDENCE[1]:
+        return
+    fits = [trial.date in index.dates_for(c) for c in as_gs]
+    if sum(f and c.qualifier == "exact" for f, c in zip(fits, as_gs, strict=True)) < SOURCE_EVIDENCE[0]:
+        return
+    named = index.find([c for c in claims if c.source == GENERAL_STAFF], latest=latest)
+    if named.date is not None and named.confidence >= 0.5 and named.date != trial.date:
+        return
+    for c, fit in zip(open_, fits, strict=True):
+        if fit:
+            c.source = GENERAL_STAFF
+            c.framing = sorted({*c.framing, "source-from-ledger"})
+
+
 def _latest_report(published: str | dt.date | None) -> dt.date | None:
     """The last report a text published on ``published`` can quote: that day's, or the next
     day's where the outlet's clock runs ahead of Kyiv's; None when the date is unknown."""
@@ -136,8 +170,8 @@ def newest_quoted(
     """A text that mixes two reports ("111,760 personnel (+590)" of today beside yesterday's
     equipment list, as pages updated by hand do) is judged against the newer: the latest report
     within three days after the best-fitting one whose own figures the text states — two figures,
-    or one exact personnel total, that equal that report and not the best one.  The older figures
-    are then stale, with their date; the report date stays the one most figures fit."""
+    or one exact personnel total, that equal that report and not the best one.  It is then the
+    report date, and the older figures are stale, with their date."""
     best = fingerprint.date
     if best is None or fingerprint.confidence < 0.5:
         return None

@@ -6,7 +6,9 @@ per compilation by the ledger's own rules (ledger/points.py: ``derive_increase``
 ``bridged_dates`` for vehicles before the 2022-05-01 merge as military auto + fuel tanks).  A date scores the sum of the weights of the claims it matches;
 a claim's weight is its specificity, ``log((N + 1) / (n + 1))`` for a value found on n of the N
 report dates — "tanks 6465" names one day, "+0 aircraft" hundreds — halved for "about"/"more
-than" figures, which match a range.  So the date is found when the article never states it,
+than" figures, which match a range, and lowered by 1 % where only a transcription that the
+reconciliation overruled holds the value (so of two reports that fit equally, the one whose
+reconciled figures the text quotes wins).  So the date is found when the article never states it,
 states it wrongly, or is in a language we read poorly.
 """
 
@@ -28,6 +30,8 @@ from .view import LedgerView
 __all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
 
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
+#: the weight kept by a figure that only an overruled transcription's value makes true
+OVERRULED = 0.99
 
 
 def approximate_range(claim: Claim) -> tuple[int, int]:
@@ -71,7 +75,8 @@ class Fingerprint:
 
 
 class FingerprintIndex:
-    """For every (metric, kind): the sorted values of every compilation's figures, with their dates.
+    """For every (metric, kind): the sorted values of every compilation's figures, with their dates
+    and whether the reconciled figure of that date has the value (1) or only an overruled one (0).
 
     Built from every General Staff observation (~0.1 s); kept in memory per ledger version and
     on disk (lossledger/derived.py), as plain arrays that load in
@@ -79,7 +84,7 @@ class FingerprintIndex:
     URL and version (newest sync, newest observation, count of current observations).
     """
 
-    def __init__(self, pairs: dict[tuple[str, str], tuple[array[int], array[int]]], n_dates: int) -> None:
+    def __init__(self, pairs: dict[tuple[str, str], tuple[array[int], array[int], array[int]]], n_dates: int) -> None:
         self.pairs = pairs
         self.n_dates = n_dates
 
@@ -107,10 +112,21 @@ class FingerprintIndex:
                     increase = derive_increase(by_date, date, corrections.get((metric, date)))
                     if increase is not None:
                         values[(metric, "increase")].add((increase, date.toordinal()))
+        reconciled = {
+            (metric, kind, value, date.toordinal())
+            for metric, by_date in view.points(GENERAL_STAFF).items()
+            for date, p in by_date.items()
+            for kind, value in (("total", p.total), ("increase", p.increase))
+            if value is not None
+        }
         pairs = {}
-        for key, found in values.items():
+        for (metric, kind), found in values.items():
             ordered = sorted(found)
-            pairs[key] = (array("q", [v for v, _d in ordered]), array("l", [d for _v, d in ordered]))
+            pairs[(metric, kind)] = (
+                array("q", [v for v, _d in ordered]),
+                array("l", [d for _v, d in ordered]),
+                array("b", [(metric, kind, v, d) in reconciled for v, d in ordered]),
+            )
         return cls(pairs, len(dates))
 
     @classmethod
@@ -133,13 +149,22 @@ class FingerprintIndex:
 
     def dates_for(self, claim: Claim) -> set[dt.date]:
         """Report dates on which some compilation's figure makes ``claim`` true."""
+        return set(self.fits(claim))
+
+    def fits(self, claim: Claim) -> dict[dt.date, bool]:
+        """Report dates on which some compilation's figure makes ``claim`` true, each with
+        whether the reconciled figure does."""
         found = self.pairs.get((claim.metric, claim.kind))
         if not found:
-            return set()
-        values, days = found
+            return {}
+        values, days, reconciled = found
         lo, hi = approximate_range(claim)
         start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
-        return {dt.date.fromordinal(d) for d in days[start:end]}
+        out: dict[dt.date, bool] = {}
+        for d, r in zip(days[start:end], reconciled[start:end], strict=True):
+            date = dt.date.fromordinal(d)
+            out[date] = out.get(date, False) or bool(r)
+        return out
 
     def find(self, claims: list[Claim], *, near: dt.date | None = None, latest: dt.date | None = None) -> Fingerprint:
         """Score every report date against ``claims`` (General Staff ones, deduplicated); none
@@ -154,21 +179,27 @@ class FingerprintIndex:
         scores: dict[dt.date, float] = defaultdict(float)
         weights = []
         matched_by: dict[dt.date, int] = defaultdict(int)
+        exact_on: set[dt.date] = set()
         for claim in distinct.values():
-            found = self.dates_for(claim)
+            found = self.fits(claim)
             if latest is not None:
-                found = {d for d in found if d <= latest}
+                found = {d: r for d, r in found.items() if d <= latest}
             weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
             weights.append(weight if found else math.log(n_dates + 1) * 0.5)
-            for date in found:
-                scores[date] += weight
+            for date, reconciled in found.items():
+                scores[date] += weight if reconciled else weight * OVERRULED
                 matched_by[date] += 1
+            if claim.qualifier == "exact":
+                exact_on.update(found)
         if not scores:
             return Fingerprint(None, 0.0, claims=len(distinct))
 
-        def rank(item: tuple[dt.date, float]) -> tuple[float, int, dt.date]:
+        def rank(item: tuple[dt.date, float]) -> tuple[float, int, int]:
+            """Score; then nearness to the text's date; then the newest report, or the earliest where
+            only rounded figures fit: "more than 1,000,000" is news on the day it is first reached."""
             date, score = item
-            return (round(score, 9), -abs((date - near).days) if near else 0, date)
+            newest = date.toordinal() if date in exact_on else -date.toordinal()
+            return (round(score, 9), -abs((date - near).days) if near else 0, newest)
 
         ordered = sorted(scores.items(), key=rank, reverse=True)
         (best, score), runner = ordered[0], (ordered[1] if len(ordered) > 1 else (None, 0.0))

@@ -92,7 +92,7 @@ class LabelProposal:
 def _hits(index: FingerprintIndex, value: int) -> list[tuple[str, str, dt.date]]:
     """Every (metric, kind, report date) of the General Staff series whose value equals ``value``."""
     out: list[tuple[str, str, dt.date]] = []
-    for (metric, kind), (values, days) in index.pairs.items():
+    for (metric, kind), (values, days, _reconciled) in index.pairs.items():
         a, b = bisect.bisect_left(values, value), bisect.bisect_right(values, value)
         out.extend((metric, kind, dt.date.fromordinal(d)) for d in days[a:b])
     return out

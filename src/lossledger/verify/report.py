@@ -34,15 +34,20 @@ class CheckReport:
     reference_date: dt.date | None
     stated_date: dt.date | None
     judgements: list[Judgement] = field(default_factory=list)
+    #: a newer report whose own figures the text states beside older ones (check.newest_quoted)
+    newest_quoted: dt.date | None = None
     notes: list[Note] = field(default_factory=list)
     context: dict[str, Any] = field(default_factory=dict)
     documents: dict[int, str] = field(default_factory=dict)
 
     @property
     def report_date(self) -> dt.date | None:
-        """The report the text quotes: found by its figures, else the date the text states when
-        it quotes General Staff figures none of which pins a day ("about 1,000 a day", rounded
-        totals) and the ledger holds that report."""
+        """The report the text quotes: found by its figures — the newest report whose own figures
+        it states, when it mixes a report with leftovers of an older one (those are stale) —
+        else the date the text states when it quotes General Staff figures none of which pins a
+        day ("about 1,000 a day", rounded totals) and the ledger holds that report."""
+        if self.newest_quoted is not None:
+            return self.newest_quoted
         if self.fingerprint.date is not None:
             return self.fingerprint.date
         quotes = any(j.claim.source == registry.CLAIMS for j in self.judgements)
@@ -50,6 +55,8 @@ class CheckReport:
 
     @property
     def report_date_basis(self) -> str | None:
+        if self.newest_quoted is not None:
+            return "newest figures"
         if self.fingerprint.date is not None:
             return "figures"
         return "stated date" if self.report_date is not None else None
