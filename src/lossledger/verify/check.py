@@ -76,7 +76,7 @@ def check(
     ]
     report = CheckReport(found.language, fingerprint, reference, stated, judgements, newest_quoted=newer)
     report.notes = _notes(report, series)
-    report.context = context_block(view, reference) if context else {}
+    report.context = context_block(view, reference, series) if context else {}
     report.documents = _documents(view, report)
     return report
 

@@ -19,24 +19,16 @@ __all__ = ["context_block"]
 GS_METRICS = ("personnel", "tanks", "afv", "artillery", "aircraft", "helicopters", "ships", "submarines", "uav")
 
 
-def _latest(points: dict[dt.date, Point], on: dt.date) -> tuple[dt.date, Point] | None:
-    earlier = [d for d in points if d <= on and points[d].total is not None]
-    if not earlier:
-        return None
-    date = max(earlier)
-    return date, points[date]
-
-
 def _entry(
     view: LedgerView, source: str, metric: str, on: dt.date, category: str | None = None
 ) -> dict[str, Any] | None:
-    from ..ledger.points import build_points
-
-    rows = view.raw(source, metrics=[metric], category=category)
-    found = _latest(build_points(rows, metrics=[metric], end=on).get(metric, {}), on)
-    if found is None:
+    """The figure of ``source`` nearest before ``on``: its newest total, reconciled as ``show`` does."""
+    date = view.newest_total_date(source, metric, on, category)
+    if date is None:
         return None
-    date, point = found
+    point = view.points(source, start=date, end=date, metrics=[metric], category=category).get(metric, {}).get(date)
+    if point is None or point.total is None:
+        return None
     return {
         "value": point.total,
         "date": date.isoformat(),
@@ -45,11 +37,15 @@ def _entry(
     }
 
 
-def context_block(view: LedgerView, on: dt.date | None) -> dict[str, Any]:
-    """Figures of every source nearest before ``on`` (the report date), each with its date."""
+def context_block(
+    view: LedgerView, on: dt.date | None, gs: dict[str, dict[dt.date, Point]] | None = None
+) -> dict[str, Any]:
+    """Figures of every source nearest before ``on`` (the report date), each with its date;
+    ``gs``: the General Staff's points around ``on`` when the caller has read them already."""
     if on is None:
         return {}
-    gs = view.points(registry.CLAIMS, start=on, end=on)
+    if gs is None:
+        gs = view.points(registry.CLAIMS, start=on, end=on)
     claims = {
         m: {"total": gs[m][on].total, "increase": gs[m][on].increase, "documents": gs[m][on].document_ids}
         for m in GS_METRICS

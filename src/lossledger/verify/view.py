@@ -117,6 +117,25 @@ class LedgerView:
             day = self._dates[value] = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
         return day
 
+    def newest_total_date(self, source: str, metric: str, on: dt.date, category: str | None = None) -> dt.date | None:
+        """The newest report date on or before ``on`` with a total of ``metric`` from ``source``."""
+        if category is None:
+            category = DEFAULT_CATEGORY.get(source)
+        sql = _SELECT.replace(
+            "SELECT o.metric, o.kind, o.report_date, o.value, o.qualifier, o.document_id, o.id, c.slug, o.period_days, o.category",
+            "SELECT max(o.report_date)",
+        )
+        sql += " AND o.metric = :metric AND o.kind = 'total' AND o.report_date <= :end"
+        params: dict[str, Any] = {
+            "source": source, "side": DEFAULT_SIDE.get(source, "russia"), "status": "", "metric": metric,
+            "end": on.isoformat() if self._iso else on,
+        }  # fmt: skip
+        if category is not None:
+            sql += " AND o.category = :category"
+            params["category"] = category
+        found = self._query(sql, params)[0][0]
+        return None if found is None else self._date(found)
+
     def categories(self, source: str) -> list[str]:
         return sorted(r[0] for r in self._query(_CATEGORIES, {"source": source}))
 
