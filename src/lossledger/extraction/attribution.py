@@ -38,14 +38,17 @@ class CueIndex:
         return self.by_sentence[self._sentences[k - 1]][-1] if k else None
 
     def subject_before(self, s: int) -> Cue | None:
-        """The first named cue of the last sentence before ``s`` that has cues: the speaker a
-        next sentence ("Asimismo, ha dicho que …") continues, not a source its clauses compare
-        with ("…, compared with the fewer than 6,000 Shoigu admitted")."""
+        """The first named cue of the last sentence before ``s`` that has cues outside quotation
+        marks: the speaker a next sentence ("Asimismo, ha dicho que …") continues, not a source
+        its clauses compare with ("…, compared with the fewer than 6,000 Shoigu admitted") nor
+        one its speaker's quote mentions ("“… the Air Force destroyed 13 drones”, it said")."""
         k = bisect_left(self._sentences, s)
-        if not k:
-            return None
-        cues = self.by_sentence[self._sentences[k - 1]]
-        return next((q for q in cues if not q.cat.endswith("-weak")), cues[0])
+        while k:
+            cues = [q for q in self.by_sentence[self._sentences[k - 1]] if not q.quoted]
+            if cues:
+                return next((q for q in cues if not q.cat.endswith("-weak")), cues[0])
+            k -= 1
+        return None
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Cue:
     sentence: int
     clause: int
     paren: int
+    quoted: bool = False
 
 
 def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
@@ -71,8 +75,11 @@ def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
         for cat, value in m.entries:
             if cat.startswith(prefixes):
                 out.append(
-                    Cue(m.start, m.end, cat, value, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start])
-                )
+                    Cue(
+                        m.start, m.end, cat, value, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start],
+                        doc.quoted[m.start],
+                    )
+                )  # fmt: skip
     return out
 
 
@@ -97,7 +104,8 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
         if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
             continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
-        out.append(Cue(m.start, verb.end, cat, None, doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]))
+        sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
+        out.append(Cue(m.start, verb.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
     return out
 
 

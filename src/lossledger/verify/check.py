@@ -119,7 +119,7 @@ def read_with_ledger(
 
 #: what unattributed figures need to be read as one General Staff report's: this many exact
 #: figures equal to it, and the fingerprint's confidence
-SOURCE_EVIDENCE = (3, 0.8)
+SOURCE_EVIDENCE = (3, 0.6)
 
 
 def source_with_ledger(claims: list[Claim], index: FingerprintIndex, latest: dt.date | None = None) -> None:
