@@ -9,7 +9,7 @@ from lossledger.ledger import Ledger
 def test_compare_aligns_claims_on_evidence_dates(synced: Ledger) -> None:
     frame = compare(synced, "personnel", ["general-staff", "mediazona"])
     row = frame.loc["2024-02-02"]
-    gs = synced.show("2024-02-02")["figures"]["personnel"]["total"]
+    gs = synced.show("2024-02-02").figures["personnel"].total
     assert row["mediazona"] == 43460 and row["general-staff"] == gs
     assert abs(row["ratio"] - round(gs / 43460, 2)) < 1e-9
     tanks = compare(synced, "tanks")

@@ -81,8 +81,8 @@ def test_a_tenfold_value_is_flagged_at_sync(
         (row,) = [r for r in ledger.conflicts(metric="tanks", start="2024-02-16", end="2024-02-17") if r.flags]
         assert row.date == "2024-02-16" and {f.compilation for f in row.flags or []} == {"petroivaniuk"}
         assert row.resolved == 6465  # orc-losses' value wins the reconciliation
-        assert ledger.show("2024-02-16")["figures"]["tanks"]["flags"][0]["rule"] == "tenfold-jump"
-        assert "flags" not in ledger.show("2024-02-17")["figures"]["tanks"]  # the day after is not blamed
+        assert ledger.show("2024-02-16").figures["tanks"].flags[0].rule == "tenfold-jump"
+        assert not ledger.show("2024-02-17").figures["tanks"].flags  # the day after is not blamed
     # warned once: a sync that writes nothing new says nothing
     assert main(["sync", "--db", url, "--from", str(data_copy), "--only", PETRO, "--force"]) == 0
     assert "tenfold" not in capsys.readouterr().err

@@ -159,5 +159,5 @@ def test_a_sync_whose_connection_is_killed(pg_ledger: Ledger) -> None:
             assert after == empty, "a killed sync left part of its work"
             assert "connection to the database was lost" in str(error) and "nothing" in str(error), str(error)
         retry = fresh.sync(DATA)
-        assert fresh.show("2024-02-16")["figures"]["tanks"]["total"] == 6465
+        assert fresh.show("2024-02-16").figures["tanks"].total == 6465
         assert retry.added > 40000 or error is None

@@ -31,8 +31,8 @@ def test_vehicles_continuous_across_the_merge(synced: Ledger) -> None:
     frame = synced.series("vehicles", start="2022-04-29", end="2022-05-02")
     assert frame.loc["2022-04-30", "total"] == 1701 + 76 and bool(frame.loc["2022-04-30", "merged"])
     assert frame.loc["2022-05-01", "total"] == 1796 and frame.loc["2022-05-01", "increase"] == 1796 - 1777
-    assert "vehicles" not in synced.show("2022-04-30")["figures"]  # the statement did not carry it yet
-    assert synced.show("2022-04-30")["figures"]["military_auto"]["total"] == 1701
+    assert "vehicles" not in synced.show("2022-04-30").figures  # the statement did not carry it yet
+    assert synced.show("2022-04-30").figures["military_auto"].total == 1701
 
 
 def test_skipped_days_are_visible(ledger: Ledger) -> None:
@@ -70,11 +70,11 @@ def test_conflicts_are_resolved_deterministically(synced: Ledger) -> None:
     assert all(r.get("flags") for r in rows if r["rule"] == "agree")  # listed for an implausible value
     one = next(r for r in rows if r["metric"] == "helicopters" and r["date"] == "2026-04-01")
     assert {v["compilation"]: v["value"] for v in one["values"]} == {"orc-losses": 350, "petroivaniuk": 351}
-    fig = synced.show(one["date"])["figures"]["helicopters"]
-    assert fig["total"] == one["resolved"] and fig["resolved"]["rule"] == one["rule"]
+    fig = synced.show(one["date"]).figures["helicopters"]
+    assert fig.total == one["resolved"] and fig.resolved is not None and fig.resolved.rule == one["rule"]
     # a cell resolves the same whether one day or the whole series is asked
     for r in values[:40]:
-        assert synced.show(r["date"])["figures"][r["metric"]]["total"] == r["resolved"]
+        assert synced.show(r["date"]).figures[r["metric"]].total == r["resolved"]
 
 
 def test_continuity_rule_uses_neighbours_and_corrections() -> None:
@@ -166,6 +166,6 @@ def test_figure_names_every_observation_and_document(synced: Ledger) -> None:
     assert fig.total == 6465 and fig.date == "2024-02-16" and fig.source == "general-staff"
     totals = [o for o in fig.observations if o.kind == "total"]
     assert totals and all(o.value == 6465 and o.id for o in totals)
-    assert sorted(d["id"] for d in fig.documents) == synced.show("2024-02-16")["figures"]["tanks"]["documents"]
+    assert sorted(d.id for d in fig.documents) == synced.show("2024-02-16").figures["tanks"].documents
     with pytest.raises(NotFound):
         synced.figure("1999-01-01", "tanks")

@@ -41,14 +41,14 @@ def test_documented_example_imports(ledger: Ledger, tmp_path: Path) -> None:
     assert report.added == 2 * 14  # 14 lines carried on 2024-02-16 (atgm_srbm frozen at 4 is skipped)
     assert report.skipped == {"line not in the statement on that date (API fills or freezes it)": 2}
     day = ledger.show("2024-02-16")
-    assert day["figures"]["personnel"] == {
+    assert day.figures["personnel"].to_dict() == {
         "total": 400300,
         "increase": 1210,
         "qualifier": "about",
-        "documents": day["figures"]["personnel"]["documents"],
+        "documents": day.figures["personnel"].documents,
     }
-    assert day["figures"]["tanks"]["increase"] == 23 and "increase_derived" not in day["figures"]["tanks"]
-    assert any(d["uri"].startswith("https://www.facebook.com/GeneralStaff.ua/") for d in day["documents"])
+    assert day.figures["tanks"].increase == 23 and not day.figures["tanks"].increase_derived
+    assert any(d.uri.startswith("https://www.facebook.com/GeneralStaff.ua/") for d in day.documents)
 
 
 def _records_from_petroivaniuk(first: str, last: str) -> list[dict[str, Any]]:
@@ -142,8 +142,8 @@ def test_pages_of_a_live_api(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) ->
     assert [c.split("offset=")[1].split("&")[0] for c in calls] == ["0", "50", "100"]
     report = next(r for r in result.reports if r.dataset == "russianwarship-api")
     assert report.read == len(records) == 121
-    day = ledger.show("2024-02-16")["figures"]
-    assert day["tanks"]["total"] == 6465 and day["tanks"]["increase"] == 23 and "increase_derived" not in day["tanks"]
+    day = ledger.show("2024-02-16").figures
+    assert day["tanks"].total == 6465 and day["tanks"].increase == 23 and not day["tanks"].increase_derived
 
 
 def test_conflicting_pages_are_refused(ledger: Ledger, tmp_path: Path) -> None:

@@ -63,23 +63,23 @@ def test_every_day_of_both_transcriptions(synced: Ledger) -> None:
 
 def test_show_gives_the_seed_article_figures(synced: Ledger) -> None:
     day = synced.show("2024-02-16")
-    assert (day["date"], day["day"], day["source"]) == ("2024-02-16", 723, "general-staff")
+    assert (day.date, day.day, day.source) == ("2024-02-16", 723, "general-staff")
     for metric, total in SEED_FIGURES.items():
-        assert day["figures"][metric]["total"] == total, metric
-    assert day["figures"]["personnel"]["increase"] == 1210
-    assert day["figures"]["personnel"]["qualifier"] == "about"
-    assert day["figures"]["tanks"]["increase"] == 23
-    assert "qualifier" not in day["figures"]["tanks"]
-    uris = {d["uri"] for d in day["documents"]}
+        assert day.figures[metric].total == total, metric
+    assert day.figures["personnel"].increase == 1210
+    assert day.figures["personnel"].qualifier == "about"
+    assert day.figures["tanks"].increase == 23
+    assert day.figures["tanks"].qualifier == "exact"
+    uris = {d.uri for d in day.documents}
     assert any(u.endswith("russia_losses_equipment.json") for u in uris)
     assert any("mil.gov.ua" in u or "mod.gov.ua" in u for u in uris), "orc-losses' sourceUri is that day's document"
-    assert list(day["figures"])[:3] == ["personnel", "tanks", "afv"]
+    assert list(day.figures)[:3] == ["personnel", "tanks", "afv"]
 
 
 def test_orc_losses_source_uri_is_the_document(synced: Ledger) -> None:
-    docs = {d["id"]: d for d in synced.show("2024-02-16")["documents"]}
-    cited = [d for d in docs.values() if d["uri"].startswith("https://")]
-    assert cited and all(d["via"]["uri"].endswith("russian-losses.json") for d in cited)
+    docs = {d.id: d for d in synced.show("2024-02-16").documents}
+    cited = [d for d in docs.values() if d.uri.startswith("https://")]
+    assert cited and all(d.via is not None and d.via.uri.endswith("russian-losses.json") for d in cited)
 
 
 def test_second_sync_adds_nothing(synced_sqlite_copy: Path) -> None:
@@ -99,7 +99,7 @@ def test_sync_into_empty_ledger_on_each_backend(ledger: Ledger) -> None:
     assert result.added > 40000
     again = ledger.sync(DATA)
     assert again.added == 0
-    assert ledger.show("2024-02-16")["figures"]["tanks"]["total"] == 6465
+    assert ledger.show("2024-02-16").figures["tanks"].total == 6465
 
 
 def test_corrupted_mid_way_changes_nothing(ledger: Ledger, data_copy: Path) -> None:
@@ -120,13 +120,13 @@ def test_revision_supersedes_and_history_stays(synced_sqlite_copy: Path, data_co
     target["tank"] = 6466
     path.write_text(json.dumps(records))
     with Ledger.open(f"sqlite:///{synced_sqlite_copy}") as ledger:
-        first_sync = ledger.syncs()[0]["finished_at"]
+        first_sync = ledger.syncs()[0].finished_at
         result = ledger.sync(data_copy)
         assert result.superseded == 1 and result.added == 0
         changes = ledger.changes()
         assert len(changes) == 1
         change = changes[0]
-        assert (change["date"], change["metric"], change["old"], change["new"], change["compilation"]) == (
+        assert (change.date, change.metric, change.old, change.new, change.compilation) == (
             "2024-02-16",
             "tanks",
             6465,
@@ -134,10 +134,10 @@ def test_revision_supersedes_and_history_stays(synced_sqlite_copy: Path, data_co
             "petroivaniuk",
         )
         # petroivaniuk now disagrees with orc-losses: reconciled, both values visible
-        fig = ledger.show("2024-02-16")["figures"]["tanks"]
-        assert {v["value"] for v in fig["resolved"]["values"]} == {6465, 6466}
-        before = ledger.show("2024-02-16", as_known_at=first_sync)["figures"]["tanks"]
-        assert before["total"] == 6465 and "resolved" not in before
+        fig = ledger.show("2024-02-16").figures["tanks"]
+        assert fig.resolved is not None and {v.value for v in fig.resolved.values} == {6465, 6466}
+        before = ledger.show("2024-02-16", as_known_at=first_sync).figures["tanks"]
+        assert before.total == 6465 and before.resolved is None
         assert ledger.changes(since=first_sync) == changes
 
 
@@ -327,7 +327,7 @@ def test_cli_contract_show_and_conflicts(synced_sqlite_path: Path, capsys: pytes
     day = json.loads(capsys.readouterr().out)
     assert day["figures"]["personnel"]["total"] == 400300 and day["figures"]["personnel"]["increase"] == 1210
     with Ledger.open(url) as ledger:
-        assert day == ledger.show("2024-02-16")
+        assert day == ledger.show("2024-02-16").to_dict()
     assert main(["--db", url, "conflicts", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) >= 150

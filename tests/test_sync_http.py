@@ -23,9 +23,9 @@ def test_mirror_sync_then_conditional_resync(tmp_path: Path, data_copy: Path) ->
         first = ledger.sync(base)
         assert first.added > 40000
         assert any("someone-elses-data" in w for w in first.warnings)
-        assert ledger.show("2024-02-16")["figures"]["tanks"]["total"] == 6465
-        docs = ledger.show("2024-02-16")["documents"]
-        assert any(d["uri"].startswith(base) and d["uri"].endswith("russia_losses_equipment.json") for d in docs)
+        assert ledger.show("2024-02-16").figures["tanks"].total == 6465
+        docs = ledger.show("2024-02-16").documents
+        assert any(d.uri.startswith(base) and d.uri.endswith("russia_losses_equipment.json") for d in docs)
         fetched = [p for p, code in log if code == 200 and not p.endswith("/")]
         log.clear()
         second = ledger.sync(base)
@@ -40,7 +40,7 @@ def test_mirror_sync_then_conditional_resync(tmp_path: Path, data_copy: Path) ->
         third = ledger.sync(base)
         assert third.superseded == 1 and third.added == 0
         assert {r.dataset for r in third.reports if r.status == "imported"} == {"oryx-totals"}
-        assert ledger.changes()[0]["new"] == 520
+        assert ledger.changes()[0].new == 520
 
 
 def test_mirror_without_listing_tries_known_files(tmp_path: Path, data_copy: Path) -> None:

@@ -28,14 +28,14 @@ def test_a_corrected_file_undoes_the_bad_value(synced_sqlite_copy: Path, data_co
     with Ledger.open(f"sqlite:///{synced_sqlite_copy}") as ledger:
         bad = ledger.sync(data_copy, only=[PETRO])
         assert bad.superseded == 1
-        candidates = ledger.show("2024-02-16")["figures"]["tanks"]["resolved"]["values"]
-        assert {c["value"] for c in candidates} == {6465, 64650}
+        candidates = ledger.show("2024-02-16").figures["tanks"].resolved.values
+        assert {c.value for c in candidates} == {6465, 64650}
         # the original files again: their hashes are known, yet the bad value must not stay current
         fixed = ledger.sync(DATA, only=[PETRO])
         assert (fixed.added, fixed.superseded) == (0, 1)
-        tanks = ledger.show("2024-02-16")["figures"]["tanks"]
-        assert tanks["total"] == 6465 and "resolved" not in tanks
-        revisions = [(c["old"], c["new"]) for c in ledger.changes() if c["metric"] == "tanks"]
+        tanks = ledger.show("2024-02-16").figures["tanks"]
+        assert tanks.total == 6465 and tanks.resolved is None
+        revisions = [(c.old, c.new) for c in ledger.changes() if c.metric == "tanks"]
         assert revisions == [(64650, 6465), (6465, 64650)]  # newest first
         # and now the same files are unchanged: skipped, nothing written
         again = ledger.sync(DATA, only=[PETRO])

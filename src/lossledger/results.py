@@ -16,10 +16,23 @@ __all__ = ["Result", "json_default"]
 
 
 class Result:
-    """Base of a typed result (a dataclass): its JSON is its fields, in order, nested results too."""
+    """Base of a typed result (a dataclass): its JSON is its fields, in order, nested results too
+    (each by its own ``to_dict``).  A result whose JSON leaves out empty keys overrides ``to_dict``."""
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload, no-any-return]
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+
+def _plain(value: Any) -> Any:
+    """A field's value for :meth:`Result.to_dict`: a nested result (or anything with ``to_dict``)
+    as its own ``to_dict()`` — so a nested result's omissions hold — lists and dicts item by item."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def json_default(value: Any) -> Any:

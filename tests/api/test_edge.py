@@ -75,8 +75,8 @@ def test_a_trailing_slash_is_served_not_redirected(client: TestClient, path: str
 
 
 def test_no_server_paths_in_documents(client: TestClient, ledger_ro: Any, synced_sqlite_path: Path) -> None:
-    doc_ids = [d["id"] for d in ledger_ro.show("2024-02-16")["documents"]]
-    assert any(d["uri"].startswith("file:") for d in ledger_ro.documents(doc_ids))  # the ledger has them
+    doc_ids = [d.id for d in ledger_ro.show("2024-02-16").documents]
+    assert any(d.uri.startswith("file:") for d in ledger_ro.documents(doc_ids))  # the ledger has them
     folder = str(synced_sqlite_path.parent.parent)
     shared = "/shared/data"
     obs = client.get("/ledger/v1/figures/2024-02-16/tanks").json()["observations"][0]["id"]

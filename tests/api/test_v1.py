@@ -107,7 +107,7 @@ def test_compare_general_staff_tanks_with_oryx_by_status(client: Any, ledger_ro:
     assert body["sources"] == ["general-staff", "oryx"]
     assert {"oryx:destroyed", "oryx:damaged", "oryx:abandoned", "oryx:captured", "ratio"} <= set(latest)
     assert latest["general-staff_date"] <= latest["date"]  # the claim of that date or the nearest earlier one
-    assert latest["general-staff"] == ledger_ro.show(latest["general-staff_date"])["figures"]["tanks"]["total"]
+    assert latest["general-staff"] == ledger_ro.show(latest["general-staff_date"]).figures["tanks"].total
     assert body["gap"] == gap_sentence("tanks", latest["general-staff"], latest["oryx"], "General Staff", "Oryx")
     assert len(body["records"]) > 10
 
@@ -136,9 +136,9 @@ def test_claims_vs_confirmed(client: Any) -> None:
 
 def test_figure_provenance(client: Any, ledger_ro: Any) -> None:
     body = client.get("/ledger/v1/figures/2024-02-16/tanks").json()
-    shown = ledger_ro.show("2024-02-16")["figures"]["tanks"]
-    assert body["total"] == shown["total"] and body["increase"] == shown["increase"]
-    assert sorted(d["id"] for d in body["documents"]) == shown["documents"]
+    shown = ledger_ro.show("2024-02-16").figures["tanks"]
+    assert body["total"] == shown.total and body["increase"] == shown.increase
+    assert sorted(d["id"] for d in body["documents"]) == shown.documents
     totals = [o for o in body["observations"] if o["kind"] == "total"]
     assert totals and all(o["value"] == 6465 for o in totals) and all(o["id"] for o in totals)
     assert client.get("/ledger/v1/figures/2024-02-16/nope").status_code == 404
@@ -146,7 +146,7 @@ def test_figure_provenance(client: Any, ledger_ro: Any) -> None:
 
 
 def test_documents(client: Any, ledger_ro: Any) -> None:
-    doc_id = ledger_ro.show("2024-02-16")["documents"][-1]["id"]
+    doc_id = ledger_ro.show("2024-02-16").documents[-1].id
     assert client.get(f"/ledger/v1/documents/{doc_id}").json() == public_paths(ledger_ro.documents([doc_id])[0])
     r = client.get("/ledger/v1/documents/999999999")
     assert r.status_code == 404 and r.json()["code"] == "ledger.document"

@@ -170,16 +170,16 @@ def test_v2_figures_equal_the_ledger(client: Any, ledger_ro: Any, date: str) -> 
     """Every v2 figure of a date is the ledger's (Ledger.show) figure of the metric the taxonomy maps the key to."""
     from lossledger import taxonomy
 
-    shown = ledger_ro.show(date)["figures"]
+    shown = ledger_ro.show(date).figures
     data = client.get(f"/api/v2/statistics/{date}").json()["data"]
     compared = 0
     for key in v2_keys():
         metric = taxonomy.resolve_key("russianwarship", key, dt.date.fromisoformat(date))
-        if metric in shown and shown[metric]["total"] is not None:
+        if metric in shown and shown[metric].total is not None:
             compared += 1
-            assert data["stats"][key] == shown[metric]["total"], (date, key)
-            if shown[metric]["increase"] is not None:
-                assert data["increase"][key] == shown[metric]["increase"], (date, key)
+            assert data["stats"][key] == shown[metric].total, (date, key)
+            if shown[metric].increase is not None:
+                assert data["increase"][key] == shown[metric].increase, (date, key)
     assert compared >= 10
 
 

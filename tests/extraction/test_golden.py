@@ -47,7 +47,7 @@ def test_golden_as_of_agrees_with_the_ledger(synced_sqlite_path: Path) -> None:
     assert dated, "no golden case states as_of"
     with Ledger.open(f"sqlite:///{synced_sqlite_path}", read_only=True) as ledger:
         for case in dated:
-            figures = ledger.show(case["as_of"])["figures"]
+            figures = ledger.show(case["as_of"]).figures
             for c in case["claims"]:
                 if c["source"] == "general-staff":
-                    assert figures[c["metric"]][c["kind"]] == c["value"], (case["text"], c)
+                    assert getattr(figures[c["metric"]], c["kind"]) == c["value"], (case["text"], c)

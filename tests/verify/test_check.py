@@ -78,12 +78,12 @@ def _written_like(original: str, value: int) -> str:
 
 
 def _figures_of(date: str, ledger: Ledger) -> dict[tuple[str, str], int]:
-    figures = ledger.show(date)["figures"]
+    figures = ledger.show(date).figures
     out = {}
     for metric, fig in figures.items():
-        out[(metric, "total")] = fig["total"]
-        if fig["increase"] is not None:
-            out[(metric, "increase")] = fig["increase"]
+        out[(metric, "total")] = fig.total
+        if fig.increase is not None:
+            out[(metric, "increase")] = fig.increase
     return out
 
 

@@ -182,9 +182,9 @@ class CompatTable:
         return b'{"message":' + dumps_v2(SUCCESS) + b',"data":' + self.single[version][position] + b"}"
 
 
-def _resource(points: list[Point], documents: dict[int, dict[str, Any]]) -> str:
+def _resource(points: list[Point], uris: dict[int, str]) -> str:
     for doc_id in sorted({d for p in points for d in p.document_ids}):
-        uri = str(documents.get(doc_id, {}).get("uri", ""))
+        uri = uris.get(doc_id, "")
         if uri.startswith(("https://", "http://")):
             return uri
     return FALLBACK_RESOURCE
@@ -223,7 +223,7 @@ def build_table(ledger: Ledger) -> CompatTable:
     dates = sorted({d for by_date in points.values() for d, p in by_date.items() if p.total is not None})
     dates = [d for d in dates if d not in UPSTREAM_ABSENT]
     doc_ids = sorted({i for by_date in points.values() for p in by_date.values() for i in p.document_ids})
-    documents = {d["id"]: d for d in ledger.documents(doc_ids)}
+    uris = {d.id: d.uri for d in ledger.documents(doc_ids)}
     keys = v2_keys()
     last: dict[str, int] = {}
     previous: dict[str, int] | None = None
@@ -237,7 +237,7 @@ def build_table(ledger: Ledger) -> CompatTable:
             stats[key] = total
             increase[key] = inc if inc is not None else total - (previous[key] if previous else 0)
         day_points = [by_date[date] for by_date in points.values() if date in by_date]
-        record = {"date": date.isoformat(), "day": day_of_war(date), "resource": _resource(day_points, documents)}
+        record = {"date": date.isoformat(), "day": day_of_war(date), "resource": _resource(day_points, uris)}
         _encode(record, stats, increase, table)
         previous = stats
     return table

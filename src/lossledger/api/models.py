@@ -20,14 +20,24 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from ..analysis.compare import ClaimSummary, Comparison
 from ..ledger.results import (
+    Change,
+    CompilationRef,
     CompilationSummary,
     Conflict,
     ConflictValue,
+    Day,
+    DocumentRef,
+    Figure,
     FigureProvenance,
     Health,
+    HistoryEntry,
     ObservationRef,
+    Provenance,
+    ProvenanceDocument,
+    Resolution,
     SourceStatus,
     SourceSummary,
+    Via,
 )
 from ..taxonomy import MetricSummary
 
@@ -106,48 +116,12 @@ SourcesV1: Any = list[SourceV1]  # type: ignore[valid-type]
 CandidateV1 = _described(ConflictValue, "CandidateV1")
 
 
-class ResolvedV1(Open):
-    rule: str
-    values: list[CandidateV1]  # type: ignore[valid-type]  # a model made at run time
-
-
-class FigureV1(Open):
-    total: int | None
-    increase: int | None
-    qualifier: str | None = None
-    increase_derived: bool | None = None
-    correction: int | None = None
-    merged: bool | None = None
-    resolved: ResolvedV1 | None = None
-    documents: list[int]
-
-
-class ViaV1(Open):
-    uri: str
-    sha256: str | None
-    retrieved_at: str | None
-
-
-class DocumentV1(Open):
-    id: int
-    uri: str
-    media_type: str
-    sha256: str | None
-    retrieved_at: str | None
-    dataset: str | None
-    snapshot: str | None = None
-    via: ViaV1 | None = None
-
-
-class DayV1(Open):
-    """Exactly ``lossledger show DATE --format json``: :meth:`Ledger.show`."""
-
-    date: str
-    day: int
-    source: str
-    figures: dict[str, FigureV1]
-    documents: list[DocumentV1]
-    as_known_at: str | None = None
+ResolvedV1 = _described(Resolution, "ResolvedV1", values=list[CandidateV1])  # type: ignore[valid-type]
+FigureV1 = _described(Figure, "FigureV1", resolved=ResolvedV1 | None)
+ViaV1 = _described(Via, "ViaV1")
+DocumentV1 = _described(DocumentRef, "DocumentV1", via=ViaV1 | None)
+#: ``lossledger show DATE --format json`` (:meth:`Ledger.show`) and ``GET /ledger/v1/days/{date}``
+DayV1 = _described(Day, "DayV1", figures=dict[str, FigureV1], documents=list[DocumentV1])  # type: ignore[valid-type]
 
 
 class SeriesV1(Open):
@@ -175,8 +149,24 @@ FigureProvenanceV1 = _described(
     FigureProvenance,
     "FigureProvenanceV1",
     observations=list[ObservationRefV1],  # type: ignore[valid-type]
-    documents=list[DocumentV1],
+    documents=list[DocumentV1],  # type: ignore[valid-type]
 )
+
+CompilationRefV1 = _described(CompilationRef, "CompilationRefV1")
+ProvenanceDocumentV1 = _described(ProvenanceDocument, "ProvenanceDocumentV1")
+HistoryEntryV1 = _described(HistoryEntry, "HistoryEntryV1")
+ProvenanceV1 = _described(
+    Provenance,
+    "ProvenanceV1",
+    compilation=CompilationRefV1,
+    document=ProvenanceDocumentV1 | None,
+    via=list[ProvenanceDocumentV1],  # type: ignore[valid-type]
+    history=list[HistoryEntryV1],  # type: ignore[valid-type]
+)
+
+ChangeV1 = _described(Change, "ChangeV1")
+#: ``GET /ledger/v1/changes`` (a model made at run time is a value to mypy, not a type)
+ChangesV1: Any = list[ChangeV1]  # type: ignore[valid-type]
 
 
 HealthSourceV1 = _described(SourceStatus, "HealthSourceV1")

@@ -24,6 +24,7 @@ from ..registry import CLAIMS
 from ..warday import WAR_START, today_kyiv
 from .compat import COMPILATION
 from .models import (
+    ChangesV1,
     ClaimsV1,
     ComparisonV1,
     ConflictsV1,
@@ -34,6 +35,7 @@ from .models import (
     IsoDate,
     IsoMoment,
     MetricsV1,
+    ProvenanceV1,
     SeriesV1,
     SourcesV1,
 )
@@ -132,7 +134,7 @@ def figure(
     """Where one number comes from: every compilation's observation of the cell (id, value,
     document) and the documents — open one with /ledger/v1/observations/{id} for its history."""
     return cached_response(
-        request, lambda: dumps_v1(public_paths(_ledger(request).figure(date, metric, source=source).to_dict()))
+        request, lambda: dumps_v1(public_paths(_ledger(request).figure(date, metric, source=source)))
     )
 
 
@@ -278,7 +280,7 @@ def claims(request: Request, lang: str = LANG) -> Response:
 
 @router.get(
     "/observations/{observation_id}",
-    response_model=dict[str, Any],
+    response_model=ProvenanceV1,
     response_class=Response,
     summary="Provenance of one observation",
 )
@@ -300,9 +302,7 @@ def document(request: Request, document_id: Annotated[int, Path(ge=1, le=2**62)]
     return cached_response(request, body)
 
 
-@router.get(
-    "/changes", response_model=list[dict[str, Any]], response_class=Response, summary="Revisions made by later syncs"
-)
+@router.get("/changes", response_model=ChangesV1, response_class=Response, summary="Revisions made by later syncs")
 def changes(
     request: Request,
     since: Annotated[IsoMoment | None, Query(description="Only revisions at or after this moment (ISO 8601).")] = None,

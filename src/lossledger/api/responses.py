@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import Request, Response
 
-from ..results import json_default
+from ..results import Result, json_default
 from .state import ServiceState, etag_for, etag_matches
 
 __all__ = ["CACHE_CONTROL", "NO_STORE", "cached_response", "dumps_v1", "dumps_v2", "public_paths", "service"]
@@ -45,11 +45,14 @@ def _public_uri(uri: str) -> str:
 
 
 def public_paths(data: Any) -> Any:
-    """``data`` with every ``file://`` URI (a document synced from a local folder) made dataset-relative.
+    """``data`` (a library result is taken as its ``to_dict()``) with every ``file://`` URI (a
+    document synced from a local folder) made dataset-relative.
 
     Documents read from disk are identified by their sha256 and dataset; where the server keeps the
     folder is nobody's business over HTTP.
     """
+    if isinstance(data, Result):
+        data = data.to_dict()
     if isinstance(data, str):
         return _public_uri(data) if data.startswith("file:") else data
     if isinstance(data, dict):

@@ -17,6 +17,7 @@ from .app import DB, Format, app, emit, err_console, state
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
+    from ..ledger.results import Change, Day
 
 FORMAT = typer.Option(Format.table, "--format", "-f", help="Output format.")
 AS_KNOWN_AT = typer.Option(
@@ -123,40 +124,40 @@ def _sync_table(data: dict[str, Any]) -> Group:
     return Group(table, "skipped rows:", reasons) if reasons.row_count else Group(table)
 
 
-def _day_table(data: dict[str, Any]) -> Table:
-    table = Table(title=f"{data['source']} · {data['date']} · day {data['day']}")
+def _day_table(data: Day) -> Table:
+    table = Table(title=f"{data.source} · {data.date} · day {data.day}")
     for col, just in (("metric", "left"), ("total", "right"), ("24h", "right"), ("note", "left")):
         table.add_column(col, justify=just)  # type: ignore[arg-type]
-    for metric, fig in data["figures"].items():
+    for metric, fig in data.figures.items():
         notes = []
-        if fig.get("qualifier"):
-            notes.append(fig["qualifier"].replace("_", " "))
-        if fig.get("resolved"):
-            vals = ", ".join(f"{v['compilation']}={_num(v['value']) or '—'}" for v in fig["resolved"]["values"])
-            notes.append(f"resolved by {fig['resolved']['rule']} ({vals})")
-        if fig.get("correction"):
-            notes.append(f"correction {fig['correction']:+d}")
-        if fig.get("flags"):
-            notes.append(f"IMPLAUSIBLE {_flag_text(fig['flags'])}")
-        if fig.get("merged"):
+        if fig.qualifier != "exact":
+            notes.append(fig.qualifier.replace("_", " "))
+        if fig.resolved:
+            vals = ", ".join(f"{v.compilation}={_num(v.value) or '—'}" for v in fig.resolved.values)
+            notes.append(f"resolved by {fig.resolved.rule} ({vals})")
+        if fig.correction:
+            notes.append(f"correction {fig.correction:+d}")
+        if fig.flags:
+            notes.append(f"IMPLAUSIBLE {_flag_text([f.to_dict() for f in fig.flags])}")
+        if fig.merged:
             notes.append(f"sum of lines merged on {taxonomy.metric(metric).since}")  # taxonomy.toml: vehicles
-        inc = fig.get("increase")
-        table.add_row(taxonomy.label(metric), _num(fig["total"]), "" if inc is None else f"{inc:+d}", "; ".join(notes))
+        inc = fig.increase
+        table.add_row(taxonomy.label(metric), _num(fig.total), "" if inc is None else f"{inc:+d}", "; ".join(notes))
     return table
 
 
-def _day_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _day_rows(data: Day) -> list[dict[str, Any]]:
     return [
         {
-            "date": data["date"],
+            "date": data.date,
             "metric": m,
-            "total": f["total"],
-            "increase": f["increase"],
-            "qualifier": f.get("qualifier", "exact"),
-            "resolved": f.get("resolved", {}).get("rule", ""),
-            "documents": " ".join(map(str, f["documents"])),
+            "total": f.total,
+            "increase": f.increase,
+            "qualifier": f.qualifier,
+            "resolved": f.resolved.rule if f.resolved else "",
+            "documents": " ".join(map(str, f.documents)),
         }
-        for m, f in data["figures"].items()
+        for m, f in data.figures.items()
     ]
 
 
@@ -369,25 +370,18 @@ def changes(
     with open_ledger(ctx) as ledger:
         rows = ledger.changes(since, limit=limit)
 
-    def table(rs: list[dict[str, Any]]) -> Table:
+    def table(rs: list[Change]) -> Table:
         t = Table(title=f"{len(rs)} revisions")
         for col in ("changed_at", "source", "compilation", "date", "metric", "kind", "old", "new", "document"):
             t.add_column(col)
         for r in rs:
             t.add_row(
-                r["changed_at"],
-                r["source"],
-                r["compilation"],
-                r["date"],
-                r["metric"],
-                r["kind"],
-                _num(r["old"]),
-                _num(r["new"]),
-                r["new_document_uri"],
-            )
+                r.changed_at, r.source, r.compilation, r.date, r.metric, r.kind, _num(r.old), _num(r.new),
+                r.new_document_uri,
+            )  # fmt: skip
         return t
 
-    emit(rows, fmt, table=table)
+    emit(rows, fmt, table=table, rows=lambda rs: [r.to_dict() for r in rs])
 
 
 @app.command()

@@ -2,7 +2,10 @@
 
     >>> ledger = Ledger.open()                     # --db > $LOSSLEDGER_DB > per-user SQLite
     >>> ledger.sync("../shared/data")              # doctest: +SKIP
-    >>> ledger.show("2024-02-16")["figures"]["tanks"]
+    >>> tanks = ledger.show("2024-02-16").figures["tanks"]
+    >>> tanks.total, tanks.increase, tanks.increase_derived
+    (6465, 23, True)
+    >>> tanks.to_dict()
     {'total': 6465, 'increase': 23, 'increase_derived': True, 'documents': [...]}
 
 Every query can be asked "as known at" a past moment: what the ledger said before a later sync
@@ -24,9 +27,31 @@ from ..errors import InputError, NotFound
 from ..model import utcnow
 from ..registry import CLAIMS
 from ..store.db import connect
-from ..store.models import Document, Observation, Source, SyncRun
+from ..store.models import Observation, Source, SyncRun
 from ..warday import as_date, day_of_war
-from .results import Conflict, ConflictValue, FigureProvenance, ObservationRef, SourceStatus, SourceSummary
+from .provenance import (
+    held_series,
+    list_changes,
+    list_documents,
+    list_sources,
+    observation_provenance,
+    source_status,
+)
+from .results import (
+    Change,
+    Conflict,
+    ConflictValue,
+    Day,
+    DocumentRef,
+    Figure,
+    FigureProvenance,
+    ObservationRef,
+    Provenance,
+    Resolution,
+    SourceStatus,
+    SourceSummary,
+    SyncEntry,
+)
 from .series import Point, known_at_filter, load_points
 
 if TYPE_CHECKING:
@@ -151,9 +176,7 @@ class Ledger:
             raise NotFound(f"the ledger has no {source} figures yet (run `lossledger sync`)", code="ledger.empty")
         return latest
 
-    def show(
-        self, date: str | dt.date, *, source: str = CLAIMS, as_known_at: str | dt.datetime | None = None
-    ) -> dict[str, Any]:
+    def show(self, date: str | dt.date, *, source: str = CLAIMS, as_known_at: str | dt.datetime | None = None) -> Day:
         """What ``source`` reported for ``date``: every figure with its increase, and the documents.
 
         Figures are keyed by taxonomy metric in the statement's order; a figure whose
@@ -171,19 +194,11 @@ class Ledger:
                 m: _figure(points[m][day]) for m in _ordered(points) if day in points[m] and not points[m][day].merged
             }
             doc_ids = sorted({d for m in points for d in points[m][day].document_ids})
-            documents = _documents(conn, doc_ids)
-        out: dict[str, Any] = {
-            "date": day.isoformat(),
-            "day": day_of_war(day),
-            "source": source,
-            "figures": figures,
-            "documents": documents,
-        }
-        if moment is not None:
-            out["as_known_at"] = moment.isoformat()
-        return out
+            documents = list_documents(conn, doc_ids)
+        known = moment.isoformat() if moment is not None else None
+        return Day(day.isoformat(), day_of_war(day), source, figures, documents, known)
 
-    def latest(self, *, source: str = CLAIMS, as_known_at: str | dt.datetime | None = None) -> dict[str, Any]:
+    def latest(self, *, source: str = CLAIMS, as_known_at: str | dt.datetime | None = None) -> Day:
         """:meth:`show` for the newest report date of ``source``."""
         return self.show(self.latest_date(source, as_known_at=as_known_at), source=source, as_known_at=as_known_at)
 
@@ -251,14 +266,14 @@ class Ledger:
 
     def sources(self) -> list[SourceSummary]:
         """Sources with their compilations, counts and date ranges."""
-        from .provenance import list_sources
-
         with self.engine.connect() as conn:
             return list_sources(conn)
 
-    def documents(self, ids: list[int]) -> list[dict[str, Any]]:
+    def documents(self, ids: list[int]) -> list[DocumentRef]:
+        """The documents of ``ids`` (those the ledger has), by id: URI, sha256, when retrieved, and
+        the file that cited it (``via``)."""
         with self.engine.connect() as conn:
-            return _documents(conn, ids)
+            return list_documents(conn, ids)
 
     def figure(self, date: str | dt.date, metric: str, *, source: str = CLAIMS) -> FigureProvenance:
         """Where one number comes from: every compilation's observation of the cell (id, value,
@@ -278,42 +293,35 @@ class Ledger:
             point.merged, observations, self.documents(point.document_ids),
         )  # fmt: skip
 
-    def provenance(self, observation_id: int) -> dict[str, Any]:
+    def provenance(self, observation_id: int) -> Provenance:
         """One observation with its source, compilation, document chain, and history of its cell."""
-        from .provenance import observation_provenance
-
         with self.engine.connect() as conn:
             return observation_provenance(conn, observation_id)
 
     def held_series(self) -> set[tuple[str, str]]:
         """(source, metric) of every series with a current figure."""
-        from .provenance import held_series
-
         with self.engine.connect() as conn:
             return held_series(conn)
 
-    def changes(self, since: str | dt.datetime | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
+    def changes(self, since: str | dt.datetime | None = None, *, limit: int | None = None) -> list[Change]:
         """Revisions: values a later sync replaced — which cell, from what, to what, by which document."""
-        from .provenance import list_changes
-
         with self.engine.connect() as conn:
             return list_changes(conn, self.moment(since), limit)
 
     def status(self, *, now: dt.datetime | None = None, max_age_hours: float = 36.0) -> list[SourceStatus]:
         """Per source: newest report date, when it was fetched, and whether it is stale."""
-        from .provenance import source_status
-
         with self.engine.connect() as conn:
             return source_status(conn, now or utcnow(), max_age_hours)
 
-    def syncs(self, limit: int = 20) -> list[dict[str, Any]]:
+    def syncs(self, limit: int = 20) -> list[SyncEntry]:
+        """The newest ``limit`` syncs, newest first: id, when started and finished, origin."""
         query = (
             select(SyncRun.id, SyncRun.started_at, SyncRun.finished_at, SyncRun.origin)
             .order_by(SyncRun.id.desc())
             .limit(limit)
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return [SyncEntry(*r) for r in conn.execute(query)]
 
     def version(self) -> str:
         """Changes whenever the ledger's content changes (a cache key for the API)."""
@@ -333,67 +341,11 @@ def _ordered(points: dict[str, Any]) -> list[str]:
     return sorted(points, key=lambda m: order.index(m) if m in order else len(order))
 
 
-def _figure(p: Point) -> dict[str, Any]:
-    fig: dict[str, Any] = {"total": p.total, "increase": p.increase}
-    if p.qualifier != "exact":
-        fig["qualifier"] = p.qualifier
-    if p.increase_derived:
-        fig["increase_derived"] = True
-    if p.correction:
-        fig["correction"] = p.correction
-    if p.merged:
-        fig["merged"] = True
+def _figure(p: Point) -> Figure:
+    resolved = None
     if p.resolved:
-        fig["resolved"] = {
-            "rule": p.rule,
-            "values": [
-                {"compilation": c.compilation, "value": c.value, "document": c.document_id} for c in p.candidates
-            ],
-        }
-    if p.flags:
-        fig["flags"] = [f.to_dict() for f in p.flags]
-    fig["documents"] = p.document_ids
-    return fig
-
-
-def _documents(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
-    if not ids:
-        return []
-    d, parent = Document, Document.__table__.alias("parent")
-    query = (
-        select(
-            d.id,
-            d.uri,
-            d.media_type,
-            d.sha256,
-            d.retrieved_at,
-            d.dataset,
-            d.snapshot,
-            parent.c.uri.label("parent_uri"),
-            parent.c.sha256.label("parent_sha256"),
-            parent.c.retrieved_at.label("parent_retrieved_at"),
-        )
-        .outerjoin(parent, parent.c.id == d.parent_id)
-        .where(d.id.in_(ids))
-        .order_by(d.id)
-    )
-    out = []
-    for row in conn.execute(query):
-        doc = {
-            "id": row.id,
-            "uri": row.uri,
-            "media_type": row.media_type,
-            "sha256": row.sha256,
-            "retrieved_at": row.retrieved_at.isoformat() if row.retrieved_at else None,
-            "dataset": row.dataset,
-        }
-        if row.snapshot:
-            doc["snapshot"] = row.snapshot
-        if row.parent_uri:
-            doc["via"] = {
-                "uri": row.parent_uri,
-                "sha256": row.parent_sha256,
-                "retrieved_at": row.parent_retrieved_at.isoformat() if row.parent_retrieved_at else None,
-            }
-        out.append(doc)
-    return out
+        resolved = Resolution(p.rule, [ConflictValue(c.compilation, c.value, c.document_id) for c in p.candidates])
+    return Figure(
+        p.total, p.increase, p.qualifier, p.increase_derived, p.correction, p.merged, resolved, list(p.flags) or None,
+        p.document_ids,
+    )  # fmt: skip

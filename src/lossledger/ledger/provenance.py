@@ -13,10 +13,28 @@ from ..errors import NotFound
 from ..registry import CADENCE_HOURS
 from ..store.models import Compilation, Document, Observation, Source, SyncRun
 from ..warday import KYIV
-from .results import CompilationSummary, SourceStatus, SourceSummary
+from .results import (
+    Change,
+    CompilationRef,
+    CompilationSummary,
+    DocumentRef,
+    HistoryEntry,
+    Provenance,
+    ProvenanceDocument,
+    SourceStatus,
+    SourceSummary,
+    Via,
+)
 from .writer import CELL_COLUMNS
 
-__all__ = ["held_series", "list_changes", "list_sources", "observation_provenance", "source_status"]
+__all__ = [
+    "held_series",
+    "list_changes",
+    "list_documents",
+    "list_sources",
+    "observation_provenance",
+    "source_status",
+]
 
 
 def _same_cell(a: Any, b: Any) -> list[Any]:
@@ -53,31 +71,66 @@ def list_sources(conn: Connection) -> list[SourceSummary]:
     return out
 
 
-def _doc(conn: Connection, doc_id: int) -> dict[str, Any]:
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def list_documents(conn: Connection, ids: list[int]) -> list[DocumentRef]:
+    """The documents of ``ids`` the ledger has, by id, each with the file that cited it (``via``)."""
+    if not ids:
+        return []
+    d, parent = Document, Document.__table__.alias("parent")
+    query = (
+        select(
+            d.id,
+            d.uri,
+            d.media_type,
+            d.sha256,
+            d.retrieved_at,
+            d.dataset,
+            d.snapshot,
+            parent.c.uri.label("parent_uri"),
+            parent.c.sha256.label("parent_sha256"),
+            parent.c.retrieved_at.label("parent_retrieved_at"),
+        )
+        .outerjoin(parent, parent.c.id == d.parent_id)
+        .where(d.id.in_(ids))
+        .order_by(d.id)
+    )
+    return [
+        DocumentRef(
+            row.id,
+            row.uri,
+            row.media_type,
+            row.sha256,
+            _iso(row.retrieved_at),
+            row.dataset,
+            row.snapshot or None,
+            Via(row.parent_uri, row.parent_sha256, _iso(row.parent_retrieved_at)) if row.parent_uri else None,
+        )
+        for row in conn.execute(query)
+    ]
+
+
+def _chain(conn: Connection, doc_id: int) -> list[ProvenanceDocument]:
     """A document and the chain of files it was read through (a cited page → its JSON file)."""
     table = Document.__table__
-    chain: list[dict[str, Any]] = []
+    chain: list[ProvenanceDocument] = []
     current: int | None = doc_id
     while current is not None and len(chain) < 5:
         rec = conn.execute(select(table).where(table.c.id == current)).first()
         if rec is None:
             break
         chain.append(
-            {
-                "id": rec.id,
-                "uri": rec.uri,
-                "sha256": rec.sha256,
-                "media_type": rec.media_type,
-                "retrieved_at": rec.retrieved_at.isoformat() if rec.retrieved_at else None,
-                "dataset": rec.dataset,
-                "snapshot": rec.snapshot,
-            }
+            ProvenanceDocument(
+                rec.id, rec.uri, rec.sha256, rec.media_type, _iso(rec.retrieved_at), rec.dataset, rec.snapshot
+            )
         )
         current = rec.parent_id
-    return {"document": chain[0] if chain else None, "via": chain[1:]}
+    return chain
 
 
-def observation_provenance(conn: Connection, observation_id: int) -> dict[str, Any]:
+def observation_provenance(conn: Connection, observation_id: int) -> Provenance:
     o, c, s = Observation, Compilation, Source
     row = conn.execute(
         select(
@@ -99,39 +152,18 @@ def observation_provenance(conn: Connection, observation_id: int) -> dict[str, A
         .where(o.compilation_id == ob.compilation_id, *_same_cell(o, ob))
         .order_by(o.recorded_at)
     ).all()
-    return {
-        "id": ob.id,
-        "source": row.source,
-        "compilation": {"slug": row.compilation, "name": row.compilation_name, "url": row.compilation_url},
-        "metric": ob.metric,
-        "category": ob.category,
-        "status": ob.status,
-        "side": ob.side,
-        "date": ob.report_date.isoformat(),
-        "kind": ob.kind,
-        "value": ob.value,
-        "qualifier": ob.qualifier,
-        "period_days": ob.period_days,
-        "note": ob.note,
-        "recorded_at": ob.recorded_at.isoformat(),
-        "superseded_at": ob.superseded_at.isoformat() if ob.superseded_at else None,
-        "sync_id": ob.sync_id,
-        **_doc(conn, ob.document_id),
-        "history": [
-            {
-                "id": h.id,
-                "value": h.value,
-                "qualifier": h.qualifier,
-                "recorded_at": h.recorded_at.isoformat(),
-                "superseded_at": h.superseded_at.isoformat() if h.superseded_at else None,
-                "document": h.document_id,
-            }
-            for h in history
-        ],
-    }
+    chain = _chain(conn, ob.document_id)
+    return Provenance(
+        ob.id, row.source, CompilationRef(row.compilation, row.compilation_name, row.compilation_url), ob.metric,
+        ob.category, ob.status, ob.side, ob.report_date.isoformat(), ob.kind, ob.value, ob.qualifier, ob.period_days,
+        ob.note, ob.recorded_at.isoformat(), _iso(ob.superseded_at), ob.sync_id, chain[0] if chain else None,
+        chain[1:],
+        [HistoryEntry(h.id, h.value, h.qualifier, h.recorded_at.isoformat(), _iso(h.superseded_at), h.document_id)
+         for h in history],
+    )  # fmt: skip
 
 
-def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None) -> list[dict[str, Any]]:
+def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None) -> list[Change]:
     old, new = aliased(Observation), aliased(Observation)
     s, c, d = Source, Compilation, aliased(Document)
     query = (
@@ -172,27 +204,11 @@ def list_changes(conn: Connection, since: dt.datetime | None, limit: int | None)
     if limit:
         query = query.limit(limit)
     return [
-        {
-            "changed_at": r[0].isoformat() if r[0] else None,
-            "source": r[1],
-            "compilation": r[2],
-            "metric": r[3],
-            "category": r[4],
-            "status": r[5],
-            "side": r[6],
-            "kind": r[7],
-            "date": r[8].isoformat(),
-            "old": r[9],
-            "new": r[10],
-            "difference": r[10] - r[9],
-            "old_document": r[11],
-            "new_document": r[12],
-            "new_document_uri": r[13],
-            "observation": r[14],
-            "sync_id": r[15],
-        }
-        for r in conn.execute(query)
-    ]
+        Change(_iso(at), source, compilation, metric, category, status, side, kind, date.isoformat(), old_value,
+               new_value, new_value - old_value, old_doc, new_doc, uri, observation, sync_id)
+        for (at, source, compilation, metric, category, status, side, kind, date, old_value, new_value, old_doc,
+             new_doc, uri, observation, sync_id) in conn.execute(query)
+    ]  # fmt: skip
 
 
 def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> list[SourceStatus]:
@@ -221,8 +237,7 @@ def source_status(conn: Connection, now: dt.datetime, max_age_hours: float) -> l
         stale = limit is not None and age > limit
         reason = _stale_reason(uri, commit, fetched) if stale else None
         out.append(
-            SourceStatus(slug, name, newest.isoformat(), round(age, 1), fetched.isoformat() if fetched else None,
-                         last_sync.isoformat() if last_sync else None, n, limit, stale, reason)
+            SourceStatus(slug, name, newest.isoformat(), round(age, 1), _iso(fetched), _iso(last_sync), n, limit, stale, reason)
         )  # fmt: skip
     return out
 
