@@ -205,6 +205,12 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+#: The local cluster's workers do not run Dask's statistical profiler (a sample of every worker
+#: thread every 10 ms, for the dashboard's profile page): on a machine whose every core runs a
+#: worker it takes CPU from the checking.  A cluster given by ``--scheduler`` keeps its own config.
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 @contextlib.contextmanager
 def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     from distributed import Client, LocalCluster
@@ -213,8 +219,11 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield client
         return
+    import dask
+
     n = workers or os.cpu_count() or 1
     with (
+        dask.config.set(LOCAL_CONFIG),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
         ) as cluster,
