@@ -313,6 +313,9 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     last_earlier = cues.subject_before(s)
     if any(not _weak(q) for q in sent):
         sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
+    speaking = [q for q in sent if not _suffered(doc, q)]
+    if speaking:
+        sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
@@ -325,6 +328,12 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     if after:
         return after[0], True
     return last_earlier, False
+
+
+def _suffered(doc: Doc, q: Cue) -> bool:
+    """A cue followed at once by a word of loss names the side that lost ("as forças ucranianas
+    sofreram…", "Ukrainian forces lost…"), not a speaker."""
+    return bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss"))
 
 
 def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
