@@ -57,7 +57,7 @@ def check(
     stated = found.as_of
     index = FingerprintIndex.load(view)
     latest = _latest_report(published)
-    source_with_ledger(found.claims, index, latest)
+    source_with_ledger(found.claims, index, latest, stated)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
     reference = _reference_date(fingerprint.date, stated, view)
@@ -117,27 +117,35 @@ def read_with_ledger(
     return index.find(claims, near=stated, latest=latest) if changed else fingerprint
 
 
-#: what unattributed figures need to be read as one General Staff report's: this many exact
-#: figures equal to it, and the fingerprint's confidence
-SOURCE_EVIDENCE = (3, 0.6)
+#: what unattributed figures need to be read as one General Staff report's: the fingerprint's
+#: confidence, and exact figures equal to that report — three, an exact personnel total counting
+#: two (it names one day), or two when the report is of the date the text states
+SOURCE_CONFIDENCE = 0.6
 
 
-def source_with_ledger(claims: list[Claim], index: FingerprintIndex, latest: dt.date | None = None) -> None:
+def source_with_ledger(
+    claims: list[Claim], index: FingerprintIndex, latest: dt.date | None = None, stated: dt.date | None = None
+) -> None:
     """Figures whose speaker the text names in another sentence or not at all ("As of 28 July,
     40,230 soldiers. Russia lost 1,742 tanks, 3,979 armoured vehicles…" after a politician's
-    quote) are the General Staff's when at least three of them, exactly as stated, are one
-    report's figures and nothing else the text attributes to the General Staff points elsewhere.
+    quote) are the General Staff's when, exactly as stated, they are one report's figures (see
+    ``SOURCE_CONFIDENCE``) and nothing the text attributes to the General Staff points elsewhere.
     A figure attributed in its own sentence keeps its source: the ledger decides only what the
     words leave open."""
     open_ = [c for c in claims if c.source == "other" and not c.named_source and not c.multi_day]
-    if len(open_) < SOURCE_EVIDENCE[0]:
+    if len(open_) < 2:
         return
     as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in open_]
-    trial = index.find(as_gs, latest=latest)
-    if trial.date is None or trial.confidence < SOURCE_EVIDENCE[1]:
+    trial = index.find(as_gs, near=stated, latest=latest)
+    if trial.date is None or trial.confidence < SOURCE_CONFIDENCE:
         return
     fits = [trial.date in index.dates_for(c) for c in as_gs]
-    if sum(f and c.qualifier == "exact" for f, c in zip(fits, as_gs, strict=True)) < SOURCE_EVIDENCE[0]:
+    evidence = sum(
+        (2 if (c.metric, c.kind) == ("personnel", "total") else 1)
+        for fit, c in zip(fits, as_gs, strict=True)
+        if fit and c.qualifier == "exact"
+    )
+    if evidence < (2 if trial.date == stated else 3):
         return
     named = index.find([c for c in claims if c.source == GENERAL_STAFF], latest=latest)
     if named.date is not None and named.confidence >= 0.5 and named.date != trial.date:
