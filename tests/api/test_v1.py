@@ -78,6 +78,7 @@ def test_series_equals_ledger_series(client: Any, ledger_ro: Any, query: dict[st
     body = r.json()
     assert body["metric"] == "tanks" and body["label"]["uk"] == "Танки"
     assert body["records"] == frame_records(ledger_ro.series("tanks", **query))
+    assert body == ledger_ro.series_records("tanks", **query).to_dict()
 
 
 def test_one_year_daily_series_with_average_and_corrections(client: Any) -> None:

@@ -10,12 +10,13 @@ API's comparison endpoint and the dashboard.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import taxonomy
 from ..errors import InputError, NotFound
 from ..registry import CLAIMS, CONFIRMED, SHORT_NAMES, confirming
+from ..results import Result
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,7 +37,7 @@ STATUSES = ("destroyed", "damaged", "abandoned", "captured")
 
 
 @dataclass
-class Comparison:
+class Comparison(Result):
     """:func:`compare` as JSON-ready records, with the newest row and its gap explained
     (``GET /ledger/v1/compare/{metric}``)."""
 
@@ -47,12 +48,9 @@ class Comparison:
     gap: str | None
     note: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
-class ClaimSummary:
+class ClaimSummary(Result):
     """The newest confirmed figure of a metric next to the claim of that date (``GET /ledger/v1/claims``)."""
 
     metric: str
@@ -67,9 +65,6 @@ class ClaimSummary:
     ratio: float | None
     gap: str | None
     note: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def compare(

@@ -35,6 +35,7 @@ from ..ledger.results import (
     Provenance,
     ProvenanceDocument,
     Resolution,
+    Series,
     SourceStatus,
     SourceSummary,
     Via,
@@ -124,13 +125,8 @@ DocumentV1 = _described(DocumentRef, "DocumentV1", via=ViaV1 | None)
 DayV1 = _described(Day, "DayV1", figures=dict[str, FigureV1], documents=list[DocumentV1])  # type: ignore[valid-type]
 
 
-class SeriesV1(Open):
-    metric: str
-    source: str
-    label: dict[str, str]
-    status: str
-    category: str | None
-    records: list[dict[str, Any]]
+#: ``GET /ledger/v1/series/{metric}`` (:meth:`Ledger.series_records`)
+SeriesV1 = _described(Series, "SeriesV1")
 
 
 ConflictV1 = _described(Conflict, "ConflictV1", values=list[CandidateV1])  # type: ignore[valid-type]

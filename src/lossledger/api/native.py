@@ -9,6 +9,7 @@ its result once per ledger version (responses.py); bodies are the same objects t
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -20,7 +21,8 @@ from ..analysis.compare import comparison as compare_sources
 from ..errors import NotFound
 from ..ledger import Ledger
 from ..ledger.daily import SeriesRows, load_series, precomputed_sources
-from ..registry import CLAIMS
+from ..ledger.results import Series
+from ..registry import CLAIMS, CONFIRMED
 from ..warday import WAR_START, today_kyiv
 from .compat import COMPILATION
 from .models import (
@@ -43,7 +45,7 @@ from .paths import NATIVE_PREFIX
 from .responses import cached_response, dumps_v1, public_paths, service
 from .state import ServiceState
 
-__all__ = ["SERIES_PATH", "claims_summary", "frame_json", "precomputed", "router", "series_body", "span"]
+__all__ = ["SERIES_PATH", "claims_summary", "precomputed", "router", "series_body", "span"]
 
 router = APIRouter(
     prefix=NATIVE_PREFIX,
@@ -76,13 +78,6 @@ def span(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt
     if end is not None:
         end = min(end, horizon)
     return start, end
-
-
-def frame_json(frame: Any) -> list[dict[str, Any]]:
-    """:func:`~lossledger.ledger.frames.json_records` (pandas is imported on first use)."""
-    from ..ledger.frames import json_records
-
-    return json_records(frame)
 
 
 @router.get("/metrics", response_model=MetricsV1, response_class=Response, summary="Metrics with labels in en/uk/ru")
@@ -158,7 +153,7 @@ async def series(
     ] = None,
     as_known_at: IsoMoment | None = AS_KNOWN_AT,
 ) -> Response:
-    """:meth:`Ledger.series` as records (the CLI's ``series --format json``): total, increase,
+    """:meth:`Ledger.series_records` (the CLI's ``series --format json`` prints its records): total, increase,
     correction, ``corrected`` on correction days, ``resolved``/``rule``, ``missing`` with ``daily``.
 
     A plain series (no view, no filter, as known now) is a slice of the precomputed daily series
@@ -166,17 +161,15 @@ async def series(
     hop to a worker thread; anything else is computed with pandas in the thread pool."""
 
     first, last = span(start, end)
-    info = taxonomy.metric(metric)
+    taxonomy.metric(metric)  # an unknown metric is a 404 before anything is read
     if not (daily or rolling or monthly or status or category is not None or as_known_at is not None):
         rows = precomputed(service(request), source, metric)
         if rows is not None:  # a slice of the precomputed daily series (ledger/daily.py)
             return cached_response(request, lambda: series_body(metric, source, rows, first, last))
 
     def body() -> bytes:
-        frame = _ledger(request).series(metric, source=source, start=first, end=last, daily=daily, rolling=rolling, monthly=monthly,
-                                        as_known_at=as_known_at, status=status, category=category)  # fmt: skip
-        head = {"metric": metric, "source": source, "label": info.labels, "status": status, "category": category}
-        return dumps_v1({**head, "records": frame_json(frame)})
+        return dumps_v1(_ledger(request).series_records(metric, source=source, start=first, end=last, daily=daily,
+                        rolling=rolling, monthly=monthly, as_known_at=as_known_at, status=status, category=category))  # fmt: skip
 
     return await run_in_threadpool(cached_response, request, body)
 
@@ -200,9 +193,17 @@ def precomputed(state: ServiceState, source: str, metric: str) -> SeriesRows | N
 
 
 def series_body(metric: str, source: str, rows: SeriesRows, start: dt.date | None, end: dt.date | None) -> bytes:
-    """A plain series' answer: the route's head (no status, no category) and a slice of its rows."""
-    head = {"metric": metric, "source": source, "label": taxonomy.metric(metric).labels, "status": "", "category": None}
-    return dumps_v1(head)[:-1] + b',"records":[' + b",".join(rows.between(start, end)) + b"]}"
+    """A plain series' answer: its :class:`~lossledger.ledger.results.Series` (no status, no
+    category) with a slice of the precomputed rows, already encoded, as its records."""
+    return _series_head(metric, source) + b",".join(rows.between(start, end)) + b"]}"
+
+
+@lru_cache(maxsize=256)
+def _series_head(metric: str, source: str) -> bytes:
+    """A plain series' encoded :class:`~lossledger.ledger.results.Series` up to its records' items
+    (the hot path's few µs; only sources with precomputed rows get here)."""
+    empty = dumps_v1(Series(metric, source, taxonomy.metric(metric).labels, "", None, []))  # …"records":[]}
+    return empty[:-2]
 
 
 @router.get(
@@ -236,8 +237,8 @@ def comparison(
     request: Request,
     metric: Annotated[str, Path(description="Taxonomy metric.", max_length=64)],
     sources: Annotated[
-        str, Query(description="Comma-separated sources, the claim first: general-staff,oryx.", max_length=200)
-    ] = "general-staff,oryx",
+        str, Query(description=f"Comma-separated sources, the claim first: {CLAIMS},{CONFIRMED}.", max_length=200)
+    ] = f"{CLAIMS},{CONFIRMED}",
     start: IsoDate | None = START,
     end: IsoDate | None = END,
     by_status: Annotated[

@@ -25,7 +25,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..registry import CLAIMS
@@ -68,6 +68,17 @@ class _Figures:
     increases: dict[str, int]
 
 
+class _Slot(NamedTuple):
+    """Where a dev template's figure stands and how it is re-drawn (see :class:`_DevTemplate`)."""
+
+    start: int
+    end: int
+    metric: str
+    kind: str
+    how: str
+    sep: str
+
+
 @dataclass
 class _DevTemplate:
     """A dev text whose General Staff figures can be re-drawn: their places and what they are.
@@ -80,7 +91,7 @@ class _DevTemplate:
     id: str
     language: str
     text: str
-    slots: list[tuple[int, int, str, str, str, str]]
+    slots: list[_Slot]
     stated: dt.date | None
     fixed: dict[tuple[str, str], int] = field(default_factory=dict)
 
@@ -190,7 +201,7 @@ def _dev_template(rec: dict[str, Any], ledger: _Ledger, extract: Any) -> _DevTem
     figures = ledger.figures(day)
     text = rec["text"]
     found = extract(text, published=rec.get("published"), language=rec["language"])
-    slots: dict[int, tuple[int, int, str, str, str, str]] = {}
+    slots: dict[int, _Slot] = {}
     fixed: dict[tuple[str, str], int] = {}
     for c in found.claims:
         if c.source != GENERAL_STAFF:
@@ -210,7 +221,7 @@ def _dev_template(rec: dict[str, Any], ledger: _Ledger, extract: Any) -> _DevTem
         how = "exact" if truth == c.value else _how_rounded(c.value, truth, c.qualifier)
         if how is None:
             return None  # the outlet's own mistake, or a figure of another day: not re-drawable
-        slots[at] = (at, at + len(c.text), c.metric, c.kind, how, match.group(1) or "")
+        slots[at] = _Slot(at, at + len(c.text), c.metric, c.kind, how, match.group(1) or "")
     if len(slots) < 2:
         return None
     return _DevTemplate(rec["id"], rec["language"], text, [slots[k] for k in sorted(slots)], found.as_of, fixed)
@@ -231,7 +242,7 @@ def _how_rounded(value: int, truth: int, qualifier: str) -> str | None:
 def _dev_dates(template: _DevTemplate, ledger: _Ledger) -> list[dt.date]:
     cached: list[dt.date] | None = getattr(template, "_dates", None)
     if cached is None:
-        metrics = tuple({s[2] for s in template.slots})
+        metrics = tuple({s.metric for s in template.slots})
         stated = template.stated
         cached = [
             d
@@ -324,9 +335,12 @@ class _Renderer:
 def _equipment_totals(template: _DevTemplate) -> list[str]:
     return sorted(
         {
-            s[2]
+            s.metric
             for s in template.slots
-            if s[3] == "total" and s[4] == "exact" and s[2] != "personnel" and len(template.text[s[0] : s[1]]) >= 3
+            if s.kind == "total"
+            and s.how == "exact"
+            and s.metric != "personnel"
+            and len(template.text[s.start : s.end]) >= 3
         }
     )
 

@@ -205,27 +205,15 @@ def series(
     fmt: Format = FORMAT,
 ) -> None:
     """A metric's series: totals, increases, corrections, gaps and resolved conflicts."""
-    from ..ledger.frames import frame_records
-
+    options: dict[str, Any] = dict(source=source, start=start, end=end, daily=daily, rolling=rolling, monthly=monthly,
+                                   as_known_at=as_known_at, category=category, status=status)  # fmt: skip
     with open_ledger(ctx) as ledger:
-        frame = ledger.series(
-            metric,
-            source=source,
-            start=start,
-            end=end,
-            daily=daily,
-            rolling=rolling,
-            monthly=monthly,
-            as_known_at=as_known_at,
-            category=category,
-            status=status,
-        )
-    if fmt is Format.table:
-        emit(frame_records(frame), fmt, table=lambda recs: _series_table(recs, f"{source} · {taxonomy.label(metric)}"))
-    elif fmt is Format.csv:
-        sys.stdout.write(frame.to_csv())
-    else:
-        emit(frame_records(frame), fmt)
+        if fmt is Format.csv:  # the DataFrame's own CSV (its index is the date)
+            sys.stdout.write(ledger.series(metric, **options).to_csv())
+            return
+        found = ledger.series_records(metric, **options)
+    # the records alone: the command's arguments are the result's head
+    emit(found.records, fmt, table=lambda recs: _series_table(recs, f"{source} · {taxonomy.label(metric)}"))
 
 
 _FLAGS = {

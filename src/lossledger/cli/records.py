@@ -13,6 +13,7 @@ import typer
 from rich import box
 from rich.table import Table
 
+from ..registry import CLAIMS, CONFIRMED
 from .app import DB, Format, app, emit, err_console
 from .ledger import FORMAT, open_ledger
 
@@ -179,7 +180,7 @@ def compare(
     db: str | None = DB,
     metric: str = typer.Argument(..., help="Taxonomy metric, e.g. tanks, afv, artillery."),
     sources: str = typer.Option(
-        "general-staff,oryx", "--sources", help="Claim source first, then the confirming source(s)."
+        f"{CLAIMS},{CONFIRMED}", "--sources", help="Claim source first, then the confirming source(s)."
     ),
     start: str = typer.Option(None, "--from", help="First date (YYYY-MM-DD)."),
     end: str = typer.Option(None, "--to", help="Last date (YYYY-MM-DD)."),

@@ -48,6 +48,7 @@ from .results import (
     ObservationRef,
     Provenance,
     Resolution,
+    Series,
     SourceStatus,
     SourceSummary,
     SyncEntry,
@@ -230,6 +231,17 @@ class Ledger:
             side=side, category=category, status=status,
         ).get(metric, {})  # fmt: skip
         return series_frame(points, daily=daily, rolling=rolling, monthly=monthly, start=first, end=last)
+
+    def series_records(self, metric: str, **options: Any) -> Series:
+        """:meth:`series` (``options``: its keyword arguments) as a
+        :class:`~lossledger.ledger.results.Series`: the metric, source, labels and filters, and
+        the frame's rows as JSON records (``lossledger series --format json``,
+        ``GET /ledger/v1/series/{metric}``)."""
+        from .frames import json_records
+
+        records = json_records(self.series(metric, **options))
+        source, status, category = options.get("source", CLAIMS), options.get("status", ""), options.get("category")
+        return Series(metric, source, taxonomy.metric(metric).labels, status, category, records)
 
     # --- reconciliation --------------------------------------------------------------------------
 

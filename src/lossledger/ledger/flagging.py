@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
 
@@ -26,14 +26,26 @@ __all__ = ["flag_batch", "report_new_flags"]
 #: A dataset with more flagged values than this is summed up in one warning.
 LISTED = 3
 
-#: A series as the queries read it: (source, side, status, category or None for "all summed")
-Group = tuple[str, str, str, str | None]
-#: A flagged value: its series, metric and date
-Cell = tuple[Group, str, dt.date]
+
+class Group(NamedTuple):
+    """A series as the queries read it (``category`` None: a source's sub-categories summed)."""
+
+    source: str
+    side: str
+    status: str
+    category: str | None
+
+
+class Cell(NamedTuple):
+    """A flagged value: its series, metric and date."""
+
+    group: Group
+    metric: str
+    date: dt.date
 
 
 def _group(source: str, side: str, status: str, category: str) -> Group:
-    return (source, side, status, category if source in DEFAULT_CATEGORY else None)
+    return Group(source, side, status, category if source in DEFAULT_CATEGORY else None)
 
 
 def _recorded_corrections(conn: Connection, sources: list[str]) -> dict[Group, list[RawRow]]:
@@ -49,7 +61,18 @@ def _recorded_corrections(conn: Connection, sources: list[str]) -> dict[Group, l
     out: dict[Group, list[RawRow]] = defaultdict(list)
     for metric, date, value, comp, source, side, status, category in conn.execute(query):
         out[_group(source, side, status, category)].append(
-            RawRow(metric, "correction", date, value, "exact", 0, 0, comp, None, category)
+            RawRow(
+                metric=metric,
+                kind="correction",
+                report_date=date,
+                value=value,
+                qualifier="exact",
+                document_id=0,
+                observation_id=0,
+                compilation=comp,
+                period_days=None,
+                category=category,
+            )
         )
     return out
 
@@ -61,17 +84,27 @@ def flag_batch(conn: Connection, batch: Batch) -> dict[Cell, list[Flag]]:
     for ob in batch.observations:  # a full sync's 67k figures: the cheap tests first
         if ob.kind == "increase" or ob.source in EXEMPT:
             continue
-        group = (ob.source, ob.side, ob.status, ob.category if ob.source in DEFAULT_CATEGORY else None)
-        groups[group].append(
-            RawRow(ob.metric, ob.kind, ob.report_date, ob.value, ob.qualifier, 0, 0, comp, None, ob.category)
+        groups[_group(ob.source, ob.side, ob.status, ob.category)].append(
+            RawRow(
+                metric=ob.metric,
+                kind=ob.kind,
+                report_date=ob.report_date,
+                value=ob.value,
+                qualifier=ob.qualifier,
+                document_id=0,
+                observation_id=0,
+                compilation=comp,
+                period_days=None,
+                category=ob.category,
+            )
         )
     if not groups:
         return {}
-    recorded = _recorded_corrections(conn, sorted({g[0] for g in groups}))
+    recorded = _recorded_corrections(conn, sorted({g.source for g in groups}))
     return {
-        (group, metric, date): flags
+        Cell(group, metric, date): flags
         for group, rows in groups.items()
-        for (metric, date), flags in flag_rows(rows + recorded.get(group, []), group[0]).items()
+        for (metric, date), flags in flag_rows(rows + recorded.get(group, []), group.source).items()
     }
 
 
@@ -104,7 +137,9 @@ def report_new_flags(conn: Connection, batch: Batch, flags: dict[Cell, list[Flag
     """Record in the batch's report, and warn about, the flagged values this sync wrote."""
     comp = batch.importer.compilation.slug
     new = {
-        cell: fl for cell, fl in sorted(flags.items(), key=lambda i: i[0][2]) if _written_now(conn, comp, cell, sync_id)
+        cell: fl
+        for cell, fl in sorted(flags.items(), key=lambda item: item[0].date)
+        if _written_now(conn, comp, cell, sync_id)
     }
     report = batch.report
     for ((source, _side, _status, category), metric, date), fl in new.items():

@@ -102,19 +102,21 @@ def resolve_cells(
     for key, cands in grouped.items():
         if len({c.value for c in cands}) == 1:
             best = min(cands, key=lambda c: _rank(c.compilation))
-            cells[key] = Cell(*key, value=best.value or 0, qualifier=best.qualifier, candidates=cands)
-            if key[1] == "total" and reported:
-                _check_coverage(cells[key], reported)
+            cell = cells[key] = Cell(*key, value=best.value or 0, qualifier=best.qualifier, candidates=cands)
+            if cell.kind == "total" and reported:
+                _check_coverage(cell, reported)
         else:
             disputed.append(key)
     anchors: dict[tuple[str, str], tuple[list[dt.date], list[int]]] = {}
     for key in sorted(cells):
-        dates, vals = anchors.setdefault(key[:2], ([], []))
-        dates.append(key[2])
-        vals.append(cells[key].value)
+        cell = cells[key]
+        dates, vals = anchors.setdefault((cell.metric, cell.kind), ([], []))
+        dates.append(cell.date)
+        vals.append(cell.value)
     corrections = {(m, d): cell.value for (m, k, d), cell in cells.items() if k == "correction"}
     for key in disputed:
-        cells[key] = _resolve(key, grouped[key], anchors.get(key[:2], ([], [])), corrections)
+        metric, kind, _date = key
+        cells[key] = _resolve(key, grouped[key], anchors.get((metric, kind), ([], [])), corrections)
     return cells
 
 

@@ -25,6 +25,8 @@ __all__ = [
     "Provenance",
     "ProvenanceDocument",
     "Resolution",
+    "Series",
+    "SeriesValue",
     "SourceStatus",
     "SourceSummary",
     "SyncEntry",
@@ -168,6 +170,28 @@ class Day(Result):
         if self.as_known_at is None:
             del out["as_known_at"]
         return out
+
+
+#: One value of a series record: a date, a total, a flag, a rule, a rolling mean or nothing.
+SeriesValue = str | int | float | bool | None
+
+
+@dataclass
+class Series(Result):
+    """A metric's series as JSON records (:meth:`Ledger.series_records`): one record per report
+    date — ``date``, ``total``, ``increase``, ``correction``, ``qualifier``, ``increase_derived``,
+    ``corrected``, ``merged``, ``resolved``, ``rule``, ``missing``, ``documents``, and
+    ``rolling_N`` with a rolling mean — or with ``monthly`` one per month (``month``, ``total``,
+    ``increase``, ``correction``, ``days``, ``corrected``, ``resolved``).  The keys of a record
+    depend on the view asked for, so records are plain dicts (ledger/frames.py builds them).
+    ``lossledger series --format json`` prints the records; the API answers the whole result."""
+
+    metric: str
+    source: str
+    label: dict[str, str]
+    status: str
+    category: str | None
+    records: list[dict[str, SeriesValue]]
 
 
 @dataclass

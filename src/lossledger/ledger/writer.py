@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Connection, Table, insert, select, update
 
@@ -134,8 +134,20 @@ CELL_COLUMNS = ("source_id", "side", "metric", "category", "status", "kind", "re
 _CELL = itemgetter(*(OBSERVATION_COLUMNS.index(name) for name in CELL_COLUMNS))
 
 
-def _current(conn: Connection, comp_id: int, source_ids: list[int]) -> dict[tuple[Any, ...], tuple[int, int, str]]:
-    """cell → (id, value, qualifier) of the compilation's current figures from ``source_ids``."""
+class Current(NamedTuple):
+    """A cell's current figure: its row's id (``BATCH``: added by this batch), value and qualifier."""
+
+    id: int
+    value: int
+    qualifier: str
+
+
+#: The id of a :class:`Current` figure this batch has just added (the same cell twice is an error).
+BATCH = -1
+
+
+def _current(conn: Connection, comp_id: int, source_ids: list[int]) -> dict[tuple[Any, ...], Current]:
+    """cell → :class:`Current` figure of the compilation, from ``source_ids``."""
     o = Observation
     cell = [getattr(o, name) for name in CELL_COLUMNS]
     query = select(o.id, o.value, o.qualifier, *cell).where(
@@ -144,11 +156,11 @@ def _current(conn: Connection, comp_id: int, source_ids: list[int]) -> dict[tupl
         o.source_id.in_(source_ids),
         o.superseded_at.is_(None),
     )
-    return {tuple(row[3:]): (row[0], row[1], row[2]) for row in conn.execute(query)}
+    return {tuple(key): Current(id_, value, qualifier) for id_, value, qualifier, *key in conn.execute(query)}
 
 
 def _diff(
-    batch: Batch, rows: list[tuple[Any, ...]], current: dict[tuple[Any, ...], tuple[int, int, str]]
+    batch: Batch, rows: list[tuple[Any, ...]], current: dict[tuple[Any, ...], Current]
 ) -> tuple[list[tuple[Any, ...]], list[int]]:
     """The rows to insert (new or changed cells) and the ids of the rows they supersede."""
     new: list[tuple[Any, ...]] = []
@@ -156,15 +168,15 @@ def _diff(
     for ob, row in zip(batch.observations, rows, strict=True):
         key = _CELL(row)
         old = current.get(key)
-        if old is not None and old[1] == ob.value and old[2] == ob.qualifier:
+        if old is not None and old.value == ob.value and old.qualifier == ob.qualifier:
             batch.report.unchanged += 1
             continue
         if old is not None:
-            if old[0] == -1:
+            if old.id == BATCH:
                 raise SchemaError(
                     f"{batch.importer.name}: the same figure twice in one import: {ob.cell()}", code="schema.duplicate"
                 )
-            superseded.append(old[0])
-        current[key] = (-1, ob.value, ob.qualifier)
+            superseded.append(old.id)
+        current[key] = Current(BATCH, ob.value, ob.qualifier)
         new.append(row)
     return new, superseded

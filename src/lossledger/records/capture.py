@@ -91,8 +91,8 @@ def _loader(ledger: Ledger, slug: str, as_of: dt.date | None) -> dict[int, dict[
         if as_of is not None:
             where.append(Record.date <= as_of)
         records = {
-            r[0]: {**dict(zip(FIELDS, r[1:], strict=True)), "links": []}
-            for r in conn.execute(select(*cols).where(*where))
+            rid: {**dict(zip(FIELDS, values, strict=True)), "links": []}
+            for rid, *values in conn.execute(select(*cols).where(*where))
         }
         query = (
             select(RecordLink.record_id, RecordLink.url, RecordLink.host)
