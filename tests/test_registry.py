@@ -97,3 +97,12 @@ def test_reconciliation_refuses_a_compilation_without_a_rank() -> None:
     ]
     with pytest.raises(SchemaError, match="not in sources.toml"):
         resolve_cells(cands)
+
+
+def test_extraction_names_the_registry_s_claims_source() -> None:
+    """extract/ spells the General Staff's source name once (extraction/model.py), as the registry does."""
+    from lossledger.extraction.model import CLAIM_SOURCES, GENERAL_STAFF
+
+    assert GENERAL_STAFF == registry.CLAIMS and set(CLAIM_SOURCES) - {"other"} <= set(registry.load().sources) | {
+        "ukraine-own"
+    }

@@ -18,6 +18,7 @@ import datetime as dt
 from .dates import INVASION, DateMention, infer_year, resolve_relative, weekday_before
 from .document import Doc
 from .figures import Candidate
+from .model import GENERAL_STAFF
 
 __all__ = ["resolve_as_of"]
 
@@ -25,7 +26,7 @@ __all__ = ["resolve_as_of"]
 def _year_hint(figs: list[Candidate]) -> int | None:
     for metric in ("personnel", "tanks"):
         for c in figs:
-            if c.metric == metric and c.kind == "total" and c.source == "general-staff":
+            if c.metric == metric and c.kind == "total" and c.source == GENERAL_STAFF:
                 year = infer_year(metric, c.num.int_value)
                 if year:
                     return year
@@ -95,7 +96,7 @@ def resolve_as_of(
     meta = next((d for d in dates if d.metadata), None)
     base = published or (meta.date() if meta else None)
     year = base.year if base else (meta.year if meta and meta.year else _year_hint(figs))
-    gs_sentences = {doc.sent_of[c.first] for c in figs if c.source == "general-staff"}
+    gs_sentences = {doc.sent_of[c.first] for c in figs if c.source == GENERAL_STAFF}
     # a sentence naming the General Staff and speaking of losses dates its report too
     lossy = {doc.sent_of[m.start] for m in doc.framing if m.has("frame:loss")}
     gs_sentences |= {doc.sent_of[m.start] for m in doc.context if m.has("src:general-staff")} & lossy
@@ -111,7 +112,7 @@ def resolve_as_of(
         if dm.previous_day:
             found += dt.timedelta(days=1)
         src = _source_near(figs, index, doc, dm)
-        if dm.as_of_cue and src not in (None, "general-staff"):
+        if dm.as_of_cue and src not in (None, GENERAL_STAFF):
             _attach(doc, figs, index, dm, src, found, per_fig)
             continue
         score = _score(dm, doc, gs_sentences)
@@ -119,7 +120,7 @@ def resolve_as_of(
             best = (score, found)
     if best is not None:
         return best[1], per_fig
-    if any(c.source == "general-staff" for c in figs):
+    if any(c.source == GENERAL_STAFF for c in figs):
         return base, per_fig
     if per_fig:
         return max(per_fig.values()), per_fig

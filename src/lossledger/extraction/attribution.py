@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .document import Doc
 from .figures import Candidate
+from .model import GENERAL_STAFF
 from .tokens import NUM, WORD
 
 __all__ = ["Cue", "attribute", "collect_cues"]
@@ -344,7 +345,7 @@ def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
 
 
 #: Sources that report Russia's losses unless the figure's own clause says otherwise.
-_RUSSIA_BY_DEFAULT = ("general-staff", "mediazona", "oryx", "other")
+_RUSSIA_BY_DEFAULT = (GENERAL_STAFF, "mediazona", "oryx", "other")
 
 
 def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
@@ -362,7 +363,7 @@ def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     window = [q for q in sent if clause_lo <= q.first <= hi + 3]
     if window:
         return _nearest(window, c.first).cat[5:]  # type: ignore[union-attr]
-    if c.source in _RUSSIA_BY_DEFAULT and (c.strong_source or c.source != "general-staff" or not sent):
+    if c.source in _RUSSIA_BY_DEFAULT and (c.strong_source or c.source != GENERAL_STAFF or not sent):
         return "russia"
     if sent:
         return _nearest(sent, c.first).cat[5:]  # type: ignore[union-attr]
@@ -424,7 +425,7 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     if cue is None:
         c.source, c.strong_source = ctx.default_source, False
     else:
-        c.source = "general-staff" if name == "statement-header" else str(name)
+        c.source = GENERAL_STAFF if name == "statement-header" else str(name)
         c.strong_source = same_sentence and not _weak(cue)
     c.side = _side(doc, c, ctx.sidecues)
 

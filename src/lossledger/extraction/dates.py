@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..warday import WAR_START
 from .tokens import NUM, PUNCT, Token
 from .vocab import Lexicon, Match
 
 __all__ = ["DateMention", "find_dates", "infer_year", "resolve_relative"]
 
-INVASION = dt.date(2022, 2, 24)
+INVASION = WAR_START  # the first day a loss figure can belong to
 _DASHES = {"-", "–", "—", "‒", "−"}
 
 

@@ -20,7 +20,7 @@ from .document import Doc, analyse
 from .figures import Candidate, find_candidates
 from .language import detect_language
 from .large import LARGE, extract_large
-from .model import Claim, Extraction, Ignored
+from .model import GENERAL_STAFF, Claim, Extraction, Ignored
 from .periods import period_cues
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
@@ -69,12 +69,12 @@ def _default_source(doc: Doc, statement: bool) -> str:
     """The General Staff's for a text that names it (even as "Kyiv" or "ВСУ"), is a statement,
     or speaks of "the enemy" (Ukraine's official voice) without naming another source; else other."""
     if statement:
-        return "general-staff"
+        return GENERAL_STAFF
     named = {c for m in doc.context for c, _ in m.entries if c.startswith("src:")}
     if named & {"src:general-staff", "src:statement-header", "src:general-staff-weak"}:
-        return "general-staff"
+        return GENERAL_STAFF
     enemy = any(m.has("side:enemy") for m in doc.context)
-    return "general-staff" if enemy and not named else "other"
+    return GENERAL_STAFF if enemy and not named else "other"
 
 
 #: kind cues that speak of losses ("to", a to_total word, says nothing by itself)
@@ -244,13 +244,13 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
         elif c.metric == "personnel" and c.how != "paren" and not statement and not _loss_context(doc, c):
             c.reason = "no words of loss (force size?)"
         elif c.side == "ukraine":
-            if c.source in ("ua-official", "ukraine-own") or (c.source == "general-staff" and not c.strong_source):
+            if c.source in ("ua-official", "ukraine-own") or (c.source == GENERAL_STAFF and not c.strong_source):
                 c.source = "ukraine-own"
             else:
                 c.reason = "Ukraine's losses as claimed by others"
         elif c.source == "ua-official":
             c.source = "other"
-        if c.source == "general-staff" and not c.num.has_scale and c.num.value != int(c.num.value):
+        if c.source == GENERAL_STAFF and not c.num.has_scale and c.num.value != int(c.num.value):
             c.source = "other"  # "8.5 tanks a day": the outlet's own average; the statement counts whole items
         if c.reason is None and c.source == "air-force":
             c.reason = "Air Force interception count, not the General Staff's loss statistics"
@@ -308,7 +308,7 @@ def _to_claim(doc: Doc, c: Candidate) -> Claim:
         value=c.num.int_value,
         kind=c.kind or "total",
         qualifier=c.qualifier or "exact",
-        source=c.source or "general-staff",
+        source=c.source or GENERAL_STAFF,
         span=(start, end),
         confidence=conf,
         period=c.period,
@@ -351,7 +351,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     if statement:
         for c in cands:
             if c.reason is None and c.how in ("stmt", "paren", "term") and not c.strong_source:
-                c.source = "general-staff"
+                c.source = GENERAL_STAFF
     _filter(doc, cands, statement)
     _articles(doc, [c for c in cands if c.reason is None])
     figs = [c for c in cands if c.reason is None]

@@ -23,6 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .model import GENERAL_STAFF
+
 if TYPE_CHECKING:
     from ..verify.view import LedgerView
 
@@ -48,7 +50,7 @@ class Month:
 
 def table_rows(view: LedgerView) -> list[tuple[str, str, int, int, int]]:
     """(metric, YYYY-MM, min total, max total, max day's increase) from the ledger's General Staff series."""
-    points = view.points("general-staff")
+    points = view.points(GENERAL_STAFF)
     rows = []
     for metric in METRICS:
         series = points.get(metric, {})

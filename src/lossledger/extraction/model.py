@@ -11,12 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CLAIM_SOURCES", "KINDS", "QUALIFIERS", "Claim", "Extraction", "Ignored"]
+__all__ = ["CLAIM_SOURCES", "GENERAL_STAFF", "KINDS", "QUALIFIERS", "Claim", "Extraction", "Ignored"]
 
 KINDS = ("total", "increase")
 QUALIFIERS = ("exact", "about", "more_than")
 #: the sources a claim found in text may name (the registry, sources.toml, holds the ledger's)
 CLAIM_SOURCES = ("general-staff", "mediazona", "oryx", "russian-mod", "ukraine-own", "other")
+#: the source whose daily statement the ledger holds (registry.CLAIMS; tests/test_registry.py checks)
+GENERAL_STAFF = CLAIM_SOURCES[0]
 
 
 @dataclass
@@ -27,7 +29,7 @@ class Claim:
     value: int
     kind: str = "total"
     qualifier: str = "exact"
-    source: str = "general-staff"
+    source: str = GENERAL_STAFF
     span: tuple[int, int] = (0, 0)
     confidence: float = 0.5
     period: str | None = None

@@ -23,8 +23,6 @@ from .vocab import Lexicon, Match, lexicon
 
 __all__ = ["NumberPhrase", "find_numbers", "parse_digits", "parse_number"]
 
-_DATE_LIKE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$")
-
 
 @dataclass(slots=True)
 class NumberPhrase:

@@ -19,10 +19,10 @@ import re
 from .dates import INVASION, DateMention
 from .figures import Candidate
 from .magnitudes import METRICS, magnitudes
+from .model import GENERAL_STAFF
 
 __all__ = ["era_hint", "settle_kinds"]
 
-GENERAL_STAFF = "general-staff"
 #: kinds set by these may be overruled by size; a cue in the clause or next to the figure may not
 _WEAK = {"default", "sentence", "trailing", "list"}
 #: a month or year ("im Mai", "in 2024") is a period or the date a cumulative figure was stated
