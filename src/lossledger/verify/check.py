@@ -110,7 +110,7 @@ def read_with_ledger(
     changed = False
     for c in open_:
         other = _other_kind(c)
-        if date not in index.dates_for(c) and date in index.dates_for(other):
+        if not index.fits_on(c, date) and index.fits_on(other, date):
             c.kind, c.period, c.kind_by = other.kind, None, "ledger"
             c.framing = sorted({*c.framing, "kind-from-ledger"})
             changed = True
@@ -139,7 +139,7 @@ def source_with_ledger(
     trial = index.find(as_gs, near=stated, latest=latest)
     if trial.date is None or trial.confidence < SOURCE_CONFIDENCE:
         return
-    fits = [trial.date in index.dates_for(c) for c in as_gs]
+    fits = [index.fits_on(c, trial.date) for c in as_gs]
     evidence = sum(
         (2 if (c.metric, c.kind) == ("personnel", "total") else 1)
         for fit, c in zip(fits, as_gs, strict=True)
@@ -183,18 +183,20 @@ def newest_quoted(
     best = fingerprint.date
     if best is None or fingerprint.confidence < 0.5:
         return None
-    evidence: Counter[dt.date] = Counter()
+    first = best.toordinal()
+    last = min(first + MIX_WINDOW.days, latest.toordinal() if latest is not None else first + MIX_WINDOW.days)
+    evidence: Counter[int] = Counter()
     for c in claims:
         if c.source != GENERAL_STAFF or c.multi_day:
             continue
-        dates = index.dates_for(c)
-        if best in dates:
+        dates = index.ordinals(c)
+        if first in dates:
             continue
         for d in dates:
-            if best < d <= best + MIX_WINDOW and (latest is None or d <= latest):
+            if first < d <= last:
                 evidence[d] += 2 if (c.metric, c.kind, c.qualifier) == ("personnel", "total", "exact") else 1
     newer = [d for d, weight in evidence.items() if weight >= 2]
-    return max(newer) if newer else None
+    return dt.date.fromordinal(max(newer)) if newer else None
 
 
 def _other_kind(c: Claim) -> Claim:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import math
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .. import derived, registry
@@ -59,7 +60,6 @@ class Fingerprint:
     runner_up_score: float = 0.0
     matched: int = 0
     claims: int = 0
-    scores: dict[dt.date, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -147,24 +147,34 @@ class FingerprintIndex:
         _MEMORY[key] = index
         return index
 
-    def dates_for(self, claim: Claim) -> set[dt.date]:
-        """Report dates on which some compilation's figure makes ``claim`` true."""
-        return set(self.fits(claim))
-
-    def fits(self, claim: Claim) -> dict[dt.date, bool]:
-        """Report dates on which some compilation's figure makes ``claim`` true, each with
-        whether the reconciled figure does."""
+    def ordinals(self, claim: Claim) -> dict[int, bool]:
+        """Report dates (as ordinals) on which some compilation's figure makes ``claim`` true,
+        each with whether the reconciled figure does."""
         found = self.pairs.get((claim.metric, claim.kind))
         if not found:
             return {}
         values, days, reconciled = found
         lo, hi = approximate_range(claim)
         start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
-        out: dict[dt.date, bool] = {}
-        for d, r in zip(days[start:end], reconciled[start:end], strict=True):
-            date = dt.date.fromordinal(d)
-            out[date] = out.get(date, False) or bool(r)
+        span = days[start:end]
+        out = dict.fromkeys(span, False)
+        for d, r in zip(span, reconciled[start:end], strict=True):
+            if r:
+                out[d] = True
         return out
+
+    def dates_for(self, claim: Claim) -> set[dt.date]:
+        """Report dates on which some compilation's figure makes ``claim`` true."""
+        return {dt.date.fromordinal(d) for d in self.ordinals(claim)}
+
+    def fits_on(self, claim: Claim, date: dt.date) -> bool:
+        """Whether some compilation's figure of report ``date`` makes ``claim`` true."""
+        found = self.pairs.get((claim.metric, claim.kind))
+        if not found:
+            return False
+        values, days, _reconciled = found
+        lo, hi = approximate_range(claim)
+        return date.toordinal() in days[bisect.bisect_left(values, lo) : bisect.bisect_right(values, hi)]
 
     def find(self, claims: list[Claim], *, near: dt.date | None = None, latest: dt.date | None = None) -> Fingerprint:
         """Score every report date against ``claims`` (General Staff ones, deduplicated); none
@@ -176,35 +186,39 @@ class FingerprintIndex:
         if not distinct:
             return Fingerprint(None, 0.0)
         n_dates = max(self.n_dates, 1)
-        scores: dict[dt.date, float] = defaultdict(float)
+        last = latest.toordinal() if latest is not None else None
+        scores: dict[int, float] = defaultdict(float)  # by date ordinal
         weights = []
-        matched_by: dict[dt.date, int] = defaultdict(int)
-        exact_on: set[dt.date] = set()
+        matched_by: dict[int, int] = defaultdict(int)
+        exact_on: set[int] = set()
         for claim in distinct.values():
-            found = self.fits(claim)
-            if latest is not None:
-                found = {d: r for d, r in found.items() if d <= latest}
+            found = self.ordinals(claim)
+            if last is not None:
+                found = {d: r for d, r in found.items() if d <= last}
             weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
             weights.append(weight if found else math.log(n_dates + 1) * 0.5)
-            for date, reconciled in found.items():
-                scores[date] += weight if reconciled else weight * OVERRULED
-                matched_by[date] += 1
+            for d, reconciled in found.items():
+                scores[d] += weight if reconciled else weight * OVERRULED
+                matched_by[d] += 1
             if claim.qualifier == "exact":
                 exact_on.update(found)
         if not scores:
             return Fingerprint(None, 0.0, claims=len(distinct))
+        nearest = near.toordinal() if near is not None else None
 
-        def rank(item: tuple[dt.date, float]) -> tuple[float, int, int]:
+        def rank(item: tuple[int, float]) -> tuple[float, int, int]:
             """Score; then nearness to the text's date; then the newest report, or the earliest where
             only rounded figures fit: "more than 1,000,000" is news on the day it is first reached."""
-            date, score = item
-            newest = date.toordinal() if date in exact_on else -date.toordinal()
-            return (round(score, 9), -abs((date - near).days) if near else 0, newest)
+            d, score = item
+            return (round(score, 9), -abs(d - nearest) if nearest is not None else 0, d if d in exact_on else -d)
 
-        ordered = sorted(scores.items(), key=rank, reverse=True)
-        (best, score), runner = ordered[0], (ordered[1] if len(ordered) > 1 else (None, 0.0))
-        confidence = _confidence(score, runner[1], sum(weights), matched_by[best])
-        return Fingerprint(best, confidence, score, runner[0], runner[1], matched_by[best], len(distinct), dict(scores))
+        top = heapq.nlargest(2, scores.items(), key=rank)
+        (best, score), (runner, runner_score) = top[0], (top[1] if len(top) > 1 else (None, 0.0))
+        confidence = _confidence(score, runner_score, sum(weights), matched_by[best])
+        return Fingerprint(
+            dt.date.fromordinal(best), confidence, score, dt.date.fromordinal(runner) if runner else None,
+            runner_score, matched_by[best], len(distinct),
+        )  # fmt: skip
 
 
 _MEMORY: dict[tuple[str, tuple[Any, ...]], FingerprintIndex] = {}
