@@ -85,7 +85,7 @@ def check_archive(
     from distributed import as_completed
 
     shards = list_shards(inputs)
-    ledger_url, data, version = _ledger(db)
+    ledger_url, data, version, index = _ledger(db)
     output = Output(out)
     output.claim(
         {
@@ -103,7 +103,8 @@ def check_archive(
 
         with _client(scheduler, workers) as client:
             result.dashboard = _dashboard(client)
-            client.register_plugin(LedgerPlugin(ledger_url, data, hashlib.sha256(data or b"").hexdigest()))
+            sha256 = hashlib.sha256(data or b"").hexdigest()
+            client.register_plugin(LedgerPlugin(ledger_url, data, sha256, index, version))
             if progress:
                 progress.start(len(shards), result.skipped, result.dashboard)
             try:
@@ -173,11 +174,12 @@ def finalize(output: Output) -> dict[str, float]:
     return overall
 
 
-def _ledger(db: str | None) -> tuple[str, bytes | None, str]:
-    """(URL, the SQLite file's bytes or None, version) of the ledger to check against; refuses
-    a ledger with no General Staff reports (nothing could be verified)."""
+def _ledger(db: str | None) -> tuple[str, bytes | None, str, tuple[Any, ...]]:
+    """(URL, the SQLite file's bytes or None, version, fingerprint index) of the ledger to check
+    against; refuses a ledger with no General Staff reports (nothing could be verified)."""
     from ..config import resolve_db_url
-    from .worker import open_view
+    from ..verify import LedgerView
+    from .worker import ledger_index
 
     url = resolve_db_url(db)
     data = None
@@ -186,7 +188,7 @@ def _ledger(db: str | None) -> tuple[str, bytes | None, str]:
         if not path.is_file():
             raise ConfigError("no ledger here: run `lossledger sync` first", code="config.db", file=str(path))
         data = path.read_bytes()
-    view = open_view(url)
+    view = LedgerView.open(url)
     try:
         if not view.raw(CLAIMS, end=dt.date(2022, 3, 1)):
             raise ConfigError(
@@ -194,9 +196,10 @@ def _ledger(db: str | None) -> tuple[str, bytes | None, str]:
                 code="config.db",
                 file=_safe_url(url),
             )
-        return url, data, ":".join(str(v) for v in view.version)
     finally:
         view.close()
+    version, index = ledger_index(url)
+    return url, data, version, index
 
 
 def _safe_url(url: str) -> str:

@@ -3,7 +3,8 @@
 :class:`LedgerPlugin` is registered with the cluster; every worker — including one that joins
 or is restarted mid-run — runs its ``setup`` once: it writes the shipped SQLite file into the
 worker's local directory (or connects to PostgreSQL by URL), opens it read-only as a
-:class:`~.view.PreparedView` and builds the fingerprint index.  :func:`check_shard` is a pure
+:class:`~.view.PreparedView` and adopts the fingerprint index the client shipped (built once, for
+that ledger version; a worker whose ledger has another version builds its own).  :func:`check_shard` is a pure
 task (shard in; tables and their encoded Parquet files out): a worker lost mid-task only means
 the scheduler runs it again.
 """
@@ -51,22 +52,48 @@ class ShardResult:
         return int(self.articles.num_rows)
 
 
-def open_view(url: str) -> PreparedView:
-    """The read-only view of the ledger at ``url``, with its fingerprint index built.
+def open_view(url: str, index: tuple[Any, ...] | None = None, version: str = "") -> PreparedView:
+    """The read-only view of the ledger at ``url``, with its fingerprint index ready: ``index``
+    (the ``(pairs, n_dates)`` of :class:`~lossledger.verify.fingerprint.FingerprintIndex`) when it
+    was built from a ledger of the same ``version``, else loaded or built here.
 
     SQLite files are read with ``sqlite3`` in read-only mode; any other backend through a
     :class:`~lossledger.ledger.Ledger` opened without migrating (a worker never writes)."""
     from ..verify.fingerprint import FingerprintIndex
 
-    if url.startswith("sqlite:"):
-        view = cast(PreparedView, PreparedView.open(url))  # open() builds cls
+    view = _open(url)
+    if index is not None and version == version_of(view):
+        FingerprintIndex(*index).adopt(view)
     else:
-        from ..ledger import Ledger
-
-        view = cast(PreparedView, PreparedView.from_ledger(Ledger.open(url, migrate=False)))
-    FingerprintIndex.load(view)
+        FingerprintIndex.load(view)
     view.points(CLAIMS)  # reconciled once, here, rather than in the first task
     return view
+
+
+def _open(url: str) -> PreparedView:
+    if url.startswith("sqlite:"):
+        return cast(PreparedView, PreparedView.open(url))  # open() builds cls
+    from ..ledger import Ledger
+
+    return cast(PreparedView, PreparedView.from_ledger(Ledger.open(url, migrate=False)))
+
+
+def version_of(view: PreparedView) -> str:
+    """The ledger's content version as one string (the manifest's ``ledger_version``)."""
+    return ":".join(str(v) for v in view.version)
+
+
+def ledger_index(url: str) -> tuple[str, tuple[Any, ...]]:
+    """(version, fingerprint index) of the ledger at ``url``, as the client ships them to workers:
+    the index comes from the client's disk cache after its first use."""
+    from ..verify.fingerprint import FingerprintIndex
+
+    view = _open(url)
+    try:
+        index = FingerprintIndex.load(view)
+        return version_of(view), (index.pairs, index.n_dates)
+    finally:
+        view.close()
 
 
 class LedgerPlugin(WorkerPlugin):
@@ -79,10 +106,19 @@ class LedgerPlugin(WorkerPlugin):
     name = PLUGIN
     idempotent = False
 
-    def __init__(self, url: str, data: bytes | None = None, sha256: str = "") -> None:
+    def __init__(
+        self,
+        url: str,
+        data: bytes | None = None,
+        sha256: str = "",
+        index: tuple[Any, ...] | None = None,
+        version: str = "",
+    ) -> None:
         self.url = url
         self.data = data
         self.sha256 = sha256
+        self.index = index  # the client's fingerprint index of this ledger version (built once, shipped)
+        self.version = version
         self.view: PreparedView | None = None
 
     def setup(self, worker: Any) -> None:
@@ -94,14 +130,17 @@ class LedgerPlugin(WorkerPlugin):
                 tmp.write_bytes(self.data)
                 os.replace(tmp, path)
             url = f"sqlite:///{path}"
-        self.view = open_view(url)
+        self.view = open_view(url, self.index, self.version)
 
     def teardown(self, worker: Any) -> None:
         if self.view is not None:
             self.view.close()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"url": self.url, "data": self.data, "sha256": self.sha256, "view": None}
+        return {
+            "url": self.url, "data": self.data, "sha256": self.sha256, "index": self.index,
+            "version": self.version, "view": None,
+        }  # fmt: skip
 
 
 def _worker_view() -> tuple[PreparedView, str]:

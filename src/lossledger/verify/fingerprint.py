@@ -147,6 +147,12 @@ class FingerprintIndex:
         _MEMORY[key] = index
         return index
 
+    def adopt(self, view: LedgerView) -> None:
+        """Serve this index for ``view``: a copy of the ledger it was built from (a bulk worker's
+        shipped SQLite file), so the worker need not build it again."""
+        _MEMORY.clear()
+        _MEMORY[(view.url, view.version)] = self
+
     def ordinals(self, claim: Claim) -> dict[int, bool]:
         """Report dates (as ordinals) on which some compilation's figure makes ``claim`` true,
         each with whether the reconciled figure does."""
