@@ -107,7 +107,7 @@ class Output:
             "shard": shard.name,
             "id": shard.id,
             "articles": result.n_articles,
-            "claims": int(result.claims.num_rows),
+            "claims": result.n_claims,
             "rejects": len(result.rejects),
             "seconds": round(result.seconds, 3),
             "worker": result.worker,

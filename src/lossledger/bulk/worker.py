@@ -15,7 +15,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -37,19 +37,25 @@ PLUGIN = "lossledger-ledger"
 
 @dataclass
 class ShardResult:
-    """A checked shard: its output tables, its rejects, and what it cost."""
+    """A checked shard: its output tables (or, as a task returns it, their encoded files), its
+    rejects, its counts and what it cost."""
 
-    claims: pa.Table
-    articles: pa.Table
-    tally: pa.Table
+    claims: pa.Table | None
+    articles: pa.Table | None
+    tally: pa.Table | None
     rejects: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     worker: str = ""
     files: dict[str, bytes] = field(default_factory=dict)  # the encoded output files (outputs.encode_files)
+    n_articles: int = 0
+    n_claims: int = 0
 
-    @property
-    def n_articles(self) -> int:
-        return int(self.articles.num_rows)
+    def encoded(self, shard_id: str) -> ShardResult:
+        """This result as the client needs it: the Parquet files and the counts, without the tables
+        (the client writes bytes; pickling the tables too would cost the one client's CPU)."""
+        from .outputs import encode_files
+
+        return replace(self, files=encode_files(shard_id, self), claims=None, articles=None, tally=None)
 
 
 def open_view(url: str, index: tuple[Any, ...] | None = None, version: str = "") -> PreparedView:
@@ -183,15 +189,14 @@ def check_articles(shard: Shard, items: Iterable[Article | Reject], view: Prepar
         tally=pa.Table.from_pylist(tallies, schema=TALLY_SCHEMA),
         rejects=rejects,
         seconds=time.perf_counter() - started,
+        n_articles=len(articles),
+        n_claims=len(claims),
     )
 
 
 def check_shard(shard: Shard) -> ShardResult:
-    """The Dask task: read ``shard`` and check it with this worker's ledger."""
-    from .outputs import encode_files
-
+    """The Dask task: read ``shard``, check it with this worker's ledger, encode its files here."""
     view, address = _worker_view()
     result = check_articles(shard, read_shard(shard), view)
     result.worker = address
-    result.files = encode_files(shard.id, result)  # Parquet encoded here, not by the one client
-    return result
+    return result.encoded(shard.id)
