@@ -293,3 +293,42 @@ def test_a_text_mixing_two_reports_quotes_the_newer(view: LedgerView) -> None:
     assert report.fingerprint.date == dt.date(2024, 2, 15) and report.report_date_basis == "newest figures"
     stale = [j for j in report.judgements if j.verdict == "stale"]
     assert {j.claim.metric for j in stale} >= {"tanks", "afv", "artillery", "uav"}
+
+
+def test_figures_without_a_speaker_of_their_own_are_read_with_the_ledger(view: LedgerView) -> None:
+    """Exact figures of one report whose speaker the text names only in another sentence (here a
+    politician, whose own figures are 'other') are the General Staff's; a figure whose speaker is
+    named in its own sentence keeps that source."""
+    carried = (
+        "Zelensky spoke about the war in a video address. "
+        "As of 16 February, Russia had lost 400,300 soldiers, 6,465 tanks and 12,129 armoured vehicles."
+    )
+    report = check(carried, view)
+    read = [j.claim for j in report.judgements if j.claim.source == "general-staff"]
+    assert {c.value for c in read} == {400300, 6465, 12129}
+    assert all("source-from-ledger" in c.framing for c in read)
+    assert report.report_date == dt.date(2024, 2, 16)
+    named = "Zelensky said Russia had lost 400,300 soldiers, 6,465 tanks and 12,129 armoured vehicles."
+    assert not _claims(check(named, view), source="general-staff")
+    too_little = "Zelensky spoke about the war. Russia had lost 6,465 tanks and 12,129 armoured vehicles."
+    assert not _claims(check(too_little, view), source="general-staff")  # two figures, no date of its own
+
+
+def test_a_rounded_milestone_is_dated_when_first_reached(view: LedgerView) -> None:
+    """'More than a million' fits every report after the crossing; ties among reports that only
+    rounded figures fit go to the first of them, the day it was news."""
+    series = view.points("general-staff", start=dt.date(2025, 5, 1), end=dt.date(2025, 8, 1))["personnel"]
+    first = min(d for d, p in series.items() if p.total is not None and p.total > 1_000_000)
+    report = check("Russia has lost more than 1,000,000 soldiers, Ukraine's General Staff said.", view)
+    assert report.report_date == first
+
+
+def test_a_speaker_is_never_a_source_named_inside_a_quotation(view: LedgerView) -> None:
+    """The sentence after a quote continues the quote's speaker, not a source the quote mentions."""
+    text = (
+        "Ukraine's General Staff published its morning update. "
+        '"Air defence and the Air Force worked all night," the statement said. '
+        "Russia has lost 400,300 soldiers and 6,465 tanks since the invasion began."
+    )
+    found = extract(text, language="en")
+    assert {(c.source, c.value) for c in found.claims} == {("general-staff", 400300), ("general-staff", 6465)}

@@ -140,11 +140,7 @@ def source_with_ledger(
     if trial.date is None or trial.confidence < SOURCE_CONFIDENCE:
         return
     fits = [index.fits_on(c, trial.date) for c in as_gs]
-    evidence = sum(
-        (2 if (c.metric, c.kind) == ("personnel", "total") else 1)
-        for fit, c in zip(fits, as_gs, strict=True)
-        if fit and c.qualifier == "exact"
-    )
+    evidence = sum(_evidence(c) for fit, c in zip(fits, as_gs, strict=True) if fit and c.qualifier == "exact")
     if evidence < (2 if trial.date == stated else 3):
         return
     named = index.find([c for c in claims if c.source == GENERAL_STAFF], latest=latest)
@@ -194,9 +190,15 @@ def newest_quoted(
             continue
         for d in dates:
             if first < d <= last:
-                evidence[d] += 2 if (c.metric, c.kind, c.qualifier) == ("personnel", "total", "exact") else 1
+                evidence[d] += _evidence(c)
     newer = [d for d, weight in evidence.items() if weight >= 2]
     return dt.date.fromordinal(max(newer)) if newer else None
+
+
+def _evidence(c: Claim) -> int:
+    """What a figure equal to a report says for that report: an exact personnel total names one
+    day (two), any other figure one."""
+    return 2 if (c.metric, c.kind, c.qualifier) == ("personnel", "total", "exact") else 1
 
 
 def _other_kind(c: Claim) -> Claim:
