@@ -4,9 +4,9 @@
 or is restarted mid-run — runs its ``setup`` once: it writes the shipped SQLite file into the
 worker's local directory (or connects to PostgreSQL by URL), opens it read-only as a
 :class:`~.view.PreparedView` and adopts the fingerprint index the client shipped (built once, for
-that ledger version; a worker whose ledger has another version builds its own).  :func:`check_shard` is a pure
-task (shard in; tables and their encoded Parquet files out): a worker lost mid-task only means
-the scheduler runs it again.
+that ledger version; a worker whose ledger has another version builds its own).
+:func:`check_shard` is a pure task (shard in; its encoded Parquet files and counts out): a worker
+lost mid-task only means the scheduler runs it again.
 """
 
 from __future__ import annotations
