@@ -36,7 +36,7 @@ def test_a_worker_adopts_the_shipped_index_only_for_its_version(ledger_url: str,
     from lossledger.bulk.worker import ledger_index, open_view
     from lossledger.verify.fingerprint import FingerprintIndex
 
-    version, (pairs, n_dates) = ledger_index(ledger_url)
+    version, (pairs, n_dates) = ledger_index(LedgerView.open(ledger_url))
     copy = tmp_path / "copy.sqlite"  # as a worker writes the shipped bytes into its own directory
     shutil.copyfile(ledger_url[len("sqlite:///") :], copy)
     view = open_view(f"sqlite:///{copy}", (pairs, n_dates), version)

@@ -196,9 +196,9 @@ def _ledger(db: str | None) -> tuple[str, bytes | None, str, tuple[Any, ...]]:
                 code="config.db",
                 file=_safe_url(url),
             )
+        version, index = ledger_index(view)
     finally:
         view.close()
-    version, index = ledger_index(url)
     return url, data, version, index
 
 

@@ -30,6 +30,8 @@ from .view import PreparedView
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from ..verify import LedgerView
+
 __all__ = ["PLUGIN", "LedgerPlugin", "ShardResult", "check_articles", "check_shard", "open_view"]
 
 PLUGIN = "lossledger-ledger"
@@ -84,22 +86,18 @@ def _open(url: str) -> PreparedView:
     return cast(PreparedView, PreparedView.from_ledger(Ledger.open(url, migrate=False)))
 
 
-def version_of(view: PreparedView) -> str:
+def version_of(view: LedgerView) -> str:
     """The ledger's content version as one string (the manifest's ``ledger_version``)."""
     return ":".join(str(v) for v in view.version)
 
 
-def ledger_index(url: str) -> tuple[str, tuple[Any, ...]]:
-    """(version, fingerprint index) of the ledger at ``url``, as the client ships them to workers:
+def ledger_index(view: LedgerView) -> tuple[str, tuple[Any, ...]]:
+    """(version, fingerprint index) of ``view``'s ledger, as the client ships them to workers:
     the index comes from the client's disk cache after its first use."""
     from ..verify.fingerprint import FingerprintIndex
 
-    view = _open(url)
-    try:
-        index = FingerprintIndex.load(view)
-        return version_of(view), (index.pairs, index.n_dates)
-    finally:
-        view.close()
+    index = FingerprintIndex.load(view)
+    return version_of(view), (index.pairs, index.n_dates)
 
 
 class LedgerPlugin(WorkerPlugin):

@@ -169,10 +169,6 @@ class FingerprintIndex:
                 out[d] = True
         return out
 
-    def dates_for(self, claim: Claim) -> set[dt.date]:
-        """Report dates on which some compilation's figure makes ``claim`` true."""
-        return {dt.date.fromordinal(d) for d in self.ordinals(claim)}
-
     def fits_on(self, claim: Claim, date: dt.date) -> bool:
         """Whether some compilation's figure of report ``date`` makes ``claim`` true."""
         found = self.pairs.get((claim.metric, claim.kind))

@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 
 __all__ = ["LedgerView"]
 
+#: A source's current observations (its side and status bound by name; :meth:`LedgerView._current`).
+_CURRENT = (
+    "FROM observation o JOIN source s ON s.id = o.source_id JOIN compilation c ON c.id = o.compilation_id "
+    "WHERE o.superseded_at IS NULL AND s.slug = :source AND o.side = :side AND o.status = :status"
+)
 #: The columns of :class:`~lossledger.ledger.points.RawRow`, in its order.
 _SELECT = (
     "SELECT o.metric, o.kind, o.report_date, o.value, o.qualifier, o.document_id, o.id, c.slug, o.period_days, o.category "
-    "FROM observation o JOIN source s ON s.id = o.source_id JOIN compilation c ON c.id = o.compilation_id "
-    "WHERE o.superseded_at IS NULL AND s.slug = :source AND o.side = :side AND o.status = :status"
+    + _CURRENT
 )
 #: Any change to the current figures inserts observations (a revision inserts its new value),
 #: so the newest sync and the newest observation identify the ledger's content.
@@ -117,22 +121,23 @@ class LedgerView:
             day = self._dates[value] = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
         return day
 
-    def newest_total_date(self, source: str, metric: str, on: dt.date, category: str | None = None) -> dt.date | None:
-        """The newest report date on or before ``on`` with a total of ``metric`` from ``source``."""
+    def _current(self, columns: str, source: str, status: str, category: str | None) -> tuple[str, dict[str, Any]]:
+        """SQL selecting ``columns`` of ``source``'s current observations (its default side, and
+        its default category unless one is given), with its parameters."""
         if category is None:
             category = DEFAULT_CATEGORY.get(source)
-        sql = _SELECT.replace(
-            "SELECT o.metric, o.kind, o.report_date, o.value, o.qualifier, o.document_id, o.id, c.slug, o.period_days, o.category",
-            "SELECT max(o.report_date)",
-        )
-        sql += " AND o.metric = :metric AND o.kind = 'total' AND o.report_date <= :end"
-        params: dict[str, Any] = {
-            "source": source, "side": DEFAULT_SIDE.get(source, "russia"), "status": "", "metric": metric,
-            "end": on.isoformat() if self._iso else on,
-        }  # fmt: skip
+        sql = f"SELECT {columns} {_CURRENT}" if columns else _SELECT
+        params: dict[str, Any] = {"source": source, "side": DEFAULT_SIDE.get(source, "russia"), "status": status}
         if category is not None:
             sql += " AND o.category = :category"
             params["category"] = category
+        return sql, params
+
+    def newest_total_date(self, source: str, metric: str, on: dt.date, category: str | None = None) -> dt.date | None:
+        """The newest report date on or before ``on`` with a total of ``metric`` from ``source``."""
+        sql, params = self._current("max(o.report_date)", source, "", category)
+        sql += " AND o.metric = :metric AND o.kind = 'total' AND o.report_date <= :end"
+        params.update(metric=metric, end=on.isoformat() if self._iso else on)
         found = self._query(sql, params)[0][0]
         return None if found is None else self._date(found)
 
@@ -157,11 +162,7 @@ class LedgerView:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        sql = _SELECT
-        params: dict[str, Any] = {"source": source, "side": DEFAULT_SIDE.get(source, "russia"), "status": status}
-        if category is not None:
-            sql += " AND o.category = :category"
-            params["category"] = category
+        sql, params = self._current("", source, status, category)
         if wanted:
             names = [f"m{i}" for i in range(len(wanted))]
             sql += f" AND o.metric IN ({', '.join(':' + n for n in names)})"
