@@ -139,8 +139,8 @@ def main() -> None:
     rate = med["steady1"] * PROJECTED_WORKERS * efficiency_steady
     hours = PROJECTED_ARTICLES / rate / 3600
     print(
-        f"projection: {PROJECTED_ARTICLES:,} articles on {PROJECTED_WORKERS} workers ≈ {hours:.1f} h, "
-        f"≈ ${hours * PROJECTED_WORKERS * PRICE_PER_WORKER_HOUR:,.0f}\n"
+        f"projection: {PROJECTED_ARTICLES:,} articles on {PROJECTED_WORKERS} workers ≈ {hours * 60:,.0f} min, "
+        f"≈ ${hours * PROJECTED_WORKERS * PRICE_PER_WORKER_HOUR:,.2f}\n"
         f"  assumptions: each worker one core as fast as one here ({med['steady1']:,.0f} articles/s steady), the 2-worker "
         f"efficiency ({efficiency_steady:.2f}) holds at 100, articles like the corpus' (~1 kB, 6–10 figures), "
         f"${PRICE_PER_WORKER_HOUR}/worker-hour (1 vCPU, 2 GiB), the client writing the files workers encoded keeps up "

@@ -17,6 +17,7 @@ report.  Deterministic for a seed.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import random
@@ -287,7 +288,7 @@ class _Renderer:
     def render(self, rng: random.Random, day: dt.date, error: str | None) -> tuple[str, str, str, dict[str, Any]]:
         """(text, language, template id, truth details)."""
         if error in (None, "wrong_digit") and self.dev and rng.random() < self.dev_share:
-            return self._dev(rng, error)
+            return self._dev(rng, day, error)
         return self._own(rng, day, error)
 
     def _own(self, rng: random.Random, day: dt.date, error: str | None) -> tuple[str, str, str, dict[str, Any]]:
@@ -314,12 +315,14 @@ class _Renderer:
         fields["personnel_words"] = spec["personnel"]["deaths" if error == "personnel_as_deaths" else "neutral"]
         return template.format(**fields), language, f"{language}-{index}", detail
 
-    def _dev(self, rng: random.Random, error: str | None) -> tuple[str, str, str, dict[str, Any]]:
+    def _dev(self, rng: random.Random, drawn: dt.date, error: str | None) -> tuple[str, str, str, dict[str, Any]]:
         candidates = self.dev
         if error == "wrong_digit":
             candidates = [t for t in self.dev if _equipment_totals(t)] or self.dev
         template = rng.choice(candidates)
-        day = rng.choice(_dev_dates(template, self.ledger))
+        dates = _dev_dates(template, self.ledger)  # the template's date nearest the drawn one: the
+        at = bisect.bisect_left(dates, drawn)  # archive stays in date order, as crawls are
+        day = min(dates[max(0, at - 1) : at + 1], key=lambda d: abs(d - drawn))
         figures = self.ledger.figures(day)
         detail: dict[str, Any] = {"lag": None, "metric": None, "value": None, "report_date": day}
         override = {}
