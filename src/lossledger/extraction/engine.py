@@ -7,6 +7,7 @@ text ─ language ─ tokens/vocabulary matches (document.py) ─ numbers (numbe
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from functools import cache
@@ -143,9 +144,19 @@ def _total_stated(doc: Doc, c: Candidate) -> bool:
 
 
 def _launched(doc: Doc, c: Candidate) -> bool:
-    """ "Russia launched 145 drones overnight": a sentence about an attack and not about losses."""
+    """ "Russia launched 145 drones overnight": a sentence about an attack and not about losses.
+
+    A word of launching between the first and last figure of a list of three or more is part of
+    an item's name the vocabulary lacks ("1,231 launch-pad rocket systems"), not the verb."""
     a, b = doc.sentence_range(c.first)
-    launches = [m for m in doc.matches_in(a, b, "frame:launch") if not _in_term(doc, m.start)]
+    lo = bisect.bisect_left(doc.numbers, a, key=lambda n: n.first)
+    hi = bisect.bisect_left(doc.numbers, b, lo=lo, key=lambda n: n.first)
+    inside = (doc.numbers[lo].last, doc.numbers[hi - 1].first) if hi - lo >= 3 else (b, a)
+    launches = [
+        m
+        for m in doc.matches_in(a, b, "frame:launch")
+        if not _in_term(doc, m.start) and not inside[0] <= m.start < inside[1]
+    ]
     return bool(launches) and not doc.matches_in(a, b, "frame:loss")
 
 
