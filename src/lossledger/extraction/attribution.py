@@ -397,13 +397,25 @@ class _Ctx:
     default_source: str
 
 
+#: how many sentences of figures a source named after them can speak for
+_NAMED_AFTER = 3
+
+
 def _named_next(ctx: _Ctx, s: int) -> Cue | None:
-    """The source of a text's first figures named only in the sentence after them, a sentence of
-    no figures of its own ("Russia has lost at least 2,002 tanks. Oryx reported this." —
-    "Про це повідомив … Oryx", "A számokat az Oryx … tette közzé").  Not Russia's MoD: "for the
-    Kremlin, the losses grow worse" names no speaker."""
-    after = [q for q in ctx.srccues.in_sentence(s + 1) if not _weak(q) and q.cat != "src:russian-mod"]
-    return after[0] if after and s + 1 not in ctx.figure_sentences else None
+    """The source of figures named only after them, in the first sentence of no figures of its
+    own that follows them and the figure sentences (naming no source) right after them ("Russia
+    has lost at least 2,002 tanks. Oryx reported this." — "… 157 tanks in a week. The total is
+    above 6,000. This is shown by an analysis of Oryx" — "Про це повідомив … Oryx").  Not
+    Russia's MoD: "for the Kremlin, the losses grow worse" names no speaker."""
+    for t in range(s + 1, s + 1 + _NAMED_AFTER):
+        cues = ctx.srccues.in_sentence(t)
+        if t in ctx.figure_sentences:
+            if cues:
+                return None
+            continue
+        after = [q for q in cues if not _weak(q) and q.cat != "src:russian-mod"]
+        return after[0] if after else None
+    return None
 
 
 def _weak(cue: Cue | None) -> bool:
