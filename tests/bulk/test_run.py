@@ -17,7 +17,7 @@ import pytest
 
 from lossledger.bulk import check_archive, extraction_version, rate_recovery
 from lossledger.bulk.inputs import Shard
-from lossledger.bulk.outputs import Output
+from lossledger.bulk.outputs import LEDGER_COPY, Output
 from lossledger.errors import ConfigError, InputError
 
 
@@ -211,3 +211,4 @@ def test_cli_killed_and_restarted_is_exactly_once(
     assert run.returncode == 0, run.stderr
     assert "already complete" in run.stdout
     assert _claims(tmp_path) == _claims(complete)
+    assert not (tmp_path / LEDGER_COPY).exists()  # the workers' copy of the ledger goes with the run

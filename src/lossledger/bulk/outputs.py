@@ -8,6 +8,7 @@ Layout (``OUT``)::
     _tallies/<shard>.parquet           counts per outlet × language × month (summed by the summary)
     _rejects/<shard>.jsonl             records that could not be checked, with the reason
     _markers/<shard>.json              written last: the shard is complete
+    _ledger.sqlite                     during a run on a local cluster: the ledger its workers read
     summary.parquet, summary.csv, rejects.jsonl, report.html   rebuilt from the above at the end
 
 Exactly-once: every file of a shard is named by the shard's id and written atomically (a hidden
@@ -33,9 +34,11 @@ if TYPE_CHECKING:
 
     from .worker import ShardResult
 
-__all__ = ["Output", "encode_files"]
+__all__ = ["LEDGER_COPY", "Output", "encode_files", "write_bytes", "write_text"]
 
 TABLES = ("claims", "articles")
+#: the local cluster's workers read the ledger from this copy during a run (run.py)
+LEDGER_COPY = "_ledger.sqlite"
 
 
 def _write_atomic(path: Path, write: Any) -> None:
@@ -48,6 +51,11 @@ def _write_atomic(path: Path, write: Any) -> None:
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically."""
     _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    _write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 class Output:
@@ -100,7 +108,7 @@ class Output:
             for old in (self.root / table_name).glob(f"month=*/language=*/part-{shard.id}.parquet"):
                 old.unlink()  # an earlier attempt of this shard, killed before its marker
         for relative, data in (result.files or encode_files(shard.id, result)).items():
-            _write_atomic(self.root / relative, lambda tmp, data=data: tmp.write_bytes(data))
+            write_bytes(self.root / relative, data)
         lines = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in result.rejects)
         write_text(self.root / "_rejects" / f"{shard.id}.jsonl", lines)
         marker = {

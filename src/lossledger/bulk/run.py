@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from ..errors import ConfigError, InputError, LossLedgerError
 from ..registry import CLAIMS
 from .inputs import Shard, list_shards
-from .outputs import Output, write_text
+from .outputs import LEDGER_COPY, Output, write_bytes, write_text
 from .version import extraction_version
 
 __all__ = ["ArchiveResult", "Progress", "check_archive", "finalize"]
@@ -101,10 +101,13 @@ def check_archive(
     if pending:
         from .worker import LedgerPlugin, check_shard
 
-        with _client(scheduler, workers) as client:
+        with (
+            _client(scheduler, workers) as client,
+            _for_workers(ledger_url, data, None if scheduler else output.root) as (url, data),
+        ):
             result.dashboard = _dashboard(client)
-            sha256 = hashlib.sha256(data or b"").hexdigest()
-            client.register_plugin(LedgerPlugin(ledger_url, data, sha256, index, version))
+            sha256 = hashlib.sha256(data).hexdigest() if data is not None else ""
+            client.register_plugin(LedgerPlugin(url, data, sha256, index, version))
             if progress:
                 progress.start(len(shards), result.skipped, result.dashboard)
             try:
@@ -200,6 +203,24 @@ def _ledger(db: str | None) -> tuple[str, bytes | None, str, tuple[Any, ...]]:
     finally:
         view.close()
     return url, data, version, index
+
+
+@contextlib.contextmanager
+def _for_workers(url: str, data: bytes | None, out: Path | None) -> Iterator[tuple[str, bytes | None]]:
+    """(URL, bytes) of the ledger the workers open.  The workers of a local cluster (``out``
+    given) open a copy of the SQLite file in the output folder, so that ~40 MB do not travel
+    through Dask's messages to each of them and a sync during the run changes nothing they read;
+    it is removed when the run ends (a killed run's copy is replaced by the next).  Remote workers
+    get the bytes and write their own copy (worker.LedgerPlugin)."""
+    if data is None or out is None:
+        yield url, data
+        return
+    path = out / LEDGER_COPY
+    write_bytes(path, data)
+    try:
+        yield f"sqlite:///{path}", None
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def _safe_url(url: str) -> str:
