@@ -1,4 +1,5 @@
-"""Periods a text gives with dates: "in December", "у травні", "in 2024", "2022: …".
+"""Periods a text gives with dates: "in December", "у травні", "in 2024", "2022: …", and
+ranges of days ("from 27 November to 3 December").
 
 A figure "in December" or "in 2024" is an increase over that period, never a total (issue 11).
 February 2022 and the year 2022 are left out: news names them as the start of the war; so is a
@@ -12,9 +13,10 @@ to the document as ordinary kind cues, so every later step treats them like word
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from .dates import DateMention
+from .dates import INVASION, DateMention
 from .document import Doc
 from .tokens import NUM
 from .vocab import Match
@@ -46,6 +48,10 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
             continue
         if _during(doc, dm.first, dm.last):
             out.append(_cue(dm.first, dm.last, "increase", "P1M"))
+    for start, end in zip(dates, dates[1:], strict=False):  # "з 27 листопада по 3 грудня"
+        days = _range_days(start, end)
+        if days is not None:
+            out.append(_cue(start.first, end.last, "increase", f"P{days}D"))
     for m in doc.all_matches():  # a month named alone: "in December", "у травні"
         if m.start not in dated and m.has("date:month") and m.get("date:month") != 2 and _during(doc, m.start, m.end):
             out.append(_cue(m.start, m.end, "increase", "P1M"))
@@ -57,6 +63,26 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         if line_label or _during(doc, k, k + 1):
             out.append(_cue(k, k + 1, "increase", "P1Y"))
     return out
+
+
+def _range_days(start: DateMention, end: DateMention) -> int | None:
+    """The days of a range of two dates ("from 27 November to 3 December", "11–17 березня"),
+    both ends counted, or None when they are no range or the range starts with the war (its
+    figures are totals: "from 24 February 2022 to 11 June 2025")."""
+    if not (start.since_cue and end.range_end) or start.day is None or end.day is None or end.month is None:
+        return None
+    if (start.month, start.day) == (INVASION.month, INVASION.day) and start.year in (None, INVASION.year):
+        return None
+    year = end.year or 2023  # any year: only the distance between the two days is needed
+    month = start.month or end.month
+    try:
+        first = dt.date(start.year or (year if month <= end.month else year - 1), month, start.day)
+        last = dt.date(year, end.month, end.day)
+    except ValueError:
+        return None
+    if first <= INVASION or not 0 < (last - first).days < 366:
+        return None
+    return (last - first).days + 1
 
 
 def _during(doc: Doc, first: int, last: int) -> bool:
