@@ -18,7 +18,7 @@ from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import DateMention, find_dates
 from .document import Doc, analyse
-from .figures import Candidate, find_candidates
+from .figures import REASONS, Candidate, find_candidates
 from .language import detect_language
 from .large import LARGE, extract_large
 from .model import GENERAL_STAFF, Claim, Extraction, Ignored
@@ -166,13 +166,29 @@ def _in_term(doc: Doc, k: int) -> bool:
     return cov is not None and any(x.startswith(_EQUIPMENT_TERMS) for x in cov.cats())
 
 
+CIVILIANS = REASONS["civilian"]
+
+
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
-    """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context."""
+    """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context.
+    A bare number in the sentence of a count of civilians, with no figure between them, counts
+    civilians too ("1,119 civilians were killed and 1,790 wounded")."""
     prev: Candidate | None = None
+    civilians: Candidate | None = None
     at = {c.first: c for c in cands}
     figs: list[Candidate] = []
     for c in cands:
+        if c.reason == CIVILIANS:
+            civilians = c
         if c.reason is not None:
+            continue
+        if (
+            c.metric is None
+            and civilians is not None
+            and doc.sent_of[civilians.first] == doc.sent_of[c.first]
+            and (prev is None or prev.first < civilians.first)
+        ):
+            c.reason = CIVILIANS
             continue
         if c.metric is not None:
             prev = c
