@@ -190,12 +190,26 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
                 return found[0], found[1], m2.start, end
     if (doc.lex.number_after_term and c.num.words_only) or doc.lex.term_before_number:
         # Arabic "غواصة واحدة"; Chinese, Japanese and Korean write "坦克1135辆", "전차 11,135대"
-        m3 = doc.match_end.get(j + 1)
-        if m3 is not None:
-            found = _metric_of(doc, m3.start)
-            if found is not None:
-                return found[0], found[1], m3.start, m3.end
+        for end in (j, _before_gloss(doc, j)):
+            m3 = doc.match_end.get(end + 1)
+            if m3 is not None:
+                found = _metric_of(doc, m3.start)
+                if found is not None:
+                    return found[0], found[1], m3.start, m3.end
     return None
+
+
+def _before_gloss(doc: Doc, j: int) -> int:
+    """The token before what may stand between a noun and its number where the number follows
+    it: a gloss in brackets ("다연장로켓(MLRS) 203문") and a topic particle ("戦車は4006台")."""
+    toks = doc.tokens
+    if j >= 0 and toks[j].raw == ")":
+        opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].raw == "("), None)
+        if opening is not None:
+            j = opening - 1
+    if j >= 0 and toks[j].norm in doc.lex.particles:
+        j -= 1
+    return j
 
 
 def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> str | None:

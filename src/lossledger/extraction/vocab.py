@@ -5,7 +5,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 
 - ``[language]``: ``strip_prefixes`` (clitics glued to words, e.g. Arabic و ال ب), ``number_after_term``
   (number words may follow the noun: Arabic "غواصة واحدة"), ``term_before_number`` (any number may
-  follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``conjunctions`` (joining list items),
+  follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``particles`` (topic
+  and subject particles between such a noun and its number: Japanese "戦車は4006台"),
+  ``conjunctions`` (joining list items),
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
   (short words every sentence has: they narrow language detection), ``suffixes`` (case and number
   endings stripped before look-up, for a language no lemmatiser or stemmer covers).
@@ -88,6 +90,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "strip_prefixes",
         "number_after_term",
         "term_before_number",
+        "particles",
         "adjective_after_noun",
         "conjunctions",
         "articles",
@@ -295,6 +298,7 @@ class Lexicon:
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()  # between a noun and the number after it ("戦車は4006台")
     during_suffixes: tuple[str, ...] = ()
     scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
     range_words: frozenset[str] = frozenset()  # host and English ("to", "bis", "до")
@@ -620,6 +624,7 @@ def _build_lexicon(code: str) -> Lexicon:
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
+        lex.particles |= {fold(w) for w in vocab.list("language", "particles")}
         lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
         lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
         lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
