@@ -102,8 +102,8 @@ def check_archive(
         from .worker import LedgerPlugin, check_shard
 
         with (
-            _client(scheduler, workers) as client,
             _for_workers(ledger_url, data, None if scheduler else output.root) as (url, data),
+            _client(scheduler, workers) as client,
         ):
             result.dashboard = _dashboard(client)
             sha256 = hashlib.sha256(data).hexdigest() if data is not None else ""
@@ -210,7 +210,7 @@ def _for_workers(url: str, data: bytes | None, out: Path | None) -> Iterator[tup
     """(URL, bytes) of the ledger the workers open.  The workers of a local cluster (``out``
     given) open a copy of the SQLite file in the output folder, so that ~40 MB do not travel
     through Dask's messages to each of them and a sync during the run changes nothing they read;
-    it is removed when the run ends (a killed run's copy is replaced by the next).  Remote workers
+    it is removed when the run ends, after the cluster (a killed run's copy is replaced by the next).  Remote workers
     get the bytes and write their own copy (worker.LedgerPlugin)."""
     if data is None or out is None:
         yield url, data
@@ -219,8 +219,9 @@ def _for_workers(url: str, data: bytes | None, out: Path | None) -> Iterator[tup
     write_bytes(path, data)
     try:
         yield f"sqlite:///{path}", None
-    finally:
-        path.unlink(missing_ok=True)
+    finally:  # the cluster has closed: no worker holds the file or SQLite's -wal and -shm beside it
+        for leftover in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def _safe_url(url: str) -> str:
