@@ -95,6 +95,18 @@ def _loss_context(doc: Doc, c: Candidate) -> bool:
     return bool(doc.matches_in(pa, pb, "frame:loss") or doc.matches_in(pa, pb, "frame:death"))
 
 
+def _force_size(doc: Doc, c: Candidate) -> bool:
+    """An equipment figure in a sentence about forces held, not lost ("Russia has about 3,000 tanks
+    in active service", "10–12 thousand are in storage"): words of deployment or holding, and no
+    word of loss or of a total or new loss."""
+    a, b = doc.sentence_range(c.first)
+    return bool(
+        doc.matches_in(a, b, "non:deployed")
+        and not doc.matches_in(a, b, "frame:")
+        and not any(m.cats() & _LOSS_KINDS for m in doc.matches_in(a, b, "kind:"))
+    )
+
+
 def _personnel_context(doc: Doc, c: Candidate) -> bool:
     a, b = doc.sentence_range(c.first)
     if a > 0 and doc.tokens[a - 1].raw == ";" and not doc.matches_in(a, b, "metric:"):
@@ -281,8 +293,11 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             c.source = "other"  # "8.5 tanks a day": the outlet's own average; the statement counts whole items
         if c.reason is None and c.source == "air-force":
             c.reason = "Air Force interception count, not the General Staff's loss statistics"
-        if c.reason is None and c.metric != "personnel" and c.how != "paren" and not statement and _launched(doc, c):
-            c.reason = "weapons launched in an attack, not losses"
+        if c.reason is None and c.metric != "personnel" and c.how != "paren" and not statement:
+            if _launched(doc, c):
+                c.reason = "weapons launched in an attack, not losses"
+            elif _force_size(doc, c):
+                c.reason = "forces held, not losses"
         if c.reason is None and c.source == "russian-mod" and c.metric != "personnel":
             c.reason = "equipment claimed by Russia (Ukraine's losses)"
 
