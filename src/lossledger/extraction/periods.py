@@ -86,9 +86,15 @@ def _range_days(start: DateMention, end: DateMention) -> int | None:
 
 
 def _during(doc: Doc, first: int, last: int) -> bool:
-    """A "during" word before (or after) the span, or a case ending that says "in" (Finnish
+    """A "during" word before (or after) the span (an article may stand between: "en el 2024"), or a case ending that says "in" (Finnish
     "lokakuussa"), and no "since" just before it ("since the war began in …" dates a start)."""
     before, after = doc.ctx_end.get(first), doc.ctx_at.get(last)
+    if (
+        (before is None or not before.has("date:during"))
+        and first > 0
+        and doc.tokens[first - 1].norm in doc.lex.articles
+    ):
+        before = doc.ctx_end.get(first - 1)
     worded = (before is not None and before.has("date:during")) or (
         after is not None and after.has("date:during_after")
     )
@@ -100,5 +106,8 @@ def _during(doc: Doc, first: int, last: int) -> bool:
     sent_lo, sent_hi = doc.sentence_range(first)
     if doc.matches_in(max(sent_lo, first - 6), first, "date:since"):
         return False
-    # "said in September that …", "im Juni bezifferten …": the date of a statement, not a period
-    return not doc.matches_in(max(sent_lo, first - 4), min(sent_hi, last + 4), "date:said")
+    # "said in September that …", "im Juni bezifferten …": the date of a statement, not a period;
+    # a word of saying in another clause ("434.000 bajas en 2024, según ha afirmado …") is not
+    clause_lo, clause_hi = doc.clause_range(first)
+    lo, hi = max(sent_lo, clause_lo, first - 4), min(sent_hi, clause_hi, last + 4)
+    return not doc.matches_in(lo, hi, "date:said")
