@@ -210,8 +210,8 @@ def _for_workers(url: str, data: bytes | None, out: Path | None) -> Iterator[tup
     """(URL, bytes) of the ledger the workers open.  The workers of a local cluster (``out``
     given) open a copy of the SQLite file in the output folder, so that ~40 MB do not travel
     through Dask's messages to each of them and a sync during the run changes nothing they read;
-    it is removed when the run ends, after the cluster (a killed run's copy is replaced by the next).  Remote workers
-    get the bytes and write their own copy (worker.LedgerPlugin)."""
+    it is removed when the run ends, after the cluster (a killed run's copy is replaced by the
+    next).  Remote workers get the bytes and write their own copy (worker.LedgerPlugin)."""
     if data is None or out is None:
         yield url, data
         return

@@ -178,7 +178,7 @@ def _in_term(doc: Doc, k: int) -> bool:
     return cov is not None and any(x.startswith(_EQUIPMENT_TERMS) for x in cov.cats())
 
 
-CIVILIANS = REASONS["civilian"]
+_CIVILIANS = REASONS["civilian"]
 
 
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
@@ -190,7 +190,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
     at = {c.first: c for c in cands}
     figs: list[Candidate] = []
     for c in cands:
-        if c.reason == CIVILIANS:
+        if c.reason == _CIVILIANS:
             civilians = c
         if c.reason is not None:
             continue
@@ -200,7 +200,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             and doc.sent_of[civilians.first] == doc.sent_of[c.first]
             and (prev is None or prev.first < civilians.first)
         ):
-            c.reason = CIVILIANS
+            c.reason = _CIVILIANS
             continue
         if c.metric is not None:
             prev = c

@@ -86,8 +86,9 @@ def _range_days(start: DateMention, end: DateMention) -> int | None:
 
 
 def _during(doc: Doc, first: int, last: int) -> bool:
-    """A "during" word before (or after) the span (an article may stand between: "en el 2024"), or a case ending that says "in" (Finnish
-    "lokakuussa"), and no "since" just before it ("since the war began in …" dates a start)."""
+    """A "during" word before (or after) the span, maybe with an article between ("en el 2024"),
+    or a case ending that says "in" (Finnish "lokakuussa"), and no "since" just before it ("since
+    the war began in …" dates a start)."""
     before, after = doc.ctx_end.get(first), doc.ctx_at.get(last)
     if (
         (before is None or not before.has("date:during"))

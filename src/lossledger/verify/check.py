@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import registry
 from ..extraction import extract
@@ -72,11 +72,7 @@ def check(
         newer = None
     back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
-    halves = [c for c in found.claims if c.metric in ("vehicles", *_HALVES)]
-    if len({c.metric for c in halves}) == 1 and reference in series.get("vehicles", {}):
-        for c in halves:  # the report has only the merged line: the half the text names is that line
-            if reference not in series.get(c.metric, {}):
-                c.metric = "vehicles"
+    _name_merged_line(found.claims, series, reference)
     judgements = [
         judge_general_staff(c, series, reference)
         if c.source == GENERAL_STAFF
@@ -92,6 +88,17 @@ def check(
 
 #: kinds decided by these may be re-read with the ledger; a cue at the figure may not
 _WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period"}
+
+
+def _name_merged_line(claims: list[Claim], series: dict[str, Any], reference: dt.date | None) -> None:
+    """A text that names one half of "vehicles and fuel tanks" ("26,654 fuel tanks" in 2024) for
+    a report that has only the merged line names that line; a text that lists both halves (the
+    report of 2022-05-01 beside the older split) keeps them."""
+    halves = [c for c in claims if c.metric in ("vehicles", *_HALVES)]
+    if len({c.metric for c in halves}) == 1 and reference in series.get("vehicles", {}):
+        for c in halves:
+            if reference not in series.get(c.metric, {}):
+                c.metric = "vehicles"
 
 
 def read_with_ledger(
