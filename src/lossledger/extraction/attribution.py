@@ -17,6 +17,7 @@ from .document import Doc
 from .figures import Candidate
 from .model import GENERAL_STAFF
 from .tokens import NUM, WORD
+from .vocab import Match
 
 __all__ = ["Cue", "attribute", "collect_cues"]
 
@@ -380,11 +381,24 @@ def _noun_side(doc: Doc, c: Candidate) -> str | None:
     span = range(c.last, c.term_first) if c.term_first >= c.last else range(max(0, c.term_first - 2), c.term_first)
     after = [c.term_last] if doc.lex.adjective_after_noun else []
     for k in [*span, *after]:
-        m = doc.ctx_at.get(k)
-        if m is not None:
-            for cat, _ in m.entries:
-                if cat.startswith("sideadj:"):
-                    return cat[8:]
+        side = _side_adjective(doc.ctx_at.get(k))
+        if side is not None:
+            return side
+    # a possessive phrase right before the number, maybe across its qualifier: "यूक्रेन के कम से
+    # कम 370 सैनिक" (Ukraine's at least 370 soldiers); one word there is no possessive ("la Russia
+    # ha perso in Ucraina 194.430 uomini")
+    j = c.first
+    q = doc.match_end.get(j)
+    if q is not None and (q.has("q:about") or q.has("q:more_than")):
+        j = q.start
+    m = doc.ctx_end.get(j)
+    return _side_adjective(m) if m is not None and m.end - m.start >= 2 else None
+
+
+def _side_adjective(m: Match | None) -> str | None:
+    for cat, _ in m.entries if m is not None else ():
+        if cat.startswith("sideadj:"):
+            return cat[8:]
     return None
 
 
