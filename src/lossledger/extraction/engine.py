@@ -82,12 +82,17 @@ def _default_source(doc: Doc, statement: bool) -> str:
 _LOSS_KINDS = {"kind:increase", "kind:total", "kind:increase_near", "kind:running_total"}
 
 
+def _speaks_of_losses(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens [a, b) hold a word of loss (or death, launch…) or of a total or new loss."""
+    return bool(doc.matches_in(a, b, "frame:")) or any(m.cats() & _LOSS_KINDS for m in doc.matches_in(a, b, "kind:"))
+
+
 def _loss_context(doc: Doc, c: Candidate) -> bool:
     """Personnel figures need words of loss in their sentence, or in the one before when theirs
     does not speak of troops deployed ("Kiew spricht von 620.350 Soldaten" after "Verluste",
     but not "700,000 troops are at the front")."""
     a, b = doc.sentence_range(c.first)
-    if doc.matches_in(a, b, "frame:") or any(m.cats() & _LOSS_KINDS for m in doc.matches_in(a, b, "kind:")):
+    if _speaks_of_losses(doc, a, b):
         return True
     if doc.matches_in(a, b, "non:deployed") or a == 0:
         return False
@@ -100,11 +105,7 @@ def _force_size(doc: Doc, c: Candidate) -> bool:
     in active service", "10–12 thousand are in storage"): words of deployment or holding, and no
     word of loss or of a total or new loss."""
     a, b = doc.sentence_range(c.first)
-    return bool(
-        doc.matches_in(a, b, "non:deployed")
-        and not doc.matches_in(a, b, "frame:")
-        and not any(m.cats() & _LOSS_KINDS for m in doc.matches_in(a, b, "kind:"))
-    )
+    return bool(doc.matches_in(a, b, "non:deployed")) and not _speaks_of_losses(doc, a, b)
 
 
 def _personnel_context(doc: Doc, c: Candidate) -> bool:

@@ -153,30 +153,29 @@ class FingerprintIndex:
         _MEMORY.clear()
         _MEMORY[(view.url, view.version)] = self
 
-    def ordinals(self, claim: Claim) -> dict[int, bool]:
-        """Report dates (as ordinals) on which some compilation's figure makes ``claim`` true,
-        each with whether the reconciled figure does."""
+    def _matching(self, claim: Claim) -> tuple[array[int], array[int]]:
+        """(date ordinals, reconciled flags) of the compilations' figures that make ``claim`` true."""
         found = self.pairs.get((claim.metric, claim.kind))
         if not found:
-            return {}
+            return array("l"), array("b")
         values, days, reconciled = found
         lo, hi = approximate_range(claim)
         start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
-        span = days[start:end]
-        out = dict.fromkeys(span, False)
-        for d, r in zip(span, reconciled[start:end], strict=True):
+        return days[start:end], reconciled[start:end]
+
+    def ordinals(self, claim: Claim) -> dict[int, bool]:
+        """Report dates (as ordinals) on which some compilation's figure makes ``claim`` true,
+        each with whether the reconciled figure does."""
+        days, reconciled = self._matching(claim)
+        out = dict.fromkeys(days, False)
+        for d, r in zip(days, reconciled, strict=True):
             if r:
                 out[d] = True
         return out
 
     def fits_on(self, claim: Claim, date: dt.date) -> bool:
         """Whether some compilation's figure of report ``date`` makes ``claim`` true."""
-        found = self.pairs.get((claim.metric, claim.kind))
-        if not found:
-            return False
-        values, days, _reconciled = found
-        lo, hi = approximate_range(claim)
-        return date.toordinal() in days[bisect.bisect_left(values, lo) : bisect.bisect_right(values, hi)]
+        return date.toordinal() in self._matching(claim)[0]
 
     def find(self, claims: list[Claim], *, near: dt.date | None = None, latest: dt.date | None = None) -> Fingerprint:
         """Score every report date against ``claims`` (General Staff ones, deduplicated); none
