@@ -6,6 +6,9 @@ A number becomes a candidate figure when a metric term names it:
 - before it, across a dash or colon (the statement's "танків ‒ 6465 (+23) од", "artiglierie — oltre
   27.000");
 - before it, for languages that put number words after the noun (Arabic "غواصة واحدة");
+- right before it, when the number closes a list item written noun first ("panssarivaunuja
+  3 021, helikoptereita 121 ja lentokoneita 276"): nothing follows the number before the item
+  ends, or the term after it lies past the list's joining word;
 - in brackets after a figure ("(+1210)", "(di cui 14 …)", "(łącznie od wybuchu wojny 4965)"): the
   same metric as the figure it follows.
 A number no term names is a *bare* figure: it inherits the metric of the figure its clause refers
@@ -199,6 +202,36 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     return None
 
 
+def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
+    """The metric term right before the number when the number ends its list item: what follows
+    is a comma, the list's joining word, a full stop or the line's end ("helikoptereita 121 ja")."""
+    toks = doc.tokens
+    if c.num.words_only:  # German "… zwei Flugzeuge ein.": a verb's particle, not a number
+        return None
+    j = c.first - 1
+    m = doc.match_end.get(j + 1)
+    if m is not None and (m.has("q:about") or m.has("q:more_than")):
+        j = m.start - 1
+    m = doc.match_end.get(j + 1)
+    found = _metric_of(doc, m.start) if m is not None else None
+    if found is None or found[1] != "term":
+        return None
+    k = c.last
+    if k < len(toks) and toks[k].raw == "." and k + 1 < len(toks) and doc.sent_of[k + 1] == doc.sent_of[k]:
+        return None  # "Príslušníci 30. samostatnej brigády": an ordinal
+    if k < len(toks) and not toks[k].nl_before and doc.sent_of[k] == doc.sent_of[c.first]:
+        if not (toks[k].raw in (",", ";", ".") or (toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions)):
+            return None
+    return found[0], found[1], m.start, m.end
+
+
+def _joined(doc: Doc, last: int, term_first: int) -> bool:
+    """Whether the list's joining word stands between a number and the term found after it."""
+    return term_first > last and any(
+        doc.tokens[k].kind == WORD and doc.tokens[k].norm in doc.lex.conjunctions for k in range(last, term_first)
+    )
+
+
 def _before_gloss(doc: Doc, j: int) -> int:
     """The token before what may stand between a noun and its number where the number follows
     it: a gloss in brackets ("다연장로켓(MLRS) 203문") and a topic particle ("戦車は4006台")."""
@@ -364,8 +397,9 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         elif isinstance(fwd, str):
             c.reason = REASONS[fwd]
             continue
-        if c.metric is None or c.how == "weak":  # "personnel – about 400,300 (+1,210) people"
-            back = _backward(doc, c)
+        if c.metric is None or c.how == "weak" or _joined(doc, c.last, c.term_first):
+            # "personnel – about 400,300 (+1,210) people"; "helikoptereita 121 ja lentokoneita 276"
+            back = _backward(doc, c) or _noun_first(doc, c)
             if back is not None:
                 c.metric, c.how, c.term_first, c.term_last = back
         if c.metric is None and doc.paren[num.first] and prev_fig is not None and _in_parens_after(doc, prev_fig, c):
