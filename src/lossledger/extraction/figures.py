@@ -219,10 +219,10 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     k = c.last
     if k < len(toks) and toks[k].raw == "." and k + 1 < len(toks) and doc.sent_of[k + 1] == doc.sent_of[k]:
         return None  # "Príslušníci 30. samostatnej brigády": an ordinal
-    if k < len(toks) and not toks[k].nl_before and doc.sent_of[k] == doc.sent_of[c.first]:
-        if not (toks[k].raw in (",", ";", ".") or (toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions)):
-            return None
-    return found[0], found[1], m.start, m.end
+    ends_item = k >= len(toks) or toks[k].nl_before or doc.sent_of[k] != doc.sent_of[c.first]
+    if not ends_item and toks[k].raw not in (",", ";", "."):
+        ends_item = toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions
+    return (found[0], found[1], m.start, m.end) if ends_item else None
 
 
 def _joined(doc: Doc, last: int, term_first: int) -> bool:
