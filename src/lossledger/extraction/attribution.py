@@ -134,7 +134,7 @@ def _near_increase(doc: Doc, c: Candidate) -> bool:
             end = m.start
             continue
         break
-    for start in (c.last, c.term_last):
+    for start in (c.last, c.term_last if c.term_first >= c.last else -1):  # the words after the figure
         m = doc.match_at.get(start) if 0 <= start < len(doc.tokens) else None
         # not across a line break: "- satu kapal selam\nSelain itu" is the next line's "besides"
         if (
@@ -205,12 +205,22 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
 
 def _rose_to(doc: Doc, c: Candidate, cands: list[Candidate]) -> bool:
     """ "rose by 1,210 to 400,300", "зросли на 1 210 до 400 300": after a figure marked as a rise,
-    a figure of the same metric introduced by "to" is the new total."""
-    m = doc.match_end.get(c.first)
-    if m is None or not m.has("kind:to_total"):
-        return False
+    a figure of the same metric introduced by "to", or larger and later in its sentence, is the new
+    total."""
     prev = cands.before(c) if isinstance(cands, _Figures) else None
-    return prev is not None and prev.metric == c.metric and prev.kind_by == "near" and prev.last <= m.start
+    if prev is None or prev.metric != c.metric or prev.kind_by != "near":
+        return False
+    m = doc.match_end.get(c.first)
+    if m is not None and m.has("kind:to_total"):
+        return prev.last <= m.start
+    # "зросли на 3 і склали 23 949 одиниць", "rose by 3 and reached 23,949": the larger figure of
+    # the same metric later in the sentence, with no cue of a new loss between, is the total
+    return (
+        doc.sent_of[prev.first] == doc.sent_of[c.first]
+        and c.num.value > prev.num.value
+        and not doc.matches_in(prev.last, c.first, "kind:increase")
+        and not doc.matches_in(prev.last, c.first, "kind:increase_near")
+    )
 
 
 def _in_subset_clause(doc: Doc, q: Cue) -> bool:

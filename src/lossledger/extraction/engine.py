@@ -218,7 +218,10 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         refers_back = bool(
             doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")
         )
-        if (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
+        subject = _subject_term(doc, c, cands)
+        if subject is not None:
+            c.metric, c.how, c.term_first, c.term_last = subject[0], "subject", subject[1], subject[2]
+        elif (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
             c.metric, c.how = prev.metric, "inherit"
         elif (
             _personnel_context(doc, c)
@@ -231,6 +234,32 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             continue
         prev = c
         figs.append(c)
+
+
+def _subject_term(doc: Doc, c: Candidate, cands: list[Candidate]) -> tuple[str, int, int] | None:
+    """The equipment a sentence is about when no number took its name: the nearest equipment term
+    a few words before a bare number of its sentence, no other figure's name, with words of loss or
+    of a new loss or total between and no named figure ("Втрати бойових броньованих машин зросли
+    на 3 і склали 23 949 одиниць"; "шкоди завдано артилерії: за добу знищено 31 систему").
+    Personnel is left to the bare-number rule (a count of people needs no noun)."""
+    if c.num.words_only:
+        return None
+    a = max(doc.sentence_range(c.first)[0], c.first - _SUBJECT_REACH)
+    taken = {f.term_first for f in cands if f.reason is None and f.metric is not None and f.how != "subject"}
+    for m in reversed(doc.matches_in(a, c.first, "metric:")):
+        if m.end > c.first:
+            continue
+        metric = next(cat[7:] for cat in m.cats() if cat.startswith("metric:"))
+        if m.start in taken or metric == "personnel" or not _speaks_of_losses(doc, m.end, c.first):
+            return None
+        if any(f.first >= m.end and f.last <= c.first and f.how in ("term", "stmt") for f in cands if f.reason is None):
+            return None
+        return metric, m.start, m.end
+    return None
+
+
+#: how many tokens before a bare number the equipment its sentence is about may stand
+_SUBJECT_REACH = 16
 
 
 def _joined(doc: Doc, c: Candidate) -> bool:

@@ -54,7 +54,7 @@ class Candidate:
 
     num: NumberPhrase
     metric: str | None = None
-    how: str = "bare"  # term | stmt | weak | paren | inherit | bare
+    how: str = "bare"  # term | stmt | weak | paren | inherit | subject | coord | bare
     term_first: int = -1
     term_last: int = -1
     parent: Candidate | None = None  # the figure a bracketed number belongs to
@@ -219,9 +219,13 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     k = c.last
     if k < len(toks) and toks[k].raw == "." and k + 1 < len(toks) and doc.sent_of[k + 1] == doc.sent_of[k]:
         return None  # "Príslušníci 30. samostatnej brigády": an ordinal
-    ends_item = k >= len(toks) or toks[k].nl_before or doc.sent_of[k] != doc.sent_of[c.first]
-    if not ends_item and toks[k].raw not in (",", ";", "."):
-        ends_item = toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions
+    ends_item = (
+        k >= len(toks)
+        or toks[k].nl_before
+        or doc.sent_of[k] != doc.sent_of[c.first]
+        or toks[k].raw in (",", ";", ".")
+        or (toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions)
+    )
     return (found[0], found[1], m.start, m.end) if ends_item else None
 
 
@@ -348,6 +352,16 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     tok = toks[j]
     if (tok.raw in ("-", "–") or doc.lex.joins(tok.norm)) and j + 1 < len(toks) and toks[j + 1].kind == NUM:
         return True  # "between 138,500 and 200,000 people": the metric of the next figure
+    if tok.kind == WORD and tok.norm in doc.lex.conjunctions and doc.frame_at.get(j + 1) is not None:
+        return True  # "зросли на 3 і склали 23 949": the clause goes on with a word of loss
+    if (
+        tok.raw == "."
+        and toks[j - 1].kind == NUM
+        and tok.start == toks[j - 1].end
+        and j + 1 < len(toks)
+        and doc.sent_of[j + 1] == doc.sent_of[j]
+    ):
+        return False  # an ordinal: "Príslušníci 30. samostatnej brigády"
     if tok.kind == PUNCT:
         return tok.raw not in ("%", "-", "/", "x", "×")
     m = doc.match_at.get(j)
