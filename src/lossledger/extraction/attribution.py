@@ -506,6 +506,9 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
         if c.parent is not None:
             _paren_kind(doc, c, ctx.kcues)
     _share_list_kinds(doc, figs)
+    for c in figs:
+        if c.parent is not None:  # "(celkem 5981)" counts the losses of its figure's side
+            c.side = c.parent.side
 
 
 _LIST_GAP = {",", ";", "،", "؛", "、", "，", "；", "-", "–", "—", "•", "·", "*", "(", ")", "+"}
