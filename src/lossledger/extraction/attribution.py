@@ -106,6 +106,8 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
         if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
             continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
+        if doc.matches_in(verb.end, doc.clause_range(verb.start)[1], "src:"):
+            continue  # "… baru Rusia diumumkan oleh Staf Umum AFU": a named source after the verb speaks
         sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
         out.append(Cue(m.start, verb.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
     return out
