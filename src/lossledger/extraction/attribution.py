@@ -155,11 +155,37 @@ def _kind_from(cue: Cue) -> tuple[str, str | None]:
     return "increase", None
 
 
-def _period_for(doc: Doc, cues: list[Cue], chosen: Cue) -> str | None:
-    for q in cues:
+def _period_for(doc: Doc, kcues: CueIndex, s: int, chosen: Cue) -> str | None:
+    for q in kcues.in_sentence(s):
         if q.cat == "kind:periods" and q.first == chosen.first:
-            return str(q.value)
+            return _same_period(kcues, s, q)
     return None
+
+
+def _names_same_period(kcues: CueIndex, s: int, chosen: Cue) -> bool:
+    return any(q.cat == "kind:periods" and q.value == "same" and q.first == chosen.first for q in kcues.in_sentence(s))
+
+
+#: how many sentences back "in the same period" looks for the period it means
+_SAME_BACK = 2
+
+
+def _same_period(kcues: CueIndex, s: int, q: Cue) -> str | None:
+    """A period cue's value; "in the same period" (the vocabularies' period ``same``) is the period
+    named last in its sentence or the two before ("a week … In the same period, 189 guns"), or
+    the whole war (None) when that is what was named last ("since the invasion … In the same
+    period, 3,570 tanks")."""
+    if q.value != "same":
+        return str(q.value)
+    for t in range(s, s - 1 - _SAME_BACK, -1):
+        named = [
+            p
+            for p in kcues.in_sentence(t)
+            if p.first < q.first and (p.cat == "kind:total" or (p.cat == "kind:periods" and p.value != "same"))
+        ]
+        if named:
+            return None if named[-1].cat == "kind:total" else str(named[-1].value)
+    return "P1D"
 
 
 def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candidate]) -> None:
@@ -172,7 +198,7 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
             for q in kcues.in_sentence(doc.sent_of[c.first])
             if q.clause == doc.clause_of[c.first] and q.cat == "kind:periods"
         ]
-        c.period = str(clause[0].value) if clause else None
+        c.period = _same_period(kcues, doc.sent_of[c.first], clause[0]) if clause else None
         return
     if _rose_to(doc, c, all_cands):
         c.kind, c.kind_by = "total", "clause"
@@ -200,7 +226,9 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
         return
     c.kind = _kind_from(chosen)[0]
     if c.kind == "increase":
-        c.period = _period_for(doc, kcues.in_sentence(s), chosen)
+        c.period = _period_for(doc, kcues, s, chosen)
+        if c.period is None and _names_same_period(kcues, s, chosen):
+            c.kind = "total"  # the same period as a total named before: since the war began
         if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
             c.kind_by = "period"
 

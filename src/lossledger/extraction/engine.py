@@ -353,7 +353,8 @@ def _averages(doc: Doc, figs: list[Candidate]) -> None:
     never the General Staff's; the figures around them keep theirs."""
     for group in list_groups(doc, figs):
         first = group[0]
-        lo = max(doc.sentence_range(first.first)[0], first.first - 12)
+        # a few words back: 12 tokens, or 40 characters where every character is a token (하루 평균으로 …)
+        lo = max(doc.sentence_range(first.first)[0], min(first.first - 12, _tokens_back(doc, first.first, 40)))
         before = [
             m
             for m in doc.matches_in(lo, first.first, "non:average")
@@ -363,6 +364,12 @@ def _averages(doc: Doc, figs: list[Candidate]) -> None:
         if before or any(m is not None and m.has("non:average") for m in after):
             for c in group:
                 c.source, c.strong_source, c.kind, c.period, c.kind_by = "other", True, "increase", "P1D", "clause"
+
+
+def _tokens_back(doc: Doc, k: int, chars: int) -> int:
+    """The first token starting at most ``chars`` characters before token k."""
+    start = doc.tokens[k].start - chars
+    return bisect.bisect_left(doc.tokens, start, hi=k, key=lambda t: t.start)
 
 
 def _to_claim(doc: Doc, c: Candidate) -> Claim:
