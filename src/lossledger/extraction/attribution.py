@@ -355,6 +355,10 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     last_earlier = cues.subject_before(s)
     if any(not _weak(q) for q in sent):
         sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
+    elif sent and last_earlier is not None and last_earlier.cat in _COUNTS and s - last_earlier.sentence == 1:
+        # "According to Oryx, 2,000 vehicles … Of these, 1,005 the Ukrainians destroyed": a count
+        # project's figures go on in the next sentence, whatever "the Ukrainians" did
+        return last_earlier, False
     speaking = [q for q in sent if not _suffered(doc, q)]
     if speaking:
         sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
@@ -370,6 +374,10 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     if after:
         return after[0], True
     return last_earlier, False
+
+
+#: sources that count losses item by item: their next sentence usually details their count
+_COUNTS = {"src:oryx", "src:mediazona"}
 
 
 def _suffered(doc: Doc, q: Cue) -> bool:
