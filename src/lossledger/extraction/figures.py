@@ -202,6 +202,19 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     return None
 
 
+def _bracketed_after_term(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
+    """The metric term right before '(' when the brackets hold only the number: "tanks (320)"."""
+    toks = doc.tokens
+    j = c.first - 1
+    if j < 1 or toks[j].raw != "(" or c.last >= len(toks) or toks[c.last].raw != ")":
+        return None
+    m = doc.match_end.get(j)
+    found = _metric_of(doc, m.start) if m is not None else None
+    if found is None or found[1] != "term":
+        return None
+    return found[0], found[1], m.start, m.end
+
+
 def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     """The metric term right before the number when the number ends its list item: what follows
     is a comma, the list's joining word, a full stop or the line's end ("helikoptereita 121 ja")."""
@@ -418,6 +431,10 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
                 c.metric, c.how, c.term_first, c.term_last = back
         if c.metric is None and doc.paren[num.first] and prev_fig is not None and _in_parens_after(doc, prev_fig, c):
             c.parent, c.metric, c.how = prev_fig, prev_fig.metric, "paren"
+        if c.metric is None:  # "a tankok (320), a páncélozott (232)": the count in brackets after its noun
+            named = _bracketed_after_term(doc, c)
+            if named is not None:
+                c.metric, c.how, c.term_first, c.term_last = named
         if c.metric is None and _year_like(num):
             c.reason = "year"
             continue
