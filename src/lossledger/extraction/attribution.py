@@ -544,6 +544,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
         if c.parent is not None:
             _paren_kind(doc, c, ctx.kcues)
     _share_list_kinds(doc, figs)
+    _headed_lists(doc, figs, ctx.kcues)
     for c in figs:
         if c.parent is not None:  # "(celkem 5981)" counts the losses of its figure's side
             c.side = c.parent.side
@@ -603,6 +604,35 @@ def _share_list_kinds(doc: Doc, figs: list[Candidate]) -> None:
             side = sides.pop()
             for c in group:
                 c.side = side
+
+
+#: a list this long under a header takes the kind of the text right before the header
+_HEADED_LIST = 3
+
+
+def _headed_lists(doc: Doc, figs: list[Candidate], kcues: CueIndex) -> None:
+    """A list of figures under a header line ending in a colon, none with a cue of its own, has
+    the kind the text before it gives: "… from 27 November to 3 December … / The weapons lost: /
+    • 62 tanks; / • 75 artillery systems" are that week's losses."""
+    toks = doc.tokens
+    for group in list_groups(doc, figs):
+        if len(group) < _HEADED_LIST or any(c.kind_by not in ("default", "size") for c in group):
+            continue
+        j = group[0].evidence()[0] - 1
+        while j >= 0 and toks[j].raw in _LIST_GAP:
+            j -= 1
+        if j < 0 or toks[j].raw not in (":", "："):
+            continue
+        header = doc.sent_of[j]
+        for s in (header, header - 1):
+            cues = [q for q in kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total") and q.paren == 0]
+            if cues:
+                chosen = cues[-1]
+                kind = _kind_from(chosen)[0]
+                period = _period_for(doc, kcues, s, chosen) if kind == "increase" else None
+                for c in group:
+                    c.kind, c.period, c.kind_by = kind, period, "list"
+                break
 
 
 def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:
