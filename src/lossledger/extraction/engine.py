@@ -16,7 +16,7 @@ from ..errors import InputError
 from .asof import resolve_as_of
 from .attribution import attribute, list_groups
 from .claims import build_claims
-from .dates import DateMention, find_dates
+from .dates import INVASION, DateMention, find_dates
 from .document import Doc, analyse
 from .figures import REASONS, Candidate, find_candidates
 from .language import detect_language
@@ -366,6 +366,27 @@ def _averages(doc: Doc, figs: list[Candidate]) -> None:
                 c.source, c.strong_source, c.kind, c.period, c.kind_by = "other", True, "increase", "P1D", "clause"
 
 
+def _sentence_eras(doc: Doc, dates: list[DateMention], figs: list[Candidate]) -> dict[int, dt.date]:
+    """{id(figure): the dated day its own sentence names}: "on March 1, 2022; the first tally
+    showed 5,710 killed" is measured against 2022, not against the publication date."""
+    by_sentence: dict[int, list[tuple[int, dt.date]]] = {}
+    for d in dates:
+        if d.year and d.month and not d.metadata and not d.since_cue:
+            day = d.date() or _month_start(d)
+            if day is not None and day > INVASION:
+                by_sentence.setdefault(doc.sent_of[d.first], []).append((d.first, day))
+    out: dict[int, dt.date] = {}
+    for c in figs:
+        s = doc.sent_of[c.first]
+        found = by_sentence.get(s)
+        start = doc.sentences[s][0]
+        if not found and start > 0 and doc.tokens[start - 1].raw == ";":
+            found = by_sentence.get(s - 1)  # "… on March 1, 2022; the first tally showed 5,710"
+        if found:
+            out[id(c)] = min(found, key=lambda x: abs(x[0] - c.first))[1]
+    return out
+
+
 def _tokens_back(doc: Doc, k: int, chars: int) -> int:
     """The first token starting at most ``chars`` characters before token k."""
     start = doc.tokens[k].start - chars
@@ -435,7 +456,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     _articles(doc, [c for c in cands if c.reason is None])
     figs = [c for c in cands if c.reason is None]
     _averages(doc, figs)
-    settle_kinds(figs, era_hint(dates, figs, pub))
+    settle_kinds(figs, era_hint(dates, figs, pub), _sentence_eras(doc, dates, figs))
     as_of, fig_dates = resolve_as_of(doc, dates, figs, pub)
     era = as_of or pub or next((d.date() or _month_start(d) for d in dates if d.metadata), None)
 

@@ -59,11 +59,15 @@ def _days(period: str | None) -> int:
     return int(match.group(1)) * _DAYS[match.group(2)] if match else 1
 
 
-def settle_kinds(figs: list[Candidate], era: dt.date | None) -> None:
+def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.date] | None = None) -> None:
     """Overrule weakly cued kinds whose size contradicts them: a total too small (General Staff
-    figures only: others count fewer), an increase too big (any source)."""
+    figures only: others count fewer), an increase too big (any source).  ``own`` gives a
+    figure's own era (by ``id``) where its sentence names a date."""
     table = magnitudes()
+    own = own or {}
+    text_era = era
     for c in figs:
+        era = own.get(id(c), text_era)
         if c.reason is not None or c.metric is None or c.kind_by not in _WEAK | _DATED:
             continue
         if c.source != GENERAL_STAFF and not (c.kind == "increase" and c.kind_by in _DATED):
