@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .document import Doc
 from .figures import Candidate
 from .model import GENERAL_STAFF
-from .tokens import NUM, WORD
+from .tokens import NUM, PUNCT, WORD
 from .vocab import Match
 
 __all__ = ["Cue", "attribute", "collect_cues"]
@@ -362,6 +362,8 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     speaking = [q for q in sent if not _suffered(doc, q)]
     if speaking:
         sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
+    elif sent and all(_lost_subject(doc, q) for q in sent):
+        return last_earlier, False  # "ВСУ … лишились 1,5 млн": they lost; the speaker is named before, or not at all
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
@@ -383,7 +385,35 @@ _COUNTS = {"src:oryx", "src:mediazona"}
 def _suffered(doc: Doc, q: Cue) -> bool:
     """A cue followed at once by a word of loss names the side that lost ("as forças ucranianas
     sofreram…", "Ukrainian forces lost…"), not a speaker."""
-    return bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss"))
+    return bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss")) or _lost_subject(doc, q)
+
+
+def _lost_subject(doc: Doc, q: Cue) -> bool:
+    """Ukraine's army or "Kyiv" as the subject of a verb of losing (``[framing] lost``) later in
+    its sentence, with no word of saying, other source, country or side between: the side that
+    lost ("ВСУ с начала спецоперации лишились…", "ارتش اوکراین … سرباز … از دست داده است"), not
+    the speaker ("ЗСУ знищили" destroys; "According to the General Staff, Russia lost" speaks)."""
+    if q.cat not in _UKRAINE_FORCES:
+        return False
+    lost = doc.matches_in(q.last, doc.sentence_range(q.first)[1], "frame:lost")
+    if not lost:
+        return False
+    verb = lost[0].start
+    if verb - q.last > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in doc.tokens[q.last : verb]):
+        return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
+    end = doc.sentence_range(q.first)[1]
+    # a word of saying, another source, a country or a side between them, or a country or side
+    # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")
+    near = {cat for m in doc.matches_in(q.last, end, "") if m.start < lost[0].end + 3 for cat in m.cats()}
+    return not any(cat.startswith(("date:said", "src:", "place:", "side:", "sideadj:")) for cat in near)
+
+
+#: at most this many words between Ukraine's forces and their verb of losing
+_SUBJECT_GAP = 5
+
+
+#: cues naming Ukraine's forces: as the subject of "lost" they are the side that lost
+_UKRAINE_FORCES = {"src:general-staff", "src:general-staff-weak"}
 
 
 def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
@@ -502,6 +532,13 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
         c.source = GENERAL_STAFF if name == "statement-header" else str(name)
         c.strong_source = same_sentence and not _weak(cue)
     c.side = _side(doc, c, ctx.sidecues)
+    if c.side != "ukraine" and not c.side_by_noun and _lost_by_ukraine(doc, c, ctx.srccues):
+        c.side = "ukraine"
+
+
+def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:
+    """Whether Ukraine's forces are the subject that lost, earlier in the figure's sentence."""
+    return any(q.last <= c.first and _lost_subject(doc, q) for q in srccues.in_sentence(doc.sent_of[c.first]))
 
 
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:

@@ -29,6 +29,8 @@ from .tokens import NUM, PUNCT, WORD
 __all__ = ["Candidate", "find_candidates"]
 
 _DASHES = {"-", "–", "—", "‒", "−", ":", "：", "="}
+#: emphasis marks that scraped pages keep from markdown
+_MARKUP = {"*", "**", "_", "__"}
 _QUOTES = {'"', "«", "»", "“", "”", "„", "'", "‘", "’"}
 
 #: Non-claim vocabulary key -> reason written in ``ignored``.
@@ -153,8 +155,8 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
                     return None
                 j = end
                 continue
-            if tok.raw in ("-", "'", "’", "/") or tok.raw in _QUOTES:
-                j += 1
+            if tok.raw in ("-", "'", "’", "/") or tok.raw in _QUOTES or tok.raw in _MARKUP:
+                j += 1  # "10.222 **carros de combate**": markdown emphasis is no punctuation
                 continue
             return None
         if tok.kind == NUM or (doc.lex.term_before_number and tok.norm in doc.lex.conjunctions):

@@ -30,7 +30,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``russian_adjectives``/``ukrainian_adjectives`` on the figure's own noun ("2,049 Russian tanks");
   ``enemy`` ("the enemy", "противник") is the side opposite the speaker: Russia's losses when
   Ukraine speaks, Ukraine's when the Russian MoD does.
-- ``[framing]``: ``death``, ``loss``, ``wounded`` words; ``launch`` words of attacks, not losses
+- ``[framing]``: ``death``, ``loss``, ``wounded`` words; ``launch`` words of attacks, not losses;
+  ``lost``: verbs whose subject is the side that lost ("ВСУ … лишились", not "ЗСУ знищили")
   ("launched 145 drones").
 - ``[nonclaims]``: nouns and markers of numbers that are not loss figures, by reason.
 - ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
@@ -125,7 +126,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "air-force",
     },
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
-    "framing": {"death", "loss", "wounded", "launch"},
+    "framing": {"death", "loss", "wounded", "launch", "lost"},
     "nonclaims": None,
     "dates": {"months", "weekdays", "during_suffixes", "day_links", "year_links", *DATE_CUES},
 }
