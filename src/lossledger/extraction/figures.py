@@ -186,7 +186,9 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     m = doc.match_end.get(j + 1)
     if m is not None and (m.has("q:about") or m.has("q:more_than")):
         j = m.start - 1
-    if j >= 0 and toks[j].raw in _DASHES and not toks[c.first].nl_before:  # not "casualties:\n2022: …"
+    if (
+        j >= 0 and toks[j].raw in _DASHES and not (toks[c.first].nl_before and _year_like(c.num))
+    ):  # "casualties:\n2022: …"
         end = j
         m2 = doc.match_end.get(end)
         if m2 is not None:
