@@ -208,6 +208,9 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
+    if any(q.cat == "kind:increase" for q in local):
+        # "in the last 24 hours, 55 tanks altogether": "altogether" sums the clause's period
+        local = [q for q in local if not (q.cat == "kind:total" and not q.paren and _altogether(doc, q))]
     chosen = _nearest(local, c.first)
     c.kind_by = "clause"
     if chosen is None and _subset_day(doc, c):
@@ -231,6 +234,11 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
             c.kind = "total"  # the same period as a total named before: since the war began
         if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
             c.kind_by = "period"
+
+
+def _altogether(doc: Doc, q: Cue) -> bool:
+    m = doc.match_at.get(q.first)
+    return m is not None and m.has("kind:altogether")
 
 
 def _rose_to(doc: Doc, c: Candidate, cands: list[Candidate]) -> bool:

@@ -1,5 +1,5 @@
 """Periods a text gives with dates: "in December", "у травні", "in 2024", "2022: …", and
-ranges of days ("from 27 November to 3 December").
+ranges of days ("from 27 November to 3 December"), and counted spans ("over the past 24 hours").
 
 A figure "in December" or "in 2024" is an increase over that period, never a total (issue 11).
 February 2022 and the year 2022 are left out: news names them as the start of the war; so is a
@@ -62,6 +62,26 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         line_label = (k == 0 or tok.nl_before) and k + 1 < len(doc.tokens) and doc.tokens[k + 1].raw == ":"
         if line_label or _during(doc, k, k + 1):
             out.append(_cue(k, k + 1, "increase", "P1Y"))
+    out.extend(_counted_periods(doc, dated))
+    return out
+
+
+def _counted_periods(doc: Doc, dated: set[int]) -> list[Match]:
+    """ "over the past 24 hours", "за последние 3 дня", "i løpet av de siste 24 timer": a period
+    prefix (``[kind] period_prefix``), a number and a word of time (``[nonclaims] time_after``) is
+    a new loss over that time; its length in days is left open (the plausibility check then
+    treats it as a day)."""
+    out: list[Match] = []
+    if doc.lex.term_before_number:
+        return out  # "지난 19일부터": where a counter follows every number, "N days" and "the Nth" look alike
+    for m in doc.all_matches():
+        if not m.has("kind:period_prefix"):
+            continue
+        k = m.end
+        if k + 1 < len(doc.tokens) and doc.tokens[k].kind == NUM and k not in dated:  # not "지난 12일부터" (the 12th)
+            unit = doc.match_at.get(k + 1)
+            if unit is not None and unit.has("non:time_after"):
+                out.append(_cue(m.start, unit.end, "increase", None))
     return out
 
 

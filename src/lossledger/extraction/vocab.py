@@ -19,6 +19,7 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   in a loss context ("people").  Every key must be a taxonomy metric (checked on load).
 - ``[qualifiers]``: ``about``, ``more_than`` (before the number), ``about_after``, ``more_than_after``.
 - ``[kind]``: ``increase`` and ``total`` cues, ``increase_near`` ("another", "six *more* tanks"),
+  ``altogether`` (total words that sum within a period their clause names: "insgesamt", "in total"),
   ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past"),
   ``running_total`` ("bringing the total to": the bare number after it is the total of the figure
   before, which is a new loss), ``respectively`` (bare totals map to the figures before, in order),
@@ -112,6 +113,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "running_total",
         "respectively",
         "to_total",
+        "altogether",
     },
     "sources": {
         "general-staff",
