@@ -312,6 +312,8 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
                 return None if _non_at(doc, num.last) is None else REASONS.get(_non_at(doc, num.last) or "", "range")
         if prev.kind == WORD and adjacent and prev.raw[:1].isupper() and len(prev.raw) <= 4 and prev.raw.isascii():
             return "model designation"
+        if prev.kind == WORD and adjacent and prev.raw[-1:].isascii() and prev.raw[-1:].isalpha():
+            return "part of a name"  # "@region776", "Su34": a number glued to Latin letters names something
         if prev.raw in ("$", "€", "£", "#", "№", "No"):
             return "money" if prev.raw in "$€£" else "number sign"
     nxt = toks[num.last] if num.last < len(toks) else None
