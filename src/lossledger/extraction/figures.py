@@ -212,9 +212,14 @@ def _bracketed_after_term(doc: Doc, c: Candidate) -> tuple[str, str, int, int] |
     j = c.first - 1
     if j < 1 or toks[j].raw != "(" or c.last >= len(toks) or toks[c.last].raw != ")":
         return None
-    m = doc.match_end.get(j)
+    return _term_ending_at(doc, j)
+
+
+def _term_ending_at(doc: Doc, end: int) -> tuple[str, str, int, int] | None:
+    """A metric term (not a weak or statement word) whose match ends at token ``end``."""
+    m = doc.match_end.get(end)
     found = _metric_of(doc, m.start) if m is not None else None
-    if found is None or found[1] != "term":
+    if m is None or found is None or found[1] != "term":
         return None
     return found[0], found[1], m.start, m.end
 
@@ -229,9 +234,8 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     m = doc.match_end.get(j + 1)
     if m is not None and (m.has("q:about") or m.has("q:more_than")):
         j = m.start - 1
-    m = doc.match_end.get(j + 1)
-    found = _metric_of(doc, m.start) if m is not None else None
-    if found is None or found[1] != "term":
+    found = _term_ending_at(doc, j + 1)
+    if found is None:
         return None
     k = c.last
     if k < len(toks) and toks[k].raw == "." and k + 1 < len(toks) and doc.sent_of[k + 1] == doc.sent_of[k]:
@@ -243,7 +247,7 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
         or toks[k].raw in (",", ";", ".")
         or (toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions)
     )
-    return (found[0], found[1], m.start, m.end) if ends_item else None
+    return found if ends_item else None
 
 
 def _joined(doc: Doc, last: int, term_first: int) -> bool:
