@@ -208,8 +208,9 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
-    if any(q.cat == "kind:increase" for q in local):
-        # "in the last 24 hours, 55 tanks altogether": "altogether" sums the clause's period
+    if any(q.cat == "kind:increase" and not _trails(q, all_cands, c) for q in local):
+        # "in the last 24 hours, 55 tanks altogether": "altogether" sums the clause's period (but
+        # not one that closes another figure: "6,465 tanks in the past 24 hours and 1,210 in total")
         local = [q for q in local if not (q.cat == "kind:total" and not q.paren and _altogether(doc, q))]
     chosen = _nearest(local, c.first)
     c.kind_by = "clause"
@@ -234,6 +235,11 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
             c.kind = "total"  # the same period as a total named before: since the war began
         if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
             c.kind_by = "period"
+
+
+def _trails(q: Cue, figs: list[Candidate], c: Candidate) -> bool:
+    """Whether cue ``q`` comes right after another figure (its number or its noun)."""
+    return any(f is not c and q.first - 1 <= max(f.last, f.term_last) <= q.first for f in figs)
 
 
 def _altogether(doc: Doc, q: Cue) -> bool:
