@@ -6,27 +6,62 @@ Exit codes: 0 ok · 1 a :class:`~lossledger.errors.LossLedgerError` (one line on
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
+from typing import Any
 
 import click
 import typer
 
 from ..errors import LossLedgerError
 
-# Command modules register themselves on `app` when imported (one line per module).
-# (command modules are imported here)
-from . import bulk as _bulk  # noqa: F401
-from . import check as _check  # noqa: F401
-from . import extract as _extract  # noqa: F401
-from . import label as _label  # noqa: F401
-from . import ledger as _ledger  # noqa: E402,F401
-from . import records as _records  # noqa: E402,F401
-from . import serve as _serve  # noqa: E402,F401
-from .app import app, err_console
-
 __all__ = ["app", "main"]
+
+# Command modules register themselves on `app` when imported.  A run of one command imports only
+# its own module (`lossledger check` does not load the server, the bulk runner or the ledger
+# commands: start-up is most of its time); help, an unknown command and `lossledger.cli.app`
+# import them all.
+_MODULES = ("bulk", "check", "extract", "label", "ledger", "records", "serve")
+_COMMANDS = {
+    "bulk": "bulk",
+    "check": "check",
+    "extract": "extract",
+    "label": "label",
+    **dict.fromkeys(("sync", "show", "latest", "series", "conflicts", "sources", "export", "changes", "status"), "ledger"),
+    **dict.fromkeys(("records", "estimate", "compare"), "records"),
+    "serve": "serve",
+}
+
+
+def _command(args: list[str]) -> str | None:
+    """The command word of ``args``, past the global options (``--db URL``, ``--debug``)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _load(args: list[str] | None = None) -> typer.Typer:
+    """The application with the command modules ``args`` need registered."""
+    name = _command(args) if args is not None else None
+    for module in [_COMMANDS[name]] if name in _COMMANDS else _MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    from .application import app
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _load()
+    raise AttributeError(name)
 
 # typer >= 0.28 raises its vendored copy of click's exceptions (all subclasses of
 # typer.TyperException), older typer releases raise click's own: catch both.
@@ -55,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("LOSSLEDGER_DEBUG", "") not in ("", "0")
+    app = _load(args)
+    from .application import err_console
+
     try:
         result = app(args=args, prog_name="lossledger", standalone_mode=False)
     except _EXIT as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .app import app, dumps, out_console, state
+from .application import app, dumps, out_console, state
 
 bulk_app = typer.Typer(
     help="Check a whole news archive on Dask (local cluster or a running one).", no_args_is_help=True

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from .app import DB, app, dumps, out_console, state
+from .application import DB, app, dumps, out_console, state
 
 _COLOURS = {"match": "green", "rounded": "cyan", "stale": "yellow", "mismatch": "bold red", "unverifiable": "dim"}
 

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from .app import Format, app, emit
+from .application import Format, app, emit
 
 __all__ = ["extract_command"]
 

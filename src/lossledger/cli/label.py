@@ -15,7 +15,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from .app import Format, app, dumps, emit, state
+from .application import Format, app, dumps, emit, state
 
 __all__ = ["label_command"]
 

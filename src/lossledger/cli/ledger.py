@@ -13,7 +13,7 @@ from rich.table import Table
 
 from .. import taxonomy
 from ..registry import CLAIMS
-from .app import DB, Format, app, emit, err_console, state
+from .application import DB, Format, app, emit, err_console, state
 
 if TYPE_CHECKING:
     from ..ledger import Ledger

@@ -14,7 +14,7 @@ from rich import box
 from rich.table import Table
 
 from ..registry import CLAIMS, CONFIRMED
-from .app import DB, Format, app, emit, err_console
+from .application import DB, Format, app, emit, err_console
 from .ledger import FORMAT, open_ledger
 
 records_app = typer.Typer(

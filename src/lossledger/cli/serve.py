@@ -9,7 +9,7 @@ import typer
 
 from ..config import resolve_db_url, setting
 from ..errors import ConfigError
-from .app import app, state
+from .application import app, state
 
 
 def _default_public_url(host: str, port: int) -> str | None:
