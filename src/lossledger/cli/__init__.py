@@ -29,7 +29,9 @@ _COMMANDS = {
     "check": "check",
     "extract": "extract",
     "label": "label",
-    **dict.fromkeys(("sync", "show", "latest", "series", "conflicts", "sources", "export", "changes", "status"), "ledger"),
+    **dict.fromkeys(
+        ("sync", "show", "latest", "series", "conflicts", "sources", "export", "changes", "status"), "ledger"
+    ),
     **dict.fromkeys(("records", "estimate", "compare"), "records"),
     "serve": "serve",
 }
@@ -62,6 +64,7 @@ def __getattr__(name: str) -> Any:
     if name == "app":
         return _load()
     raise AttributeError(name)
+
 
 # typer >= 0.28 raises its vendored copy of click's exceptions (all subclasses of
 # typer.TyperException), older typer releases raise click's own: catch both.

@@ -259,14 +259,24 @@ def _joined(doc: Doc, last: int, term_first: int) -> bool:
 
 def _before_gloss(doc: Doc, j: int) -> int:
     """The token before what may stand between a noun and its number where the number follows
-    it: a gloss in brackets ("다연장로켓(MLRS) 203문") and a topic particle ("戦車は4006台")."""
+    it: a gloss in brackets ("다연장로켓(MLRS) 203문") and particles ("戦車は4006台", "車両などを9834台")."""
     toks = doc.tokens
     if j >= 0 and toks[j].raw == ")":
         opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].raw == "("), None)
         if opening is not None:
             j = opening - 1
-    if j >= 0 and toks[j].norm in doc.lex.particles:
-        j -= 1
+    for _ in range(3):  # "装甲戦闘車両などを9834台": particles may stack, and span several tokens
+        size = next(
+            (
+                k
+                for k in (3, 2, 1)
+                if j - k + 1 >= 0 and "".join(t.norm for t in toks[j - k + 1 : j + 1]) in doc.lex.particles
+            ),
+            0,
+        )
+        if not size:
+            break
+        j -= size
     return j
 
 
