@@ -144,6 +144,8 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
             return None
         found = _metric_of(doc, j)
         if found is not None:
+            if _introduces_number(doc, found[2]):
+                return None  # "129.870 (+840) Flugzeuge: 294 (+1)": the noun names the number after its colon
             return found[0], found[1], j, found[2]
         non = _non_at(doc, j)
         if non is not None and (words == 0 or non in ("civilian", "other", "deployed")):
@@ -176,6 +178,20 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
             j += 1
         words += 1
     return None
+
+
+def _introduces_number(doc: Doc, end: int) -> bool:
+    """Whether a dash or colon and then a number follow the term ending at token ``end`` (the
+    statement's "танків ‒ 6465", a table's "Flugzeuge: 294")."""
+    toks = doc.tokens
+    return (
+        end + 1 < len(toks)
+        and toks[end].raw in _DASHES
+        and toks[end].raw != "-"
+        and not toks[end].nl_before  # "— 5.241 tank\n— 9.877 …": a bullet opens the next line
+        and toks[end + 1].kind == NUM
+        and doc.sent_of[end + 1] == doc.sent_of[end]
+    )
 
 
 def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
