@@ -548,6 +548,31 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     c.side = _side(doc, c, ctx.sidecues)
     if c.side != "ukraine" and not c.side_by_noun and _lost_by_ukraine(doc, c, ctx.srccues):
         c.side = "ukraine"
+    if c.side != "ukraine" and not c.side_by_noun and _won_by_russia(doc, c):
+        # "l'armée russe a supprimé 293 avions": Russia counts what it destroyed, Ukraine's losses
+        c.side = "ukraine"
+        if not c.strong_source:
+            c.source = "russian-mod"
+
+
+def _won_by_russia(doc: Doc, c: Candidate) -> bool:
+    """Whether Russia's forces are the subject of a verb of destroying (``[framing] won``) before
+    the figure in its sentence: a phrase naming Russia's side, at most a few words without
+    punctuation or figures before the verb ("l’armée russe a éliminé 293 avions")."""
+    a = doc.sentence_range(c.first)[0]
+    for m in doc.matches_in(a, c.first, "frame:won"):
+        lo = max(a, m.start - _SUBJECT_GAP - 3)
+        subjects = [x for x in doc.matches_in(lo, m.start, "") if x.cats() & _RUSSIA_SIDE]
+        if not subjects:
+            continue
+        between = doc.tokens[subjects[-1].end : m.start]
+        if not any(t.kind == NUM or (t.kind == PUNCT and t.raw not in "'’") for t in between):
+            return True
+    return False
+
+
+#: cues that name Russia's side
+_RUSSIA_SIDE = {"sideadj:russia", "place:russia", "src:russian-mod", "side:russia"}
 
 
 def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:

@@ -32,7 +32,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``enemy`` ("the enemy", "противник") is the side opposite the speaker: Russia's losses when
   Ukraine speaks, Ukraine's when the Russian MoD does.
 - ``[framing]``: ``death``, ``loss``, ``wounded`` words; ``launch`` words of attacks, not losses;
-  ``lost``: verbs whose subject is the side that lost ("ВСУ … лишились", not "ЗСУ знищили")
+  ``lost``: verbs whose subject is the side that lost ("ВСУ … лишились", not "ЗСУ знищили");
+  ``won``: verbs whose subject destroyed what it counts ("l'armée russe a supprimé 293 avions")
   ("launched 145 drones").
 - ``[nonclaims]``: nouns and markers of numbers that are not loss figures, by reason.
 - ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
@@ -128,7 +129,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "air-force",
     },
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
-    "framing": {"death", "loss", "wounded", "launch", "lost"},
+    "framing": {"death", "loss", "wounded", "launch", "lost", "won"},
     "nonclaims": None,
     "dates": {"months", "weekdays", "during_suffixes", "day_links", "year_links", *DATE_CUES},
 }
