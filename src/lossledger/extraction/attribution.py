@@ -155,15 +155,14 @@ def _kind_from(cue: Cue) -> tuple[str, str | None]:
     return "increase", None
 
 
-def _period_for(doc: Doc, kcues: CueIndex, s: int, chosen: Cue) -> str | None:
+def _period_for(kcues: CueIndex, s: int, chosen: Cue) -> tuple[str | None, bool]:
+    """(the period of the increase cue ``chosen``, whether it is "the same period" as a total
+    named before it: then the figure is a total)."""
     for q in kcues.in_sentence(s):
         if q.cat == "kind:periods" and q.first == chosen.first:
-            return _same_period(kcues, s, q)
-    return None
-
-
-def _names_same_period(kcues: CueIndex, s: int, chosen: Cue) -> bool:
-    return any(q.cat == "kind:periods" and q.value == "same" and q.first == chosen.first for q in kcues.in_sentence(s))
+            period = _same_period(kcues, s, q)
+            return period, period is None and q.value == "same"
+    return None, False
 
 
 #: how many sentences back "in the same period" looks for the period it means
@@ -230,8 +229,8 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
         return
     c.kind = _kind_from(chosen)[0]
     if c.kind == "increase":
-        c.period = _period_for(doc, kcues, s, chosen)
-        if c.period is None and _names_same_period(kcues, s, chosen):
+        c.period, since_war = _period_for(kcues, s, chosen)
+        if since_war:
             c.kind = "total"  # the same period as a total named before: since the war began
         if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
             c.kind_by = "period"
@@ -705,7 +704,7 @@ def _headed_lists(doc: Doc, figs: list[Candidate], kcues: CueIndex) -> None:
             if cues:
                 chosen = cues[-1]
                 kind = _kind_from(chosen)[0]
-                period = _period_for(doc, kcues, s, chosen) if kind == "increase" else None
+                period = _period_for(kcues, s, chosen)[0] if kind == "increase" else None
                 for c in group:
                     c.kind, c.period, c.kind_by = kind, period, "list"
                 break

@@ -189,6 +189,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
     prev: Candidate | None = None
     civilians: Candidate | None = None
     at = {c.first: c for c in cands}
+    named = [c for c in cands if c.reason is None and c.how in ("term", "stmt")]  # figures a noun names
     figs: list[Candidate] = []
     for c in cands:
         if c.reason == _CIVILIANS:
@@ -218,7 +219,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         refers_back = bool(
             doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")
         )
-        subject = _subject_term(doc, c, cands)
+        subject = _subject_term(doc, c, named)
         if subject is not None:
             c.metric, c.how, c.term_first, c.term_last = subject[0], "subject", subject[1], subject[2]
         elif (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
@@ -236,7 +237,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         figs.append(c)
 
 
-def _subject_term(doc: Doc, c: Candidate, cands: list[Candidate]) -> tuple[str, int, int] | None:
+def _subject_term(doc: Doc, c: Candidate, named: list[Candidate]) -> tuple[str, int, int] | None:
     """The equipment a sentence is about when no number took its name: the nearest equipment term
     a few words before a bare number of its sentence, no other figure's name, with words of loss or
     of a new loss or total between and no named figure ("Втрати бойових броньованих машин зросли
@@ -245,14 +246,14 @@ def _subject_term(doc: Doc, c: Candidate, cands: list[Candidate]) -> tuple[str, 
     if c.num.words_only:
         return None
     a = max(doc.sentence_range(c.first)[0], c.first - _SUBJECT_REACH)
-    taken = {f.term_first for f in cands if f.reason is None and f.metric is not None and f.how != "subject"}
+    near = [f for f in named if a <= f.term_first < c.first or a <= f.first < c.first]
     for m in reversed(doc.matches_in(a, c.first, "metric:")):
         if m.end > c.first:
             continue
         metric = next(cat[7:] for cat in m.cats() if cat.startswith("metric:"))
-        if m.start in taken or metric == "personnel" or not _speaks_of_losses(doc, m.end, c.first):
+        if metric == "personnel" or any(f.term_first == m.start for f in near):
             return None
-        if any(f.first >= m.end and f.last <= c.first and f.how in ("term", "stmt") for f in cands if f.reason is None):
+        if not _speaks_of_losses(doc, m.end, c.first) or any(m.end <= f.first and f.last <= c.first for f in near):
             return None
         return metric, m.start, m.end
     return None

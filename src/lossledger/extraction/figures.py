@@ -180,6 +180,29 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     return None
 
 
+def _before_qualifier(doc: Doc, c: Candidate) -> int:
+    """The token before the number, or before the qualifier standing right before it ("‒ близько
+    400300", "— oltre 27.000")."""
+    j = c.first - 1
+    m = doc.match_end.get(j + 1)
+    if m is not None and (m.has("q:about") or m.has("q:more_than")):
+        j = m.start - 1
+    return j
+
+
+def _ordinal_dot(doc: Doc, k: int) -> bool:
+    """Whether token k is a full stop glued to the number before it inside a sentence: an
+    ordinal ("Príslušníci 30. samostatnej brigády"), not the end of a list item."""
+    toks = doc.tokens
+    return (
+        0 < k < len(toks) - 1
+        and toks[k].raw == "."
+        and toks[k - 1].kind == NUM
+        and toks[k].start == toks[k - 1].end
+        and doc.sent_of[k + 1] == doc.sent_of[k]
+    )
+
+
 def _introduces_number(doc: Doc, end: int) -> bool:
     """Whether a dash or colon and then a number follow the term ending at token ``end`` (the
     statement's "танків ‒ 6465", a table's "Flugzeuge: 294")."""
@@ -197,11 +220,7 @@ def _introduces_number(doc: Doc, end: int) -> bool:
 def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     """A metric term before the number across a dash/colon, or right before a number word."""
     toks = doc.tokens
-    j = c.first - 1
-    # a qualifier may stand between the dash and the number: "‒ близько 400300", "— oltre 27.000"
-    m = doc.match_end.get(j + 1)
-    if m is not None and (m.has("q:about") or m.has("q:more_than")):
-        j = m.start - 1
+    j = _before_qualifier(doc, c)
     if (
         j >= 0 and toks[j].raw in _DASHES and not (toks[c.first].nl_before and _year_like(c.num))
     ):  # "casualties:\n2022: …"
@@ -246,16 +265,10 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     toks = doc.tokens
     if c.num.words_only:  # German "… zwei Flugzeuge ein.": a verb's particle, not a number
         return None
-    j = c.first - 1
-    m = doc.match_end.get(j + 1)
-    if m is not None and (m.has("q:about") or m.has("q:more_than")):
-        j = m.start - 1
-    found = _term_ending_at(doc, j + 1)
-    if found is None:
+    found = _term_ending_at(doc, _before_qualifier(doc, c) + 1)
+    if found is None or _ordinal_dot(doc, c.last):
         return None
     k = c.last
-    if k < len(toks) and toks[k].raw == "." and k + 1 < len(toks) and doc.sent_of[k + 1] == doc.sent_of[k]:
-        return None  # "Príslušníci 30. samostatnej brigády": an ordinal
     ends_item = (
         k >= len(toks)
         or toks[k].nl_before
@@ -266,7 +279,7 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     return found if ends_item else None
 
 
-def _joined(doc: Doc, last: int, term_first: int) -> bool:
+def _past_conjunction(doc: Doc, last: int, term_first: int) -> bool:
     """Whether the list's joining word stands between a number and the term found after it."""
     return term_first > last and any(
         doc.tokens[k].kind == WORD and doc.tokens[k].norm in doc.lex.conjunctions for k in range(last, term_first)
@@ -403,14 +416,8 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         return True  # "between 138,500 and 200,000 people": the metric of the next figure
     if tok.kind == WORD and tok.norm in doc.lex.conjunctions and doc.frame_at.get(j + 1) is not None:
         return True  # "зросли на 3 і склали 23 949": the clause goes on with a word of loss
-    if (
-        tok.raw == "."
-        and toks[j - 1].kind == NUM
-        and tok.start == toks[j - 1].end
-        and j + 1 < len(toks)
-        and doc.sent_of[j + 1] == doc.sent_of[j]
-    ):
-        return False  # an ordinal: "Príslušníci 30. samostatnej brigády"
+    if _ordinal_dot(doc, j):
+        return False
     if tok.kind == PUNCT:
         return tok.raw not in ("%", "-", "/", "x", "×")
     m = doc.match_at.get(j)
@@ -460,7 +467,7 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         elif isinstance(fwd, str):
             c.reason = REASONS[fwd]
             continue
-        if c.metric is None or c.how == "weak" or _joined(doc, c.last, c.term_first):
+        if c.metric is None or c.how == "weak" or _past_conjunction(doc, c.last, c.term_first):
             # "personnel – about 400,300 (+1,210) people"; "helikoptereita 121 ja lentokoneita 276"
             back = _backward(doc, c) or _noun_first(doc, c)
             if back is not None:

@@ -65,19 +65,18 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
     figure's own era (by ``id``) where its sentence names a date."""
     table = magnitudes()
     own = own or {}
-    text_era = era
     for c in figs:
-        era = own.get(id(c), text_era)
+        fig_era = own.get(id(c), era)
         if c.reason is not None or c.metric is None or c.kind_by not in _WEAK | _DATED:
             continue
         if c.source != GENERAL_STAFF and not (c.kind == "increase" and c.kind_by in _DATED):
             continue
         value = c.num.int_value
         if c.kind == "total":
-            smallest = table.smallest_total(c.metric, era)
+            smallest = table.smallest_total(c.metric, fig_era)
             if smallest is not None and value * 2 < smallest:
                 c.kind, c.kind_by = "increase", "size"
         elif c.kind == "increase":
-            largest = table.largest_increase(c.metric, era, _days(c.period))
+            largest = table.largest_increase(c.metric, fig_era, _days(c.period))
             if largest is not None and value > largest:
                 c.kind, c.period, c.kind_by = "total", None, "size"

@@ -33,7 +33,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   Ukraine speaks, Ukraine's when the Russian MoD does.
 - ``[framing]``: ``death``, ``loss``, ``wounded`` words; ``launch`` words of attacks, not losses;
   ``lost``: verbs whose subject is the side that lost ("ВСУ … лишились", not "ЗСУ знищили");
-  ``won``: verbs whose subject destroyed what it counts ("l'armée russe a supprimé 293 avions")
+  ``won``: verbs whose subject destroyed what it counts ("l'armée russe a supprimé 293 avions");
+  both are words of loss too, without being listed under ``loss``
   ("launched 145 drones").
 - ``[nonclaims]``: nouns and markers of numbers that are not loss figures, by reason.
 - ``[dates]``: month/weekday names beyond Babel's, ``as_of``, ``range_from``/``range_to``,
@@ -483,6 +484,9 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
         for phrase in side.get(key, []):
             lex.add(phrase, f"sideadj:{name}", None, CONTEXT, keyed=keyed)
     _add_section(lex, vocab, "framing", "frame:", FRAMING, keyed=keyed)
+    framing = vocab.section("framing")
+    for phrase in [*framing.get("lost", []), *framing.get("won", [])]:
+        lex.add(phrase, "frame:loss", None, FRAMING, keyed)  # a verb of losing or destroying speaks of losses
     dates = vocab.section("dates")
     for key in ("months", "weekdays"):
         for word, value in dates.get(key, {}).items():
