@@ -403,18 +403,20 @@ def _suffered(doc: Doc, q: Cue) -> bool:
 
 def _lost_subject(doc: Doc, q: Cue) -> bool:
     """Ukraine's army or "Kyiv" as the subject of a verb of losing (``[framing] lost``) later in
-    its sentence, with no word of saying, other source, country or side between: the side that
-    lost ("ВСУ с начала спецоперации лишились…", "ارتش اوکراین … سرباز … از دست داده است"), not
-    the speaker ("ЗСУ знищили" destroys; "According to the General Staff, Russia lost" speaks)."""
+    its sentence, a few words on, with no punctuation, figure, word of saying, other source,
+    country or side between: the side that lost ("ВСУ с начала спецоперации лишились свыше 1,5
+    миллиона"), not the speaker ("ЗСУ знищили" destroys; "According to the General Staff, Russia
+    lost" speaks).  A verb after the figures (Persian "ارتش اوکراین … ۱۷۰ سرباز … از دست داده") is
+    not reached."""
     if q.cat not in _UKRAINE_FORCES:
         return False
-    lost = doc.matches_in(q.last, doc.sentence_range(q.first)[1], "frame:lost")
+    end = doc.sentence_range(q.first)[1]
+    lost = doc.matches_in(q.last, end, "frame:lost")
     if not lost:
         return False
     verb = lost[0].start
     if verb - q.last > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in doc.tokens[q.last : verb]):
         return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
-    end = doc.sentence_range(q.first)[1]
     # a word of saying, another source, a country or a side between them, or a country or side
     # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")
     near = {cat for m in doc.matches_in(q.last, end, "") if m.start < lost[0].end + 3 for cat in m.cats()}
