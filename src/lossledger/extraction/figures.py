@@ -407,6 +407,8 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         and toks[j + 1].start == toks[j].end
     ):
         return True  # a case suffix after a hyphen: "183 130-ს მიაღწია", "11 135-ə çatıb"
+    if _after_anaphora(doc, c.first):
+        return True  # "de las cuales 1.060 se produjeron…": the part of the figure before
     while j < len(toks) and toks[j].raw in _QUOTES and not toks[j].nl_before:
         j += 1
     if j >= len(toks) or toks[j].nl_before:
@@ -438,6 +440,14 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
             return True
     cm = doc.ctx_at.get(j)
     return cm is not None and any(x.startswith(("date:", "src:")) for x in cm.cats())
+
+
+def _after_anaphora(doc: Doc, first: int) -> bool:
+    """Whether a number follows "of which", "de las cuales", "entre os quais" (quotes between)."""
+    k = first
+    while k > 0 and doc.tokens[k - 1].raw in _QUOTES:
+        k -= 1
+    return any(m.end == k for m in doc.matches_in(max(0, k - 4), k, "kind:anaphora"))
 
 
 def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
