@@ -332,3 +332,26 @@ def test_a_speaker_is_never_a_source_named_inside_a_quotation(view: LedgerView) 
     )
     found = extract(text, language="en")
     assert {(c.source, c.value) for c in found.claims} == {("general-staff", 400300), ("general-staff", 6465)}
+
+
+def test_a_list_item_the_vocabulary_cannot_name_is_named_by_the_ledger(view: LedgerView) -> None:
+    """'sistemas de disparo de foguetes em salva' is in no vocabulary; between named items of a
+    General Staff list it is one of the statement's lines, and the report the list quotes (16
+    February 2024) has 984 on one line only, MLRS.  The same item mistyped (985) equals no line
+    and stays unnamed: an outlet's error is never bound to a line it does not fit."""
+    text = (
+        "Segundo o Estado-Maior ucraniano, a Rússia perdeu desde o início da invasão 6.465 tanques, "
+        "12.129 veículos blindados, 9.641 sistemas de artilharia, {mlrs} sistemas de disparo de foguetes "
+        "em salva, 332 aviões e 325 helicópteros."
+    )
+    found = extract(text.format(mlrs="984"), language="pt")
+    assert [(c.metric, c.value, c.source) for c in found.unnamed] == [("", 984, "general-staff")]
+    assert 984 not in {c.value for c in found.claims}
+    report = check(text.format(mlrs="984"), view, language="pt")
+    assert report.to_dict()["report_date"] == "2024-02-16"
+    mlrs = _claims(report, metric="mlrs")
+    assert [(c["value"], c["verdict"]) for c in mlrs] == [(984, "match")]
+    assert [n.code for n in report.notes if "list" in n.code] == ["list-item-named-by-ledger"]
+    typo = check(text.format(mlrs="985"), view, language="pt").to_dict()
+    assert typo["report_date"] == "2024-02-16" and 985 not in {c["value"] for c in typo["claims"]}
+    assert [n["message"][:4] for n in typo["notes"] if n["code"] == "unnamed-list-item"] == ["985 "]

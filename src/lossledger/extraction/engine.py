@@ -26,6 +26,7 @@ from .periods import period_cues
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
 from .tokens import NUM, PUNCT
+from .unnamed import unnamed_items
 
 __all__ = ["extract"]
 
@@ -455,6 +456,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
                 c.source = GENERAL_STAFF
     _filter(doc, cands, statement)
     _articles(doc, [c for c in cands if c.reason is None])
+    unnamed = unnamed_items(doc, cands)
     figs = [c for c in cands if c.reason is None]
     _averages(doc, figs)
     settle_kinds(figs, era_hint(dates, figs, pub), _sentence_eras(doc, dates, figs))
@@ -469,7 +471,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     index = {id(c): i for i, c in enumerate(figs)}
     claims = build_claims(doc, figs, to_claim, era)
     ignored = [Ignored(c.num.value, (c.num.start, c.num.end), c.reason or "") for c in cands if c.reason is not None]
-    return Extraction(language=lang, as_of=as_of, claims=claims, ignored=ignored)
+    return Extraction(language=lang, as_of=as_of, claims=claims, ignored=ignored, unnamed=unnamed)
 
 
 def _month_start(dm: DateMention) -> dt.date | None:

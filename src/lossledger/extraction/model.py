@@ -92,6 +92,8 @@ class Extraction:
     as_of: dt.date | None = None
     claims: list[Claim] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
+    #: list items whose noun the vocabulary lacks (metric ""): ``check`` names them with the ledger
+    unnamed: list[Claim] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract JSON (issue 4)."""

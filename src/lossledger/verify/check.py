@@ -1,7 +1,8 @@
 """``check``: an article's figures against the ledger, with the evidence.
 
 1. Extract the claims (extract/).  2. Find the report the General Staff figures come from by
-fingerprint (fingerprint.py).  3. Decide the date the article *presents* its figures as — the
+fingerprint (fingerprint.py); name the list items whose category the text words in a way no
+vocabulary holds by that report's figures (``name_with_ledger``).  3. Decide the date the article *presents* its figures as — the
 date it states, when one is stated within a week after the fingerprinted report — and judge
 every claim against that report (verdicts.py): a figure from an earlier report is ``stale``.
 4. Note framing problems: killed-and-wounded presented as deaths, a total presented as a 24-hour
@@ -20,6 +21,7 @@ from .. import registry
 from ..extraction import extract
 from ..extraction.model import Claim
 from ..ledger.points import Point
+from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
 from .fingerprint import Fingerprint, FingerprintIndex
 from .report import CheckReport, Note
@@ -70,6 +72,14 @@ def check(
         reference = newer
     else:
         newer = None
+    unnamed = found.unnamed
+    if fingerprint.confidence >= NAME_CONFIDENCE and fingerprint.date is not None:
+        named = name_with_ledger(found.unnamed, found.claims, index, fingerprint.date)
+        found.claims = sorted([*found.claims, *named], key=lambda c: c.span[0])
+        gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
+        unnamed = [u for u in unnamed if u.span not in {c.span for c in named}]
+    else:
+        named = []
     back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     _name_merged_line(found.claims, series, reference)
@@ -80,7 +90,7 @@ def check(
         for c in found.claims
     ]
     report = CheckReport(found.language, fingerprint, reference, stated, judgements, newest_quoted=newer)
-    report.notes = _notes(report, series)
+    report.notes = _notes(report, series) + [_unnamed_note(u, report.report_date) for u in [*named, *unnamed]]
     report.context = context_block(view, reference, series) if context else {}
     report.documents = _documents(view, report)
     return report
@@ -166,6 +176,42 @@ def source_with_ledger(
         if fit:
             c.source = GENERAL_STAFF
             c.framing = sorted({*c.framing, "source-from-ledger"})
+
+
+#: how sure the report date must be before list items are named by its figures
+NAME_CONFIDENCE = 0.6
+
+
+def name_with_ledger(unnamed: list[Claim], claims: list[Claim], index: FingerprintIndex, date: dt.date) -> list[Claim]:
+    """List items whose noun the vocabulary lacks (extraction/unnamed.py) named by the report the
+    text quotes: an item takes the one statement line, of those the text names nowhere else,
+    whose figure of its kind on ``date`` equals it; an item that equals none, or several, stays
+    unnamed."""
+    taken = {(c.metric, c.kind) for c in claims if c.source == GENERAL_STAFF}
+    out: list[Claim] = []
+    for item in unnamed:
+        if item.value < 2:  # 0 and 1 are on every line of some report: they name nothing
+            continue
+        fits = [
+            m
+            for m in STATEMENT_METRICS
+            if (m, item.kind) not in taken and index.fits_on(replace(item, metric=m, framing=[]), date)
+        ]
+        if len(fits) == 1:
+            named = replace(item, metric=fits[0], framing=["metric-from-ledger"])
+            taken.add((named.metric, named.kind))
+            out.append(named)
+    return out
+
+
+def _unnamed_note(item: Claim, date: dt.date | None) -> Note:
+    """What a reader should know of a list item whose category the text names in words no
+    vocabulary holds: which line of the report it was read as, or that it was not checked."""
+    said = f"{item.text} is an item of a General Staff list whose category is in words lossledger does not know"
+    if item.metric:
+        return Note("list-item-named-by-ledger", f"{said}; read as {item.metric}, the one line of that report it equals", item.span)
+    where = f"no line of the report of {date.isoformat()} equals it" if date else "no report was found to name it"
+    return Note("unnamed-list-item", f"{said}; {where}, so it is not checked", item.span)
 
 
 def _latest_report(published: str | dt.date | None) -> dt.date | None:
