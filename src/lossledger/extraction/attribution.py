@@ -372,7 +372,7 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
         # "According to Oryx, 2,000 vehicles … Of these, 1,005 the Ukrainians destroyed": a count
         # project's figures go on in the next sentence, whatever "the Ukrainians" did
         return last_earlier, False
-    speaking = [q for q in sent if not _suffered(doc, q)]
+    speaking = [q for q in sent if not _suffered(doc, q) and not _spoken_of(doc, q, sent)]
     if speaking:
         sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
     elif sent and all(_lost_subject(doc, q) for q in sent):
@@ -421,6 +421,20 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")
     near = {cat for m in doc.matches_in(q.last, end, "") if m.start < lost[0].end + 3 for cat in m.cats()}
     return not any(cat.startswith(("date:said", "src:", "place:", "side:", "sideadj:")) for cat in near)
+
+
+def _spoken_of(doc: Doc, q: Cue, sent: list[Cue]) -> bool:
+    """Ukraine's forces named after Russia's MoD in its sentence, with no figure or word of saying
+    between, are what Russia's MoD speaks of ("러시아 국방부는 우크라이나군이 … 잃었다고",
+    "Russia's MoD said the Ukrainian army lost"), not a second speaker."""
+    if q.cat not in _UKRAINE_FORCES:
+        return False
+    for p in sent:
+        if p.cat == "src:russian-mod" and p.last <= q.first:
+            between = doc.tokens[p.last : q.first]
+            if not any(t.kind == NUM for t in between) and not doc.matches_in(p.last, q.first + 2, "date:said"):
+                return True
+    return False
 
 
 #: at most this many words between Ukraine's forces and their verb of losing
