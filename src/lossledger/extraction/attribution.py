@@ -406,8 +406,8 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     its sentence, a few words on, with no punctuation, figure, word of saying, other source,
     country or side between: the side that lost ("ВСУ с начала спецоперации лишились свыше 1,5
     миллиона"), not the speaker ("ЗСУ знищили" destroys; "According to the General Staff, Russia
-    lost" speaks).  A verb after the figures (Persian "ارتش اوکراین … ۱۷۰ سرباز … از دست داده") is
-    not reached."""
+    lost" speaks).  Where the verb closes its clause (``verb_final``: "ارتش اوکراین … ۱۷۰ سرباز …
+    از دست داده است"), figures and the commas of their list may stand between."""
     if q.cat not in _UKRAINE_FORCES:
         return False
     end = doc.sentence_range(q.first)[1]
@@ -415,7 +415,11 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     if not lost:
         return False
     verb = lost[0].start
-    if verb - q.last > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in doc.tokens[q.last : verb]):
+    between = doc.tokens[q.last : verb]
+    if doc.lex.verb_final:
+        if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
+            return False
+    elif verb - q.last > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in between):
         return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
     # a word of saying, another source, a country or a side between them, or a country or side
     # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")
@@ -424,17 +428,16 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
 
 
 def _spoken_of(doc: Doc, q: Cue, sent: list[Cue]) -> bool:
-    """Ukraine's forces named after Russia's MoD in its sentence, with no figure or word of saying
-    between, are what Russia's MoD speaks of ("러시아 국방부는 우크라이나군이 … 잃었다고",
-    "Russia's MoD said the Ukrainian army lost"), not a second speaker."""
-    if q.cat not in _UKRAINE_FORCES:
+    """Ukraine's forces named after Russia's MoD in its sentence, with no figure between and no
+    word of saying of their own, are what Russia's MoD speaks of ("러시아 국방부는 우크라이나군이
+    … 잃었다고", "Russia's MoD said the Ukrainian army lost"), not a second speaker ("Moscow admits
+    498 dead; Ukraine's army says 5,840")."""
+    if q.cat not in _UKRAINE_FORCES or doc.matches_in(max(0, q.first - 1), q.last + 2, "date:said"):
         return False
-    for p in sent:
-        if p.cat == "src:russian-mod" and p.last <= q.first:
-            between = doc.tokens[p.last : q.first]
-            if not any(t.kind == NUM for t in between) and not doc.matches_in(p.last, q.first + 2, "date:said"):
-                return True
-    return False
+    return any(
+        p.cat == "src:russian-mod" and p.last <= q.first and not any(t.kind == NUM for t in doc.tokens[p.last : q.first])
+        for p in sent
+    )
 
 
 #: at most this many words between Ukraine's forces and their verb of losing

@@ -7,6 +7,7 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   (number words may follow the noun: Arabic "غواصة واحدة"), ``term_before_number`` (any number may
   follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``particles`` (topic
   and subject particles between such a noun and its number: Japanese "戦車は4006台"),
+  ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
   ``conjunctions`` (joining list items),
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
   (short words every sentence has: they narrow language detection), ``suffixes`` (case and number
@@ -96,6 +97,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "term_before_number",
         "particles",
         "adjective_after_noun",
+        "verb_final",
         "conjunctions",
         "articles",
         "function_words",
@@ -300,6 +302,7 @@ class Lexicon:
     number_after_term: bool = False
     term_before_number: bool = False
     adjective_after_noun: bool = False
+    verb_final: bool = False  # the verb closes its clause, after the figures ("… ۱۷۰ سرباز … از دست داده است")
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
@@ -629,6 +632,7 @@ def _build_lexicon(code: str) -> Lexicon:
             lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
             lex.adjective_after_noun = bool(vocab.section("language").get("adjective_after_noun", False))
             lex.term_before_number = bool(vocab.section("language").get("term_before_number", False))
+            lex.verb_final = bool(vocab.section("language").get("verb_final", False))
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
