@@ -261,3 +261,55 @@ def test_a_source_named_in_the_next_sentence(text: str, language: str, value: in
 )
 def test_thousands_glued_into_one_word(text: str, language: str) -> None:
     assert [(c.metric, c.value) for c in extract(text, language=language).claims] == [("personnel", 77_000)]
+
+
+@pytest.mark.parametrize(
+    "text, language, period",
+    [
+        ("Ukraine's forces have destroyed 1,159 Russian tanks since January, the General Staff said.", "en", "since:--01-01"),
+        ("Seit dem 1. März 2025 verlor Russland laut Generalstab 1.159 Panzer.", "de", "since:2025-03-01"),
+        ("Desde 2024, el Estado Mayor ucraniano contabiliza 1.159 tanques rusos destruidos.", "es", "since:2024-01-01"),
+    ],
+)
+def test_a_figure_since_a_day_is_an_increase_over_that_time(text: str, language: str, period: str) -> None:
+    """Issue 11: a figure "since January" is an increase over that period, never a total."""
+    got = [(c.metric, c.kind, c.period) for c in extract(text, language=language).claims]
+    assert got == [("tanks", "increase", period)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since February 24, Russia has lost 5,159 tanks, Ukraine's General Staff said.",
+        "Since 24 February 2022 Russia has lost 5,159 tanks, according to the General Staff.",
+    ],
+)
+def test_since_the_war_began_is_a_total(text: str) -> None:
+    assert [(c.kind, c.period) for c in extract(text, language="en").claims] == [("total", None)]
+
+
+@pytest.mark.parametrize(
+    "text, language, value",
+    [
+        ("El Estado Mayor cifra en 874.560 las bajas rusas, de las cuales 1.060 se produjeron en las últimas 24 horas.", "es", 1060),
+        ("O Estado-Maior indicou perdas de 498.940 militares, entre os quais 1.240 vítimas dos combates do último dia.", "pt", 1240),
+    ],
+)
+def test_a_number_right_after_of_which_refers_back(text: str, language: str, value: int) -> None:
+    got = {(c.metric, c.kind, c.value) for c in extract(text, language=language).claims}
+    assert ("personnel", "increase", value) in got
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # Russia's MoD speaks; Ukraine's army is what it speaks of
+        ("러시아 국방부는 우크라이나군이 지난 24시간 사이 병사를 최대 1천990명까지 잃었다고 발표했다.", "ko"),
+        ("Konasenkov szóvivő azt közölte, hogy az ukrán fegyveres erők összesen 139 repülőgépet és 483 drónt veszítettek el.", "hu"),
+        # the verb closes the clause, after the figures: Ukraine's army lost them
+        ("ارتش اوکراین در ۲۴ ساعت گذشته بیش از ۱۳۵۵ سرباز و یک تانک از دست داده است.", "fa"),
+    ],
+)
+def test_ukraines_losses_claimed_by_russia_are_not_the_general_staffs(text: str, language: str) -> None:
+    claims = extract(text, language=language).claims
+    assert not [c for c in claims if c.source == "general-staff"], [(c.source, c.value) for c in claims]

@@ -355,3 +355,16 @@ def test_a_list_item_the_vocabulary_cannot_name_is_named_by_the_ledger(view: Led
     typo = check(text.format(mlrs="985"), view, language="pt").to_dict()
     assert typo["report_date"] == "2024-02-16" and 985 not in {c["value"] for c in typo["claims"]}
     assert [n["message"][:4] for n in typo["notes"] if n["code"] == "unnamed-list-item"] == ["985 "]
+
+
+def test_an_increase_since_a_day_is_judged_from_that_days_report(view: LedgerView) -> None:
+    """1,159 tanks and 2,510 armoured vehicles are the report of 17 May 2025 less that of
+    1 January 2025; a figure off by one is a mismatch over the same span."""
+    text = "On 17 May 2025 Ukraine's General Staff said that since January Russia had lost {} tanks and 2,510 armoured combat vehicles."
+    data = check(text.format("1,159"), view).to_dict()
+    assert data["report_date"] == "2025-05-17"
+    got = {(c["metric"], c["kind"], c["value"], c["verdict"]) for c in data["claims"]}
+    assert got == {("tanks", "increase", 1159, "match"), ("afv", "increase", 2510, "match")}
+    assert "2025-01-01" in _claims(check(text.format("1,159"), view), metric="tanks")[0]["explanation"]
+    typo = _claims(check(text.format("1,158"), view), metric="tanks")
+    assert [c["verdict"] for c in typo] == ["mismatch"]

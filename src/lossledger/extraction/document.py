@@ -16,7 +16,7 @@ from .vocab import Lexicon, Match, lexicon
 __all__ = ["CLAUSE_BREAKS", "Doc", "analyse"]
 
 #: Punctuation that ends a clause (the scope of most cues) inside a sentence.
-CLAUSE_BREAKS = {",", "،", ";", ":", "(", ")", "[", "]", "؛"}
+CLAUSE_BREAKS = {",", "،", ";", ":", "(", ")", "[", "]", "؛", "，", "；", "、", "："}
 
 
 @dataclass

@@ -21,7 +21,7 @@ from .document import Doc
 from .tokens import NUM
 from .vocab import Match
 
-__all__ = ["period_cues"]
+__all__ = ["period_cues", "since_period", "since_start"]
 
 
 def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
@@ -63,7 +63,76 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         if line_label or _during(doc, k, k + 1):
             out.append(_cue(k, k + 1, "increase", "P1Y"))
     out.extend(_counted_periods(doc, dated))
+    out.extend(_since_dates(doc, dates, dated))
     return out
+
+
+def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Match]:
+    """ "since January", "seit Januar 2025", "since 2024", "с 1 марта": a new loss over the time
+    from that day to the report (period ``since:2025-01-01``, or ``since:--01-01`` when the year
+    is left to the report's), never a total.  February 2022 and 2022 start the war: their
+    figures are totals."""
+    out: list[Match] = []
+    for dm in dates:
+        start = _since_start(doc, dm.first, dated)
+        if start < dm.first and dm.month is not None and not dm.metadata and not dm.range_end:
+            period = since_period(dm.year, dm.month, dm.day or 1)
+            if period is not None:
+                out.append(_cue(start, dm.last, "increase", period))
+    for m in doc.all_matches():  # a month named alone: "since January"
+        if m.has("date:month") and m.start not in dated:
+            start = _since_start(doc, m.start, dated)
+            period = since_period(None, int(m.get("date:month")), 1) if start < m.start else None
+            if period is not None:
+                out.append(_cue(start, m.end, "increase", period))
+    for n in doc.numbers:
+        year = _year(doc, n.first) if n.last - n.first == 1 else None
+        start = _since_start(doc, n.first, dated)
+        if year is not None and start < n.first and n.first not in dated:
+            period = since_period(year, 1, 1)
+            if period is not None:
+                out.append(_cue(start, n.last, "increase", period))
+    return out
+
+
+def _since_start(doc: Doc, first: int, dated: set[int]) -> int:
+    """Where a "since" word right before token ``first`` starts (an article between at most: "desde
+    el 1 de marzo"), else ``first``.  One right after another date is that date's postposition
+    ("২৪ ফেব্রুয়ারি থেকে ১৭ অক্টোবর": from 24 February to 17 October)."""
+    end = first - 1 if first > 0 and doc.tokens[first - 1].norm in doc.lex.articles else first
+    m = doc.ctx_end.get(end)
+    if m is None or not m.has("date:since") or m.start - 1 in dated:
+        return first
+    return m.start
+
+
+def since_period(year: int | None, month: int, day: int) -> str | None:
+    """The period of a new loss since a day: ``since:YYYY-MM-DD`` or ``since:--MM-DD``; None for
+    the start of the war (February 2022, or February with no year)."""
+    if month == 2 and year in (None, 2022):
+        return None
+    if year is not None and (year < INVASION.year or (year == INVASION.year and month < 3)):
+        return None
+    try:
+        dt.date(year or 2024, month, day)
+    except ValueError:
+        return None
+    return f"since:{year:04d}-{month:02d}-{day:02d}" if year else f"since:--{month:02d}-{day:02d}"
+
+
+def since_start(period: str | None, until: dt.date | None) -> dt.date | None:
+    """The first day of a ``since:`` period: its date, or the last such day (month and day) on or
+    before ``until`` when it names no year; None for other periods, or with no ``until``."""
+    if not period or not period.startswith("since:"):
+        return None
+    text = period[6:]
+    if not text.startswith("--"):
+        return dt.date.fromisoformat(text)
+    if until is None:
+        return None
+    month, day = int(text[2:4]), int(text[5:7])
+    start = dt.date(until.year, month, min(day, 28) if month == 2 else day)
+    return start if start <= until else start.replace(year=until.year - 1)
 
 
 def _counted_periods(doc: Doc, dated: set[int]) -> list[Match]:

@@ -20,6 +20,7 @@ from .dates import INVASION, DateMention
 from .figures import Candidate
 from .magnitudes import METRICS, magnitudes
 from .model import GENERAL_STAFF
+from .periods import since_start
 
 __all__ = ["era_hint", "settle_kinds"]
 
@@ -54,7 +55,10 @@ def era_hint(dates: list[DateMention], figs: list[Candidate], published: dt.date
     return None
 
 
-def _days(period: str | None) -> int:
+def _days(period: str | None, era: dt.date | None) -> int:
+    if period and period.startswith("since:"):  # "since January": up to the report, a year at most
+        start = since_start(period, era)
+        return (era - start).days if era is not None and start is not None and era > start else 366
     match = re.fullmatch(r"P(\d+)([DWMY])", period or "")
     return int(match.group(1)) * _DAYS[match.group(2)] if match else 1
 
@@ -77,6 +81,6 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
             if smallest is not None and value * 2 < smallest:
                 c.kind, c.kind_by = "increase", "size"
         elif c.kind == "increase":
-            largest = table.largest_increase(c.metric, fig_era, _days(c.period))
+            largest = table.largest_increase(c.metric, fig_era, _days(c.period, fig_era))
             if largest is not None and value > largest:
                 c.kind, c.period, c.kind_by = "total", None, "size"

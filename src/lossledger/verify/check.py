@@ -80,7 +80,7 @@ def check(
         unnamed = [u for u in unnamed if u.span not in {c.span for c in named}]
     else:
         named = []
-    back = max([15, *(period_days(c) + 1 for c in gs_claims if c.kind == "increase")])
+    back = max([15, *(period_days(c, reference) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     _name_merged_line(found.claims, series, reference)
     judgements = [

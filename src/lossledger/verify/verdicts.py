@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction.model import Claim
+from ..extraction.periods import since_start
 from ..ledger.plausibility import Flag
 from ..ledger.points import Point
 from .fingerprint import approximate_range
@@ -110,7 +111,7 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
         return Judgement(claim, "unverifiable", explanation="no General Staff report could be matched to this text")
     by_date = series.get(claim.metric, {})
     point = by_date.get(when)
-    days = period_days(claim)
+    days = period_days(claim, when)
     if claim.kind == "increase" and days > 1:
         return _judge_period(claim, by_date, when, days)
     value = _value(point, claim.kind)
@@ -152,8 +153,12 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
     return Judgement(claim, "mismatch", value, when, f"the {when} report says {value:,}", docs)
 
 
-def period_days(claim: Claim) -> int:
-    """Days an increase covers: its stated period ("P7D", "P2W", "P1M"), else one day."""
+def period_days(claim: Claim, when: dt.date | None = None) -> int:
+    """Days an increase covers: its stated period ("P7D", "P2W", "P1M"), the days from its start
+    to the report ``when`` ("since:2025-01-01": the report's total less that day's), else one day."""
+    start = since_start(claim.period, when)
+    if start is not None and when is not None:
+        return max(1, (when - start).days)
     match = re.fullmatch(r"P(\d+)([DWM])", claim.period or "")
     if not match:
         return 1
