@@ -490,7 +490,10 @@ def _noun_side(doc: Doc, c: Candidate) -> str | None:
         return None
     span = range(c.last, c.term_first) if c.term_first >= c.last else range(max(0, c.term_first - 2), c.term_first)
     after = [c.term_last] if doc.lex.adjective_after_noun else []
+    line = doc.sent_of[c.term_first]
     for k in [*span, *after]:
+        if k >= len(doc.tokens) or doc.sent_of[k] != line:
+            continue  # a list line's noun takes no adjective from the header above it
         side = _side_adjective(doc.ctx_at.get(k))
         if side is not None:
             return side
