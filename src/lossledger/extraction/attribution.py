@@ -11,7 +11,7 @@ General Staff, else ``other``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .document import Doc
 from .figures import Candidate
@@ -601,10 +601,34 @@ def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:
     return any(q.last <= c.first and _lost_subject(doc, q) for q in srccues.in_sentence(doc.sent_of[c.first]))
 
 
+def _resolve_anaphors(cues: list[Cue]) -> list[Cue]:
+    """ "The ministry", "das Ministerium", "o ministério" (``[sources] anaphor``) are the source
+    named last before them ("the Ukrainian Ministry of Defence wrote … the ministry said that Russia
+    had lost 6,819 tanks"); with none before, they name nothing."""
+    out: list[Cue] = []
+    named: Cue | None = None
+    for k, q in enumerate(cues):
+        if q.cat == "src:anaphor":
+            # "o Ministério da Defesa do Reino Unido": a source named right after it is its own
+            after = next((p for p in cues[k + 1 :] if p.cat.startswith("src:")), None)
+            own = after is not None and after.sentence == q.sentence and after.first - q.last <= _OWN_NAME
+            if named is not None and not own:
+                out.append(replace(q, cat=named.cat, value=named.value))
+            continue
+        if q.cat.startswith("src:") and not _weak(q):
+            named = q
+        out.append(q)
+    return out
+
+
+#: at most this many words between "the ministry" and a name that makes it that source's
+_OWN_NAME = 4
+
+
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
-    cues = sorted([*cues, *speaker_cues(doc)], key=lambda q: q.first)
+    cues = _resolve_anaphors(sorted([*cues, *speaker_cues(doc)], key=lambda q: q.first))
     figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),

@@ -27,7 +27,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``to_total`` ("rose by 1,210 *to* 400,300": the figure after it is the new total).
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
-  overnight interception counts, which are not the General Staff's loss statistics).
+  overnight interception counts, which are not the General Staff's loss statistics; ``anaphor``:
+  "the ministry", "das Ministerium", which name the source named last before them).
 - ``[side]``: cues that the figures are Ukraine's losses (``ukraine``) or Russia's (``russia``);
   ``russian_adjectives``/``ukrainian_adjectives`` on the figure's own noun ("2,049 Russian tanks");
   ``enemy`` ("the enemy", "противник") is the side opposite the speaker: Russia's losses when
@@ -131,6 +132,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "ua-official",
         "other",
         "air-force",
+        "anaphor",
     },
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
     "framing": {"death", "loss", "wounded", "launch", "lost", "won"},
