@@ -368,3 +368,17 @@ def test_an_increase_since_a_day_is_judged_from_that_days_report(view: LedgerVie
     assert "2025-01-01" in _claims(check(text.format("1,159"), view), metric="tanks")[0]["explanation"]
     typo = _claims(check(text.format("1,158"), view), metric="tanks")
     assert [c["verdict"] for c in typo] == ["mismatch"]
+
+
+def test_an_unnamed_item_with_its_bracketed_increase(view: LedgerView) -> None:
+    """'312 (+0) lancia missili multipli' between named items of the 18 September 2022 list: a
+    bare number there is not personnel; the ledger names it MLRS and its '(+0)' follows it."""
+    text = (
+        "Lo Stato maggiore ucraino elenca 2.210 (+8) tank, 4.718 (+17) veicoli corazzati da combattimento, "
+        "1.309 (+3) sistemi di artiglieria, 312 (+0) lancia missili multipli, 168 (+0) sistemi di difesa aerea."
+    )
+    assert not [c for c in extract(text, language="it").claims if c.metric == "personnel"]
+    data = check(text, view, language="it").to_dict()
+    assert data["report_date"] == "2022-09-18"
+    got = {(c["kind"], c["value"], c["verdict"]) for c in data["claims"] if c["metric"] == "mlrs"}
+    assert got == {("total", 312, "match"), ("increase", 0, "match")}

@@ -46,7 +46,7 @@ def _items_gap(doc: Doc, lo: int, hi: int, noun: bool) -> bool:
     if not any(_separator(doc, k) for k in range(tail, hi)) or (tail > lo) != noun:
         return False
     return all(
-        toks[k].kind == WORD or (toks[k].kind == PUNCT and (toks[k].raw in _QUOTE_DASH or doc.paren[k]))
+        toks[k].kind == WORD or doc.paren[k] or (toks[k].kind == PUNCT and toks[k].raw in _QUOTE_DASH)
         for k in range(lo, tail)
     )
 
@@ -78,41 +78,68 @@ def _last_item(doc: Doc, c: Candidate) -> bool:
     return k > c.last
 
 
+def _after_brackets(doc: Doc, k: int) -> int:
+    """The token after a bracketed group starting at ``k`` ("312 (+0) lancia…"), else ``k``."""
+    if k < len(doc.tokens) and doc.tokens[k].raw == "(":
+        j = k + 1
+        while j < len(doc.tokens) and doc.paren[j] and doc.tokens[j].raw != ")" and j - k < 8:
+            j += 1
+        if j < len(doc.tokens) and doc.tokens[j].raw == ")":
+            return j + 1
+    return k
+
+
+def _unnamed(c: Candidate) -> bool:
+    """A number with no noun of its own: no metric, or personnel only for want of one."""
+    return c.reason == "no loss metric nearby" or (c.reason is None and c.how == "bare")
+
+
 def unnamed_items(doc: Doc, cands: list[Candidate]) -> list[Claim]:
     """Claims with no metric for the numbers of a list of General Staff figures whose nouns the
-    vocabulary lacks; source, kind and qualifier are the list's."""
+    vocabulary lacks ("312 (+0) lancia missili multipli" between named items), and for their
+    bracketed increases (framing ``bracketed``, right after their item); source and kind are the
+    list's."""
     if doc.lex.term_before_number:
         return []
-    numbers = [c for c in cands if c.parent is None and (c.reason is None or c.reason == "no loss metric nearby")]
+    numbers = [c for c in cands if c.parent is None and not doc.paren[c.first] and (c.reason is None or _unnamed(c))]
+    inside = {c.first: c for c in cands if doc.paren[c.first] and c.reason in (None, "no loss metric nearby")}
     out: list[Claim] = []
     named: Candidate | None = None  # the last named figure of the list being read
     for i, c in enumerate(numbers):
         prev = numbers[i - 1] if i > 0 else None
         if prev is None or prev.reason not in (None, UNNAMED) or not _gap_after(doc, prev, c.first):
             named = None
-        if c.reason is None:
+        if not _unnamed(c):
             named = c
             continue
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
-        if named is None or c.last >= len(doc.tokens) or doc.tokens[c.last].kind != WORD:
+        noun = _after_brackets(doc, c.last)
+        if named is None or noun >= len(doc.tokens) or doc.tokens[noun].kind != WORD:
             continue
-        if not ((nxt is not None and _items_gap(doc, c.last, nxt.first, True)) or _last_item(doc, c)):
+        if not ((nxt is not None and _items_gap(doc, noun, nxt.first, True)) or _last_item(doc, c)):
             continue
         if named.source != "general-staff" or named.metric == "personnel":
             continue
         c.reason = UNNAMED
-        out.append(
-            Claim(
-                metric="",
-                value=c.num.int_value,
-                kind=named.kind or "total",
-                qualifier="exact",
-                source=named.source,
-                span=(doc.tokens[c.first].start, doc.tokens[c.last - 1].end),
-                confidence=0.5,
-                text=doc.text[c.num.start : c.num.end],
-                precision=c.num.precision,
-                kind_by="list",
-            )
-        )
+        out.append(_claim(doc, c, named.kind or "total", named.source))
+        child = next((inside[k] for k in range(c.last, noun) if k in inside), None)
+        if child is not None:
+            child.reason = UNNAMED
+            out.append(_claim(doc, child, "increase", named.source, ["bracketed"]))
     return out
+
+
+def _claim(doc: Doc, c: Candidate, kind: str, source: str, framing: list[str] | None = None) -> Claim:
+    return Claim(
+        metric="",
+        value=c.num.int_value,
+        kind=kind,
+        qualifier="exact",
+        source=source,
+        span=(doc.tokens[c.first].start, doc.tokens[c.last - 1].end),
+        confidence=0.5,
+        text=doc.text[c.num.start : c.num.end],
+        precision=c.num.precision,
+        framing=framing or [],
+        kind_by="list",
+    )

@@ -189,7 +189,13 @@ def name_with_ledger(unnamed: list[Claim], claims: list[Claim], index: Fingerpri
     unnamed."""
     taken = {(c.metric, c.kind) for c in claims if c.source == GENERAL_STAFF}
     out: list[Claim] = []
+    parent: Claim | None = None
     for item in unnamed:
+        if "bracketed" in item.framing:  # "(+0)" after its item: the item's line, whatever it says
+            if parent is not None:
+                out.append(replace(item, metric=parent.metric, framing=["metric-from-ledger"]))
+            continue
+        parent = None
         if item.value < 2:  # 0 and 1 are on every line of some report: they name nothing
             continue
         fits = [
@@ -198,9 +204,9 @@ def name_with_ledger(unnamed: list[Claim], claims: list[Claim], index: Fingerpri
             if (m, item.kind) not in taken and index.fits_on(replace(item, metric=m, framing=[]), date)
         ]
         if len(fits) == 1:
-            named = replace(item, metric=fits[0], framing=["metric-from-ledger"])
-            taken.add((named.metric, named.kind))
-            out.append(named)
+            parent = replace(item, metric=fits[0], framing=["metric-from-ledger"])
+            taken.add((parent.metric, parent.kind))
+            out.append(parent)
     return out
 
 
