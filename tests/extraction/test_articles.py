@@ -266,7 +266,11 @@ def test_thousands_glued_into_one_word(text: str, language: str) -> None:
 @pytest.mark.parametrize(
     "text, language, period",
     [
-        ("Ukraine's forces have destroyed 1,159 Russian tanks since January, the General Staff said.", "en", "since:--01-01"),
+        (
+            "Ukraine's forces have destroyed 1,159 Russian tanks since January, the General Staff said.",
+            "en",
+            "since:--01-01",
+        ),
         ("Seit dem 1. März 2025 verlor Russland laut Generalstab 1.159 Panzer.", "de", "since:2025-03-01"),
         ("Desde 2024, el Estado Mayor ucraniano contabiliza 1.159 tanques rusos destruidos.", "es", "since:2024-01-01"),
     ],
@@ -291,8 +295,16 @@ def test_since_the_war_began_is_a_total(text: str) -> None:
 @pytest.mark.parametrize(
     "text, language, value",
     [
-        ("El Estado Mayor cifra en 874.560 las bajas rusas, de las cuales 1.060 se produjeron en las últimas 24 horas.", "es", 1060),
-        ("O Estado-Maior indicou perdas de 498.940 militares, entre os quais 1.240 vítimas dos combates do último dia.", "pt", 1240),
+        (
+            "El Estado Mayor cifra en 874.560 las bajas rusas, de las cuales 1.060 se produjeron en las últimas 24 horas.",
+            "es",
+            1060,
+        ),
+        (
+            "O Estado-Maior indicou perdas de 498.940 militares, entre os quais 1.240 vítimas dos combates do último dia.",
+            "pt",
+            1240,
+        ),
     ],
 )
 def test_a_number_right_after_of_which_refers_back(text: str, language: str, value: int) -> None:
@@ -305,7 +317,10 @@ def test_a_number_right_after_of_which_refers_back(text: str, language: str, val
     [
         # Russia's MoD speaks; Ukraine's army is what it speaks of
         ("러시아 국방부는 우크라이나군이 지난 24시간 사이 병사를 최대 1천990명까지 잃었다고 발표했다.", "ko"),
-        ("Konasenkov szóvivő azt közölte, hogy az ukrán fegyveres erők összesen 139 repülőgépet és 483 drónt veszítettek el.", "hu"),
+        (
+            "Konasenkov szóvivő azt közölte, hogy az ukrán fegyveres erők összesen 139 repülőgépet és 483 drónt veszítettek el.",
+            "hu",
+        ),
         # the verb closes the clause, after the figures: Ukraine's army lost them
         ("ارتش اوکراین در ۲۴ ساعت گذشته بیش از ۱۳۵۵ سرباز و یک تانک از دست داده است.", "fa"),
     ],

@@ -435,7 +435,9 @@ def _spoken_of(doc: Doc, q: Cue, sent: list[Cue]) -> bool:
     if q.cat not in _UKRAINE_FORCES or doc.matches_in(max(0, q.first - 1), q.last + 2, "date:said"):
         return False
     return any(
-        p.cat == "src:russian-mod" and p.last <= q.first and not any(t.kind == NUM for t in doc.tokens[p.last : q.first])
+        p.cat == "src:russian-mod"
+        and p.last <= q.first
+        and not any(t.kind == NUM for t in doc.tokens[p.last : q.first])
         for p in sent
     )
 

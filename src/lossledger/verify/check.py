@@ -215,7 +215,11 @@ def _unnamed_note(item: Claim, date: dt.date | None) -> Note:
     vocabulary holds: which line of the report it was read as, or that it was not checked."""
     said = f"{item.text} is an item of a General Staff list whose category is in words lossledger does not know"
     if item.metric:
-        return Note("list-item-named-by-ledger", f"{said}; read as {item.metric}, the one line of that report it equals", item.span)
+        return Note(
+            "list-item-named-by-ledger",
+            f"{said}; read as {item.metric}, the one line of that report it equals",
+            item.span,
+        )
     where = f"no line of the report of {date.isoformat()} equals it" if date else "no report was found to name it"
     return Note("unnamed-list-item", f"{said}; {where}, so it is not checked", item.span)
 
