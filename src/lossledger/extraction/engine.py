@@ -18,7 +18,7 @@ from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import INVASION, DateMention, find_dates
 from .document import Doc, analyse
-from .figures import REASONS, Candidate, find_candidates
+from .figures import NO_METRIC, REASONS, Candidate, find_candidates
 from .language import detect_language
 from .large import LARGE, extract_large
 from .model import GENERAL_STAFF, Claim, Extraction, Ignored
@@ -232,7 +232,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         ):
             c.metric, c.how = "personnel", "bare"
         else:
-            c.reason = "no loss metric nearby"
+            c.reason = NO_METRIC
             continue
         prev = c
         figs.append(c)

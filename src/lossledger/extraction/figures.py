@@ -26,7 +26,7 @@ from .document import Doc
 from .numbers import NumberPhrase
 from .tokens import NUM, PUNCT, WORD
 
-__all__ = ["Candidate", "find_candidates"]
+__all__ = ["NO_METRIC", "Candidate", "find_candidates"]
 
 _DASHES = {"-", "–", "—", "‒", "−", ":", "：", "="}
 #: emphasis marks that scraped pages keep from markdown
@@ -48,6 +48,8 @@ REASONS = {
     "deployed": "force size, not losses",
     "vague": "a vague quantity (several hundred)",
 }
+#: the reason of a number no metric word names and nothing else makes a figure
+NO_METRIC = "no loss metric nearby"
 
 
 @dataclass
@@ -492,7 +494,7 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
             c.reason = "year"
             continue
         if c.metric is None and not _bare_ok(doc, c):
-            c.reason = "no loss metric nearby"
+            c.reason = NO_METRIC
             continue
         if c.metric is not None and c.how != "paren":
             prev_fig = c

@@ -32,6 +32,8 @@ class Claim:
     source: str = GENERAL_STAFF
     span: tuple[int, int] = (0, 0)
     confidence: float = 0.5
+    #: an increase's period: an ISO 8601 duration ("P1D", "P7D", "P1M"), or ``since:2025-01-01``
+    #: (``since:--01-01`` with the report's year) for a new loss since a day
     period: str | None = None
     text: str = ""
     precision: int = 1

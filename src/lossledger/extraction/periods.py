@@ -21,7 +21,7 @@ from .document import Doc
 from .tokens import NUM
 from .vocab import Match
 
-__all__ = ["period_cues", "since_period", "since_start"]
+__all__ = ["period_cues", "since_start"]
 
 
 def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
@@ -76,20 +76,20 @@ def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Ma
     for dm in dates:
         start = _since_start(doc, dm.first, dated)
         if start < dm.first and dm.month is not None and not dm.metadata and not dm.range_end:
-            period = since_period(dm.year, dm.month, dm.day or 1)
+            period = _since_period(dm.year, dm.month, dm.day or 1)
             if period is not None:
                 out.append(_cue(start, dm.last, "increase", period))
     for m in doc.all_matches():  # a month named alone: "since January"
         if m.has("date:month") and m.start not in dated:
             start = _since_start(doc, m.start, dated)
-            period = since_period(None, int(m.get("date:month")), 1) if start < m.start else None
+            period = _since_period(None, int(m.get("date:month")), 1) if start < m.start else None
             if period is not None:
                 out.append(_cue(start, m.end, "increase", period))
     for n in doc.numbers:
         year = _year(doc, n.first) if n.last - n.first == 1 else None
         start = _since_start(doc, n.first, dated)
         if year is not None and start < n.first and n.first not in dated:
-            period = since_period(year, 1, 1)
+            period = _since_period(year, 1, 1)
             if period is not None:
                 out.append(_cue(start, n.last, "increase", period))
     return out
@@ -106,7 +106,7 @@ def _since_start(doc: Doc, first: int, dated: set[int]) -> int:
     return m.start
 
 
-def since_period(year: int | None, month: int, day: int) -> str | None:
+def _since_period(year: int | None, month: int, day: int) -> str | None:
     """The period of a new loss since a day: ``since:YYYY-MM-DD`` or ``since:--MM-DD``; None for
     the start of the war (February 2022, or February with no year)."""
     if month == 2 and year in (None, 2022):

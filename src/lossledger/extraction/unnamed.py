@@ -12,7 +12,7 @@ an outlet's typo is never bound to a line it does not match.
 from __future__ import annotations
 
 from .document import Doc
-from .figures import Candidate
+from .figures import NO_METRIC, Candidate
 from .model import Claim
 from .tokens import NUM, PUNCT, WORD
 
@@ -91,7 +91,7 @@ def _after_brackets(doc: Doc, k: int) -> int:
 
 def _unnamed(c: Candidate) -> bool:
     """A number with no noun of its own: no metric, or personnel only for want of one."""
-    return c.reason == "no loss metric nearby" or (c.reason is None and c.how == "bare")
+    return c.reason == NO_METRIC or (c.reason is None and c.how == "bare")
 
 
 def unnamed_items(doc: Doc, cands: list[Candidate]) -> list[Claim]:
@@ -102,7 +102,7 @@ def unnamed_items(doc: Doc, cands: list[Candidate]) -> list[Claim]:
     if doc.lex.term_before_number:
         return []
     numbers = [c for c in cands if c.parent is None and not doc.paren[c.first] and (c.reason is None or _unnamed(c))]
-    inside = {c.first: c for c in cands if doc.paren[c.first] and c.reason in (None, "no loss metric nearby")}
+    inside = {c.first: c for c in cands if doc.paren[c.first] and c.reason in (None, NO_METRIC)}
     out: list[Claim] = []
     named: Candidate | None = None  # the last named figure of the list being read
     for i, c in enumerate(numbers):
