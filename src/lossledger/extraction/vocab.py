@@ -281,6 +281,17 @@ def _phrase_tokens(
     return tuple(words), tuple(keys), tuple(stems), head, first_literal
 
 
+@dataclass(frozen=True, slots=True)
+class _Firsts:
+    """The phrases one word begins (``Lexicon._firsts``): those any next word may continue (one
+    word long, or a prefix second word), and the rest by their second word as written and by key."""
+
+    phrases: tuple[_Phrase, ...]
+    always: tuple[int, ...]
+    by_word: dict[str, tuple[int, ...]]
+    by_key: dict[str, tuple[int, ...]]
+
+
 #: Layers of the index: matches of different layers may overlap ("Russian soldiers" is a side
 #: cue in CONTEXT and holds the metric term "soldiers" in PRIMARY; "has lost" is framing).
 PRIMARY, CONTEXT, FRAMING = 0, 1, 2
@@ -317,6 +328,7 @@ class Lexicon:
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
     _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
+    _findex: dict[str, _Firsts] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     def joins(self, norm: str) -> bool:
@@ -344,6 +356,7 @@ class Lexicon:
             if keyed and not literal:
                 self.keyed[keys[0]].append(phrase)
         self._cache.clear()
+        self._findex.clear()
 
     def _variants(self, norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The forms a word is looked up by: as written (itself, and without a clitic prefix such
@@ -386,6 +399,29 @@ class Lexicon:
                     return list(self.heads[v[-n:]])
         return []
 
+    def _firsts(self, norm: str) -> _Firsts:
+        """The phrases a word may begin, indexed by their second word (most phrases fail there)."""
+        found = self._findex.get(norm)
+        if found is None:
+            phrases = self._candidates(norm)
+            always: list[int] = []
+            by_word: dict[str, list[int]] = defaultdict(list)
+            by_key: dict[str, list[int]] = defaultdict(list)
+            for p, ph in enumerate(phrases):
+                if ph.size == 1 or ph.stems[1]:
+                    always.append(p)
+                    continue
+                by_word[ph.words[1]].append(p)
+                if ph.keyed:
+                    by_key[ph.keys[1]].append(p)
+            found = self._findex[norm] = _Firsts(
+                phrases,
+                tuple(always),
+                {w: tuple(ps) for w, ps in by_word.items()},
+                {w: tuple(ps) for w, ps in by_key.items()},
+            )
+        return found
+
     def scan_layers(self, tokens: list[Token], layers: int = 3) -> list[list[Match]]:
         """Per layer: longest phrase matches, left to right, non-overlapping within the layer."""
         out: list[list[Match]] = [[] for _ in range(layers)]
@@ -394,12 +430,24 @@ class Lexicon:
         norms = [t.norm for t in tokens]
         forms = [self._variants(v) for v in norms]
         breaks = [t.nl_before for t in tokens]
+        index = self._findex
         for i in range(n):
-            cands = self._candidates(norms[i])
-            if not cands:
+            first = index.get(norms[i]) or self._firsts(norms[i])
+            if not first.phrases:
                 continue
+            order: tuple[int, ...] | list[int] = first.always
+            if (first.by_word or first.by_key) and i + 1 < n:
+                nxt_surface, nxt_keys = forms[i + 1]
+                picked = set(first.always)
+                for v in nxt_surface:
+                    picked.update(first.by_word.get(v, ()))
+                for v in nxt_keys:
+                    picked.update(first.by_key.get(v, ()))
+                order = sorted(picked)
+            phrases = first.phrases
             best: dict[int, tuple[int, list[tuple[str, Any]]]] = {}
-            for ph in cands:
+            for p in order:
+                ph = phrases[p]
                 layer = ph.layer
                 if layer >= layers or free[layer] > i:
                     continue
@@ -407,13 +455,8 @@ class Lexicon:
                 have = best.get(layer)
                 if (have is not None and k < have[0]) or i + k > n:
                     continue
-                if k > 1:
-                    nxt_surface, nxt_keys = forms[i + 1]  # most phrases fail at their second word
-                    if ph.stems[1] or ph.words[1] in nxt_surface or (ph.keyed and ph.keys[1] in nxt_keys):
-                        if not _rest_matches(ph, forms, breaks, i):
-                            continue
-                    else:
-                        continue
+                if k > 1 and not _rest_matches(ph, forms, breaks, i):
+                    continue
                 if have is None or k > have[0]:
                     best[layer] = (k, [ph.entry])
                 elif ph.entry not in have[1]:
