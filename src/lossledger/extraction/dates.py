@@ -92,7 +92,7 @@ class _Finder:
         self.day_links = lex.day_links | {"."}
         self.year_links = lex.year_links | {",", "'", "."}
         # only date matches: other layers may start at the same token
-        self.at: dict[int, Match] = {m.start: m for m in matches if any(c.startswith("date:") for c, _ in m.entries)}
+        self.at: dict[int, Match] = {m.start: m for m in matches if "date:" in m.prefixes}
         self.n = len(tokens)
 
     def month_at(self, i: int) -> tuple[int, int] | None:
@@ -206,7 +206,7 @@ def find_dates(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[
     """Every date mention, with the cues around it (as of / since / range end / previous day);
     ``lex`` gives the words that link a day, its month and its year ("24 de febrero de 2024")."""
     mentions = _Finder(tokens, matches, lex).find()
-    dated = [m for m in matches if any(c.startswith("date:") for c, _ in m.entries)]
+    dated = [m for m in matches if "date:" in m.prefixes]
     by_end = {m.end: m for m in dated}
     matches_at = {m.start: m for m in dated}
     for k, dm in enumerate(mentions):

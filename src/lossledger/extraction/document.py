@@ -46,26 +46,31 @@ class Doc:
     aside: list[str | None] = field(default_factory=list)
 
     _sorted: list[Match] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list)
 
     _memo: dict[tuple[int, int, str], list[Match]] = field(default_factory=dict)
+    _by_prefix: dict[str, tuple[list[Match], list[int]]] = field(default_factory=dict)
 
     def matches_in(self, first: int, last: int, prefix: str) -> list[Match]:
         """Matches (of every layer) inside tokens [first, last) with the category ``prefix``, or one
         starting with it when it ends in a colon ("kind:"); every match for "".
 
-        Memoised: the same clause and sentence ranges are asked about for every figure in them.
+        Memoised: the same clause and sentence ranges are asked about for every figure in them;
+        each category's matches are indexed once, so a look-up skips the others.
         """
         key = (first, last, prefix)
         found = self._memo.get(key)
         if found is not None:
             return found
+        index = self._by_prefix.get(prefix)
+        if index is None:  # the matches of one category (or prefix ending in a colon), in order
+            having = [m for m in self._sorted if prefix in m.prefixes]
+            index = self._by_prefix[prefix] = (having, [m.start for m in having])
+        ms, starts = index
         out: list[Match] = []
-        ms = self._sorted
-        k = bisect_left(self._starts, first)
+        k = bisect_left(starts, first)
         while k < len(ms) and ms[k].start < last:
             m = ms[k]
-            if m.end <= last and prefix in m.prefixes:  # a whole category, or a prefix ending in a colon
+            if m.end <= last:
                 out.append(m)
             k += 1
         self._memo[key] = out
@@ -79,8 +84,8 @@ class Doc:
         """Add cues found from structure rather than words (periods.py) to every later look-up."""
         if cues:
             self._sorted = sorted(self._sorted + cues, key=lambda m: m.start)
-            self._starts = [m.start for m in self._sorted]
             self._memo.clear()
+            self._by_prefix.clear()
 
     clause_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
@@ -106,7 +111,6 @@ def analyse(text: str, language: str) -> Doc:
     doc.framing = framing
     doc.frame_at = {m.start: m for m in framing}
     doc._sorted = sorted(matches + context + framing, key=lambda m: m.start)
-    doc._starts = [m.start for m in doc._sorted]
     doc.match_at = {m.start: m for m in matches}
     doc.match_end = {m.end: m for m in matches}
     cover: list[Match | None] = [None] * len(tokens)

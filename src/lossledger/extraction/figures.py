@@ -166,12 +166,12 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
         if tok.kind == NUM or (doc.lex.term_before_number and tok.norm in doc.lex.conjunctions):
             return None  # "전차 51대와 장갑차 112대": the list item ends at its joining word
         cm = doc.ctx_at.get(j)
-        if cm is not None and any(x.startswith(("src:", "date:")) for x in cm.cats()):
+        if cm is not None and ("src:" in cm.prefixes or "date:" in cm.prefixes):
             return None
         m = doc.match_at.get(j)
         if m is not None:
             cats = m.cats()
-            if cats & {"scale", "numword"} or any(x.startswith("date:") for x in cats):
+            if cats & {"scale", "numword"} or "date:" in m.prefixes:
                 return None
             j = m.end
         elif article:
@@ -326,7 +326,7 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
         return "date"
     cov = doc.cover[num.first]
     if cov is not None and not (cov.cats() & {"numword", "scale"}):
-        if any(x.startswith("kind:") for x in cov.cats()):
+        if "kind:" in cov.prefixes:
             return "time window"
         non = next((x[4:] for x in cov.cats() if x.startswith("non:") and x[4:] in REASONS), None)
         return REASONS.get(non or "", "part of a phrase")
@@ -438,10 +438,10 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
             "kind:total",
         }:
             return True
-        if any(x.startswith("date:") for x in cats):
+        if "date:" in m.prefixes:
             return True
     cm = doc.ctx_at.get(j)
-    return cm is not None and any(x.startswith(("date:", "src:")) for x in cm.cats())
+    return cm is not None and ("date:" in cm.prefixes or "src:" in cm.prefixes)
 
 
 def _after_anaphora(doc: Doc, first: int) -> bool:

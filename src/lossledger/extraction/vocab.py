@@ -428,7 +428,8 @@ class Lexicon:
         free = [0] * layers
         n = len(tokens)
         norms = [t.norm for t in tokens]
-        forms = [self._variants(v) for v in norms]
+        known = self._vcache
+        forms = [known.get(v) or self._variants(v) for v in norms]
         breaks = [t.nl_before for t in tokens]
         index = self._findex
         for i in range(n):
