@@ -21,7 +21,7 @@ from .document import Doc
 from .tokens import NUM
 from .vocab import Match
 
-__all__ = ["period_cues", "since_start"]
+__all__ = ["period_cues", "since_days"]
 
 
 def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
@@ -120,7 +120,15 @@ def _since_period(year: int | None, month: int, day: int) -> str | None:
     return f"since:{year:04d}-{month:02d}-{day:02d}" if year else f"since:--{month:02d}-{day:02d}"
 
 
-def since_start(period: str | None, until: dt.date | None) -> dt.date | None:
+def since_days(period: str | None, until: dt.date | None) -> int | None:
+    """The days from a ``since:`` period's first day to ``until`` (extraction sizes the increase
+    by them, check judges it over them); None for other periods, or when ``until`` is unknown or
+    not after that day."""
+    start = _first_day(period, until)
+    return (until - start).days if start is not None and until is not None and until > start else None
+
+
+def _first_day(period: str | None, until: dt.date | None) -> dt.date | None:
     """The first day of a ``since:`` period: its date, or the last such day (month and day) on or
     before ``until`` when it names no year; None for other periods, or with no ``until``."""
     if not period or not period.startswith("since:"):

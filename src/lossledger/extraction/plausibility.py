@@ -20,7 +20,7 @@ from .dates import INVASION, DateMention
 from .figures import Candidate
 from .magnitudes import METRICS, magnitudes
 from .model import GENERAL_STAFF
-from .periods import since_start
+from .periods import since_days
 
 __all__ = ["era_hint", "settle_kinds"]
 
@@ -57,8 +57,7 @@ def era_hint(dates: list[DateMention], figs: list[Candidate], published: dt.date
 
 def _days(period: str | None, era: dt.date | None) -> int:
     if period and period.startswith("since:"):  # "since January": up to the report, a year at most
-        start = since_start(period, era)
-        return (era - start).days if era is not None and start is not None and era > start else 366
+        return since_days(period, era) or 366
     match = re.fullmatch(r"P(\d+)([DWMY])", period or "")
     return int(match.group(1)) * _DAYS[match.group(2)] if match else 1
 

@@ -99,7 +99,7 @@ def unnamed_items(doc: Doc, cands: list[Candidate]) -> list[Claim]:
     vocabulary lacks ("312 (+0) lancia missili multipli" between named items), and for their
     bracketed increases (framing ``bracketed``, right after their item); source and kind are the
     list's."""
-    if doc.lex.term_before_number:
+    if doc.lex.term_before_number or not any(_unnamed(c) for c in cands):
         return []
     numbers = [c for c in cands if c.parent is None and not doc.paren[c.first] and (c.reason is None or _unnamed(c))]
     inside = {c.first: c for c in cands if doc.paren[c.first] and c.reason in (None, NO_METRIC)}

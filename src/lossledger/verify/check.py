@@ -72,14 +72,13 @@ def check(
         reference = newer
     else:
         newer = None
-    unnamed = found.unnamed
-    if fingerprint.confidence >= NAME_CONFIDENCE and fingerprint.date is not None:
+    named: list[Claim] = []
+    if found.unnamed and fingerprint.confidence >= NAME_CONFIDENCE and fingerprint.date is not None:
         named = name_with_ledger(found.unnamed, found.claims, index, fingerprint.date)
         found.claims = sorted([*found.claims, *named], key=lambda c: c.span[0])
         gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
-        unnamed = [u for u in unnamed if u.span not in {c.span for c in named}]
-    else:
-        named = []
+    spans = {c.span for c in named}
+    unnamed = [u for u in found.unnamed if u.span not in spans]
     back = max([15, *(period_days(c, reference) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     _name_merged_line(found.claims, series, reference)

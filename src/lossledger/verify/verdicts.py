@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction.model import Claim
-from ..extraction.periods import since_start
+from ..extraction.periods import since_days
 from ..ledger.plausibility import Flag
 from ..ledger.points import Point
 from .fingerprint import approximate_range
@@ -156,9 +156,9 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
 def period_days(claim: Claim, when: dt.date | None = None) -> int:
     """Days an increase covers: its stated period ("P7D", "P2W", "P1M"), the days from its start
     to the report ``when`` ("since:2025-01-01": the report's total less that day's), else one day."""
-    start = since_start(claim.period, when)
-    if start is not None and when is not None:
-        return max(1, (when - start).days)
+    days = since_days(claim.period, when)
+    if days is not None:
+        return days
     match = re.fullmatch(r"P(\d+)([DWM])", claim.period or "")
     if not match:
         return 1
