@@ -327,7 +327,6 @@ class Lexicon:
     day_links: frozenset[str] = frozenset()  # host and English ("de", "of", "th")
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
-    _cache: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     _findex: dict[str, _Firsts] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
@@ -355,7 +354,6 @@ class Lexicon:
             self.exact[words[0]].append(phrase)
             if keyed and not literal:
                 self.keyed[keys[0]].append(phrase)
-        self._cache.clear()
         self._findex.clear()
 
     def _variants(self, norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -372,9 +370,7 @@ class Lexicon:
         return found
 
     def _candidates(self, norm: str) -> tuple[_Phrase, ...]:
-        found = self._cache.get(norm)
-        if found is not None:
-            return found
+        """The phrases a word may begin (kept by ``_firsts``)."""
         cands: list[_Phrase] = []
         surface, keys = self._variants(norm)
         for v in surface:
@@ -387,8 +383,7 @@ class Lexicon:
                 cands.extend(self.keyed.get(v, ()))
         if not cands and self.head_lengths:
             cands.extend(self._compound_heads(norm))
-        found = self._cache[norm] = tuple(cands)
-        return found
+        return tuple(cands)
 
     def _compound_heads(self, norm: str) -> list[_Phrase]:
         """The longest compound head ending the word ("mehrfachraketenwerfersysteme" ends with
