@@ -31,6 +31,8 @@ class CueIndex:
         for q in cues:
             self.by_sentence.setdefault(q.sentence, []).append(q)
         self._sentences = sorted(self.by_sentence)
+        #: per sentence, what :func:`_speakers` found
+        self.speakers: dict[int, tuple[list[Cue] | None, Cue | None]] = {}
 
     def in_sentence(self, s: int) -> list[Cue]:
         return self.by_sentence.get(s, [])
@@ -361,9 +363,13 @@ def _coordinated(doc: Doc, prev: Candidate, c: Candidate) -> bool:
 # --- sources and sides ------------------------------------------------------------------------
 
 
-def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, bool]:
-    """The cue attributing ``c`` and whether it is in the same sentence."""
-    s = doc.sent_of[c.first]
+def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue | None]:
+    """The source cues of sentence ``s`` that may speak for its figures (None: none does, and
+    the figures go to the second item), and the subject of the sentences before; the same for
+    every figure of the sentence, so it is worked out once per sentence."""
+    found = cues.speakers.get(s)
+    if found is not None:
+        return found
     sent = cues.in_sentence(s)
     last_earlier = cues.subject_before(s)
     if any(not _weak(q) for q in sent):
@@ -371,12 +377,24 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     elif sent and last_earlier is not None and last_earlier.cat in _COUNTS and s - last_earlier.sentence == 1:
         # "According to Oryx, 2,000 vehicles … Of these, 1,005 the Ukrainians destroyed": a count
         # project's figures go on in the next sentence, whatever "the Ukrainians" did
-        return last_earlier, False
+        found = cues.speakers[s] = (None, last_earlier)
+        return found
     speaking = [q for q in sent if not _suffered(doc, q) and not _spoken_of(doc, q, sent)]
     if speaking:
         sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
     elif sent and all(_lost_subject(doc, q) for q in sent):
-        return last_earlier, False  # "ВСУ … лишились 1,5 млн": they lost; the speaker is named before, or not at all
+        # "ВСУ … лишились 1,5 млн": they lost; the speaker is named before, or not at all
+        found = cues.speakers[s] = (None, last_earlier)
+        return found
+    found = cues.speakers[s] = (sent, last_earlier)
+    return found
+
+
+def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, bool]:
+    """The cue attributing ``c`` and whether it is in the same sentence."""
+    sent, last_earlier = _speakers(cues, doc, doc.sent_of[c.first])
+    if sent is None:
+        return last_earlier, False
     lo, hi = c.evidence()
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]

@@ -233,11 +233,9 @@ def _quoted(doc: Doc) -> list[bool]:
     past the end of a paragraph (an unclosed quote ends there)."""
     out = [False] * len(doc.tokens)
     closer: str | None = None
-    prev_end = 0
     for k, tok in enumerate(doc.tokens):
-        if closer is not None and "\n" in doc.text[prev_end : tok.start]:
+        if closer is not None and tok.nl_before:
             closer = None
-        prev_end = tok.end
         if tok.kind == PUNCT and closer is not None and tok.raw == closer:
             closer = None
             continue

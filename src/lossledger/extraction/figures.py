@@ -86,10 +86,10 @@ class Candidate:
 
     def evidence(self) -> tuple[int, int]:
         """Token range of the evidence: the number and its term."""
-        lo, hi = self.first, self.last
-        if self.term_first >= 0:
-            lo, hi = min(lo, self.term_first), max(hi, self.term_last)
-        return lo, hi
+        num = self.num
+        if self.term_first < 0:
+            return num.first, num.last
+        return min(num.first, self.term_first), max(num.last, self.term_last)
 
 
 def _metric_of(doc: Doc, i: int) -> tuple[str, str, int] | None:

@@ -10,7 +10,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
   ``conjunctions`` (joining list items),
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
-  (short words every sentence has: they narrow language detection), ``suffixes`` (case and number
+  (short words every sentence has: they narrow language detection), ``confusable`` (languages
+  sharing most of those words: lingua decides between them), ``suffixes`` (case and number
   endings stripped before look-up, for a language no lemmatiser or stemmer covers).
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``counters`` (classifiers
@@ -103,6 +104,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "conjunctions",
         "articles",
         "function_words",
+        "confusable",
         "suffixes",
     },
     "numbers": {"words", "scales", "connectors", "half", "counters", "range_words"},
@@ -216,6 +218,9 @@ class _Phrase:
     size: int = 1
     head: bool = False  # the first word starts with '*': it may end a compound ("*raketenwerfer")
     keyed: bool = True  # False: its words match only as written
+    #: a match of this phrase alone: its categories and their prefixes (``Match``), made once
+    cats: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    prefixes: frozenset[str] = field(default=frozenset(), hash=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -230,6 +235,8 @@ class Match:
     prefixes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
+        if self.prefixes:  # given with ``_cats`` (a one-phrase match: the phrase keeps both;
+            return  # they are shared, and nothing changes a match's categories once it is made)
         for c, v in reversed(self.entries):
             self._cats[c] = v  # the first entry of a category wins, as get() promised
         self.prefixes = _prefixes(tuple(self._cats))
@@ -343,7 +350,10 @@ class Lexicon:
         words, keys, stems, head, literal = _phrase_tokens(text, self.key if keyed else _same)
         if not words:
             return
-        phrase = _Phrase(words, keys, stems, (category, payload), layer, len(words), head, keyed)
+        phrase = _Phrase(
+            words, keys, stems, (category, payload), layer, len(words), head, keyed,
+            {category: payload}, _prefixes((category,)),
+        )  # fmt: skip
         if head:
             self.heads[keys[0]].append(phrase)
             self.head_lengths.add(len(keys[0]))
@@ -434,14 +444,15 @@ class Lexicon:
             order: tuple[int, ...] | list[int] = first.always
             if (first.by_word or first.by_key) and i + 1 < n:
                 nxt_surface, nxt_keys = forms[i + 1]
-                picked = set(first.always)
+                more: list[int] = []
                 for v in nxt_surface:
-                    picked.update(first.by_word.get(v, ()))
+                    more.extend(first.by_word.get(v, ()))
                 for v in nxt_keys:
-                    picked.update(first.by_key.get(v, ()))
-                order = sorted(picked)
+                    more.extend(first.by_key.get(v, ()))
+                if more:  # most phrases a word begins fail on the second word: then none is added
+                    order = sorted({*first.always, *more})
             phrases = first.phrases
-            best: dict[int, tuple[int, list[tuple[str, Any]]]] = {}
+            best: dict[int, tuple[int, list[tuple[str, Any]], _Phrase]] = {}
             for p in order:
                 ph = phrases[p]
                 layer = ph.layer
@@ -454,11 +465,14 @@ class Lexicon:
                 if k > 1 and not _rest_matches(ph, forms, breaks, i):
                     continue
                 if have is None or k > have[0]:
-                    best[layer] = (k, [ph.entry])
+                    best[layer] = (k, [ph.entry], ph)
                 elif ph.entry not in have[1]:
                     have[1].append(ph.entry)
-            for layer, (k, entries) in best.items():
-                out[layer].append(Match(i, i + k, entries))
+            for layer, (k, entries, ph) in best.items():
+                if len(entries) == 1:  # one phrase: its categories were worked out when it was added
+                    out[layer].append(Match(i, i + k, entries, ph.cats, ph.prefixes))
+                else:
+                    out[layer].append(Match(i, i + k, entries))
                 free[layer] = i + k
         return out
 
