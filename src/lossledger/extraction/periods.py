@@ -52,8 +52,8 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         days = _range_days(start, end)
         if days is not None:
             out.append(_cue(start.first, end.last, "increase", f"P{days}D"))
-    for m in doc.all_matches():  # a month named alone: "in December", "у травні"
-        if m.start not in dated and m.has("date:month") and m.get("date:month") != 2 and _during(doc, m.start, m.end):
+    for m in doc.matches_in(0, len(doc.tokens), "date:month"):  # a month named alone: "in December", "у травні"
+        if m.start not in dated and m.get("date:month") != 2 and _during(doc, m.start, m.end):
             out.append(_cue(m.start, m.end, "increase", "P1M"))
     for k in [n.first for n in doc.numbers if len(n.raw_digits) == 4]:
         tok = doc.tokens[k]
@@ -79,8 +79,8 @@ def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Ma
             period = _since_period(dm.year, dm.month, dm.day or 1)
             if period is not None:
                 out.append(_cue(start, dm.last, "increase", period))
-    for m in doc.all_matches():  # a month named alone: "since January"
-        if m.has("date:month") and m.start not in dated:
+    for m in doc.matches_in(0, len(doc.tokens), "date:month"):  # a month named alone: "since January"
+        if m.start not in dated:
             start = _since_start(doc, m.start, dated)
             period = _since_period(None, int(m.get("date:month")), 1) if start < m.start else None
             if period is not None:
@@ -151,9 +151,7 @@ def _counted_periods(doc: Doc, dated: set[int]) -> list[Match]:
     out: list[Match] = []
     if doc.lex.term_before_number:
         return out  # "지난 19일부터": where a counter follows every number, "N days" and "the Nth" look alike
-    for m in doc.all_matches():
-        if not m.has("kind:period_prefix"):
-            continue
+    for m in doc.matches_in(0, len(doc.tokens), "kind:period_prefix"):
         k = m.end
         if k + 1 < len(doc.tokens) and doc.tokens[k].kind == NUM and k not in dated:  # not "지난 12일부터" (the 12th)
             unit = doc.match_at.get(k + 1)
