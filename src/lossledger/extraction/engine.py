@@ -217,10 +217,9 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         if _running_total(doc, c, figs):
             prev = c
             continue
-        refers_back = bool(
-            doc.matches_in(lo, hi, "kind:anaphora") or doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")
-        )
-        subject = _subject_term(doc, c, named)
+        counted = bool(doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words"))
+        refers_back = counted or bool(doc.matches_in(lo, hi, "kind:anaphora"))
+        subject = _subject_term(doc, c, named, counted)
         if subject is not None:
             c.metric, c.how, c.term_first, c.term_last = subject[0], "subject", subject[1], subject[2]
         elif (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
@@ -238,11 +237,13 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         figs.append(c)
 
 
-def _subject_term(doc: Doc, c: Candidate, named: list[Candidate]) -> tuple[str, int, int] | None:
+def _subject_term(doc: Doc, c: Candidate, named: list[Candidate], counted: bool = False) -> tuple[str, int, int] | None:
     """The equipment a sentence is about when no number took its name: the nearest equipment term
     a few words before a bare number of its sentence, no other figure's name, with words of loss or
     of a new loss or total between and no named figure ("Втрати бойових броньованих машин зросли
-    на 3 і склали 23 949 одиниць"; "шкоди завдано артилерії: за добу знищено 31 систему").
+    на 3 і склали 23 949 одиниць"; "шкоди завдано артилерії: за добу знищено 31 систему").  A
+    number ``counted`` in units ("il numero di veicoli blindati supera le 22.000 unità") counts
+    the term before it whatever the verb between.
     Personnel is left to the bare-number rule (a count of people needs no noun)."""
     if c.num.words_only:
         return None
@@ -254,7 +255,9 @@ def _subject_term(doc: Doc, c: Candidate, named: list[Candidate]) -> tuple[str, 
         metric = next(cat[7:] for cat in m.cats() if cat.startswith("metric:"))
         if metric == "personnel" or any(f.term_first == m.start for f in near):
             return None
-        if not _speaks_of_losses(doc, m.end, c.first) or any(m.end <= f.first and f.last <= c.first for f in near):
+        if not (counted or _speaks_of_losses(doc, m.end, c.first)) or any(
+            m.end <= f.first and f.last <= c.first for f in near
+        ):
             return None
         return metric, m.start, m.end
     return None
