@@ -685,7 +685,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
         if c.parent is not None:
             _paren_kind(doc, c, ctx.kcues)
     _share_list_kinds(doc, figs)
-    _headed_lists(doc, figs, ctx.kcues)
+    _headed_lists(doc, figs, ctx)
     for c in figs:
         if c.parent is not None:  # "(celkem 5981)" counts the losses of its figure's side
             c.side = c.parent.side
@@ -751,29 +751,43 @@ def _share_list_kinds(doc: Doc, figs: list[Candidate]) -> None:
 _HEADED_LIST = 3
 
 
-def _headed_lists(doc: Doc, figs: list[Candidate], kcues: CueIndex) -> None:
+def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
     """A list of figures under a header line ending in a colon, none with a cue of its own, has
     the kind the text before it gives: "… from 27 November to 3 December … / The weapons lost: /
-    • 62 tanks; / • 75 artillery systems" are that week's losses."""
-    toks = doc.tokens
+    • 62 tanks; / • 75 artillery systems" are that week's losses.  A side the header names
+    ("Perdas de Kiev em 2025:") is the side of the items whose nouns name none."""
     for group in list_groups(doc, figs):
-        if len(group) < _HEADED_LIST or any(c.kind_by not in ("default", "size") for c in group):
+        if len(group) < _HEADED_LIST:
             continue
-        j = group[0].evidence()[0] - 1
-        while j >= 0 and toks[j].raw in _LIST_GAP:
-            j -= 1
-        if j < 0 or toks[j].raw not in (":", "："):
+        header = _header_sentence(doc, group[0])
+        if header is None:
             continue
-        header = doc.sent_of[j]
+        sides = [q for q in ctx.sidecues.in_sentence(header) if q.paren == 0]
+        if sides:
+            side = sides[-1].cat[5:]
+            for c in group:
+                if not c.side_by_noun:
+                    c.side = ("ukraine" if c.source == "russian-mod" else "russia") if side == "enemy" else side
+        if any(c.kind_by not in ("default", "size") for c in group):
+            continue
         for s in (header, header - 1):
-            cues = [q for q in kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total") and q.paren == 0]
+            cues = [q for q in ctx.kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total") and q.paren == 0]
             if cues:
                 chosen = cues[-1]
                 kind = _kind_from(chosen)[0]
-                period = _period_for(kcues, s, chosen)[0] if kind == "increase" else None
+                period = _period_for(ctx.kcues, s, chosen)[0] if kind == "increase" else None
                 for c in group:
                     c.kind, c.period, c.kind_by = kind, period, "list"
                 break
+
+
+def _header_sentence(doc: Doc, first: Candidate) -> int | None:
+    """The sentence of the header line a list's first item follows: one ending in a colon."""
+    toks = doc.tokens
+    j = first.evidence()[0] - 1
+    while j >= 0 and toks[j].raw in _LIST_GAP:
+        j -= 1
+    return doc.sent_of[j] if j >= 0 and toks[j].raw in (":", "：") else None
 
 
 def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:
