@@ -416,7 +416,24 @@ _COUNTS = {"src:oryx", "src:mediazona"}
 def _suffered(doc: Doc, q: Cue) -> bool:
     """A cue followed at once by a word of loss names the side that lost ("as forças ucranianas
     sofreram…", "Ukrainian forces lost…"), not a speaker."""
-    return bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss")) or _lost_subject(doc, q)
+    return (
+        bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss"))
+        or _lost_subject(doc, q)
+        or _losses_of(doc, q)
+    )
+
+
+def _losses_of(doc: Doc, q: Cue) -> bool:
+    """Ukraine's forces right after a word of loss, at most two words between and no punctuation,
+    are whose losses they are ("pierderile forţelor armate ucrainene au depăşit 215.000", "the
+    losses of the Ukrainian armed forces"), not who speaks."""
+    if q.cat not in _UKRAINE_FORCES:
+        return False
+    for m in doc.matches_in(max(0, q.first - 3), q.first, "frame:loss"):
+        between = doc.tokens[m.end : q.first]
+        if len(between) <= 2 and all(t.kind == WORD for t in between):
+            return True
+    return False
 
 
 def _lost_subject(doc: Doc, q: Cue) -> bool:
