@@ -328,3 +328,36 @@ def test_a_number_right_after_of_which_refers_back(text: str, language: str, val
 def test_ukraines_losses_claimed_by_russia_are_not_the_general_staffs(text: str, language: str) -> None:
     claims = extract(text, language=language).claims
     assert not [c for c in claims if c.source == "general-staff"], [(c.source, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # whose losses: Ukraine's army right after the word of loss, Russia's minister speaking
+        (
+            "În acest an, pierderile forţelor armate ucrainene au depăşit 187.000 de oameni, a mai spus joi Şoigu.",
+            "ro",
+        ),
+        # a list under a header that names the side that lost
+        (
+            "Segundo cálculos de uma agência russa, a guerra continua.\nPerdas de Kiev em 2024:\n"
+            "- 96.310 militares;\n- 7 aeronaves;\n- 8.450 drones;\n- 1.904 tanques e veículos blindados.",
+            "pt",
+        ),
+    ],
+)
+def test_whose_losses_a_noun_or_a_header_names(text: str, language: str) -> None:
+    found = extract(text, language=language)
+    assert not [c for c in found.claims if c.source == "general-staff"], [(c.source, c.value) for c in found.claims]
+    ukraines = [i for i in found.ignored if i.reason == "Ukraine's losses as claimed by others"]
+    assert ukraines or found.claims, found.ignored  # read, and set aside as Ukraine's losses
+
+
+def test_a_number_counted_in_units_counts_the_term_before_it() -> None:
+    text = (
+        "Lo Stato Maggiore ucraino riferisce che sono stati distrutti 9.870 carri armati dall'inizio della guerra. "
+        "Inoltre, il numero di veicoli blindati da combattimento supera ormai le 20.400 unità, mentre i sistemi "
+        "d'artiglieria sono valutati in circa 23.120 unità."
+    )
+    got = {(c.metric, c.value) for c in extract(text, language="it").claims}
+    assert {("tanks", 9870), ("afv", 20400), ("artillery", 23120)} <= got, got

@@ -424,14 +424,16 @@ def _suffered(doc: Doc, q: Cue) -> bool:
 
 
 def _losses_of(doc: Doc, q: Cue) -> bool:
-    """Ukraine's forces right after a word of loss, at most two words between and no punctuation,
-    are whose losses they are ("pierderile forţelor armate ucrainene au depăşit 215.000", "the
-    losses of the Ukrainian armed forces"), not who speaks."""
+    """Ukraine's forces right after a word of loss, with at most a linking word or an article
+    between ("pierderile forţelor armate ucrainene au depăşit 215.000", "the losses of the
+    Ukrainian armed forces"), are whose losses they are, not who speaks ("losses, according to
+    the General Staff" speaks)."""
     if q.cat not in _UKRAINE_FORCES:
         return False
+    links = doc.lex.day_links | doc.lex.articles
     for m in doc.matches_in(max(0, q.first - 3), q.first, "frame:loss"):
         between = doc.tokens[m.end : q.first]
-        if len(between) <= 2 and all(t.kind == WORD for t in between):
+        if len(between) <= 2 and all(t.kind == WORD and t.norm in links for t in between):
             return True
     return False
 
