@@ -57,7 +57,9 @@ def test_every_list_is_a_language_we_read() -> None:
 
 def test_words_decide_unless_the_languages_are_confusable() -> None:
     # German words far ahead of any other list's: German alone, lingua is not asked
-    german = "Die Ukraine hat nach Angaben des Generalstabs in der Nacht mehr als 1.200 Soldaten und die Russen verloren"
+    german = (
+        "Die Ukraine hat nach Angaben des Generalstabs in der Nacht mehr als 1.200 Soldaten und die Russen verloren"
+    )
     assert language.candidates(german, decisive=True) == ("de",)
     # Malay and Indonesian share their function words: however many, lingua decides between them
     malay = "Menurut kenyataan tentera Ukraine, Rusia telah kehilangan seramai 1,200 askar dan kerajaan berkata bahawa"

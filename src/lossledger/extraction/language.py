@@ -131,9 +131,9 @@ def candidates(sample: str, *, decisive: bool = False) -> tuple[str, ...]:
         return ()
     rank = _rank()
     near = sorted((code for code, n in hits.items() if n >= best * _NEAR), key=lambda code: (-hits[code], rank[code]))
-    if decisive and len(near) > 1 and best >= _DECISIVE * hits[near[1]]:
-        if not _confusable().get(near[0], frozenset()) & set(near[1:]):
-            return (near[0],)
+    confusable = _confusable().get(near[0], frozenset())
+    if decisive and len(near) > 1 and best >= _DECISIVE * hits[near[1]] and not confusable & set(near[1:]):
+        return (near[0],)
     return tuple(near)
 
 
