@@ -488,8 +488,12 @@ _UKRAINE_FORCES = {"src:general-staff", "src:general-staff-weak"}
 
 
 def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
-    side = _side_cue(doc, c, scues)
-    if side == "enemy":  # the enemy of whoever speaks
+    return _whose(_side_cue(doc, c, scues), c)
+
+
+def _whose(side: str, c: Candidate) -> str:
+    """A side cue's side for figure ``c``: "the enemy" is the enemy of whoever speaks."""
+    if side == "enemy":
         return "ukraine" if c.source == "russian-mod" else "russia"
     return side
 
@@ -786,7 +790,7 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
             side = sides[-1].cat[5:]
             for c in group:
                 if not c.side_by_noun:
-                    c.side = ("ukraine" if c.source == "russian-mod" else "russia") if side == "enemy" else side
+                    c.side = _whose(side, c)
         if any(c.kind_by not in ("default", "size") for c in group):
             continue
         for s in (header, header - 1):
