@@ -437,10 +437,9 @@ class Lexicon:
         forms = [known.get(v) or self._variants(v) for v in norms]
         breaks = [t.nl_before for t in tokens]
         index = self._findex
-        for i in range(n):
-            first = index.get(norms[i]) or self._firsts(norms[i])
-            if not first.phrases:
-                continue
+        firsts = [index.get(v) or self._firsts(v) for v in norms]
+        for i in [i for i, first in enumerate(firsts) if first.phrases]:  # most tokens begin none
+            first = firsts[i]
             order: tuple[int, ...] | list[int] = first.always
             if (first.by_word or first.by_key) and i + 1 < n:
                 nxt_surface, nxt_keys = forms[i + 1]
