@@ -67,3 +67,17 @@ def test_words_decide_unless_the_languages_are_confusable() -> None:
     assert found[0] == "ms" and ("id" in found or len(found) == 1)
     assert language._confusable()["ms"] == {"id"}
     assert language.detect_language(malay) == "ms"
+
+
+def test_more_words_decide_when_the_first_300_characters_hold_few() -> None:
+    # a statement opens with its list: its first 300 characters hold almost no function words
+    text = (
+        "Загальні бойові втрати противника з 24.02.22 по 10.05.25 орієнтовно склали: особового складу ‒ близько "
+        "963 210 (+1 240) осіб, танків ‒ 10 793 (+3) од, бойових броньованих машин ‒ 22 479 (+5) од, артилерійських "
+        "систем ‒ 27 118 (+37) од, РСЗВ ‒ 1 381 (+1) од, засоби ППО ‒ 1 159 (+0) од, літаків ‒ 370 (+0) од.\n"
+        "Це дані, які ще уточнюються, і також у Генштабі кажуть, що за минулу добу найбільше боїв було на "
+        "Покровському напрямку, де ворог не має успіху та втрачає техніку, як і раніше."
+    )
+    assert language.candidates(text[:300], decisive=True) == ()
+    assert language.candidates(text[: language._WORDS_SAMPLE], decisive=True) == ("uk",)
+    assert language.detect_language(text) == "uk"
