@@ -65,7 +65,8 @@ _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\u
 # or by a paragraph break (scraped text splits "950\n\n000"); validated in numbers.py.  Bounded
 # repetition and a single separator per step keep the pattern linear (no nested quantifiers).
 _TOKEN = re.compile(
-    # the whitespace before a token is captured so that line breaks cost no extra scan
+    # the whitespace before a token is captured so that line breaks cost no extra scan; the
+    # groups' order is the order tokenize() unpacks them in
     r"(?P<ws>\s*+)(?:(?P<num>\d{1,30}(?:(?:[.,'’\u00a0\u2009\u202f\u2007 ]|\n\n?)\d{1,30}){0,12})"
     # CJK ideographs, kana and Hangul are one token each: no spaces mark words ("13万人", "2만명");
     # so are the letters of Thai, Lao, Khmer and Myanmar, scripts written without spaces
@@ -159,34 +160,40 @@ def _after_date(raw: str, start: int, pieces: list[tuple[int, int]]) -> list[tup
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` (already digit-normalised with :func:`to_ascii_digits`)."""
+    """Tokens of ``text`` (already digit-normalised with :func:`to_ascii_digits`).
+
+    ``findall`` hands over each match's groups as strings, with no match objects to query: the
+    matches are contiguous (whitespace, then one token), so offsets are the running sum of their
+    lengths."""
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "ws" or kind is None:  # trailing whitespace: no token
-            continue
-        s, e = m.span(kind)
-        ws = m.start()
-        nl = s > ws and "\n" in text[ws:s]
-        raw = text[s:e]
-        if kind == "word":
-            append(Token(WORD, s, e, raw, fold(raw), nl))
-        elif kind == "num":
-            if raw.isdigit():
-                append(Token(NUM, s, e, raw, raw, nl))
+    pos = 0
+    for ws, num, cjk, word, punct in _TOKEN.findall(text):
+        s = pos + len(ws)
+        nl = "\n" in ws
+        if word:
+            pos = s + len(word)
+            append(Token(WORD, s, pos, word, fold(word), nl))
+        elif num:
+            pos = s + len(num)
+            if num.isdigit():
+                append(Token(NUM, s, pos, num, num, nl))
                 continue
-            pieces = _split_number(raw, s)
+            pieces = _split_number(num, s)
             if s >= 2 and text[s - 1] in "-/." and text[s - 2].isdigit():
-                pieces = _after_date(raw, s, pieces)
+                pieces = _after_date(num, s, pieces)
             for k, (ps, pe) in enumerate(pieces):
                 piece = text[ps:pe]
                 append(Token(NUM, ps, pe, piece, piece, nl if k == 0 else "\n" in text[s:ps]))
-        elif kind == "cjk":  # a run of a script without spaces: one token per character
-            for k, ch in enumerate(raw):
+        elif punct:
+            pos = s + len(punct)
+            append(Token(PUNCT, s, pos, punct, _PUNCT_FOLD.get(punct, punct), nl))
+        elif cjk:  # a run of a script without spaces: one token per character
+            for k, ch in enumerate(cjk):
                 append(Token(WORD, s + k, s + k + 1, ch, fold(ch), nl and k == 0))
-        else:
-            append(Token(PUNCT, s, e, raw, _PUNCT_FOLD.get(raw, raw), nl))
+            pos = s + len(cjk)
+        else:  # trailing whitespace: no token
+            pos = s
     return out
 
 
