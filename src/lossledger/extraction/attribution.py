@@ -415,9 +415,10 @@ _COUNTS = {"src:oryx", "src:mediazona"}
 
 def _suffered(doc: Doc, q: Cue) -> bool:
     """A cue followed at once by a word of loss names the side that lost ("as forças ucranianas
-    sofreram…", "Ukrainian forces lost…"), not a speaker."""
+    sofreram…", "Ukrainian forces lost…"), not a speaker.  The air force is never that side: the
+    word after it is what it did ("ukrajinské letectvo zostrelilo 20 dronov": shot down)."""
     return (
-        bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss"))
+        (q.cat != "src:air-force" and bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss")))
         or _lost_subject(doc, q)
         or _losses_of(doc, q)
     )
