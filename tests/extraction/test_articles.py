@@ -338,6 +338,8 @@ def test_ukraines_losses_claimed_by_russia_are_not_the_general_staffs(text: str,
             "În acest an, pierderile forţelor armate ucrainene au depăşit 187.000 de oameni, a mai spus joi Şoigu.",
             "ro",
         ),
+        # Ukraine's army, its abbreviation in brackets, as the subject that lost
+        ("По словам Зеленского, Вооруженные силы Украины (ВСУ) за всю войну потеряли свыше 46 тысяч человек.", "ru"),
         # a list under a header that names the side that lost
         (
             "Segundo cálculos de uma agência russa, a guerra continua.\nPerdas de Kiev em 2024:\n"

@@ -449,20 +449,35 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     if q.cat not in _UKRAINE_FORCES:
         return False
     end = doc.sentence_range(q.first)[1]
-    lost = doc.matches_in(q.last, end, "frame:lost")
+    start = _after_abbreviation(doc, q.last, end)  # "Вооруженные силы Украины (ВСУ) потеряли"
+    lost = doc.matches_in(start, end, "frame:lost")
     if not lost:
         return False
     verb = lost[0].start
-    between = doc.tokens[q.last : verb]
+    between = doc.tokens[start:verb]
     if doc.lex.verb_final:
         if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
             return False
-    elif verb - q.last > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in between):
+    elif verb - start > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in between):
         return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
     # a word of saying, another source, a country or a side between them, or a country or side
     # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")
-    near = {cat for m in doc.matches_in(q.last, end, "") if m.start < lost[0].end + 3 for cat in m.cats()}
+    near = {cat for m in doc.matches_in(start, end, "") if m.start < lost[0].end + 3 for cat in m.cats()}
     return not any(cat.startswith(("date:said", "src:", "place:", "side:", "sideadj:")) for cat in near)
+
+
+def _after_abbreviation(doc: Doc, k: int, end: int) -> int:
+    """Past a bracketed abbreviation of a name that ends at token k ("… Украины (ВСУ)", "the Armed
+    Forces of Ukraine (AFU)"): brackets right there holding words only, at most three; else k."""
+    toks = doc.tokens
+    if k >= end or toks[k].raw != "(":
+        return k
+    for j in range(k + 1, min(end, k + 5)):
+        if toks[j].raw == ")":
+            return j + 1 if j > k + 1 else k
+        if toks[j].kind != WORD:
+            return k
+    return k
 
 
 def _spoken_of(doc: Doc, q: Cue, sent: list[Cue]) -> bool:
