@@ -15,9 +15,9 @@ PACKAGE = ROOT / "src" / "lossledger"
 
 
 def test_every_data_file_is_package_data() -> None:
-    globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
-        "package-data"
-    ]["lossledger"]
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"][
+        "lossledger"
+    ]
     shipped = {path for pattern in globs for path in PACKAGE.glob(pattern) if path.is_file()}
     data = {
         path
