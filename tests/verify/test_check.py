@@ -382,3 +382,20 @@ def test_an_unnamed_item_with_its_bracketed_increase(view: LedgerView) -> None:
     assert data["report_date"] == "2022-09-18"
     got = {(c["kind"], c["value"], c["verdict"]) for c in data["claims"] if c["metric"] == "mlrs"}
     assert got == {("total", 312, "match"), ("increase", 0, "match")}
+
+
+def test_a_sides_acknowledged_dead_are_that_sides(view: LedgerView) -> None:
+    """1,351 is the toll Russia's General Staff gave on 25 March 2022 (acknowledged-own-losses),
+    never a General Staff report's: beside Kyiv's report of that week, the text's default source
+    gives way to the ledger's; a figure equal to nothing acknowledged stays the General Staff's."""
+    text = (
+        "Ukraine's General Staff said on 28 March 2022 that Russia had lost about 17,000 troops, 586 tanks "
+        "and 1,694 armoured vehicles. The only official figure from the other side dates from a week earlier: "
+        "{} soldiers killed."
+    )
+    data = check(text.format("1,351"), view).to_dict()
+    assert data["report_date"] == "2022-03-28"
+    moscow = [c for c in data["claims"] if c["value"] == 1351]
+    assert [(c["source"], c["kind"], c["verdict"]) for c in moscow] == [("russian-mod", "total", "match")]
+    other = [c for c in check(text.format("1,352"), view).to_dict()["claims"] if c["value"] == 1352]
+    assert [(c["source"], c["verdict"]) for c in other] == [("general-staff", "mismatch")]

@@ -2,7 +2,8 @@
 
 1. Extract the claims (extract/).  2. Find the report the General Staff figures come from by
 fingerprint (fingerprint.py); name the list items whose category the text words in a way no
-vocabulary holds by that report's figures (``name_with_ledger``).  3. Decide the date the article *presents* its figures as — the
+vocabulary holds by that report's figures (``name_with_ledger``); give a side's own acknowledged
+dead, read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``).  3. Decide the date the article *presents* its figures as — the
 date it states, when one is stated within a week after the fingerprinted report — and judge
 every claim against that report (verdicts.py): a figure from an earlier report is ``stale``.
 4. Note framing problems: killed-and-wounded presented as deaths, a total presented as a 24-hour
@@ -66,6 +67,9 @@ def check(
     source_with_ledger(found.claims, index, latest, stated)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
+    if acknowledged_with_ledger(gs_claims, view, index, fingerprint.date):
+        gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
+        fingerprint = index.find(gs_claims, near=stated, latest=latest)
     reference = _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
     if newer is not None and (reference is None or newer >= reference):
@@ -175,6 +179,53 @@ def source_with_ledger(
         if fit:
             c.source = GENERAL_STAFF
             c.framing = sorted({*c.framing, "source-from-ledger"})
+
+
+#: the sources of a side's own acknowledged losses (acknowledged-own-losses in ../shared/data)
+ACKNOWLEDGED = ("russian-mod", "ukraine-own")
+
+
+def acknowledged_with_ledger(
+    claims: list[Claim], view: LedgerView, index: FingerprintIndex, date: dt.date | None
+) -> bool:
+    """A personnel total read as the General Staff's that is not that report's figure (or no
+    report fits) but is, exactly, a total one side acknowledged of its own dead or wounded
+    ("Moscow last gave 5,937 dead", "Zelensky: 31,000 soldiers killed") is that side's, and a
+    total even where the words made it a new loss: the ledger names the speaker the words left
+    to a default.  Whether anything changed."""
+    suspects = [
+        c
+        for c in claims
+        if c.metric == "personnel"
+        and c.qualifier == "exact"  # "about 31,000" is someone's rounding, not that figure
+        and (c.kind == "total" or c.period in (None, "P1D"))  # a month's losses may be any size
+        and (date is None or not index.fits_on(c, date))
+    ]  # fmt: skip
+    if not suspects:
+        return False
+    owners = _acknowledged_totals(view)
+    changed = False
+    for c in suspects:
+        owner = owners.get(c.value)
+        if owner is not None:
+            c.source, c.kind, c.period = owner, "total", None
+            c.framing = sorted({*c.framing, "source-from-ledger"})
+            changed = True
+    return changed
+
+
+def _acknowledged_totals(view: LedgerView) -> dict[int, str]:
+    """Every personnel total a side acknowledged of its own losses exactly (not a round "about
+    10,000", which a General Staff figure may be too), and whose it is."""
+    out: dict[int, str] = {}
+    for source in ACKNOWLEDGED:
+        if source not in view.sources:
+            continue
+        for category in view.categories(source):
+            for row in view.raw(source, metrics=["personnel"], category=category):
+                if row.kind == "total" and row.qualifier == "exact":
+                    out.setdefault(row.value, source)
+    return out
 
 
 #: how sure the report date must be before list items are named by its figures
