@@ -171,7 +171,11 @@ def _launched(doc: Doc, c: Candidate) -> bool:
         for m in doc.matches_in(a, b, "frame:launch")
         if not _in_term(doc, m.start) and not inside[0] <= m.start < inside[1]
     ]
-    return bool(launches) and not doc.matches_in(a, b, "frame:loss")
+    if not launches:
+        return False
+    # "En total, … se lanzaron 38 drones": "total" counts, it is no word of loss there
+    counting = {k for m in doc.matches_in(a, b, "kind:altogether") for k in range(m.start, m.end)}
+    return not any(m.start not in counting for m in doc.matches_in(a, b, "frame:loss"))
 
 
 def _in_term(doc: Doc, k: int) -> bool:
