@@ -15,6 +15,12 @@ best (distinct words), once the best holds at least three.  One such language is
 among several, lingua decides between them only; when the words say too little (a headline, a
 language without a list), lingua decides among all.  ``check`` on an English article
 went from ~0.30 to ~0.24 s; all 48 dev texts are detected as before (tests/extraction).
+
+The words decide alone more often than lingua is asked: a language with half as many distinct
+words again as the next is the answer unless the two share their words (``[language]
+confusable``), and where the first 300 characters hold too few, the first 1,000 are counted.
+Beside extraction a lingua call costs ~1 ms (its models leave the CPU caches); on the 1,266
+labelled texts it is asked 140 times instead of 435, and one answer changed (ky-c02, now right).
 """
 
 from __future__ import annotations
