@@ -469,15 +469,10 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
 def _after_abbreviation(doc: Doc, k: int, end: int) -> int:
     """Past a bracketed abbreviation of a name that ends at token k ("… Украины (ВСУ)", "the Armed
     Forces of Ukraine (AFU)"): brackets right there holding words only, at most three; else k."""
-    toks = doc.tokens
-    if k >= end or toks[k].raw != "(":
+    close = doc.bracket_end(k, 5)
+    if close is None or close > end or close == k + 2:
         return k
-    for j in range(k + 1, min(end, k + 5)):
-        if toks[j].raw == ")":
-            return j + 1 if j > k + 1 else k
-        if toks[j].kind != WORD:
-            return k
-    return k
+    return close if all(t.kind == WORD for t in doc.tokens[k + 1 : close - 1]) else k
 
 
 def _spoken_of(doc: Doc, q: Cue, sent: list[Cue]) -> bool:

@@ -76,6 +76,19 @@ class Doc:
         self._memo[key] = out
         return out
 
+    def bracket_end(self, i: int, within: int) -> int | None:
+        """Index after the ')' closing a '(' at token i, when it comes within ``within`` tokens, on
+        the same line, with no other '(' first; else None."""
+        toks = self.tokens
+        if i >= len(toks) or toks[i].raw != "(":
+            return None
+        for j in range(i + 1, min(len(toks), i + within)):
+            if toks[j].raw == ")":
+                return j + 1
+            if toks[j].raw == "(" or toks[j].nl_before:
+                return None
+        return None
+
     def all_matches(self) -> list[Match]:
         """Primary and context matches, in text order."""
         return self._sorted

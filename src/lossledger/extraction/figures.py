@@ -119,17 +119,6 @@ def _non_at(doc: Doc, i: int) -> str | None:
     return None
 
 
-def _paren_end(doc: Doc, i: int) -> int:
-    """Index after the ')' closing the '(' at token i (or i when there is none nearby)."""
-    toks = doc.tokens
-    for j in range(i + 1, min(len(toks), i + 16)):
-        if toks[j].raw == ")":
-            return j + 1
-        if toks[j].raw == "(" or toks[j].nl_before:
-            break
-    return i
-
-
 def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     """Find a metric term after the number: (metric, how, first, last), a non-claim key, or None."""
     toks = doc.tokens
@@ -154,8 +143,8 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
             return non
         if tok.kind == PUNCT:
             if tok.raw == "(" and words == 0:
-                end = _paren_end(doc, j)
-                if end == j:
+                end = doc.bracket_end(j, 16)
+                if end is None:
                     return None
                 j = end
                 continue

@@ -55,40 +55,39 @@ _UNLISTED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
-def _function_words() -> dict[str, frozenset[str]]:
-    """Each language's ``[language] function_words`` (kept in the on-disk cache: reading every
-    vocabulary file would cost a command-line check ~1 ms per language)."""
+def _lists() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each language's ``[language] function_words`` and ``confusable`` (kept in the on-disk
+    cache: reading every vocabulary file would cost a command-line check ~1 ms per language)."""
     from .. import derived as disk
     from .vocab import load_vocab, vocabulary_hash
 
     key = vocabulary_hash()
-    stored = disk.load("function-words", key)
-    if isinstance(stored, dict):
+    stored = disk.load("language-lists", key)
+    if isinstance(stored, tuple):
         return stored
-    found = {
-        code: frozenset(w.lower() for w in load_vocab(code).list("language", "function_words"))
-        for code in available_languages()
-    }
-    found = {code: words for code, words in found.items() if words}
-    disk.store("function-words", key, found)
-    return found
+    words: dict[str, frozenset[str]] = {}
+    confusable: dict[str, frozenset[str]] = {}
+    for code in available_languages():
+        vocab = load_vocab(code)
+        listed = frozenset(w.lower() for w in vocab.list("language", "function_words"))
+        if listed:
+            words[code] = listed
+        others = frozenset(vocab.list("language", "confusable"))
+        if others:
+            confusable[code] = others
+    disk.store("language-lists", key, (words, confusable))
+    return words, confusable
 
 
-@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    """Each language's function words (those with a list)."""
+    return _lists()[0]
+
+
 def _confusable() -> dict[str, frozenset[str]]:
     """Each language's ``[language] confusable``: the languages whose function words it shares
     (Malay and Indonesian, Serbian and Croatian): the words never decide between them."""
-    from .. import derived as disk
-    from .vocab import load_vocab, vocabulary_hash
-
-    key = vocabulary_hash()
-    stored = disk.load("confusable-languages", key)
-    if isinstance(stored, dict):
-        return stored
-    found = {code: frozenset(load_vocab(code).list("language", "confusable")) for code in available_languages()}
-    found = {code: others for code, others in found.items() if others}
-    disk.store("confusable-languages", key, found)
-    return found
+    return _lists()[1]
 
 
 @cache
@@ -125,8 +124,8 @@ def _detector(codes: tuple[str, ...] | None = None) -> Any:
 def candidates(sample: str, *, decisive: bool = False) -> tuple[str, ...]:
     """Languages the sample's function words point to, best first; () when they say nothing.
     ``decisive``: a language with half as many distinct words again as any other, none of them
-    one it is confusable with, is the only candidate (lingua is then not asked: it costs ~0.2 ms
-    a text, and on the 1,266 labelled texts it chose the same language every time)."""
+    one it is confusable with, is the only candidate (lingua is then not asked; on the 1,266
+    labelled texts it chose the same language every time)."""
     if _UNLISTED.search(sample):  # English words in a Chinese text must not make it English
         return ()
     hits: dict[str, int] = {}
@@ -178,10 +177,15 @@ def by_script(letters: list[str]) -> str | None:
     return None
 
 
+def _sample(text: str, size: int) -> str:
+    """The first ``size`` characters, without lone surrogates (possible in a JSON string, never
+    in decoded UTF-8), which cannot reach lingua."""
+    return text[:size].encode("utf-8", "ignore").decode("utf-8")
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language; "en" when there is nothing to go on."""
-    # lone surrogates (possible in a JSON string, never in decoded UTF-8) cannot reach lingua
-    sample = text[:300].encode("utf-8", "ignore").decode("utf-8")
+    sample = _sample(text, 300)
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters or (len(letters) < 30 and all(ch.isascii() for ch in letters)):
         return "en"  # too little to go on; Latin-script cues are English-merged everywhere
@@ -193,7 +197,7 @@ def detect_language(text: str) -> str:
         return codes[0]
     # more words where the first 300 characters hold too few (a statement's list, a headline):
     # lingua, asked otherwise, costs ~1 ms a text beside extraction (its models leave the caches)
-    more = candidates(text[:_WORDS_SAMPLE].encode("utf-8", "ignore").decode("utf-8"), decisive=True)
+    more = candidates(_sample(text, _WORDS_SAMPLE), decisive=True)
     if len(more) == 1:
         return more[0]
     found = _detector(tuple(sorted(codes)) or None).detect_language_of(sample)

@@ -14,6 +14,7 @@ to the document as ordinary kind cues, so every later step treats them like word
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .dates import INVASION, DateMention
@@ -21,7 +22,7 @@ from .document import Doc
 from .tokens import NUM
 from .vocab import Match
 
-__all__ = ["period_cues", "since_days"]
+__all__ = ["period_cues", "period_days", "since_days"]
 
 
 def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
@@ -118,6 +119,22 @@ def _since_period(year: int | None, month: int, day: int) -> str | None:
     except ValueError:
         return None
     return f"since:{year:04d}-{month:02d}-{day:02d}" if year else f"since:--{month:02d}-{day:02d}"
+
+
+#: an increase's stated period as an ISO 8601 duration ("P1D", "P2W", "P1M", "P1Y")
+_DURATION = re.compile(r"P(\d+)([DWMY])")
+
+
+def period_days(period: str | None, until: dt.date | None, units: dict[str, int]) -> int | None:
+    """The days an increase's period covers: a ``since:`` period's days up to ``until``
+    (:func:`since_days`), or a duration counted in ``units`` (days per letter: plausibility
+    bounds a month by 31, check judges one over 30); None when it is neither, or not known."""
+    if period and period.startswith("since:"):
+        return since_days(period, until)
+    match = _DURATION.fullmatch(period or "")
+    if match is None or match.group(2) not in units:
+        return None
+    return int(match.group(1)) * units[match.group(2)]
 
 
 def since_days(period: str | None, until: dt.date | None) -> int | None:

@@ -14,13 +14,12 @@ hold the text's largest figure that no month's increase could be.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .dates import INVASION, DateMention
 from .figures import Candidate
 from .magnitudes import METRICS, magnitudes
 from .model import GENERAL_STAFF
-from .periods import since_days
+from .periods import period_days
 
 __all__ = ["era_hint", "settle_kinds"]
 
@@ -56,10 +55,10 @@ def era_hint(dates: list[DateMention], figs: list[Candidate], published: dt.date
 
 
 def _days(period: str | None, era: dt.date | None) -> int:
-    if period and period.startswith("since:"):  # "since January": up to the report, a year at most
-        return since_days(period, era) or 366
-    match = re.fullmatch(r"P(\d+)([DWMY])", period or "")
-    return int(match.group(1)) * _DAYS[match.group(2)] if match else 1
+    days = period_days(period, era, _DAYS)
+    if days is None:  # "since January" with no report date: a year at most; no period: a day
+        return 366 if period and period.startswith("since:") else 1
+    return days
 
 
 def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.date] | None = None) -> None:

@@ -80,13 +80,8 @@ def _last_item(doc: Doc, c: Candidate) -> bool:
 
 def _after_brackets(doc: Doc, k: int) -> int:
     """The token after a bracketed group starting at ``k`` ("312 (+0) lancia…"), else ``k``."""
-    if k < len(doc.tokens) and doc.tokens[k].raw == "(":
-        j = k + 1
-        while j < len(doc.tokens) and doc.paren[j] and doc.tokens[j].raw != ")" and j - k < 8:
-            j += 1
-        if j < len(doc.tokens) and doc.tokens[j].raw == ")":
-            return j + 1
-    return k
+    end = doc.bracket_end(k, 9)
+    return k if end is None else end
 
 
 def _unnamed(c: Candidate) -> bool:

@@ -11,12 +11,11 @@ sparse: an exact value anywhere near the claim's date is a match.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction.model import Claim
-from ..extraction.periods import since_days
+from ..extraction.periods import period_days as _period_days
 from ..ledger.plausibility import Flag
 from ..ledger.points import Point
 from .fingerprint import approximate_range
@@ -153,16 +152,15 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
     return Judgement(claim, "mismatch", value, when, f"the {when} report says {value:,}", docs)
 
 
+#: days per letter of a stated period, for judging: a month back is 30 days
+_JUDGED_DAYS = {"D": 1, "W": 7, "M": 30}
+
+
 def period_days(claim: Claim, when: dt.date | None = None) -> int:
     """Days an increase covers: its stated period ("P7D", "P2W", "P1M"), the days from its start
     to the report ``when`` ("since:2025-01-01": the report's total less that day's), else one day."""
-    days = since_days(claim.period, when)
-    if days is not None:
-        return days
-    match = re.fullmatch(r"P(\d+)([DWM])", claim.period or "")
-    if not match:
-        return 1
-    return int(match.group(1)) * {"D": 1, "W": 7, "M": 30}[match.group(2)]
+    days = _period_days(claim.period, when, _JUDGED_DAYS)
+    return 1 if days is None else days
 
 
 def _judge_period(claim: Claim, by_date: dict[dt.date, Point], when: dt.date, days: int) -> Judgement:
