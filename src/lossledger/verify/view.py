@@ -51,6 +51,7 @@ class LedgerView:
         self._close = close
         self._cache: dict[tuple[Any, ...], list[RawRow]] = {}
         self._dates: dict[Any, dt.date] = {}
+        self._categories: dict[str, list[str]] = {}
         self.version = tuple(query(_VERSION, {})[0])
         self.sources = {row[0] for row in query(_SOURCES, {})}
 
@@ -142,7 +143,11 @@ class LedgerView:
         return None if found is None else self._date(found)
 
     def categories(self, source: str) -> list[str]:
-        return sorted(r[0] for r in self._query(_CATEGORIES, {"source": source}))
+        """The categories of ``source`` (kept, like its rows: a view reads one ledger version)."""
+        found = self._categories.get(source)
+        if found is None:
+            found = self._categories[source] = sorted(r[0] for r in self._query(_CATEGORIES, {"source": source}))
+        return found
 
     def raw(
         self,
