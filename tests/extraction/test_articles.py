@@ -206,6 +206,11 @@ def test_a_word_of_attack_inside_a_category_name_is_no_attack() -> None:
         ("Russland opplyste 2. mars at 498 russiske soldater var drept i krigen.", "no", "russian-mod"),
         ("Θυμίζουμε ότι η Ρωσία ανακοίνωσε ότι οι νεκροί Ρώσοι στρατιώτες είναι 1.351.", "el", "russian-mod"),
         ("Moskva navodi manje gubitke: nedavno je objavila da je poginulo 1351 vojnika.", "hr", "russian-mod"),
+        (
+            "A Ucrânia relatou ainda outras perdas russas, entre elas: 700 tanques e 150 aeronaves.",
+            "pt",
+            "general-staff",
+        ),
         # passive: Russia is what was recorded, not who speaks
         ("Kerugian Rusia juga dicatat dalam laporan Staf Umum: 10.394 tank hancur.", "id", "general-staff"),
         # Russia as the side that lost, after a word of saying
@@ -273,6 +278,17 @@ def test_thousands_glued_into_one_word(text: str, language: str) -> None:
         ),
         ("Seit dem 1. März 2025 verlor Russland laut Generalstab 1.159 Panzer.", "de", "since:2025-03-01"),
         ("Desde 2024, el Estado Mayor ucraniano contabiliza 1.159 tanques rusos destruidos.", "es", "since:2024-01-01"),
+        # "since the start of October": the words of the war's start before a month start that month
+        ("Since the beginning of October, Russia lost 1,159 tanks, the General Staff said.", "en", "since:--10-01"),
+        ("Seit Anfang Oktober verlor Russland laut Generalstab 1.159 Panzer.", "de", "since:--10-01"),
+        ("Depuis début octobre, la Russie a perdu 1 159 chars, selon l'état-major.", "fr", "since:--10-01"),
+        ("Desde principios de octubre, Rusia perdió 1.159 tanques, según el Estado Mayor.", "es", "since:--10-01"),
+        ("Desde o início de outubro, a Rússia perdeu 1.159 tanques, segundo o Estado-Maior.", "pt", "since:--10-01"),
+        (
+            "Dall'inizio di ottobre la Russia ha perso 1.159 carri armati, secondo lo Stato maggiore.",
+            "it",
+            "since:--10-01",
+        ),
     ],
 )
 def test_a_figure_since_a_day_is_an_increase_over_that_time(text: str, language: str, period: str) -> None:
@@ -290,6 +306,32 @@ def test_a_figure_since_a_day_is_an_increase_over_that_time(text: str, language:
 )
 def test_since_the_war_began_is_a_total(text: str) -> None:
     assert [(c.kind, c.period) for c in extract(text, language="en").claims] == [("total", None)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Since the beginning of the war, Russia has lost 5,159 tanks, the General Staff said.", "en"),
+        ("Dall'avvio del conflitto la Russia ha perso più di 5.159 carri armati, secondo lo Stato maggiore.", "it"),
+        ("I soldati russi morti o feriti sono più di 450.000 dall'avvio del conflitto, dice lo Stato maggiore.", "it"),
+    ],
+)
+def test_since_the_start_alone_is_the_wars_start(text: str, language: str) -> None:
+    """The short "since the start" is the war's start: a total (and no month follows it)."""
+    assert [(c.kind, c.period) for c in extract(text, language=language).claims] == [("total", None)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Der ukrainische Generalstab beziffert die zerstörten russischen Panzer auf 3080 (Stand: 9. Januar).", "de"),
+        ("Die Zahl der zerstörten russischen Panzer stieg auf 3080, so der Generalstab.", "de"),
+    ],
+)
+def test_a_term_put_at_a_number(text: str, language: str) -> None:
+    """ "puts the destroyed tanks at 3080": the term, a verb at most, the word that brings a
+    figure to its value, then the number."""
+    assert [(c.metric, c.kind, c.value) for c in extract(text, language=language).claims] == [("tanks", "total", 3080)]
 
 
 @pytest.mark.parametrize(

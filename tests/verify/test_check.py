@@ -323,6 +323,31 @@ def test_a_rounded_milestone_is_dated_when_first_reached(view: LedgerView) -> No
     assert report.report_date == first
 
 
+@pytest.mark.parametrize(
+    "text, rounded",
+    [
+        (
+            "Ukraine's General Staff says Russia has lost more than 200,000 troops, 610 of them in the past day.",
+            200_000,
+        ),
+        ("Russia's losses reached about 1 million soldiers, Ukraine's General Staff said.", 1_000_000),
+    ],
+)
+def test_a_rounded_figure_is_dated_where_the_total_is_nearest_it(view: LedgerView, text: str, rounded: int) -> None:
+    """A rounded figure fits a wide range ("more than 200,000": up to 300,000); of the reports that
+    fit all figures equally, the one whose total is nearest the rounded value wins, as news rounds
+    the number just passed."""
+    report = check(text, view)
+    series = view.points("general-staff")["personnel"]
+    fitting = [d for d, p in series.items() if p.total is not None and abs(p.total - rounded) <= rounded // 2]
+    assert report.report_date is not None
+    assert all(
+        abs(series[report.report_date].total - rounded) <= abs(series[d].total - rounded) + 1_000
+        for d in fitting
+        if "610" not in text or series[d].increase == 610
+    )
+
+
 def test_a_speaker_is_never_a_source_named_inside_a_quotation(view: LedgerView) -> None:
     """The sentence after a quote continues the quote's speaker, not a source the quote mentions."""
     text = (

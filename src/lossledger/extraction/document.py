@@ -94,9 +94,21 @@ class Doc:
         return self._sorted
 
     def add_cues(self, cues: list[Match]) -> None:
-        """Add cues found from structure rather than words (periods.py) to every later look-up."""
+        """Add cues found from structure rather than words (periods.py) to every later look-up.  A
+        period cue replaces the words of a total inside it: "since the beginning" is the war's
+        start, but "since the beginning of October" a new loss since that day."""
         if cues:
-            self._sorted = sorted(self._sorted + cues, key=lambda m: m.start)
+            spans = [(c.start, c.end) for c in cues if c.has("kind:periods")]
+            kept = [
+                m
+                for m in self._sorted
+                if not (
+                    m.has("kind:total")
+                    and all(x.startswith("kind:") for x in m.cats())
+                    and any(a <= m.start and m.end <= b for a, b in spans)
+                )
+            ]
+            self._sorted = sorted(kept + cues, key=lambda m: m.start)
             self._memo.clear()
             self._by_prefix.clear()
 

@@ -27,6 +27,7 @@ from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
 from .tokens import NUM, PUNCT
 from .unnamed import unnamed_items
+from .vocab import Match
 
 __all__ = ["extract"]
 
@@ -259,12 +260,24 @@ def _subject_term(doc: Doc, c: Candidate, named: list[Candidate], counted: bool 
         metric = next(cat[7:] for cat in m.cats() if cat.startswith("metric:"))
         if metric == "personnel" or any(f.term_first == m.start for f in near):
             return None
-        if not (counted or _speaks_of_losses(doc, m.end, c.first)) or any(
+        if not (counted or _speaks_of_losses(doc, m.end, c.first) or _put_at(doc, m, c, a)) or any(
             m.end <= f.first and f.last <= c.first for f in near
         ):
             return None
         return metric, m.start, m.end
     return None
+
+
+def _put_at(doc: Doc, m: Match, c: Candidate, a: int) -> bool:
+    """ "beziffert die zerstörten russischen Panzer auf 3080", "die Zahl der zerstörten Panzer
+    stieg auf 3080": the term, then at most a verb and the word that brings a figure to its value
+    (``[kind] to_total``) right before the number, in a sentence whose words before the term
+    speak of losses."""
+    return (
+        c.first - m.end <= 2
+        and any(x.end == c.first for x in doc.matches_in(m.end, c.first, "kind:to_total"))
+        and _speaks_of_losses(doc, a, m.start)
+    )
 
 
 #: how many tokens before a bare number the equipment its sentence is about may stand

@@ -100,8 +100,9 @@ def _since_start(doc: Doc, first: int, dated: set[int]) -> int:
     """Where a "since" word right before token ``first`` starts (an article between at most: "desde
     el 1 de marzo"), else ``first``.  One right after another date is that date's postposition
     ("২৪ ফেব্রুয়ারি থেকে ১৭ অক্টোবর": from 24 February to 17 October)."""
-    end = first - 1 if first > 0 and doc.tokens[first - 1].norm in doc.lex.articles else first
-    m = doc.ctx_end.get(end)
+    m = doc.ctx_end.get(first)
+    if (m is None or not m.has("date:since")) and first > 0 and doc.tokens[first - 1].norm in doc.lex.articles:
+        m = doc.ctx_end.get(first - 1)
     if m is None or not m.has("date:since") or m.start - 1 in dated:
         return first
     return m.start

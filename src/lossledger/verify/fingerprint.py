@@ -33,6 +33,9 @@ __all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
 OVERRULED = 0.99
+#: how many bands a rounded figure's range is cut into when reports that fit equally are ranked
+#: by closeness: reports a few days apart share a band, and the other figures decide between them
+BANDS = 10
 
 
 def approximate_range(claim: Claim) -> tuple[int, int]:
@@ -173,6 +176,23 @@ class FingerprintIndex:
                 out[d] = True
         return out
 
+    def closeness(self, claim: Claim) -> dict[int, float]:
+        """For a rounded claim ("more than 200,000", "about a million"): per report date (ordinal)
+        that fits, how far its figure sits from the stated value, as a share of the range the claim
+        stands for (0: on it; 1: at the far end).  News rounds the number just passed: "more than
+        200,000" is written the week the total passes 200,000, not when it reaches 290,000."""
+        found = self.pairs.get((claim.metric, claim.kind))
+        if not found or claim.qualifier == "exact":
+            return {}
+        values, days, _reconciled = found
+        lo, hi = approximate_range(claim)
+        half = max(claim.value - lo, hi - claim.value, 1)
+        start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
+        out: dict[int, float] = {}
+        for v, d in zip(values[start:end], days[start:end], strict=True):
+            out[d] = min(out.get(d, 1.0), abs(v - claim.value) / half)
+        return out
+
     def fits_on(self, claim: Claim, date: dt.date) -> bool:
         """Whether some compilation's figure of report ``date`` makes ``claim`` true."""
         return date.toordinal() in self._matching(claim)[0]
@@ -189,6 +209,9 @@ class FingerprintIndex:
         n_dates = max(self.n_dates, 1)
         last = latest.toordinal() if latest is not None else None
         scores: dict[int, float] = defaultdict(float)  # by date ordinal
+        # rounded figures' distance from each date's values: by band, and exactly
+        banded: dict[int, float] = defaultdict(float)
+        distance: dict[int, float] = defaultdict(float)
         weights = []
         matched_by: dict[int, int] = defaultdict(int)
         exact_on: set[int] = set()
@@ -198,8 +221,12 @@ class FingerprintIndex:
                 found = {d: r for d, r in found.items() if d <= last}
             weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
             weights.append(weight if found else math.log(n_dates + 1) * 0.5)
+            far = self.closeness(claim)
             for d, reconciled in found.items():
                 scores[d] += weight if reconciled else weight * OVERRULED
+                if far:
+                    banded[d] += weight * math.floor(far[d] * BANDS)
+                    distance[d] += weight * far[d]
                 matched_by[d] += 1
             if claim.qualifier == "exact":
                 exact_on.update(found)
@@ -207,11 +234,17 @@ class FingerprintIndex:
             return Fingerprint(None, 0.0, claims=len(distinct))
         nearest = near.toordinal() if near is not None else None
 
-        def rank(item: tuple[int, float]) -> tuple[float, int, int]:
-            """Score; then nearness to the text's date; then the newest report, or the earliest where
-            only rounded figures fit: "more than 1,000,000" is news on the day it is first reached."""
+        def rank(item: tuple[int, float]) -> tuple[float, int, float, int, float, int]:
+            """Score; then nearness to the text's date; then the band of the date's values in its
+            rounded figures' ranges (``closeness``); then the newest report where an exact figure
+            fits, or, where only rounded figures fit, the closest and then the earliest: "more than
+            1,000,000" is news on the day it is first reached."""
             d, score = item
-            return (round(score, 9), -abs(d - nearest) if nearest is not None else 0, d if d in exact_on else -d)
+            exact = d in exact_on
+            return (
+                round(score, 9), -abs(d - nearest) if nearest is not None else 0, -round(banded[d], 9),
+                exact, 0.0 if exact else -round(distance[d], 9), d if exact else -d,
+            )  # fmt: skip
 
         top = heapq.nlargest(2, scores.items(), key=rank)
         (best, score), (runner, runner_score) = top[0], (top[1] if len(top) > 1 else (None, 0.0))
