@@ -405,3 +405,32 @@ def test_a_number_counted_in_units_counts_the_term_before_it() -> None:
     )
     got = {(c.metric, c.value) for c in extract(text, language="it").claims}
     assert {("tanks", 9870), ("afv", 20400), ("artillery", 23120)} <= got, got
+
+
+@pytest.mark.parametrize(
+    "text, language, value",
+    [
+        (
+            "Las bajas rusas totales (muertos y heridos) suman 1.238.710 personas, según el Ministerio de Defensa ucraniano.",
+            "es",
+            1238710,
+        ),
+        ("O Estado-Maior ucraniano estima as perdas russas em cerca de 300.810 pessoas.", "pt", 300810),
+        ("Selon l'état-major ukrainien, les pertes russes s'élèvent à environ 300 810 personnes.", "fr", 300810),
+    ],
+)
+def test_people_counted_as_losses_are_personnel(text: str, language: str, value: int) -> None:
+    """ "personas", "pessoas", "personnes" name personnel in a loss context, as "people" does."""
+    assert [(c.metric, c.value) for c in extract(text, language=language).claims] == [("personnel", value)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Un ataque ruso con drones contra Odesa mató a dos personas y dejó siete heridos, dijo el gobernador.", "es"),
+        ("Desde o início da guerra, 13 milhões de pessoas tiveram de deixar as suas casas, segundo a ONU.", "pt"),
+    ],
+)
+def test_a_strikes_victims_and_a_population_are_no_losses(text: str, language: str) -> None:
+    """A few "people" are a strike's victims; more people than any toll of the war, a population."""
+    assert [c.value for c in extract(text, language=language).claims if c.metric == "personnel"] == []

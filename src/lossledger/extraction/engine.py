@@ -21,6 +21,7 @@ from .document import Doc, analyse
 from .figures import NO_METRIC, REASONS, Candidate, find_candidates
 from .language import detect_language
 from .large import LARGE, extract_large
+from .magnitudes import magnitudes
 from .model import GENERAL_STAFF, Claim, Extraction, Ignored
 from .periods import period_cues
 from .plausibility import era_hint, settle_kinds
@@ -325,6 +326,19 @@ def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
     return True
 
 
+#: below this, a count named only "people" is a strike's victims, as a bare number is no figure
+_FEW_PEOPLE = 100
+#: how far a count of "people" may exceed the largest personnel total ever and be a toll
+_TOLL_ROOM = 2
+
+
+def _beyond_any_toll(c: Candidate) -> bool:
+    """A count of "people" larger than any toll of the war (twice the General Staff's largest
+    personnel total, the largest toll counted) is a population, refugees or a city, not losses."""
+    largest = magnitudes().largest_total("personnel")
+    return largest is not None and c.num.int_value > _TOLL_ROOM * largest
+
+
 def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
     """Drop figures that are not Russian losses or not losses at all, with the reason."""
     for c in cands:
@@ -332,6 +346,10 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             continue
         if c.metric == "personnel" and _wounded_only(doc, c):
             c.reason = "wounded only"
+        elif c.metric == "personnel" and c.how == "weak" and _beyond_any_toll(c):
+            c.reason = REASONS["other"]  # "13 millones de personas": a population, not a toll
+        elif c.metric == "personnel" and c.how == "weak" and c.num.int_value < _FEW_PEOPLE and not c.plus:
+            c.reason = _CIVILIANS  # "the strike killed two people": a strike's victims, as bare numbers
         elif c.metric == "personnel" and c.how != "paren" and not statement and not _loss_context(doc, c):
             c.reason = "no words of loss (force size?)"
         elif c.side == "ukraine":

@@ -115,6 +115,11 @@ class Magnitudes:
         row = self.month(metric, on - dt.timedelta(days=31))
         return row.min_total if row else None
 
+    def largest_total(self, metric: str) -> int | None:
+        """The largest total the metric ever had (its last month's)."""
+        months = self.rows.get(metric)
+        return max(m.max_total for m in months) if months else None
+
     def months_of_total(self, metric: str, value: int) -> list[dt.date]:
         """The months whose totals include ``value``."""
         return [m.start for m in self.rows.get(metric, []) if m.min_total <= value <= m.max_total]
