@@ -434,3 +434,18 @@ def test_people_counted_as_losses_are_personnel(text: str, language: str, value:
 def test_a_strikes_victims_and_a_population_are_no_losses(text: str, language: str) -> None:
     """A few "people" are a strike's victims; more people than any toll of the war, a population."""
     assert [c.value for c in extract(text, language=language).claims if c.metric == "personnel"] == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("La Russia ha perso in Ucraina 314.290 soldati. Il totale include le 820 perdite subite ieri.", "it"),
+        ("La Russie a perdu 314 290 soldats. Ce total inclut les 820 pertes subies hier.", "fr"),
+        ("A Rússia perdeu 314.290 soldados. O total inclui as 820 perdas sofridas ontem.", "pt"),
+        ("Rusia ha perdido 314.290 soldados. El total incluye las 820 pérdidas sufridas ayer.", "es"),
+    ],
+)
+def test_a_count_of_losses_counts_people(text: str, language: str) -> None:
+    """ "820 perdite": a number of losses, with no equipment named, counts soldiers."""
+    got = [(c.metric, c.kind, c.value) for c in extract(text, language=language).claims]
+    assert got == [("personnel", "total", 314290), ("personnel", "increase", 820)]
