@@ -449,3 +449,26 @@ def test_a_count_of_losses_counts_people(text: str, language: str) -> None:
     """ "820 perdite": a number of losses, with no equipment named, counts soldiers."""
     got = [(c.metric, c.kind, c.value) for c in extract(text, language=language).claims]
     assert got == [("personnel", "total", 314290), ("personnel", "increase", 820)]
+
+
+@pytest.mark.parametrize(
+    "text, published, kind",
+    [
+        (
+            "The General Staff's report from a day earlier had put Russia's combat losses at 120,760.",
+            "2023-01-23",
+            "total",
+        ),
+        (
+            "In total, after a day of heavy fighting in the east, the General Staff counted 710 Russian soldiers.",
+            "2022-11-08",
+            "increase",
+        ),
+        # a cue next to the figure is what the text says: the outlet's error, reported by check
+        ("The General Staff said Russia lost 120,760 soldiers in the past 24 hours.", "2023-01-23", "increase"),
+    ],
+)
+def test_a_kind_its_size_rules_out_by_far(text: str, published: str, kind: str) -> None:
+    """A cue away from the figure says one kind, but a day's loss ten times any day's is a total,
+    and a total a tenth of the smallest of its time a day's loss."""
+    assert [c.kind for c in extract(text, published=published).claims if c.metric == "personnel"] == [kind]

@@ -230,6 +230,7 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
         c.kind, c.kind_by = ("increase", "clause") if c.before_total else ("total", "default")
         return
     c.kind = _kind_from(chosen)[0]
+    c.kind_gap = max(chosen.first - hi, lo - chosen.last, 0)
     if c.kind == "increase":
         c.period, since_war = _period_for(kcues, s, chosen)
         if since_war:

@@ -75,6 +75,7 @@ class Candidate:
     #: what set the kind: near | clause | sentence | subset | trailing | list | paren | default | size
     kind_by: str = ""
     before_total: bool = False  # a running total of the same metric follows ("…, bringing the total to")
+    kind_gap: int = 0  # tokens between the kind's cue and the figure (0: next to it, or no cue)
 
     @property
     def first(self) -> int:

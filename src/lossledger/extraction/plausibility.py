@@ -17,7 +17,7 @@ import datetime as dt
 
 from .dates import INVASION, DateMention
 from .figures import Candidate
-from .magnitudes import METRICS, magnitudes
+from .magnitudes import METRICS, Magnitudes, magnitudes
 from .model import GENERAL_STAFF
 from .periods import period_days
 
@@ -69,6 +69,8 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
     own = own or {}
     for c in figs:
         fig_era = own.get(id(c), era)
+        if c.reason is None and c.metric is not None and c.source == GENERAL_STAFF and _absurd(c, fig_era, table):
+            continue
         if c.reason is not None or c.metric is None or c.kind_by not in _WEAK | _DATED:
             continue
         if c.source != GENERAL_STAFF and not (c.kind == "increase" and c.kind_by in _DATED):
@@ -82,3 +84,31 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
             largest = table.largest_increase(c.metric, fig_era, _days(c.period, fig_era))
             if largest is not None and value > largest:
                 c.kind, c.period, c.kind_by = "total", None, "size"
+
+
+#: how far beyond the bounds a cued kind must be before its size overrules the cue
+_ABSURD = 10
+#: a cue at most this many tokens from its figure (and its noun) is bound to it
+_NEXT_TO = 2
+
+
+def _absurd(c: Candidate, era: dt.date | None, table: Magnitudes) -> bool:
+    """A General Staff figure whose cued kind its size rules out by far, whatever the cue: "up
+    to yesterday 67,940 died" is no day's loss (ten times any day's), "put the total at 710" in
+    November 2022 no total (a tenth of the smallest).  It takes the other kind; whether it fits.
+    A cue right next to the figure ("6,465 tanks in the past 24 hours") is what the text says,
+    and an outlet's error to report: it stands."""
+    if c.kind_gap <= _NEXT_TO or c.kind_by == "near":
+        return False
+    value = c.num.int_value
+    if c.kind == "increase" and c.period in (None, "P1D"):
+        largest = table.largest_increase(c.metric, era, 1)
+        if largest is not None and value > _ABSURD * largest:
+            c.kind, c.period, c.kind_by = "total", None, "size"
+            return True
+    elif c.kind == "total" and era is not None:
+        smallest = table.smallest_total(c.metric, era)
+        if smallest is not None and value * _ABSURD < smallest:
+            c.kind, c.kind_by = "increase", "size"
+            return True
+    return False
