@@ -69,7 +69,7 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
     own = own or {}
     for c in figs:
         fig_era = own.get(id(c), era)
-        if c.reason is None and c.metric is not None and c.source == GENERAL_STAFF and _absurd(c, fig_era, table):
+        if c.reason is None and c.source == GENERAL_STAFF and _absurd(c, fig_era, table):
             continue
         if c.reason is not None or c.metric is None or c.kind_by not in _WEAK | _DATED:
             continue
@@ -98,7 +98,7 @@ def _absurd(c: Candidate, era: dt.date | None, table: Magnitudes) -> bool:
     November 2022 no total (a tenth of the smallest).  It takes the other kind; whether it fits.
     A cue right next to the figure ("6,465 tanks in the past 24 hours") is what the text says,
     and an outlet's error to report: it stands."""
-    if c.kind_gap <= _NEXT_TO or c.kind_by == "near":
+    if c.metric is None or c.kind_gap <= _NEXT_TO or c.kind_by == "near":
         return False
     value = c.num.int_value
     if c.kind == "increase" and c.period in (None, "P1D"):
