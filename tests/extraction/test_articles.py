@@ -211,6 +211,9 @@ def test_a_word_of_attack_inside_a_category_name_is_no_attack() -> None:
             "pt",
             "general-staff",
         ),
+        # a word of saying before its speaker
+        ("D'après l'Ukraine, plus de 230.000 Russes ont été tués, un chiffre jugé surestimé.", "fr", "general-staff"),
+        ("Laut der Ukraine sind bisher etwa 13.500 russische Soldaten gefallen.", "de", "general-staff"),
         # passive: Russia is what was recorded, not who speaks
         ("Kerugian Rusia juga dicatat dalam laporan Staf Umum: 10.394 tank hancur.", "id", "general-staff"),
         # Russia as the side that lost, after a word of saying

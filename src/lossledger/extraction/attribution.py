@@ -94,11 +94,18 @@ _SPEAKERS = {"place:russia": "src:russian-mod", "place:ukraine": "src:general-st
 
 def speaker_cues(doc: Doc) -> list[Cue]:
     """Source cues of a country or its capital followed, at most one word apart, by a word of
-    saying ("Russland opplyste 2. mars at 498 …", "η Ρωσία ανακοίνωσε", "Moskva navodi")."""
+    saying ("Russland opplyste 2. mars at 498 …", "η Ρωσία ανακοίνωσε", "Moskva navodi"), or
+    after a word of saying that stands before its speaker ("d'après l'Ukraine", "laut Kiew")."""
     out: list[Cue] = []
     said = {m.start: m for m in doc.matches_in(0, len(doc.tokens), "date:said")}
+    according = {m.end: m for m in doc.matches_in(0, len(doc.tokens), "date:according")}
     for m in doc.matches_in(0, len(doc.tokens), "place:"):
         cat = next((_SPEAKERS[c] for c, _ in m.entries if c in _SPEAKERS), None)
+        before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
+        if cat is not None and before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
+            sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
+            out.append(Cue(before.start, m.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
+            continue
         verb = next((said[k] for k in range(m.end, m.end + 2) if k in said), None)
         if cat is None or verb is None or doc.clause_of[verb.start] != doc.clause_of[m.start]:
             continue
@@ -113,6 +120,20 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
         out.append(Cue(m.start, verb.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
     return out
+
+
+def _ends_before(doc: Doc, start: int) -> list[int]:
+    """Where a word before token ``start`` may end: right before it, or before an article and
+    its apostrophe ("d'après *l'*Ukraine", "laut *der* Ukraine")."""
+    ends = [start]
+    k = start
+    if k > 1 and doc.tokens[k - 1].raw in ("'", "’") and len(doc.tokens[k - 2].norm) <= 2:
+        k -= 2  # an elided article: "l'", "dell'"
+    elif k > 0 and doc.tokens[k - 1].norm in doc.lex.articles:
+        k -= 1
+    if k < start:
+        ends.append(k)
+    return ends
 
 
 def _nearest(cues: list[Cue], pos: int) -> Cue | None:

@@ -45,6 +45,7 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ago", "позавчора") that dateparser resolves against the publication date, and ``during``
   (``during_after``): words before (after) a month or a year that make it a period ("in December"),
   ``said``: words of saying, which make a month next to them the date of a statement;
+  ``according``: words of saying that stand before their speaker ("according to", "selon", "laut");
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
   ``year_links``: words between a month and its year ("febrero *de* 2024", "лютого *року*").
@@ -88,6 +89,7 @@ DATE_CUES = (
     "during",
     "during_after",
     "said",
+    "according",
 )
 
 #: Section -> allowed keys (None: any key, validated separately).
