@@ -211,6 +211,9 @@ def test_a_word_of_attack_inside_a_category_name_is_no_attack() -> None:
             "pt",
             "general-staff",
         ),
+        # where the verb closes the sentence, the country that opens it speaks
+        ("Ukrayna ise operasyonda 6 binden fazla Rus askerinin öldüğünü iddia ediyor.", "tr", "general-staff"),
+        ("Rusya, Ukrayna'da 498 askerinin öldüğünü açıkladı.", "tr", "russian-mod"),
         # a word of saying before its speaker
         ("D'après l'Ukraine, plus de 230.000 Russes ont été tués, un chiffre jugé surestimé.", "fr", "general-staff"),
         ("Laut der Ukraine sind bisher etwa 13.500 russische Soldaten gefallen.", "de", "general-staff"),

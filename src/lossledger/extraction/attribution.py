@@ -106,6 +106,12 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
             out.append(Cue(before.start, m.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
             continue
+        if cat is not None and doc.lex.verb_final and not doc.aside[m.start]:
+            closing = _closing_said(doc, m, said)
+            if closing is not None:  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
+                sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
+                out.append(Cue(m.start, m.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
+                continue
         verb = next((said[k] for k in range(m.end, m.end + 2) if k in said), None)
         if cat is None or verb is None or doc.clause_of[verb.start] != doc.clause_of[m.start]:
             continue
@@ -120,6 +126,21 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
         out.append(Cue(m.start, verb.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
     return out
+
+
+def _closing_said(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
+    """Where the verb closes its sentence (``verb_final``), a country that opens it is its speaker
+    when a listed word of saying ends it: the figures and their words of loss stand between."""
+    a, b = doc.sentence_range(m.start)
+    if m.start - a > 1:
+        return None
+    end = b - 1 if b - 1 > m.end and doc.tokens[b - 1].kind == PUNCT else b
+    verb = next((v for v in said.values() if v.end == end and v.start > m.end), None)
+    if verb is None or " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
+        return None
+    if doc.matches_in(m.end, verb.start, "src:"):
+        return None  # a named source inside the sentence speaks
+    return verb
 
 
 def _ends_before(doc: Doc, start: int) -> list[int]:
