@@ -478,3 +478,40 @@ def test_a_kind_its_size_rules_out_by_far(text: str, published: str, kind: str) 
     """A cue away from the figure says one kind, but a day's loss ten times any day's is a total,
     and a total a tenth of the smallest of its time a day's loss."""
     assert [c.kind for c in extract(text, published=published).claims if c.metric == "personnel"] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "As forças ucranianas destruíram 55 tanques em um dia, elevando o número total de perdas na guerra para 5.047.",
+            "pt",
+            [("tanks", "increase", 55), ("tanks", "total", 5047)],
+        ),
+        (
+            "Foram destruídos 29 sistemas de artilharia, elevando as perdas para um total de 7.012, diz o Estado-Maior.",
+            "pt",
+            [("artillery", "increase", 29), ("artillery", "total", 7012)],
+        ),
+    ],
+)
+def test_a_total_word_and_to_make_a_running_total(text: str, language: str, expected: list) -> None:  # type: ignore[type-arg]
+    """A word of a total in the clause and "to" right before a bare number: the running total of
+    the figure before it, as "bringing the total to" is."""
+    got = [(c.metric, c.kind, c.value) for c in extract(text, language=language).claims]
+    assert got == expected
+
+
+def test_a_statement_line_with_a_gloss_or_a_second_name() -> None:
+    text = (
+        "Straty Rosji według Sztabu Generalnego:\n"
+        "- bezzałogowych statków powietrznych (poziom operacyjno-taktyczny) – 33 526 (+138) szt.;\n"
+        "- okrętów/łodzi – 28 szt.;\n"
+        "- pojazdów kołowych i cystern – 45 621 (+163) szt.;\n"
+        "- sprzętu specjalistycznego – 3 860 (+1) szt."
+    )
+    got = [(c.metric, c.kind, c.value) for c in extract(text, language="pl").claims]
+    assert got == [
+        ("uav", "total", 33526), ("uav", "increase", 138), ("ships", "total", 28), ("vehicles", "total", 45621),
+        ("vehicles", "increase", 163), ("special_equipment", "total", 3860), ("special_equipment", "increase", 1),
+    ]  # fmt: skip

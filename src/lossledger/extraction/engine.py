@@ -271,11 +271,12 @@ def _subject_term(doc: Doc, c: Candidate, named: list[Candidate], counted: bool 
 
 def _put_at(doc: Doc, m: Match, c: Candidate, a: int) -> bool:
     """ "beziffert die zerstörten russischen Panzer auf 3080", "die Zahl der zerstörten Panzer
-    stieg auf 3080": the term, then at most a verb and the word that brings a figure to its value
+    stieg auf 3080", "wozów opancerzonych okupanta wzrosła do 9557": the term, then at most its
+    complement, a verb and the word that brings a figure to its value
     (``[kind] to_total``) right before the number, in a sentence whose words before the term
     speak of losses."""
     return (
-        c.first - m.end <= 2
+        c.first - m.end <= 3
         and any(x.end == c.first for x in doc.matches_in(m.end, c.first, "kind:to_total"))
         and _speaks_of_losses(doc, a, m.start)
     )
@@ -303,6 +304,8 @@ def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
     lo = doc.clause_range(c.first)[0]
     cues = [m for m in doc.matches_in(max(0, lo - 1), c.first, "kind:running_total") if m.end <= c.first]
     if not cues:
+        cues = _total_to(doc, c, lo)
+    if not cues:
         return False
     cue = cues[-1]
     bare_after = [k for k in range(cue.end, c.first) if doc.tokens[k].kind == NUM]
@@ -324,6 +327,26 @@ def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
     c.metric, c.how, c.kind, c.kind_by = chosen.metric, "inherit", "total", "clause"
     chosen.before_total = True
     return True
+
+
+def _total_to(doc: Doc, c: Candidate, lo: int) -> list[Match]:
+    """ "elevando o número total de perdas na guerra para 5.047", "elevando as perdas para um total
+    de 7.012": a word of a total in the number's clause and the word that brings a figure to its
+    value right before the number (or before "a total of") make a running total as the listed
+    phrases do (the total word's match)."""
+    j = c.first
+    q = doc.match_end.get(j)
+    ending = None
+    if q is not None and q.has("q:exact"):
+        ending = q  # "… para um total de 7.012"
+    elif q is not None and (q.has("q:about") or q.has("q:more_than")):
+        j = q.start
+    totals = [m for m in doc.matches_in(lo, j, "kind:total") if m.end <= j]
+    ending = ending or next((m for m in totals if m.end == j), None)
+    k = ending.start if ending is not None else j
+    if not any(m.end == k for m in doc.matches_in(max(lo, k - 2), k, "kind:to_total")):
+        return []
+    return [m for m in totals if m.end < k] or ([ending] if ending is not None else [])
 
 
 #: below this, a count named only "people" is a strike's victims, as a bare number is no figure

@@ -216,12 +216,12 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     if (
         j >= 0 and toks[j].raw in _DASHES and not (toks[c.first].nl_before and _year_like(c.num))
     ):  # "casualties:\n2022: …"
-        end = j
-        m2 = doc.match_end.get(end)
-        if m2 is not None:
-            found = _metric_of(doc, m2.start)
-            if found is not None and found[2] == end:
-                return found[0], found[1], m2.start, end
+        for end in (j, _before_gloss_or_slash(doc, j)):
+            m2 = doc.match_end.get(end)
+            if m2 is not None:
+                found = _metric_of(doc, m2.start)
+                if found is not None and found[2] == end:
+                    return found[0], found[1], m2.start, end
     if (doc.lex.number_after_term and c.num.words_only) or doc.lex.term_before_number:
         # Arabic "غواصة واحدة"; Chinese, Japanese and Korean write "坦克1135辆", "전차 11,135대"
         for end in (j, _before_gloss(doc, j)):
@@ -231,6 +231,21 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
                 if found is not None:
                     return found[0], found[1], m3.start, m3.end
     return None
+
+
+def _before_gloss_or_slash(doc: Doc, j: int) -> int:
+    """Where a statement line's term ends before its dash at token ``j`` when a gloss in brackets
+    or a second name after a slash stands between: "БПЛА (poziom operacyjno-taktyczny) – 33 526",
+    "okrętów/łodzi – 28"."""
+    toks = doc.tokens
+    k = j
+    if k > 0 and toks[k - 1].raw == ")":
+        opening = next((i for i in range(k - 2, max(-1, k - 8), -1) if toks[i].raw == "("), None)
+        if opening is not None:
+            k = opening
+    elif k > 1 and toks[k - 2].raw == "/" and toks[k - 1].kind == WORD:
+        k -= 2
+    return k
 
 
 def _bracketed_after_term(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
