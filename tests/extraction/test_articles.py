@@ -515,3 +515,9 @@ def test_a_statement_line_with_a_gloss_or_a_second_name() -> None:
         ("uav", "total", 33526), ("uav", "increase", 138), ("ships", "total", 28), ("vehicles", "total", 45621),
         ("vehicles", "increase", 163), ("special_equipment", "total", 3860), ("special_equipment", "increase", 1),
     ]  # fmt: skip
+
+
+def test_a_term_before_to_when_the_next_items_term_follows() -> None:
+    text = "As estimativas de Kiev sobre as perdas russas de tanques aumentaram para 3.736 e de veículos blindados para 7.275."
+    got = [(c.metric, c.value) for c in extract(text, language="pt").claims]
+    assert got == [("tanks", 3736), ("afv", 7275)]

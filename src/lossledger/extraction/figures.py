@@ -286,6 +286,21 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     return found if ends_item else None
 
 
+def _term_put_at(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
+    """The metric term a few words before the word that brings a figure to its value, right
+    before the number: "as perdas de tanques aumentaram para 3.736 e de veículos blindados para
+    7.275" (the term after the number belongs to the next item)."""
+    j = _before_qualifier(doc, c) + 1
+    to = next((m for m in doc.matches_in(max(0, j - 2), j, "kind:to_total") if m.end == j), None)
+    if to is None:
+        return None
+    for end in range(to.start, max(-1, to.start - 3), -1):
+        found = _term_ending_at(doc, end)
+        if found is not None:
+            return found
+    return None
+
+
 def _past_conjunction(doc: Doc, last: int, term_first: int) -> bool:
     """Whether the list's joining word stands between a number and the term found after it."""
     return term_first > last and any(
@@ -487,6 +502,8 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         if c.metric is None or c.how == "weak" or _past_conjunction(doc, c.last, c.term_first):
             # "personnel – about 400,300 (+1,210) people"; "helikoptereita 121 ja lentokoneita 276"
             back = _backward(doc, c) or _noun_first(doc, c)
+            if back is None and c.metric is not None and c.how != "weak":
+                back = _term_put_at(doc, c)  # the term found after the number is the next item's
             if back is not None:
                 c.metric, c.how, c.term_first, c.term_last = back
         if c.metric is None and doc.paren[num.first] and prev_fig is not None and _in_parens_after(doc, prev_fig, c):
