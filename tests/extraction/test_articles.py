@@ -521,3 +521,22 @@ def test_a_term_before_to_when_the_next_items_term_follows() -> None:
     text = "As estimativas de Kiev sobre as perdas russas de tanques aumentaram para 3.736 e de veículos blindados para 7.275."
     got = [(c.metric, c.value) for c in extract(text, language="pt").claims]
     assert got == [("tanks", 3736), ("afv", 7275)]
+
+
+@pytest.mark.parametrize(
+    "text, language, value",
+    [
+        (
+            "El Estado Mayor ha apuntado que «alrededor de 88.380» han fallecido desde el estallido de la guerra.",
+            "es",
+            88380,
+        ),
+        (
+            "Der Generalstab gab an, dass sich die Gesamtkampfverluste Russlands auf „rund 449.250“ belaufen.",
+            "de",
+            449250,
+        ),
+    ],
+)
+def test_a_quoted_figure_ends_its_quotation(text: str, language: str, value: int) -> None:
+    assert [(c.metric, c.value) for c in extract(text, language=language).claims] == [("personnel", value)]

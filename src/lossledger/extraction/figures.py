@@ -32,6 +32,8 @@ _DASHES = {"-", "–", "—", "‒", "−", ":", "：", "="}
 #: emphasis marks that scraped pages keep from markdown
 _MARKUP = {"*", "**", "_", "__"}
 _QUOTES = {'"', "«", "»", "“", "”", "„", "'", "‘", "’"}
+#: quotation marks that close a quotation (a figure right before one ends what is quoted)
+_CLOSING = {'"', "»", "“", "”"}
 
 #: Non-claim vocabulary key -> reason written in ``ignored``.
 REASONS = {
@@ -431,6 +433,8 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         return True  # a case suffix after a hyphen: "183 130-ს მიაღწია", "11 135-ə çatıb"
     if _after_anaphora(doc, c.first):
         return True  # "de las cuales 1.060 se produjeron…": the part of the figure before
+    if j < len(toks) and toks[j].raw in _CLOSING and toks[j].start == toks[j - 1].end and doc.quoted[c.first]:
+        return True  # «alrededor de 88.380» han fallecido: a quoted figure ends its quotation
     while j < len(toks) and toks[j].raw in _QUOTES and not toks[j].nl_before:
         j += 1
     if j >= len(toks) or toks[j].nl_before:
