@@ -532,7 +532,7 @@ def test_a_term_before_to_when_the_next_items_term_follows() -> None:
             88380,
         ),
         (
-            "Der Generalstab gab an, dass sich die Gesamtkampfverluste Russlands auf „rund 449.250“ belaufen.",
+            "Der Generalstab gab an, dass sich die Verluste der russischen Soldaten auf „rund 449.250“ belaufen.",
             "de",
             449250,
         ),
