@@ -540,3 +540,12 @@ def test_a_term_before_to_when_the_next_items_term_follows() -> None:
 )
 def test_a_quoted_figure_ends_its_quotation(text: str, language: str, value: int) -> None:
     assert [(c.metric, c.value) for c in extract(text, language=language).claims] == [("personnel", value)]
+
+
+def test_ukraines_army_that_lost_across_a_phrase_set_off_by_commas() -> None:
+    """The side that lost is no speaker, even with a phrase between commas before its verb."""
+    text = (
+        "O Exército ucraniano, desde o início da operação militar especial, perdeu mais de 1,5 milhão de "
+        "pessoas, informou o general russo Sergei Rudskoy."
+    )
+    assert [c.source for c in extract(text, language="pt").claims if c.value == 1_500_000] != ["general-staff"]

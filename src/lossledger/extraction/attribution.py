@@ -501,12 +501,31 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     if doc.lex.verb_final:
         if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
             return False
-    elif verb - start > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in between):
+    elif not _set_off(doc, start, verb) and (
+        verb - start > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in between)
+    ):
         return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
     # a word of saying, another source, a country or a side between them, or a country or side
     # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")
     near = {cat for m in doc.matches_in(start, end, "") if m.start < lost[0].end + 3 for cat in m.cats()}
     return not any(cat.startswith(("date:said", "src:", "place:", "side:", "sideadj:")) for cat in near)
+
+
+def _set_off(doc: Doc, start: int, verb: int) -> bool:
+    """Whether only a phrase set off by commas stands between a subject and its verb ("O Exército
+    ucraniano, desde o início da operação militar especial, perdeu"): no figure, word of saying,
+    source, country or side in it."""
+    toks = doc.tokens
+    if verb - start < 3 or toks[start].raw != "," or toks[verb - 1].raw != ",":
+        return False
+    inside = toks[start + 1 : verb - 1]
+    if any(t.kind == NUM or t.raw in ",;:()" for t in inside):
+        return False
+    return not any(
+        cat.startswith(("date:said", "src:", "place:", "side:"))
+        for m in doc.matches_in(start, verb, "")
+        for cat in m.cats()
+    )
 
 
 def _after_abbreviation(doc: Doc, k: int, end: int) -> int:
