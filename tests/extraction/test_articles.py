@@ -549,3 +549,8 @@ def test_ukraines_army_that_lost_across_a_phrase_set_off_by_commas() -> None:
         "pessoas, informou o general russo Sergei Rudskoy."
     )
     assert [c.source for c in extract(text, language="pt").claims if c.value == 1_500_000] != ["general-staff"]
+
+
+def test_a_range_from_the_first_report_is_the_wars_total() -> None:
+    text = 'وأفادت هيئة الأركان العامة أن "إجمالي خسائر العدو في الفترة من 25 فبراير وحتى 27 أغسطس، بلغ حوالي 46 ألفا و500 جندي".'
+    assert [(c.kind, c.value) for c in extract(text, language="ar").claims] == [("total", 46500)]

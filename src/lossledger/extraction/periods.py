@@ -178,14 +178,18 @@ def _counted_periods(doc: Doc, dated: set[int]) -> list[Match]:
     return out
 
 
+#: the days a range that starts the war may start on: the invasion and its first report
+_WAR_START_DAYS = (INVASION.day, INVASION.day + 1)
+
+
 def _range_days(start: DateMention, end: DateMention) -> int | None:
     """The days of a range of two dates ("from 27 November to 3 December", "11–17 березня"),
     both ends counted, or None when they are no range or the range starts with the war (its
     figures are totals: "from 24 February 2022 to 11 June 2025")."""
     if not (start.since_cue and end.range_end) or start.day is None or end.day is None or end.month is None:
         return None
-    if (start.month, start.day) == (INVASION.month, INVASION.day) and start.year in (None, INVASION.year):
-        return None
+    if start.month == INVASION.month and start.day in _WAR_START_DAYS and start.year in (None, INVASION.year):
+        return None  # "من 25 فبراير وحتى 27 أغسطس": from the first day (or the first report) on
     year = end.year or 2023  # any year: only the distance between the two days is needed
     month = start.month or end.month
     try:
