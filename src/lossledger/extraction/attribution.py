@@ -99,19 +99,20 @@ def speaker_cues(doc: Doc) -> list[Cue]:
     out: list[Cue] = []
     said = {m.start: m for m in doc.matches_in(0, len(doc.tokens), "date:said")}
     according = {m.end: m for m in doc.matches_in(0, len(doc.tokens), "date:according")}
+
+    def speaks(first: int, last: int, cat: str, m: Match) -> None:
+        sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
+        out.append(Cue(first, last, cat, None, sentence, clause, paren, doc.quoted[m.start]))
+
     for m in doc.matches_in(0, len(doc.tokens), "place:"):
         cat = next((_SPEAKERS[c] for c, _ in m.entries if c in _SPEAKERS), None)
         before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
         if cat is not None and before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
-            sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
-            out.append(Cue(before.start, m.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
+            speaks(before.start, m.end, cat, m)
             continue
-        if cat is not None and doc.lex.verb_final and not doc.aside[m.start]:
-            closing = _closing_said(doc, m, said)
-            if closing is not None:  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
-                sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
-                out.append(Cue(m.start, m.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
-                continue
+        if cat is not None and doc.lex.verb_final and not doc.aside[m.start] and _closing_said(doc, m, said):
+            speaks(m.start, m.end, cat, m)  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
+            continue
         verb = next((said[k] for k in range(m.end, m.end + 2) if k in said), None)
         if cat is None or verb is None or doc.clause_of[verb.start] != doc.clause_of[m.start]:
             continue
@@ -123,24 +124,21 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
         if doc.matches_in(verb.end, doc.clause_range(verb.start)[1], "src:"):
             continue  # "… baru Rusia diumumkan oleh Staf Umum AFU": a named source after the verb speaks
-        sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
-        out.append(Cue(m.start, verb.end, cat, None, sentence, clause, paren, doc.quoted[m.start]))
+        speaks(m.start, verb.end, cat, m)
     return out
 
 
-def _closing_said(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
+def _closing_said(doc: Doc, m: Match, said: dict[int, Match]) -> bool:
     """Where the verb closes its sentence (``verb_final``), a country that opens it is its speaker
     when a listed word of saying ends it: the figures and their words of loss stand between."""
     a, b = doc.sentence_range(m.start)
     if m.start - a > 1:
-        return None
+        return False
     end = b - 1 if b - 1 > m.end and doc.tokens[b - 1].kind == PUNCT else b
     verb = next((v for v in said.values() if v.end == end and v.start > m.end), None)
     if verb is None or " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
-        return None
-    if doc.matches_in(m.end, verb.start, "src:"):
-        return None  # a named source inside the sentence speaks
-    return verb
+        return False
+    return not doc.matches_in(m.end, verb.start, "src:")  # a named source inside the sentence speaks
 
 
 def _ends_before(doc: Doc, start: int) -> list[int]:
