@@ -554,3 +554,19 @@ def test_ukraines_army_that_lost_across_a_phrase_set_off_by_commas() -> None:
 def test_a_range_from_the_first_report_is_the_wars_total() -> None:
     text = 'وأفادت هيئة الأركان العامة أن "إجمالي خسائر العدو في الفترة من 25 فبراير وحتى 27 أغسطس، بلغ حوالي 46 ألفا و500 جندي".'
     assert [(c.kind, c.value) for c in extract(text, language="ar").claims] == [("total", 46500)]
+
+
+def test_total_words_after_a_day_the_text_names_are_the_total_since_then() -> None:
+    text = (
+        "Зокрема, від початку 2024 року загальні втрати окупантів, задіяних у наступі, убитими й "
+        "пораненими вже перевищили 421 тисячу осіб, повідомив Генштаб ЗСУ."
+    )
+    assert [(c.kind, c.period) for c in extract(text, published="2024-12-28", language="uk").claims] == [
+        ("increase", "since:2024-01-01")
+    ]
+
+
+def test_a_month_without_its_nukta_is_a_month() -> None:
+    """News often writes "फरवरी" for CLDR's "फ़रवरी": the nukta is dropped for look-up."""
+    text = "जनरल स्टाफ ने 24 फरवरी से 16 अप्रैल तक के नुकसान का ब्योरा दिया: रूस ने 20,100 सैन्यकर्मी और 762 टैंक गंवा दिए हैं।"
+    assert {c.kind for c in extract(text, language="hi").claims} == {"total"}

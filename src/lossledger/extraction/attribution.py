@@ -191,6 +191,11 @@ def _near_increase(doc: Doc, c: Candidate) -> bool:
     return False
 
 
+def _since_day(q: Cue) -> bool:
+    """A period cue of a day the text names ("since January 2024": ``since:2024-01-01``)."""
+    return q.cat == "kind:periods" and isinstance(q.value, str) and q.value.startswith("since:")
+
+
 def _kind_from(cue: Cue) -> tuple[str, str | None]:
     if cue.cat == "kind:total":
         return "total", None
@@ -253,6 +258,10 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
         # "in the last 24 hours, 55 tanks altogether": "altogether" sums the clause's period (but
         # not one that closes another figure: "6,465 tanks in the past 24 hours and 1,210 in total")
         local = [q for q in local if not (q.cat == "kind:total" and not q.paren and _altogether(doc, q))]
+    if any(_since_day(q) and q.last <= c.first for q in kcues.in_sentence(s)):
+        # "від початку 2024 року загальні втрати, …, перевищили 421 тисячу": the total since then
+        local = [q for q in local if q.cat != "kind:total" or q.paren]
+        sent = [q for q in sent if q.cat != "kind:total" or q.paren]
     chosen = _nearest(local, c.first)
     c.kind_by = "clause"
     if chosen is None and _subset_day(doc, c):

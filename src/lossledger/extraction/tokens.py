@@ -96,7 +96,9 @@ _FOLD = str.maketrans(
         "ئ": "ی",
     }
 )
-_STRIP = re.compile(f"[{_MARKS}]")
+#: marks dropped for look-up: the ones above, and the Devanagari nukta, which news often omits
+#: ("फरवरी" for CLDR's "फ़रवरी", February)
+_STRIP = re.compile(f"[{_MARKS}\u093c]")
 #: ``_FOLD`` as a dictionary of characters: a punctuation token is one character
 _PUNCT_FOLD = {chr(k): v for k, v in _FOLD.items()}
 
