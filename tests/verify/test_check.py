@@ -424,3 +424,15 @@ def test_a_sides_acknowledged_dead_are_that_sides(view: LedgerView) -> None:
     assert [(c["source"], c["kind"], c["verdict"]) for c in moscow] == [("russian-mod", "total", "match")]
     other = [c for c in check(text.format("1,352"), view).to_dict()["claims"] if c["value"] == 1352]
     assert [(c["source"], c["verdict"]) for c in other] == [("general-staff", "mismatch")]
+
+
+def test_an_acknowledged_toll_dated_by_its_month(view: LedgerView) -> None:
+    """ "In September 2022 it put its dead at 5,937": the month is when the toll was stated, and the
+    figure, exactly one side's acknowledged toll, is that side's total, not a month's new losses."""
+    text = (
+        "Ukraine's General Staff says Russia has lost 1,200,540 troops. Neither side shares its own losses: "
+        "Russia last gave an official number in September 2022, putting its dead at 5,937."
+    )
+    data = check(text, view, published="2026-01-30").to_dict()
+    toll = [c for c in data["claims"] if c["value"] == 5937]
+    assert [(c["source"], c["kind"]) for c in toll] == [("russian-mod", "total")]

@@ -198,7 +198,7 @@ def acknowledged_with_ledger(
         for c in claims
         if c.metric == "personnel"
         and c.qualifier == "exact"  # "about 31,000" is someone's rounding, not that figure
-        and (c.kind == "total" or c.period in (None, "P1D"))  # a month's losses may be any size
+        and (c.kind == "total" or c.period in (None, "P1D", "P1M"))  # "in September 2022": the month it was stated
         and (date is None or not index.fits_on(c, date))
     ]  # fmt: skip
     if not suspects:
