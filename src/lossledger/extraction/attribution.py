@@ -305,8 +305,8 @@ def _rose_to(doc: Doc, c: Candidate, cands: list[Candidate]) -> bool:
     prev = cands.before(c) if isinstance(cands, _Figures) else None
     if prev is None or prev.metric != c.metric or prev.kind_by != "near":
         return False
-    m = doc.match_end.get(c.first)
-    if m is not None and m.has("kind:to_total"):
+    m = doc.to_total_ending(c.first)
+    if m is not None:
         return prev.last <= m.start
     # "зросли на 3 і склали 23 949 одиниць", "rose by 3 and reached 23,949": the larger figure of
     # the same metric later in the sentence, with no cue of a new loss between, is the total

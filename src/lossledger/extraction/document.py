@@ -112,6 +112,12 @@ class Doc:
             self._memo.clear()
             self._by_prefix.clear()
 
+    def to_total_ending(self, k: int) -> Match | None:
+        """The word that brings a figure to its value (``[kind] to_total``: "to", "auf", "до")
+        ending right before token ``k``, if one does."""
+        m = self.match_end.get(k)
+        return m if m is not None and m.has("kind:to_total") else None
+
     clause_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def clause_range(self, i: int) -> tuple[int, int]:

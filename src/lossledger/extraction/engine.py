@@ -275,11 +275,7 @@ def _put_at(doc: Doc, m: Match, c: Candidate, a: int) -> bool:
     complement, a verb and the word that brings a figure to its value
     (``[kind] to_total``) right before the number, in a sentence whose words before the term
     speak of losses."""
-    return (
-        c.first - m.end <= 3
-        and any(x.end == c.first for x in doc.matches_in(m.end, c.first, "kind:to_total"))
-        and _speaks_of_losses(doc, a, m.start)
-    )
+    return c.first - m.end <= 3 and doc.to_total_ending(c.first) is not None and _speaks_of_losses(doc, a, m.start)
 
 
 #: how many tokens before a bare number the equipment its sentence is about may stand
@@ -344,7 +340,7 @@ def _total_to(doc: Doc, c: Candidate, lo: int) -> list[Match]:
     totals = [m for m in doc.matches_in(lo, j, "kind:total") if m.end <= j]
     ending = ending or next((m for m in totals if m.end == j), None)
     k = ending.start if ending is not None else j
-    if not any(m.end == k for m in doc.matches_in(max(lo, k - 2), k, "kind:to_total")):
+    if doc.to_total_ending(k) is None:
         return []
     return [m for m in totals if m.end < k] or ([ending] if ending is not None else [])
 

@@ -240,14 +240,21 @@ def _before_gloss_or_slash(doc: Doc, j: int) -> int:
     or a second name after a slash stands between: "БПЛА (poziom operacyjno-taktyczny) – 33 526",
     "okrętów/łodzi – 28"."""
     toks = doc.tokens
-    k = j
-    if k > 0 and toks[k - 1].raw == ")":
-        opening = next((i for i in range(k - 2, max(-1, k - 8), -1) if toks[i].raw == "("), None)
+    if j > 0 and toks[j - 1].raw == ")":
+        return _before_brackets(doc, j - 1, 6) + 1
+    if j > 1 and toks[j - 2].raw == "/" and toks[j - 1].kind == WORD:
+        return j - 2
+    return j
+
+
+def _before_brackets(doc: Doc, j: int, reach: int) -> int:
+    """The token before a bracketed gloss that token ``j`` closes (its opening at most ``reach``
+    tokens back), else ``j``."""
+    if j >= 0 and doc.tokens[j].raw == ")":
+        opening = next((i for i in range(j - 1, max(-1, j - reach - 1), -1) if doc.tokens[i].raw == "("), None)
         if opening is not None:
-            k = opening
-    elif k > 1 and toks[k - 2].raw == "/" and toks[k - 1].kind == WORD:
-        k -= 2
-    return k
+            return opening - 1
+    return j
 
 
 def _bracketed_after_term(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
@@ -293,7 +300,7 @@ def _term_put_at(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     before the number: "as perdas de tanques aumentaram para 3.736 e de veículos blindados para
     7.275" (the term after the number belongs to the next item)."""
     j = _before_qualifier(doc, c) + 1
-    to = next((m for m in doc.matches_in(max(0, j - 2), j, "kind:to_total") if m.end == j), None)
+    to = doc.to_total_ending(j)
     if to is None:
         return None
     for end in range(to.start, max(-1, to.start - 3), -1):
@@ -314,10 +321,7 @@ def _before_gloss(doc: Doc, j: int) -> int:
     """The token before what may stand between a noun and its number where the number follows
     it: a gloss in brackets ("다연장로켓(MLRS) 203문") and particles ("戦車は4006台", "車両などを9834台")."""
     toks = doc.tokens
-    if j >= 0 and toks[j].raw == ")":
-        opening = next((i for i in range(j - 1, max(-1, j - 6), -1) if toks[i].raw == "("), None)
-        if opening is not None:
-            j = opening - 1
+    j = _before_brackets(doc, j, 5)
     for _ in range(3):  # "装甲戦闘車両などを9834台": particles may stack, and span several tokens
         size = next(
             (

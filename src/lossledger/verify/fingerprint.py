@@ -156,46 +156,25 @@ class FingerprintIndex:
         _MEMORY.clear()
         _MEMORY[(view.url, view.version)] = self
 
-    def _matching(self, claim: Claim) -> tuple[array[int], array[int]]:
-        """(date ordinals, reconciled flags) of the compilations' figures that make ``claim`` true."""
+    def _matching(self, claim: Claim) -> tuple[array[int], array[int], array[int]]:
+        """(values, date ordinals, reconciled flags) of the compilations' figures that make
+        ``claim`` true."""
         found = self.pairs.get((claim.metric, claim.kind))
         if not found:
-            return array("l"), array("b")
+            return array("q"), array("l"), array("b")
         values, days, reconciled = found
         lo, hi = approximate_range(claim)
         start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
-        return days[start:end], reconciled[start:end]
+        return values[start:end], days[start:end], reconciled[start:end]
 
     def ordinals(self, claim: Claim) -> dict[int, bool]:
         """Report dates (as ordinals) on which some compilation's figure makes ``claim`` true,
         each with whether the reconciled figure does."""
-        days, reconciled = self._matching(claim)
-        out = dict.fromkeys(days, False)
-        for d, r in zip(days, reconciled, strict=True):
-            if r:
-                out[d] = True
-        return out
-
-    def closeness(self, claim: Claim) -> dict[int, float]:
-        """For a rounded claim ("more than 200,000", "about a million"): per report date (ordinal)
-        that fits, how far its figure sits from the stated value, as a share of the range the claim
-        stands for (0: on it; 1: at the far end).  News rounds the number just passed: "more than
-        200,000" is written the week the total passes 200,000, not when it reaches 290,000."""
-        found = self.pairs.get((claim.metric, claim.kind))
-        if not found or claim.qualifier == "exact":
-            return {}
-        values, days, _reconciled = found
-        lo, hi = approximate_range(claim)
-        half = max(claim.value - lo, hi - claim.value, 1)
-        start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
-        out: dict[int, float] = {}
-        for v, d in zip(values[start:end], days[start:end], strict=True):
-            out[d] = min(out.get(d, 1.0), abs(v - claim.value) / half)
-        return out
+        return _by_date(*self._matching(claim)[1:])
 
     def fits_on(self, claim: Claim, date: dt.date) -> bool:
         """Whether some compilation's figure of report ``date`` makes ``claim`` true."""
-        return date.toordinal() in self._matching(claim)[0]
+        return date.toordinal() in self._matching(claim)[1]
 
     def find(self, claims: list[Claim], *, near: dt.date | None = None, latest: dt.date | None = None) -> Fingerprint:
         """Score every report date against ``claims`` (General Staff ones, deduplicated); none
@@ -216,12 +195,13 @@ class FingerprintIndex:
         matched_by: dict[int, int] = defaultdict(int)
         exact_on: set[int] = set()
         for claim in distinct.values():
-            found = self.ordinals(claim)
+            values, days, flags = self._matching(claim)
+            found = _by_date(days, flags)
             if last is not None:
                 found = {d: r for d, r in found.items() if d <= last}
             weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
             weights.append(weight if found else math.log(n_dates + 1) * 0.5)
-            far = self.closeness(claim)
+            far = _closeness(claim, values, days) if claim.qualifier != "exact" else {}
             for d, reconciled in found.items():
                 scores[d] += weight if reconciled else weight * OVERRULED
                 if far:
@@ -236,7 +216,7 @@ class FingerprintIndex:
 
         def rank(item: tuple[int, float]) -> tuple[float, int, float, int, float, int]:
             """Score; then nearness to the text's date; then the band of the date's values in its
-            rounded figures' ranges (``closeness``); then the newest report where an exact figure
+            rounded figures' ranges (``_closeness``); then the newest report where an exact figure
             fits, or, where only rounded figures fit, the closest and then the earliest: "more than
             1,000,000" is news on the day it is first reached."""
             d, score = item
@@ -256,6 +236,28 @@ class FingerprintIndex:
 
 
 _MEMORY: dict[tuple[str, tuple[Any, ...]], FingerprintIndex] = {}
+
+
+def _by_date(days: array[int], reconciled: array[int]) -> dict[int, bool]:
+    """Per date ordinal, whether the reconciled figure (not only an overruled one) is among them."""
+    out = dict.fromkeys(days, False)
+    for d, r in zip(days, reconciled, strict=True):
+        if r:
+            out[d] = True
+    return out
+
+
+def _closeness(claim: Claim, values: array[int], days: array[int]) -> dict[int, float]:
+    """For a rounded claim ("more than 200,000", "about a million") and the figures that fit it:
+    per report date (ordinal), how far its figure sits from the stated value, as a share of the
+    range the claim stands for (0: on it; 1: at the far end).  News rounds the number just passed:
+    "more than 200,000" is written the week the total passes 200,000, not when it reaches 290,000."""
+    lo, hi = approximate_range(claim)
+    half = max(claim.value - lo, hi - claim.value, 1)
+    out: dict[int, float] = {}
+    for v, d in zip(values, days, strict=True):
+        out[d] = min(out.get(d, 1.0), abs(v - claim.value) / half)
+    return out
 
 
 def _confidence(best: float, second: float, total_weight: float, matched: int) -> float:
