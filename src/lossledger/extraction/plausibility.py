@@ -80,10 +80,31 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
             smallest = table.smallest_total(c.metric, fig_era)
             if smallest is not None and value * 2 < smallest:
                 c.kind, c.kind_by = "increase", "size"
+                _speaker_by_size(c, fig_era, table)
         elif c.kind == "increase":
             largest = table.largest_increase(c.metric, fig_era, _days(c.period, fig_era))
             if largest is not None and value > largest:
                 c.kind, c.period, c.kind_by = "total", None, "size"
+                _speaker_by_size(c, fig_era, table)
+
+
+#: a figure this many times any day's loss of its metric, and below half its smallest total, is
+#: no figure of the daily statement
+_NEITHER = 5
+
+
+def _speaker_by_size(c: Candidate, era: dt.date | None, table: Magnitudes) -> None:
+    """A General Staff figure, by a speaker named in no sentence of its own, that its size rules
+    out as both a day's loss and a total ("Russia lost 325,000 in 2025 alone", "tens of thousands
+    of volunteers: 32,100") is someone else's count: an estimate, an outlet's sum, a register's
+    breakdown.  Its kind stays what its size makes it."""
+    if c.source != GENERAL_STAFF or c.strong_source:
+        return
+    largest = table.largest_increase(c.metric, era, 1)
+    smallest = table.smallest_total(c.metric, era)
+    value = c.num.int_value
+    if largest is not None and smallest is not None and _NEITHER * largest < value < smallest / 2:
+        c.source = "other"
 
 
 #: how far beyond the bounds a cued kind must be before its size overrules the cue
