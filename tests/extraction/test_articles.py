@@ -570,3 +570,17 @@ def test_a_month_without_its_nukta_is_a_month() -> None:
     """News often writes "फरवरी" for CLDR's "फ़रवरी": the nukta is dropped for look-up."""
     text = "जनरल स्टाफ ने 24 फरवरी से 16 अप्रैल तक के नुकसान का ब्योरा दिया: रूस ने 20,100 सैन्यकर्मी और 762 टैंक गंवा दिए हैं।"
     assert {c.kind for c in extract(text, language="hi").claims} == {"total"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Ukraine's General Staff put Russian losses at 1,000,340 soldiers on 12 June 2025. The volunteers among the dead number 32,100.", "en", 32100),
+        ("Der ukrainische Generalstab meldet 1.000.340 getötete russische Soldaten. Unter den Toten sind 17.800 Soldaten, die in Gefängnissen angeworben wurden.", "de", 17800),
+    ],
+)  # fmt: skip
+def test_a_figure_no_statement_could_hold_is_anothers(text: str, language: str, value: int) -> None:
+    """Five times any day's loss and under half the smallest total of its time: with no speaker
+    in its own sentence, the count is someone else's (a register's breakdown, an estimate)."""
+    got = [(c.source, c.value) for c in extract(text, published="2025-06-12", language=language).claims]
+    assert ("other", value) in got and ("general-staff", 1000340) in got

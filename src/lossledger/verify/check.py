@@ -3,7 +3,8 @@
 1. Extract the claims (extract/).  2. Find the report the General Staff figures come from by
 fingerprint (fingerprint.py); name the list items whose category the text words in a way no
 vocabulary holds by that report's figures (``name_with_ledger``); give a side's own acknowledged
-dead, read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``).  3. Decide the date the article *presents* its figures as — the
+dead, read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``),
+and a figure neither its words nor its report make the General Staff's to others (``others_by_size``).  3. Decide the date the article *presents* its figures as — the
 date it states, when one is stated within a week after the fingerprinted report — and judge
 every claim against that report (verdicts.py): a figure from an earlier report is ``stale``.
 4. Note framing problems: killed-and-wounded presented as deaths, a total presented as a 24-hour
@@ -68,6 +69,9 @@ def check(
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
     if acknowledged_with_ledger(gs_claims, view, index, fingerprint.date):
+        gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
+        fingerprint = index.find(gs_claims, near=stated, latest=latest)
+    if others_by_size(gs_claims, index, fingerprint):
         gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
         fingerprint = index.find(gs_claims, near=stated, latest=latest)
     reference = _reference_date(fingerprint.date, stated, view)
@@ -179,6 +183,31 @@ def source_with_ledger(
         if fit:
             c.source = GENERAL_STAFF
             c.framing = sorted({*c.framing, "source-from-ledger"})
+
+
+#: how sure the fingerprint must be of the report before a figure that fits it not is another's
+_SIZE_CONFIDENCE = 0.2
+
+
+def others_by_size(claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint) -> bool:
+    """A figure the words gave the General Staff only from another sentence, and whose kind only
+    its size decided ("Kyiv says 1,030 died. ... 27 people were killed in the strike": no cue
+    makes the 27 a day's loss), that is no figure of the report the text quotes nor of the week
+    before it, is someone else's: the words never said it was the statement's.  A figure with a
+    cue of its own that fits nothing stays the General Staff's, a mismatch.  Whether anything
+    changed."""
+    if fingerprint.date is None or fingerprint.confidence < _SIZE_CONFIDENCE:
+        return False
+    days = [fingerprint.date - dt.timedelta(days=k) for k in range(STALE_WINDOW.days + 1)]
+    changed = False
+    for c in claims:
+        if c.named_source or c.kind_by != "size" or c.multi_day:
+            continue
+        if not any(index.fits_on(c, d) for d in days):
+            c.source = "other"
+            c.framing = sorted({*c.framing, "source-from-ledger"})
+            changed = True
+    return changed
 
 
 #: the sources of a side's own acknowledged losses (acknowledged-own-losses in ../shared/data)
