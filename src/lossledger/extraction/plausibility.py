@@ -98,7 +98,7 @@ def _speaker_by_size(c: Candidate, era: dt.date | None, table: Magnitudes) -> No
     out as both a day's loss and a total ("Russia lost 325,000 in 2025 alone", "tens of thousands
     of volunteers: 32,100") is someone else's count: an estimate, an outlet's sum, a register's
     breakdown.  Its kind stays what its size makes it."""
-    if c.source != GENERAL_STAFF or c.strong_source:
+    if c.source != GENERAL_STAFF or c.strong_source or c.metric is None:
         return
     largest = table.largest_increase(c.metric, era, 1)
     smallest = table.smallest_total(c.metric, era)
