@@ -473,7 +473,9 @@ def _to_claim(doc: Doc, c: Candidate) -> Claim:
         period=c.period,
         text=doc.text[c.num.start : c.num.end],
         precision=c.num.precision,
-        kind_by=c.kind_by,
+        # "six more tanks", "weitere 5.630 Fahrzeuge": a word that may mean "also" in a list of
+        # totals, weaker than a "(+6)" at the figure (check may re-read it with the ledger)
+        kind_by="more" if c.kind_by == "near" and not c.plus else c.kind_by,
         named_source=c.strong_source,
     )
 

@@ -40,8 +40,9 @@ class Claim:
     framing: list[str] = field(default_factory=list)
     as_of: dt.date | None = None
     #: what decided total vs increase: a cue at the figure ("near", "clause", "paren") or weaker
-    #: evidence ("sentence", "list", "trailing", "default", "size", "period"); check may re-read
-    #: a weakly decided kind with the ledger (verify/check.py)
+    #: evidence ("sentence", "list", "trailing", "default", "size", "period", and "more": a word
+    #: like "more", "further" at the figure, which in a list of totals may mean "also"); check
+    #: may re-read a weakly decided kind with the ledger (verify/check.py)
     kind_by: str = ""
     #: the source is named in the figure's own sentence (else it was carried from another sentence
     #: or defaulted, and check may re-read it with the ledger)

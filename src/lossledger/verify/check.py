@@ -104,7 +104,7 @@ def check(
 
 
 #: kinds decided by these may be re-read with the ledger; a cue at the figure may not
-_WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period"}
+_WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period", "more"}
 
 
 def _name_merged_line(claims: list[Claim], series: dict[str, Any], reference: dt.date | None) -> None:
