@@ -452,3 +452,16 @@ def test_a_figure_only_its_size_made_a_new_loss_and_that_fits_no_report_is_anoth
     assert [c["source"] for c in loose["claims"] if c["value"] == 14] == ["other"]
     cued = check(text.format("Its tanks lost 41 more in the past day."), view).to_dict()
     assert [(c["source"], c["verdict"]) for c in cued["claims"] if c["value"] == 41] == [("general-staff", "mismatch")]
+
+
+def test_a_loosely_bound_figure_takes_the_one_line_it_equals(view: LedgerView) -> None:
+    """In "461 air defence, 227 and 294 aircraft" the 227 was bound to "aircraft" only by the list;
+    it is the report's air defence figure and no other claim holds that line: it takes it.  The
+    461, bound by the term at it, stays air defence and a mismatch (the report's MLRS)."""
+    text = (
+        "Ukraine's General Staff said on 7 February 2023 that Russia had lost 133,190 soldiers, 3,245 tanks, "
+        "6,443 armoured vehicles, 2,232 artillery systems and 461 air defence, 227 and 294 aircraft."
+    )
+    data = check(text, view).to_dict()
+    got = {(c["value"], c["metric"], c["verdict"]) for c in data["claims"] if c["value"] in (227, 461)}
+    assert got == {(227, "air_defense", "match"), (461, "air_defense", "mismatch")}

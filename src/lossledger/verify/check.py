@@ -1,15 +1,19 @@
 """``check``: an article's figures against the ledger, with the evidence.
 
-1. Extract the claims (extract/).  2. Find the report the General Staff figures come from by
-fingerprint (fingerprint.py); name the list items whose category the text words in a way no
-vocabulary holds by that report's figures (``name_with_ledger``); give a side's own acknowledged
-dead, read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``),
-and a figure neither its words nor its report make the General Staff's to others (``others_by_size``).  3. Decide the date the article *presents* its figures as — the
-date it states, when one is stated within a week after the fingerprinted report — and judge
-every claim against that report (verdicts.py): a figure from an earlier report is ``stale``.
+1. Extract the claims (extract/).
+2. Find the report the General Staff figures come from by fingerprint (fingerprint.py), and let
+   that report settle what the words left open: name the list items whose category the text
+   words in a way no vocabulary holds (``name_with_ledger``); give a side's own acknowledged dead,
+   read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``);
+   give a figure neither its words nor its report make the General Staff's to others
+   (``others_by_size``); give a loosely bound figure the one line of the report it equals
+   (``metric_with_ledger``).
+3. Decide the date the article *presents* its figures as — the date it states, when one is
+   stated within a week after the fingerprinted report — and judge every claim against that
+   report (verdicts.py): a figure from an earlier report is ``stale``.
 4. Note framing problems: killed-and-wounded presented as deaths, a total presented as a 24-hour
-increase or the reverse, figures of several report dates mixed.  5. Put the other sources'
-nearest figures beside them (context.py).
+   increase or the reverse, figures of several report dates mixed.
+5. Put the other sources' nearest figures beside them (context.py).
 """
 
 from __future__ import annotations
@@ -73,6 +77,9 @@ def check(
         fingerprint = index.find(gs_claims, near=stated, latest=latest)
     if others_by_size(gs_claims, index, fingerprint):
         gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
+        fingerprint = index.find(gs_claims, near=stated, latest=latest)
+    day = fingerprint.date if fingerprint.confidence >= NAME_CONFIDENCE else None
+    if day is not None and metric_with_ledger(gs_claims, index, day):
         fingerprint = index.find(gs_claims, near=stated, latest=latest)
     reference = _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
@@ -287,6 +294,37 @@ def name_with_ledger(unnamed: list[Claim], claims: list[Claim], index: Fingerpri
             taken.add((parent.metric, parent.kind))
             out.append(parent)
     return out
+
+
+#: below this confidence a figure's category came from a list's coordination or a noun before it
+#: (extraction/engine.py), not from a term at the figure or a statement line
+BOUND_CONFIDENCE = 0.8
+
+
+def metric_with_ledger(claims: list[Claim], index: FingerprintIndex, date: dt.date) -> bool:
+    """A figure whose category the words bound only loosely (a list's coordination, a noun
+    before it) that is not that category's figure on the report the text quotes but is, exactly,
+    the figure of one other line no other claim holds ("337" beside "artillery" in a run-on
+    list, the report's MLRS) takes that line.  A figure bound by a term at it keeps its
+    category, and a mismatch is reported.  Whether anything changed."""
+    taken = {(c.metric, c.kind) for c in claims if index.fits_on(c, date)}
+    changed = False
+    for c in claims:
+        if c.confidence >= BOUND_CONFIDENCE or c.qualifier != "exact" or c.value < 2 or c.multi_day:
+            continue  # 0 and 1 are on every line of some report: they name nothing
+        if index.fits_on(c, date):
+            continue
+        fits = [
+            m
+            for m in STATEMENT_METRICS
+            if m != c.metric and (m, c.kind) not in taken and index.fits_on(replace(c, metric=m, framing=[]), date)
+        ]
+        if len(fits) == 1:
+            c.metric = fits[0]
+            c.framing = sorted({*c.framing, "metric-from-ledger"})
+            taken.add((c.metric, c.kind))
+            changed = True
+    return changed
 
 
 def _unnamed_note(item: Claim, date: dt.date | None) -> Note:
