@@ -584,3 +584,18 @@ def test_a_figure_no_statement_could_hold_is_anothers(text: str, language: str, 
     in its own sentence, the count is someone else's (a register's breakdown, an estimate)."""
     got = [(c.source, c.value) for c in extract(text, published="2025-06-12", language=language).claims]
     assert ("other", value) in got and ("general-staff", 1000340) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "period"),
+    [
+        ("From 14 to 17 December, Russia lost 3,950 soldiers and 28 tanks, Ukraine's defence ministry said.", "en", "P4D"),
+        ("Vom 14. bis 17. Dezember verlor Russland laut Kiew 3.950 Soldaten und 28 Panzer.", "de", "P4D"),
+        ("З 28 по 3 березня ворог втратив 3950 осіб і 28 танків.", "uk", "P4D"),
+    ],
+)  # fmt: skip
+def test_a_bare_day_opens_a_range_of_the_month_after_it(text: str, language: str, period: str) -> None:
+    """ "from 14 to 17 December": the 14 is a day of December ("з 28 по 3 березня": of February), and
+    the figures are the four days'."""
+    got = {(c.value, c.kind, c.period) for c in extract(text, published="2024-12-18", language=language).claims}
+    assert got == {(3950, "increase", period), (28, "increase", period)}

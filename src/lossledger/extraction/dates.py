@@ -209,6 +209,7 @@ def find_dates(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[
     dated = [m for m in matches if "date:" in m.prefixes]
     by_end = {m.end: m for m in dated}
     matches_at = {m.start: m for m in dated}
+    mentions = _range_starts(mentions, tokens, matches_at)
     for k, dm in enumerate(mentions):
         dm.as_of_cue = _cue_before(by_end, tokens, dm.first, "date:as_of")
         dm.since_cue = _cue_before(by_end, tokens, dm.first, "date:since", 2)
@@ -222,6 +223,36 @@ def find_dates(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[
                 dm.range_end, dm.since_cue = True, False
                 prev.since_cue = True
     return mentions
+
+
+def _range_starts(mentions: list[DateMention], tokens: list[Token], matches_at: dict[int, Match]) -> list[DateMention]:
+    """A bare day that opens a range ending in a full date ("from 14 to 17 December", "vom 14.
+    bis 17. Dezember", "11–17 березня") is a date of that month (of the month before when it is
+    the larger day: "28 to 3 March")."""
+    out: list[DateMention] = []
+    taken = {j for dm in mentions for j in range(dm.first, dm.last)}
+    for dm in mentions:
+        k = dm.first - 1
+        while k >= 0 and k > dm.first - 3 and (tokens[k].raw in _DASHES or _cue_at(matches_at, k, "date:range_to")):
+            k -= 1
+        if k >= 0 and tokens[k].raw == "." and k < dm.first - 1:
+            k -= 1  # "vom 14. bis"
+        day = _num(tokens[k]) if 0 <= k < dm.first - 1 else None
+        if (
+            day is not None
+            and dm.day is not None
+            and dm.month is not None
+            and k not in taken
+            and 1 <= day <= 31
+            and len(tokens[k].raw) <= 2
+        ):
+            month, year = dm.month, dm.year
+            if day > dm.day:
+                month, year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
+            end = k + 1 if tokens[k + 1].raw != "." else k + 2
+            out.append(DateMention(k, end, tokens[k].start, tokens[end - 1].end, day=day, month=month, year=year))
+        out.append(dm)
+    return out
 
 
 @lru_cache(maxsize=4096)
