@@ -599,3 +599,16 @@ def test_a_bare_day_opens_a_range_of_the_month_after_it(text: str, language: str
     the figures are the four days'."""
     got = {(c.value, c.kind, c.period) for c in extract(text, published="2024-12-18", language=language).claims}
     assert got == {(3950, "increase", period), (28, "increase", period)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Russia loses 1,000–1,500 soldiers a day, Ukraine's General Staff says.", "en"),
+        ("Laut dem ukrainischen Generalstab verliert Russland täglich 1000 bis 1500 Soldaten.", "de"),
+    ],
+)  # fmt: skip
+def test_the_ends_of_a_range_are_no_statement_figures(text: str, language: str) -> None:
+    """The daily statement gives one number per line: a range is someone's summary."""
+    got = {(c.source, c.value) for c in extract(text, published="2024-08-19", language=language).claims}
+    assert got == {("other", 1000), ("other", 1500)}

@@ -23,6 +23,7 @@ from .language import detect_language
 from .large import LARGE, extract_large
 from .magnitudes import magnitudes
 from .model import GENERAL_STAFF, Claim, Extraction, Ignored
+from .numbers import RANGE_MARKS
 from .periods import period_cues
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
@@ -425,6 +426,20 @@ def _averages(doc: Doc, figs: list[Candidate]) -> None:
                 c.source, c.strong_source, c.kind, c.period, c.kind_by = "other", True, "increase", "P1D", "clause"
 
 
+def _ranges(doc: Doc, figs: list[Candidate]) -> None:
+    """The two ends of a range ("1,000–1,500 soldiers a day", "von 1000 bis 1500") are someone's
+    estimate or the outlet's summary, never a figure of the daily statement, which gives one
+    number per line: not the General Staff's, whoever the text credits."""
+    for a, b in zip(figs, figs[1:], strict=False):
+        if b.first - a.last != 1 or a.metric != b.metric or not 0 < a.num.value < b.num.value <= 10 * a.num.value:
+            continue
+        joiner = doc.tokens[a.last]
+        if joiner.raw in RANGE_MARKS or joiner.norm in doc.lex.range_words:
+            for c in (a, b):
+                if c.source == GENERAL_STAFF:
+                    c.source, c.strong_source = "other", True
+
+
 def _sentence_eras(doc: Doc, dates: list[DateMention], figs: list[Candidate]) -> dict[int, dt.date]:
     """{id(figure): the dated day its own sentence names}: "on March 1, 2022; the first tally
     showed 5,710 killed" is measured against 2022, not against the publication date."""
@@ -518,6 +533,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     unnamed = unnamed_items(doc, cands)
     figs = [c for c in cands if c.reason is None]
     _averages(doc, figs)
+    _ranges(doc, figs)
     settle_kinds(figs, era_hint(dates, figs, pub), _sentence_eras(doc, dates, figs))
     as_of, fig_dates = resolve_as_of(doc, dates, figs, pub)
     era = as_of or pub or next((d.date() or _month_start(d) for d in dates if d.metadata), None)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from .tokens import NUM, PUNCT, UNSPACED, WORD, Token, to_ascii_digits, tokenize
 from .vocab import Lexicon, Match, lexicon
 
-__all__ = ["NumberPhrase", "find_numbers", "parse_digits", "parse_number"]
+__all__ = ["RANGE_MARKS", "NumberPhrase", "find_numbers", "parse_digits", "parse_number"]
 
 
 @dataclass(slots=True)
@@ -201,7 +201,8 @@ def _glued_scales(tokens: list[Token], matches: list[Match], lex: Lexicon) -> di
     return out
 
 
-_RANGE_MARKS = {"-", "–", "—", "‒", "~"}  # the words are each language's [numbers] range_words
+#: marks that join a range's two ends ("60–70"); the words are each language's [numbers] range_words
+RANGE_MARKS = {"-", "–", "—", "‒", "~"}
 
 
 def _share_range_scales(tokens: list[Token], phrases: list[NumberPhrase], lex: Lexicon) -> None:
@@ -211,7 +212,7 @@ def _share_range_scales(tokens: list[Token], phrases: list[NumberPhrase], lex: L
         if a.has_scale or not b.has_scale or a.words_only or b.first - a.last != 1:
             continue
         joiner = tokens[a.last]
-        if joiner.raw not in _RANGE_MARKS and not lex.joins(joiner.norm):
+        if joiner.raw not in RANGE_MARKS and not lex.joins(joiner.norm):
             continue
         scale = b.precision
         if scale > 1 and a.value * scale < b.value and a.value * 10 * scale > b.value:
