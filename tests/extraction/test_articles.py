@@ -612,3 +612,18 @@ def test_the_ends_of_a_range_are_no_statement_figures(text: str, language: str) 
     """The daily statement gives one number per line: a range is someone's summary."""
     got = {(c.source, c.value) for c in extract(text, published="2024-08-19", language=language).claims}
     assert got == {("other", 1000), ("other", 1500)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("국방부에 따르면 지난 14일부터 17일까지 러시아군은 3950명 전사, 전차 28대 등의 손실을 입었다.", "ko"),
+        ("12月14日から12月17日までにロシア軍は3950人の兵士と28両の戦車を失った。", "ja"),
+        ("12月14日至12月17日,俄军损失3950名士兵和28辆坦克。", "zh"),
+    ],
+)  # fmt: skip
+def test_a_range_whose_from_word_follows_its_date(text: str, language: str) -> None:
+    """ "14일부터 17일까지", "14日から…まで": the "from" word follows its date, and a day number
+    carries its mark ("일", "日"); the range's figures are its four days'."""
+    got = {(c.value, c.kind, c.period) for c in extract(text, published="2024-12-18", language=language).claims}
+    assert got == {(3950, "increase", "P4D"), (28, "increase", "P4D")}

@@ -90,9 +90,11 @@ class _Finder:
     def __init__(self, tokens: list[Token], matches: list[Match], lex: Lexicon) -> None:
         self.tokens = tokens
         self.day_links = lex.day_links | {"."}
+        self.day_marks = lex.day_marks
         self.year_links = lex.year_links | {",", "'", "."}
         # only date matches: other layers may start at the same token
         self.at: dict[int, Match] = {m.start: m for m in matches if "date:" in m.prefixes}
+        self.at_end: dict[int, Match] = {m.end: m for m in matches if "date:" in m.prefixes}
         self.n = len(tokens)
 
     def month_at(self, i: int) -> tuple[int, int] | None:
@@ -113,6 +115,16 @@ class _Finder:
             if v is not None and lo <= v <= hi and not self.tokens[j].nl_before:
                 return v, j + 1
         return None
+
+    def _marked(self, j: int) -> bool:
+        """Whether token j is a day number's mark ("14*일*")."""
+        return j < self.n and self.tokens[j].norm in self.day_marks
+
+    def _in_range(self, i: int) -> bool:
+        """Whether a marked day number at i is a range's end: a range word follows its mark or
+        precedes it ("14일*부터*", "*至*17日"); "7일 동안" (seven days) is a span, not a date."""
+        after, before = self.at.get(i + 2), self.at_end.get(i)
+        return any(m is not None and (m.has("date:range_from") or m.has("date:range_to")) for m in (after, before))
 
     def find(self) -> list[DateMention]:
         out: list[DateMention] = []
@@ -150,12 +162,14 @@ class _Finder:
                 year = self.number_after(month[1], 1900, 2100, skip=self.year_links)
                 last = year[1] if year else month[1]
                 return self._mention(i, last, day=day, month=month[0], year=year[0] if year else None)
+        if day is not None and 1 <= day <= 31 and len(tok.raw) <= 2 and self._marked(i + 1) and self._in_range(i):
+            return self._mention(i, i + 2, day=day)  # "14일부터 17일까지": days of the month around them
         month = self.month_at(i)
         if month is not None:
             day2 = self.number_after(month[1], 1, 31, skip=(".",))
             if day2 is not None and len(self.tokens[day2[1] - 1].raw) <= 2:
                 year = self.number_after(day2[1], 1900, 2100, skip=(",",))
-                last = year[1] if year else day2[1]
+                last = year[1] if year else day2[1] + self._marked(day2[1])
                 return self._mention(i, last, day=day2[0], month=month[0], year=year[0] if year else None)
             year = self.number_after(month[1], 1900, 2100, skip=self.year_links - {",", "."})
             if year is not None:
@@ -214,15 +228,34 @@ def find_dates(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[
         dm.as_of_cue = _cue_before(by_end, tokens, dm.first, "date:as_of")
         dm.since_cue = _cue_before(by_end, tokens, dm.first, "date:since", 2)
         dm.previous_day = _cue_before(by_end, tokens, dm.first, "date:previous_day", 4)
-        if k > 0:
+        if k > 0 and _joined(mentions[k - 1], dm, tokens, matches_at):
             prev = mentions[k - 1]
-            gap = range(prev.last, dm.first)
-            if 0 < len(gap) <= 2 and all(
-                tokens[j].raw in _DASHES or _cue_at(matches_at, j, "date:range_to") for j in gap
-            ):
-                dm.range_end, dm.since_cue = True, False
-                prev.since_cue = True
+            dm.range_end, dm.since_cue = True, False
+            prev.since_cue = True
+            if dm.month is None and prev.month is not None and dm.day is not None and prev.day is not None:
+                dm.month, dm.year = prev.month, prev.year  # "12월 14일부터 17일까지"
+                if dm.day < prev.day:
+                    dm.month, dm.year = (prev.month % 12) + 1, (prev.year + (prev.month == 12)) if prev.year else None
     return mentions
+
+
+#: the most tokens between a range's two dates ("14 – 17", "14일부터 17일까지", "14日至17日")
+_RANGE_GAP = 4
+
+
+def _joined(prev: DateMention, dm: DateMention, tokens: list[Token], matches_at: dict[int, Match]) -> bool:
+    """Whether two dates are a range's ends: only dashes and range words between them, "to" words
+    ("bis", "至") or "from" words that follow their date ("14일*부터* 17일", "14日*から*")."""
+    j, joined = prev.last, False
+    while j < dm.first:
+        m = matches_at.get(j)
+        if tokens[j].raw in _DASHES:
+            j, joined = j + 1, True
+        elif m is not None and (m.has("date:range_to") or m.has("date:range_from")):
+            j, joined = m.end, True
+        else:
+            return False
+    return joined and dm.first - prev.last <= _RANGE_GAP
 
 
 def _range_starts(mentions: list[DateMention], tokens: list[Token], matches_at: dict[int, Match]) -> list[DateMention]:

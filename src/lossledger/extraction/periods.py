@@ -186,8 +186,10 @@ def _range_days(start: DateMention, end: DateMention) -> int | None:
     """The days of a range of two dates ("from 27 November to 3 December", "11–17 березня"),
     both ends counted, or None when they are no range or the range starts with the war (its
     figures are totals: "from 24 February 2022 to 11 June 2025")."""
-    if not (start.since_cue and end.range_end) or start.day is None or end.day is None or end.month is None:
+    if not (start.since_cue and end.range_end) or start.day is None or end.day is None:
         return None
+    if end.month is None:  # "14일부터 17일까지": two days of one month (which, the text's date says)
+        return end.day - start.day + 1 if start.month is None and end.day > start.day else None
     if start.month == INVASION.month and start.day in _WAR_START_DAYS and start.year in (None, INVASION.year):
         return None  # "من 25 فبراير وحتى 27 أغسطس": from the first day (or the first report) on
     year = end.year or 2023  # any year: only the distance between the two days is needed

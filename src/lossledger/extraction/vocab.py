@@ -48,6 +48,7 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``according``: words of saying that stand before their speaker ("according to", "selon", "laut");
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
+  ``day_marks``: the mark after a day number where the language writes one ("14*일*", "14*日*"),
   ``year_links``: words between a month and its year ("febrero *de* 2024", "лютого *року*").
 
 A phrase is written as text, its words in any form (normally the lemma): words are looked up by
@@ -141,7 +142,7 @@ _SCHEMA: dict[str, set[str] | None] = {
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
     "framing": {"death", "loss", "wounded", "launch", "lost", "won"},
     "nonclaims": None,
-    "dates": {"months", "weekdays", "during_suffixes", "day_links", "year_links", *DATE_CUES},
+    "dates": {"months", "weekdays", "during_suffixes", "day_links", "day_marks", "year_links", *DATE_CUES},
 }
 
 
@@ -334,6 +335,7 @@ class Lexicon:
     scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
     range_words: frozenset[str] = frozenset()  # host and English ("to", "bis", "до")
     day_links: frozenset[str] = frozenset()  # host and English ("de", "of", "th")
+    day_marks: frozenset[str] = frozenset()  # a day number's mark after it ("14일", "14日")
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
     _findex: dict[str, _Firsts] = field(default_factory=dict)
@@ -700,6 +702,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.particles |= {fold(w) for w in vocab.list("language", "particles")}
         lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
         lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
+        lex.day_marks |= {fold(w) for w in vocab.list("dates", "day_marks")}
         lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
         lex.said |= {fold(w) for w in vocab.list("dates", "said")}
         _add_vocab(lex, vocab, keyed=i == 0)
