@@ -627,3 +627,11 @@ def test_a_range_whose_from_word_follows_its_date(text: str, language: str) -> N
     carries its mark ("일", "日"); the range's figures are its four days'."""
     got = {(c.value, c.kind, c.period) for c in extract(text, published="2024-12-18", language=language).claims}
     assert got == {(3950, "increase", "P4D"), (28, "increase", "P4D")}
+
+
+def test_a_term_before_its_number_and_bracketed_increase() -> None:
+    """ "Marschflugkörper 4.137 (+0)" in a list of "N (+x) term" items: the term before the number
+    is its own when the bracketed increase ends the item."""
+    text = "Der Generalstab meldet 100.564 (+704) Drohnen, Marschflugkörper 4.137 (+0), 28 (+0) Boote."
+    got = {(c.metric, c.kind, c.value) for c in extract(text, published="2025-12-01", language="de").claims}
+    assert {("cruise_missiles", "total", 4137), ("cruise_missiles", "increase", 0)} <= got

@@ -291,8 +291,15 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
         or doc.sent_of[k] != doc.sent_of[c.first]
         or toks[k].raw in (",", ";", ".")
         or (toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions)
+        or _increase_in_brackets(doc, k)  # "Marschflugkörper 4.137 (+0)"
     )
     return found if ends_item else None
+
+
+def _increase_in_brackets(doc: Doc, k: int) -> bool:
+    """Whether a bracketed increase opens at token k: "(+0)", "(+12)"."""
+    toks = doc.tokens
+    return k + 2 < len(toks) and toks[k].raw == "(" and toks[k + 1].raw == "+" and toks[k + 2].kind == NUM
 
 
 def _term_put_at(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
