@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -72,15 +73,17 @@ def check(
     source_with_ledger(found.claims, index, latest, stated)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
-    if acknowledged_with_ledger(gs_claims, view, index, fingerprint.date):
-        gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
-        fingerprint = index.find(gs_claims, near=stated, latest=latest)
-    if others_by_size(gs_claims, index, fingerprint):
-        gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
-        fingerprint = index.find(gs_claims, near=stated, latest=latest)
-    day = fingerprint.date if fingerprint.confidence >= NAME_CONFIDENCE else None
-    if day is not None and metric_with_ledger(gs_claims, index, day):
-        fingerprint = index.find(gs_claims, near=stated, latest=latest)
+    settle: list[Callable[[list[Claim], Fingerprint], bool]] = [  # the report settles what words left open
+        lambda gs, fp: acknowledged_with_ledger(gs, view, index, fp.date),
+        lambda gs, fp: others_by_size(gs, index, fp),
+        lambda gs, fp: (
+            fp.date is not None and fp.confidence >= NAME_CONFIDENCE and metric_with_ledger(gs, index, fp.date)
+        ),
+    ]
+    for step in settle:  # each step that changes a claim is followed by a new fingerprint
+        if step(gs_claims, fingerprint):
+            gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
+            fingerprint = index.find(gs_claims, near=stated, latest=latest)
     reference = _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
     if newer is not None and (reference is None or newer >= reference):
@@ -192,7 +195,7 @@ def source_with_ledger(
             c.framing = sorted({*c.framing, "source-from-ledger"})
 
 
-#: how sure the fingerprint must be of the report before a figure that fits it not is another's
+#: how sure the fingerprint must be of its report before a figure that does not fit it goes to others
 _SIZE_CONFIDENCE = 0.2
 
 
