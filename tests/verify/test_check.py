@@ -465,3 +465,14 @@ def test_a_loosely_bound_figure_takes_the_one_line_it_equals(view: LedgerView) -
     data = check(text, view).to_dict()
     got = {(c["value"], c["metric"], c["verdict"]) for c in data["claims"] if c["value"] in (227, 461)}
     assert got == {(227, "air_defense", "match"), (461, "air_defense", "mismatch")}
+
+
+def test_a_weak_fit_months_before_gives_way_to_the_report_of_the_texts_last_days(view: LedgerView) -> None:
+    """Three small day's losses fit a report of mid-May 2023 a little better than the one the
+    text (published 28 May) quotes; the report of its last days explains at least half as much,
+    so it is the one."""
+    text = (
+        "Ukraine's General Staff said that in one day Russia lost 22 artillery systems, 31 drones "
+        "and 3 units of special equipment."
+    )
+    assert check(text, view, published="2023-05-28").to_dict()["report_date"] == "2023-05-27"

@@ -176,9 +176,17 @@ class FingerprintIndex:
         """Whether some compilation's figure of report ``date`` makes ``claim`` true."""
         return date.toordinal() in self._matching(claim)[1]
 
-    def find(self, claims: list[Claim], *, near: dt.date | None = None, latest: dt.date | None = None) -> Fingerprint:
+    def find(
+        self,
+        claims: list[Claim],
+        *,
+        near: dt.date | None = None,
+        latest: dt.date | None = None,
+        earliest: dt.date | None = None,
+    ) -> Fingerprint:
         """Score every report date against ``claims`` (General Staff ones, deduplicated); none
-        after ``latest`` (a text cannot quote a report published after it was)."""
+        after ``latest`` (a text cannot quote a report published after it was), and none before
+        ``earliest`` when it is given."""
         # an increase over several days ("in the past week") is no day's increase: left out
         distinct = {
             (c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF and not c.multi_day
@@ -187,6 +195,7 @@ class FingerprintIndex:
             return Fingerprint(None, 0.0)
         n_dates = max(self.n_dates, 1)
         last = latest.toordinal() if latest is not None else None
+        first = earliest.toordinal() if earliest is not None else None
         scores: dict[int, float] = defaultdict(float)  # by date ordinal
         # rounded figures' distance from each date's values: by band, and exactly
         banded: dict[int, float] = defaultdict(float)
@@ -199,6 +208,8 @@ class FingerprintIndex:
             found = _by_date(days, flags)
             if last is not None:
                 found = {d: r for d, r in found.items() if d <= last}
+            if first is not None:
+                found = {d: r for d, r in found.items() if d >= first}
             weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
             weights.append(weight if found else math.log(n_dates + 1) * 0.5)
             far = _closeness(claim, values, days) if claim.qualifier != "exact" else {}
