@@ -606,6 +606,8 @@ def test_a_bare_day_opens_a_range_of_the_month_after_it(text: str, language: str
     [
         ("Russia loses 1,000–1,500 soldiers a day, Ukraine's General Staff says.", "en"),
         ("Laut dem ukrainischen Generalstab verliert Russland täglich 1000 bis 1500 Soldaten.", "de"),
+        ("Laut dem ukrainischen Generalstab verliert Russland täglich zwischen 1000 und 1500 Soldaten.", "de"),
+        ("Según Ucrania, Rusia pierde cada día entre 1.000 y 1.500 soldados.", "es"),
     ],
 )  # fmt: skip
 def test_the_ends_of_a_range_are_no_statement_figures(text: str, language: str) -> None:

@@ -427,14 +427,15 @@ def _averages(doc: Doc, figs: list[Candidate]) -> None:
 
 
 def _ranges(doc: Doc, figs: list[Candidate]) -> None:
-    """The two ends of a range ("1,000–1,500 soldiers a day", "von 1000 bis 1500") are someone's
-    estimate or the outlet's summary, never a figure of the daily statement, which gives one
-    number per line: not the General Staff's, whoever the text credits."""
+    """The two ends of a range ("1,000–1,500 soldiers a day", "von 1000 bis 1500", "between 300
+    and 600") are someone's estimate or the outlet's summary, never a figure of the daily
+    statement, which gives one number per line: not the General Staff's, whoever the text credits."""
     for a, b in zip(figs, figs[1:], strict=False):
         if b.first - a.last != 1 or a.metric != b.metric or not 0 < a.num.value < b.num.value <= 10 * a.num.value:
             continue
         joiner = doc.tokens[a.last]
-        if joiner.raw in RANGE_MARKS or joiner.norm in doc.lex.range_words:
+        between = a.first > 0 and doc.tokens[a.first - 1].norm in doc.lex.between and doc.lex.joins(joiner.norm)
+        if joiner.raw in RANGE_MARKS or joiner.norm in doc.lex.range_words or between:
             for c in (a, b):
                 if c.source == GENERAL_STAFF:
                     c.source, c.strong_source = "other", True

@@ -16,7 +16,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``counters`` (classifiers
   between a number and its noun: 辆, 架, 명, 대; a lone numeral character counts only before one),
-  ``range_words`` (words joining the two ends of a range: "to", "bis", "до"; dashes need none).
+  ``range_words`` (words joining the two ends of a range: "to", "bis", "до"; dashes need none),
+  ``between`` (a word before a range whose ends "and" joins: "between", "entre", "zwischen").
 - ``[metrics]``: phrases naming each taxonomy metric; ``[weak_metrics]`` phrases that name it only
   in a loss context ("people").  Every key must be a taxonomy metric (checked on load).
 - ``[qualifiers]``: ``about``, ``more_than`` (before the number), ``about_after``, ``more_than_after``.
@@ -110,7 +111,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "confusable",
         "suffixes",
     },
-    "numbers": {"words", "scales", "connectors", "half", "counters", "range_words"},
+    "numbers": {"words", "scales", "connectors", "half", "counters", "range_words", "between"},
     "metrics": None,
     "weak_metrics": None,
     "qualifiers": {"about", "more_than", "about_after", "more_than_after", "exact"},
@@ -334,6 +335,7 @@ class Lexicon:
     during_suffixes: tuple[str, ...] = ()
     scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
     range_words: frozenset[str] = frozenset()  # host and English ("to", "bis", "до")
+    between: frozenset[str] = frozenset()  # a word opening a range joined by "and" ("between", "entre")
     day_links: frozenset[str] = frozenset()  # host and English ("de", "of", "th")
     day_marks: frozenset[str] = frozenset()  # a day number's mark after it ("14일", "14日")
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
@@ -701,6 +703,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         lex.particles |= {fold(w) for w in vocab.list("language", "particles")}
         lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
+        lex.between |= {fold(w) for w in vocab.list("numbers", "between")}
         lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
         lex.day_marks |= {fold(w) for w in vocab.list("dates", "day_marks")}
         lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
