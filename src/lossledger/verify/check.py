@@ -7,7 +7,8 @@
    read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``);
    give a figure neither its words nor its report make the General Staff's to others
    (``others_by_size``); give a loosely bound figure the one line of the report it equals
-   (``metric_with_ledger``).
+   (``metric_with_ledger``).  A weak fit months before the text's date gives way to a report of
+   its last days that fits half as well (``_recent_report``).
 3. Decide the date the article *presents* its figures as — the date it states, when one is
    stated within a week after the fingerprinted report — and judge every claim against that
    report (verdicts.py): a figure from an earlier report is ``stale``.
