@@ -210,12 +210,13 @@ def others_by_size(claims: list[Claim], index: FingerprintIndex, fingerprint: Fi
     changed."""
     if fingerprint.date is None or fingerprint.confidence < _SIZE_CONFIDENCE:
         return False
-    days = [fingerprint.date - dt.timedelta(days=k) for k in range(STALE_WINDOW.days + 1)]
+    last = fingerprint.date.toordinal()
+    window = range(last - STALE_WINDOW.days, last + 1)
     changed = False
     for c in claims:
         if c.named_source or c.kind_by != "size" or c.multi_day:
             continue
-        if not any(index.fits_on(c, d) for d in days):
+        if not any(d in window for d in index.ordinals(c)):
             c.source = "other"
             c.framing = sorted({*c.framing, "source-from-ledger"})
             changed = True
@@ -289,16 +290,23 @@ def name_with_ledger(unnamed: list[Claim], claims: list[Claim], index: Fingerpri
         parent = None
         if item.value < 2:  # 0 and 1 are on every line of some report: they name nothing
             continue
-        fits = [
-            m
-            for m in STATEMENT_METRICS
-            if (m, item.kind) not in taken and index.fits_on(replace(item, metric=m, framing=[]), date)
-        ]
-        if len(fits) == 1:
-            parent = replace(item, metric=fits[0], framing=["metric-from-ledger"])
+        line = _the_one_line(item, index, date, taken)
+        if line is not None:
+            parent = replace(item, metric=line, framing=["metric-from-ledger"])
             taken.add((parent.metric, parent.kind))
             out.append(parent)
     return out
+
+
+def _the_one_line(claim: Claim, index: FingerprintIndex, date: dt.date, taken: set[tuple[str, str]]) -> str | None:
+    """The one statement line, of those no claim holds (``taken``: metric and kind), whose figure
+    of ``claim``'s kind on ``date`` equals it; None when none does, or several."""
+    fits = [
+        m
+        for m in STATEMENT_METRICS
+        if (m, claim.kind) not in taken and index.fits_on(replace(claim, metric=m, framing=[]), date)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 #: below this confidence a figure's category came from a list's coordination or a noun before it
@@ -312,20 +320,15 @@ def metric_with_ledger(claims: list[Claim], index: FingerprintIndex, date: dt.da
     the figure of one other line no other claim holds ("337" beside "artillery" in a run-on
     list, the report's MLRS) takes that line.  A figure bound by a term at it keeps its
     category, and a mismatch is reported.  Whether anything changed."""
-    taken = {(c.metric, c.kind) for c in claims if index.fits_on(c, date)}
+    fitting = [index.fits_on(c, date) for c in claims]
+    taken = {(c.metric, c.kind) for c, fits in zip(claims, fitting, strict=True) if fits}
     changed = False
-    for c in claims:
-        if c.confidence >= BOUND_CONFIDENCE or c.qualifier != "exact" or c.value < 2 or c.multi_day:
+    for c, fits in zip(claims, fitting, strict=True):
+        if fits or c.confidence >= BOUND_CONFIDENCE or c.qualifier != "exact" or c.value < 2 or c.multi_day:
             continue  # 0 and 1 are on every line of some report: they name nothing
-        if index.fits_on(c, date):
-            continue
-        fits = [
-            m
-            for m in STATEMENT_METRICS
-            if m != c.metric and (m, c.kind) not in taken and index.fits_on(replace(c, metric=m, framing=[]), date)
-        ]
-        if len(fits) == 1:
-            c.metric = fits[0]
+        line = _the_one_line(c, index, date, taken)  # its own line does not fit: never the one
+        if line is not None:
+            c.metric = line
             c.framing = sorted({*c.framing, "metric-from-ledger"})
             taken.add((c.metric, c.kind))
             changed = True
