@@ -20,7 +20,7 @@ from .document import Doc
 from .figures import Candidate
 from .model import GENERAL_STAFF
 
-__all__ = ["resolve_as_of"]
+__all__ = ["resolve_as_of", "stated_weekday"]
 
 
 def _year_hint(figs: list[Candidate]) -> int | None:
@@ -76,7 +76,8 @@ def _source_near(figs: list[Candidate], index: dict[int, list[int]], doc: Doc, d
 def _score(dm: DateMention, doc: Doc, gs_sentences: set[int]) -> int:
     if dm.range_end:
         return 100
-    if dm.as_of_cue:
+    s = doc.sent_of[dm.first]
+    if dm.as_of_cue and gs_sentences & {s - 1, s, s + 1}:  # "a 26 de novembro" far from figures is any date
         return 80
     if dm.previous_day:
         return 70
@@ -125,6 +126,15 @@ def resolve_as_of(
     if per_fig:
         return max(per_fig.values()), per_fig
     return None, per_fig
+
+
+def stated_weekday(doc: Doc, dates: list[DateMention], figs: list[Candidate]) -> int | None:
+    """The weekday of a text that gives no date to resolve it against ("on Monday, Ukraine's
+    General Staff said"): the first weekday named in a sentence with the General Staff's figures,
+    or in the first sentence, None when it names none or names two."""
+    gs_sentences = {doc.sent_of[c.first] for c in figs if c.source == GENERAL_STAFF} | {0}
+    named = {dm.weekday for dm in dates if dm.weekday is not None and doc.sent_of[dm.first] in gs_sentences}
+    return named.pop() if len(named) == 1 else None
 
 
 def _attach(

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import cache
 
 from ..errors import InputError
-from .asof import resolve_as_of
+from .asof import resolve_as_of, stated_weekday
 from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import INVASION, DateMention, find_dates
@@ -547,7 +547,8 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     index = {id(c): i for i, c in enumerate(figs)}
     claims = build_claims(doc, figs, to_claim, era)
     ignored = [Ignored(c.num.value, (c.num.start, c.num.end), c.reason or "") for c in cands if c.reason is not None]
-    return Extraction(language=lang, as_of=as_of, claims=claims, ignored=ignored, unnamed=unnamed)
+    weekday = stated_weekday(doc, dates, figs) if pub is None and as_of is None else None
+    return Extraction(language=lang, as_of=as_of, claims=claims, ignored=ignored, unnamed=unnamed, weekday=weekday)
 
 
 def _month_start(dm: DateMention) -> dt.date | None:

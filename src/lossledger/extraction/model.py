@@ -97,6 +97,9 @@ class Extraction:
     ignored: list[Ignored] = field(default_factory=list)
     #: list items whose noun the vocabulary lacks (metric ""): ``check`` names them with the ledger
     unnamed: list[Claim] = field(default_factory=list)
+    #: the weekday (0 = Monday) the text gives its report, where no date places it ("on Tuesday,
+    #: the General Staff said"): ``check`` prefers such a report among equally fitting ones
+    weekday: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract JSON (issue 4)."""

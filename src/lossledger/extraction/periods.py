@@ -54,7 +54,12 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         if days is not None:
             out.append(_cue(start.first, end.last, "increase", f"P{days}D"))
     for m in doc.matches_in(0, len(doc.tokens), "date:month"):  # a month named alone: "in December", "у травні"
-        if m.start not in dated and m.get("date:month") != 2 and _during(doc, m.start, m.end):
+        if (
+            m.start not in dated
+            and m.get("date:month") != 2
+            and not _abbreviated(doc, m)
+            and _during(doc, m.start, m.end)
+        ):
             out.append(_cue(m.start, m.end, "increase", "P1M"))
     for k in [n.first for n in doc.numbers if len(n.raw_digits) == 4]:
         tok = doc.tokens[k]
@@ -66,6 +71,12 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
     out.extend(_counted_periods(doc, dated))
     out.extend(_since_dates(doc, dates, dated))
     return out
+
+
+def _abbreviated(doc: Doc, m: Match) -> bool:
+    """A month's abbreviation as written ("mar", "sept"): a date beside a day number, alone a word
+    ("en el mar", the sea); an inflected full name the abbreviation is a stem of is no abbreviation."""
+    return m.has("date:abbr") and doc.tokens[m.start].raw.lower() == m.get("date:abbr")
 
 
 def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Match]:
@@ -81,7 +92,7 @@ def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Ma
             if period is not None:
                 out.append(_cue(start, dm.last, "increase", period))
     for m in doc.matches_in(0, len(doc.tokens), "date:month"):  # a month named alone: "since January"
-        if m.start not in dated:
+        if m.start not in dated and not _abbreviated(doc, m):
             start = _since_start(doc, m.start, dated)
             period = _since_period(None, int(m.get("date:month")), 1) if start < m.start else None
             if period is not None:

@@ -352,7 +352,11 @@ class Lexicon:
 
     def add(self, text: str, category: str, payload: Any = None, layer: int = PRIMARY, keyed: bool = True) -> None:
         """Index a phrase; ``keyed=False`` matches its words only as written (side cues: "ukraińskich
-        żołnierzy" are Ukraine's losses, "ukraińscy żołnierze" the ones who destroyed something)."""
+        żołnierzy" are Ukraine's losses, "ukraińscy żołnierze" the ones who destroyed something).
+        A phrase joined by a zero-width non-joiner is also indexed spaced, as news often types it
+        ("سه‌شنبه" and "سه شنبه", Tuesday)."""
+        if "\u200c" in text:
+            self.add(text.replace("\u200c", " "), category, payload, layer, keyed)
         words, keys, stems, head, literal = _phrase_tokens(text, self.key if keyed else _same)
         if not words:
             return
@@ -515,6 +519,13 @@ def _add_section(
                 lex.add(phrase, f"{prefix}{key}", None, layer, keyed)
 
 
+def _inflects(lex: Lexicon, word: str) -> bool:
+    """Whether a number word's look-up key is a form of it ("тысячи": "тысяча"), not another
+    word's lemma: Romanian "mie" (thousand) is also a pronoun whose key, "eu", "noi" (we) shares;
+    such a word matches only as written."""
+    return all(lex.key(w)[:2] == fold(w)[:2] for w in word.split())
+
+
 def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     """Numbers, metrics, qualifiers, kind and non-claim cues go to the PRIMARY layer; sources,
     sides and date cues to CONTEXT, so that "Russian soldiers" is both a side cue and a metric
@@ -523,9 +534,9 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     as written, never by a key of the host language ("one" is a form of Polish "on")."""
     nums = vocab.section("numbers")
     for word, value in nums.get("words", {}).items():
-        lex.add(word, "numword", value, keyed=keyed)
+        lex.add(word, "numword", value, keyed=keyed and _inflects(lex, word))
     for word, value in nums.get("scales", {}).items():
-        lex.add(word, "scale", value, keyed=keyed)
+        lex.add(word, "scale", value, keyed=keyed and _inflects(lex, word))
     if keyed:
         lex.scale_words = frozenset(fold(w) for w in nums.get("scales", {}))
     for word in nums.get("connectors", []):
@@ -600,7 +611,7 @@ def _add_spelled(lex: Lexicon, vocab: Vocab) -> None:
 
 
 def _add_babel_dates(lex: Lexicon, code: str, keyed: bool = True) -> None:
-    """Month and weekday names of ``code`` from Babel's CLDR data (all widths and contexts)."""
+    """Month and weekday names of ``code`` from Babel's CLDR data (months in all widths and contexts)."""
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -608,13 +619,17 @@ def _add_babel_dates(lex: Lexicon, code: str, keyed: bool = True) -> None:
     except (UnknownLocaleError, ValueError):
         return
     for context in ("format", "stand-alone"):
+        wide = {name.lower() for name in loc.months[context]["wide"].values()}
         for width in ("wide", "abbreviated"):
             for num, name in loc.months[context][width].items():
                 if len(name.rstrip(".")) >= 2:  # "日", "월", "மே" alone stand inside other words
                     lex.add(name.rstrip("."), "date:month", num, keyed=keyed)
-            for num, name in loc.days[context][width].items():
-                if len(name.rstrip(".")) >= 2:
-                    lex.add(name.rstrip("."), "date:weekday", num, keyed=keyed)
+                    if name.rstrip(".").lower() not in wide:  # "mar": a date beside a day, else the sea
+                        lex.add(name.rstrip("."), "date:abbr", name.rstrip(".").lower(), keyed=keyed)
+        # weekdays in full only: their abbreviations are words ("So", so; "mar", sea; "Di")
+        for num, name in loc.days[context]["wide"].items():
+            if len(name) >= 2:
+                lex.add(name, "date:weekday", num, keyed=keyed)
 
 
 def _add_statement(lex: Lexicon, code: str, keyed: bool = True) -> None:

@@ -73,7 +73,10 @@ def check(
     latest = _latest_report(published)
     source_with_ledger(found.claims, index, latest, stated)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
-    fingerprint = read_with_ledger(gs_claims, index, index.find(gs_claims, near=stated, latest=latest), stated, latest)
+    weekday = found.weekday
+    fingerprint = read_with_ledger(
+        gs_claims, index, index.find(gs_claims, near=stated, latest=latest, weekday=weekday), stated, latest, weekday
+    )
     settle: list[Callable[[list[Claim], Fingerprint], bool]] = [  # the report settles what words left open
         lambda gs, fp: acknowledged_with_ledger(gs, view, index, fp.date),
         lambda gs, fp: others_by_size(gs, index, fp),
@@ -84,7 +87,7 @@ def check(
     for step in settle:  # each step that changes a claim is followed by a new fingerprint
         if step(gs_claims, fingerprint):
             gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
-            fingerprint = index.find(gs_claims, near=stated, latest=latest)
+            fingerprint = index.find(gs_claims, near=stated, latest=latest, weekday=weekday)
     fingerprint = _recent_report(gs_claims, index, fingerprint, latest)
     reference = _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
@@ -136,6 +139,7 @@ def read_with_ledger(
     fingerprint: Fingerprint,
     stated: dt.date | None,
     latest: dt.date | None = None,
+    weekday: int | None = None,
 ) -> Fingerprint:
     """Re-read figures whose kind the words left open (no cue at the figure) with the ledger:
     one that is not its kind's value on the report the text quotes but is the other kind's value
@@ -159,7 +163,7 @@ def read_with_ledger(
             c.kind, c.period, c.kind_by = other.kind, None, "ledger"
             c.framing = sorted({*c.framing, "kind-from-ledger"})
             changed = True
-    return index.find(claims, near=stated, latest=latest) if changed else fingerprint
+    return index.find(claims, near=stated, latest=latest, weekday=weekday) if changed else fingerprint
 
 
 #: what unattributed figures need to be read as one General Staff report's: the fingerprint's

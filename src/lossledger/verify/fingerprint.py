@@ -183,10 +183,12 @@ class FingerprintIndex:
         near: dt.date | None = None,
         latest: dt.date | None = None,
         earliest: dt.date | None = None,
+        weekday: int | None = None,
     ) -> Fingerprint:
         """Score every report date against ``claims`` (General Staff ones, deduplicated); none
         after ``latest`` (a text cannot quote a report published after it was), and none before
-        ``earliest`` when it is given."""
+        ``earliest`` when it is given.  Among equally fitting dates, one falling on ``weekday``
+        (the text's "on Monday", 0 = Monday) comes first."""
         # an increase over several days ("in the past week") is no day's increase: left out
         distinct = {
             (c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF and not c.multi_day
@@ -225,7 +227,7 @@ class FingerprintIndex:
             return Fingerprint(None, 0.0, claims=len(distinct))
         nearest = near.toordinal() if near is not None else None
 
-        def rank(item: tuple[int, float]) -> tuple[float, int, float, int, float, int]:
+        def rank(item: tuple[int, float]) -> tuple[float, int, bool, float, int, float, int]:
             """Score; then nearness to the text's date; then the band of the date's values in its
             rounded figures' ranges (``_closeness``); then the newest report where an exact figure
             fits, or, where only rounded figures fit, the closest and then the earliest: "more than
@@ -233,7 +235,8 @@ class FingerprintIndex:
             d, score = item
             exact = d in exact_on
             return (
-                round(score, 9), -abs(d - nearest) if nearest is not None else 0, -round(banded[d], 9),
+                round(score, 9), -abs(d - nearest) if nearest is not None else 0,
+                weekday is not None and (d + 6) % 7 == weekday, -round(banded[d], 9),
                 exact, 0.0 if exact else -round(distance[d], 9), d if exact else -d,
             )  # fmt: skip
 
