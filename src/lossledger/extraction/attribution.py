@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from .document import Doc
 from .figures import Candidate
 from .model import GENERAL_STAFF
+from .periods import year_of
 from .tokens import NUM, PUNCT, WORD
 from .vocab import Match
 
@@ -509,8 +510,8 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
         if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
             return False
     elif not _set_off(doc, start, verb) and (
-        verb - start > _SUBJECT_GAP or any(t.kind in (NUM, PUNCT) for t in between)
-    ):
+        verb - start > _SUBJECT_GAP or any(t.kind == PUNCT or (t.kind == NUM and year_of(t) is None) for t in between)
+    ):  # a year may stand between ("ВСУ с 2022 года потеряли")
         return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
     # a word of saying, another source, a country or a side between them, or a country or side
     # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")

@@ -19,7 +19,7 @@ from typing import Any
 
 from .dates import INVASION, DateMention
 from .document import Doc
-from .tokens import NUM
+from .tokens import NUM, Token
 from .vocab import Match
 
 __all__ = ["period_cues", "period_days", "since_days"]
@@ -33,7 +33,11 @@ def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
 
 
 def _year(doc: Doc, k: int) -> int | None:
-    tok = doc.tokens[k]
+    return year_of(doc.tokens[k])
+
+
+def year_of(tok: Token) -> int | None:
+    """The year of the war a number token is ("2024"), else None."""
     if tok.kind == NUM and tok.raw.isdigit() and len(tok.raw) == 4 and 2022 <= int(tok.raw) <= 2030:
         return int(tok.raw)
     return None
