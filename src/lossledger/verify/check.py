@@ -80,6 +80,7 @@ def check(
     settle: list[Callable[[list[Claim], Fingerprint], bool]] = [  # the report settles what words left open
         lambda gs, fp: acknowledged_with_ledger(gs, view, index, fp.date),
         lambda gs, fp: others_by_size(gs, index, fp),
+        lambda gs, fp: others_beside_acknowledged(gs, found.claims, index, fp),
         lambda gs, fp: (
             fp.date is not None and fp.confidence >= NAME_CONFIDENCE and metric_with_ledger(gs, index, fp.date)
         ),
@@ -229,6 +230,27 @@ def others_by_size(claims: list[Claim], index: FingerprintIndex, fingerprint: Fi
 
 #: the sources of a side's own acknowledged losses (acknowledged-own-losses in ../shared/data)
 ACKNOWLEDGED = ("russian-mod", "ukraine-own")
+
+
+def others_beside_acknowledged(
+    gs_claims: list[Claim], claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint
+) -> bool:
+    """Figures the General Staff got only by default, in a text that also quotes Russia's MoD
+    or Ukraine's own losses and whose figures fit reports only weakly (fingerprint under
+    ``_SIZE_CONFIDENCE``), are the other speaker's: a Russian MoD briefing's list of "destroyed
+    Ukrainian tanks", a Western estimate beside Moscow's admitted toll.  Figures whose sentence
+    names the General Staff stay its own, and so does a total of the report they best fit (a
+    personnel total beside Zelensky's count of Ukraine's dead).  Whether anything changed."""
+    date = fingerprint.date
+    if date is None or fingerprint.confidence >= _SIZE_CONFIDENCE or not any(c.source in ACKNOWLEDGED for c in claims):
+        return False
+    changed = False
+    for c in gs_claims:
+        if not c.named_source and not (c.kind == "total" and index.fits_on(c, date)):
+            c.source = "other"
+            c.framing = sorted({*c.framing, "source-from-ledger"})
+            changed = True
+    return changed
 
 
 def acknowledged_with_ledger(
