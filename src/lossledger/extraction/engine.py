@@ -86,6 +86,14 @@ def _default_source(doc: Doc, statement: bool) -> str:
 _LOSS_KINDS = {"kind:increase", "kind:total", "kind:increase_near", "kind:running_total"}
 
 
+def _brackets_other_number(doc: Doc, c: Candidate, prev: Candidate | None) -> bool:
+    """Whether ``c`` is the "(+0)" of another number than the last figure's ("RSZV — 1,240 (+0)",
+    whose noun the vocabulary lacks): that line's increase, never the line before's."""
+    k = c.first - 2 if c.plus else c.first - 1
+    toks = doc.tokens
+    return k >= 1 and toks[k].raw == "(" and toks[k - 1].kind == NUM and (prev is None or prev.last != k)
+
+
 def _speaks_of_losses(doc: Doc, a: int, b: int) -> bool:
     """Whether tokens [a, b) hold a word of loss (or death, launch…) or of a total or new loss."""
     return bool(doc.matches_in(a, b, "frame:")) or any(m.cats() & _LOSS_KINDS for m in doc.matches_in(a, b, "kind:"))
@@ -229,7 +237,11 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         subject = _subject_term(doc, c, named, counted)
         if subject is not None:
             c.metric, c.how, c.term_first, c.term_last = subject[0], "subject", subject[1], subject[2]
-        elif (refers_back or c.plus) and prev is not None and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1:
+        elif (
+            (refers_back or (c.plus and not _brackets_other_number(doc, c, prev)))
+            and prev is not None
+            and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1
+        ):
             c.metric, c.how = prev.metric, "inherit"
         elif (
             _personnel_context(doc, c)

@@ -224,6 +224,9 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
                 found = _metric_of(doc, m2.start)
                 if found is not None and found[2] == end:
                     return found[0], found[1], m2.start, end
+        opening = _line_opening_term(doc, j)
+        if opening is not None:
+            return opening
     if (doc.lex.number_after_term and c.num.words_only) or doc.lex.term_before_number:
         # Arabic "غواصة واحدة"; Chinese, Japanese and Korean write "坦克1135辆", "전차 11,135대"
         for end in (j, _before_gloss(doc, j)):
@@ -233,6 +236,27 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
                 if found is not None:
                     return found[0], found[1], m3.start, m3.end
     return None
+
+
+#: at most this many words between a statement line's opening term and its dash
+_LINE_WORDS = 8
+
+
+def _line_opening_term(doc: Doc, j: int) -> tuple[str, str, int, int] | None:
+    """The term that opens a statement line whose dash (token ``j``) follows a few more words of
+    its wording: "UAVs of the operational-tactical level — 17,867 (+68)", "БПЛА оперативно-
+    тактичного рівня ‒ 26 363" where the vocabulary knows only the first word.  Only words stand
+    between (no figure, bracket or comma), and the line must end its item with the number."""
+    toks = doc.tokens
+    k = j - 1
+    while k > 0 and j - k <= _LINE_WORDS and not toks[k].nl_before and (toks[k].kind == WORD or toks[k].raw == "-"):
+        k -= 1
+    if k == j - 1 or not (k == 0 or toks[k].nl_before) or j - k > _LINE_WORDS:
+        return None
+    found = _metric_of(doc, k)
+    if found is None or found[1] == "weak" or found[2] >= j:
+        return None
+    return found[0], found[1], k, found[2]
 
 
 def _before_gloss_or_slash(doc: Doc, j: int) -> int:
