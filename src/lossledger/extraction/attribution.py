@@ -91,12 +91,16 @@ def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
 #: A country that speaks is a source: Russia of its own losses, Ukraine of Russia's (whose figures
 #: are the General Staff's when nothing more precise is named, as "Ukraine claims" in the vocabularies).
 _SPEAKERS = {"place:russia": "src:russian-mod", "place:ukraine": "src:general-staff-weak"}
+#: A side's forces after "according to" speak: "за даними українських військових" (according to
+#: the Ukrainian military) names the General Staff's side as the speaker, not as the side that lost.
+_SIDE_SPEAKERS = {"side:ukraine": "src:general-staff-weak", "side:russia": "src:russian-mod"}
 
 
 def speaker_cues(doc: Doc) -> list[Cue]:
     """Source cues of a country or its capital followed, at most one word apart, by a word of
     saying ("Russland opplyste 2. mars at 498 …", "η Ρωσία ανακοίνωσε", "Moskva navodi"), or
-    after a word of saying that stands before its speaker ("d'après l'Ukraine", "laut Kiew")."""
+    after a word of saying that stands before its speaker ("d'après l'Ukraine", "laut Kiew");
+    and of a side's forces after such a word ("за даними українських військових")."""
     out: list[Cue] = []
     said = {m.start: m for m in doc.matches_in(0, len(doc.tokens), "date:said")}
     according = {m.end: m for m in doc.matches_in(0, len(doc.tokens), "date:according")}
@@ -105,6 +109,11 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
         out.append(Cue(first, last, cat, None, sentence, clause, paren, doc.quoted[m.start]))
 
+    for m in doc.matches_in(0, len(doc.tokens), "side:"):
+        cat = next((_SIDE_SPEAKERS[c] for c, _ in m.entries if c in _SIDE_SPEAKERS), None)
+        before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
+        if cat is not None and before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
+            speaks(before.start, m.end, cat, m)
     for m in doc.matches_in(0, len(doc.tokens), "place:"):
         cat = next((_SPEAKERS[c] for c, _ in m.entries if c in _SPEAKERS), None)
         before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
@@ -752,7 +761,10 @@ _OWN_NAME = 4
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
-    cues = _resolve_anaphors(sorted([*cues, *speaker_cues(doc)], key=lambda q: q.first))
+    speakers = speaker_cues(doc)
+    # a side that speaks ("according to the Ukrainian military") is no side that lost
+    cues = [q for q in cues if not (q.cat.startswith("side:") and any(s.first <= q.first < s.last for s in speakers))]
+    cues = _resolve_anaphors(sorted([*cues, *speakers], key=lambda q: q.first))
     figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),
