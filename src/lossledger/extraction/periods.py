@@ -57,6 +57,8 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         days = _range_days(start, end)
         if days is not None:
             out.append(_cue(start.first, end.last, "increase", f"P{days}D"))
+        elif _from_war_start(start, end):  # "vom 24. Februar 2022 bis zum 10. Oktober 2024": a total
+            out.append(_cue(start.first, end.last, "total", None))
     for m in doc.matches_in(0, len(doc.tokens), "date:month"):  # a month named alone: "in December", "у травні"
         if (
             m.start not in dated
@@ -197,6 +199,17 @@ def _counted_periods(doc: Doc, dated: set[int]) -> list[Match]:
 _WAR_START_DAYS = (INVASION.day, INVASION.day + 1)
 
 
+def _from_war_start(start: DateMention, end: DateMention) -> bool:
+    """Whether two dates are a range from the war's first day (or first report) to a day."""
+    return (
+        start.since_cue
+        and end.range_end
+        and start.month == INVASION.month
+        and start.day in _WAR_START_DAYS
+        and start.year in (None, INVASION.year)
+    )
+
+
 def _range_days(start: DateMention, end: DateMention) -> int | None:
     """The days of a range of two dates ("from 27 November to 3 December", "11–17 березня"),
     both ends counted, or None when they are no range or the range starts with the war (its
@@ -205,7 +218,7 @@ def _range_days(start: DateMention, end: DateMention) -> int | None:
         return None
     if end.month is None:  # "14일부터 17일까지": two days of one month (which, the text's date says)
         return end.day - start.day + 1 if start.month is None and end.day > start.day else None
-    if start.month == INVASION.month and start.day in _WAR_START_DAYS and start.year in (None, INVASION.year):
+    if _from_war_start(start, end):
         return None  # "من 25 فبراير وحتى 27 أغسطس": from the first day (or the first report) on
     year = end.year or 2023  # any year: only the distance between the two days is needed
     month = start.month or end.month
