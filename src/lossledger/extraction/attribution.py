@@ -630,6 +630,9 @@ def _noun_side(doc: Doc, c: Candidate) -> str | None:
         side = _side_adjective(doc.ctx_at.get(k))
         if side is not None:
             return side
+    country = _country_after(doc, c.term_last, line)
+    if country is not None:
+        return country
     # a possessive phrase right before the number, maybe across its qualifier: "यूक्रेन के कम से
     # कम 370 सैनिक" (Ukraine's at least 370 soldiers); one word there is no possessive ("la Russia
     # ha perso in Ucraina 194.430 uomini")
@@ -639,6 +642,21 @@ def _noun_side(doc: Doc, c: Candidate) -> str | None:
         j = q.start
     m = doc.ctx_end.get(j)
     return _side_adjective(m) if m is not None and m.end - m.start >= 2 else None
+
+
+def _country_after(doc: Doc, k: int, line: int) -> str | None:
+    """The country named right after a figure's noun: the genitive that owns it ("120 tys.
+    żołnierzy Ukrainy"; not across a preposition: "sa Ukraine" is in Ukraine)."""
+    toks = doc.tokens
+    if doc.lex.verb_final:  # "95 విమానాలను ఉక్రెయిన్ కూల్చివేసింది": there the country that follows acts
+        return None
+    if k >= len(toks) or doc.sent_of[k] != line:
+        return None
+    m = doc.ctx_at.get(k)
+    for cat, _ in m.entries if m is not None else ():
+        if cat in ("place:ukraine", "place:russia"):
+            return cat[6:]
+    return None
 
 
 def _side_adjective(m: Match | None) -> str | None:
