@@ -393,14 +393,20 @@ class Lexicon:
         """The phrases a word may begin (kept by ``_firsts``)."""
         cands: list[_Phrase] = []
         surface, keys = self._variants(norm)
+        exact = False
         for v in surface:
             cands.extend(self.exact.get(v, ()))
+            exact = exact or v in self.exact
             for n in self.stem_lengths:
                 if n <= len(v):
                     cands.extend(self.stems.get(v[:n], ()))
-        if not cands:  # a word written as the vocabulary writes it wins over one that shares a key
+        # a word written as the vocabulary writes it wins over one that shares a key; beside a
+        # stem's phrases a longer phrase by key is still tried ("Министерства обороны России"
+        # beside "министерств* обороны украины"): its other words must match too
+        if not exact:
+            stems_only = bool(cands)
             for v in keys:
-                cands.extend(self.keyed.get(v, ()))
+                cands.extend(ph for ph in self.keyed.get(v, ()) if not stems_only or (ph.size > 1 and ph not in cands))
         if not cands and self.head_lengths:
             cands.extend(self._compound_heads(norm))
         return tuple(cands)
