@@ -514,12 +514,13 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     if not lost:
         return False
     verb = lost[0].start
-    between = doc.tokens[start:verb]
+    # an abbreviation in brackets stands aside ("с начала специальной военной операции (СВО)")
+    between = [t for k, t in enumerate(doc.tokens[start:verb], start) if not doc.paren[k] and t.raw not in "()"]
     if doc.lex.verb_final:
         if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
             return False
     elif not _set_off(doc, start, verb) and (
-        verb - start > _SUBJECT_GAP or any(t.kind == PUNCT or (t.kind == NUM and year_of(t) is None) for t in between)
+        len(between) > _SUBJECT_GAP or any(t.kind == PUNCT or (t.kind == NUM and year_of(t) is None) for t in between)
     ):  # a year may stand between ("ВСУ с 2022 года потеряли")
         return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
     # a word of saying, another source, a country or a side between them, or a country or side
