@@ -721,21 +721,23 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     c.side = _side(doc, c, ctx.sidecues)
     if c.side != "ukraine" and not c.side_by_noun and _lost_by_ukraine(doc, c, ctx.srccues):
         c.side = "ukraine"
-    if c.side != "ukraine" and not c.side_by_noun and _won_by_russia(doc, c):
+    if c.side != "ukraine" and not c.side_by_noun and _won_by(doc, c, _RUSSIA_SIDE):
         # "l'armée russe a supprimé 293 avions": Russia counts what it destroyed, Ukraine's losses
         c.side = "ukraine"
         if not c.strong_source:
             c.source = "russian-mod"
+    elif c.side == "ukraine" and not c.side_by_noun and _won_by(doc, c, _UKRAINE_SIDE):
+        c.side = "russia"  # "le truppe di Kiev hanno eliminato 730 militari": what Ukraine destroyed
 
 
-def _won_by_russia(doc: Doc, c: Candidate) -> bool:
-    """Whether Russia's forces are the subject of a verb of destroying (``[framing] won``) before
-    the figure in its sentence: a phrase naming Russia's side, at most a few words without
+def _won_by(doc: Doc, c: Candidate, side: set[str]) -> bool:
+    """Whether a side's forces are the subject of a verb of destroying (``[framing] won``) before
+    the figure in its sentence: a phrase naming that side, at most a few words without
     punctuation or figures before the verb ("l’armée russe a éliminé 293 avions")."""
     a = doc.sentence_range(c.first)[0]
     for m in doc.matches_in(a, c.first, "frame:won"):
         lo = max(a, m.start - _SUBJECT_GAP - 3)
-        subjects = [x for x in doc.matches_in(lo, m.start, "") if x.cats() & _RUSSIA_SIDE]
+        subjects = [x for x in doc.matches_in(lo, m.start, "") if x.cats() & side]
         if not subjects:
             continue
         between = doc.tokens[subjects[-1].end : m.start]
@@ -744,8 +746,9 @@ def _won_by_russia(doc: Doc, c: Candidate) -> bool:
     return False
 
 
-#: cues that name Russia's side
+#: cues that name Russia's side, and Ukraine's
 _RUSSIA_SIDE = {"sideadj:russia", "place:russia", "src:russian-mod", "side:russia"}
+_UKRAINE_SIDE = {"sideadj:ukraine", "place:ukraine", "side:ukraine", *_UKRAINE_FORCES}
 
 
 def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:
