@@ -829,7 +829,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
             c.side = c.parent.side
 
 
-_LIST_GAP = {",", ";", "،", "؛", "、", "，", "；", "-", "–", "—", "•", "·", "*", "(", ")", "+"}
+_LIST_GAP = {",", ";", "'", "’", "،", "؛", "、", "，", "；", "-", "–", "—", "•", "·", "*", "(", ")", "+"}
 
 
 def list_groups(doc: Doc, figs: list[Candidate]) -> list[list[Candidate]]:
