@@ -126,12 +126,23 @@ _WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period", "mor
 def _name_merged_line(claims: list[Claim], series: dict[str, Any], reference: dt.date | None) -> None:
     """A text that names one half of "vehicles and fuel tanks" ("26,654 fuel tanks" in 2024) for
     a report that has only the merged line names that line; a text that lists both halves (the
-    report of 2022-05-01 beside the older split) keeps them."""
+    report of 2022-05-01 beside the older split) keeps them; "vehicles" that are not the merged
+    line's figure but one half's are that half."""
     halves = [c for c in claims if c.metric in ("vehicles", *_HALVES)]
     if len({c.metric for c in halves}) == 1 and reference in series.get("vehicles", {}):
         for c in halves:
             if reference not in series.get(c.metric, {}):
                 c.metric = "vehicles"
+    for c in halves:  # "1144 innych pojazdów" on a report of the split lines: the half it equals
+        if c.metric == "vehicles" and reference is not None and not _equals(c, series.get("vehicles", {}), reference):
+            equal = [half for half in _HALVES if _equals(c, series.get(half, {}), reference)]
+            if len(equal) == 1:
+                c.metric = equal[0]
+
+
+def _equals(c: Claim, points: dict[dt.date, Point], day: dt.date) -> bool:
+    p = points.get(day)
+    return p is not None and c.value == (p.total if c.kind == "total" else p.increase)
 
 
 def read_with_ledger(
