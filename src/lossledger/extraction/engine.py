@@ -24,7 +24,7 @@ from .large import LARGE, extract_large
 from .magnitudes import magnitudes
 from .model import GENERAL_STAFF, Claim, Extraction, Ignored
 from .numbers import RANGE_MARKS
-from .periods import period_cues
+from .periods import period_cues, year_of
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
 from .tokens import NUM, PUNCT
@@ -430,7 +430,7 @@ def _averages(doc: Doc, figs: list[Candidate]) -> None:
         before = [
             m
             for m in doc.matches_in(lo, first.first, "non:average")
-            if not any(doc.tokens[k].kind == NUM for k in range(m.end, first.first))
+            if not any(doc.tokens[k].kind == NUM and year_of(doc.tokens[k]) is None for k in range(m.end, first.first))
         ]
         after = [doc.match_at.get(max(c.last, c.term_last)) for c in group]
         if before or any(m is not None and m.has("non:average") for m in after):
