@@ -239,20 +239,23 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
 
 
 #: at most this many words between a statement line's opening term and its dash
-_LINE_WORDS = 8
+_LINE_WORDS = 10
 
 
 def _line_opening_term(doc: Doc, j: int) -> tuple[str, str, int, int] | None:
-    """The term that opens a statement line whose dash (token ``j``) follows a few more words of
-    its wording: "UAVs of the operational-tactical level — 17,867 (+68)", "БПЛА оперативно-
+    """The term that opens a statement line (or a sentence, maybe after an article) whose dash or
+    colon (token ``j``) follows a few more words of its wording: "UAVs of the operational-tactical level — 17,867 (+68)", "БПЛА оперативно-
     тактичного рівня ‒ 26 363" where the vocabulary knows only the first word.  Only words stand
     between (no figure, bracket or comma), and the line must end its item with the number."""
     toks = doc.tokens
+    start = doc.sentence_range(j)[0]
     k = j - 1
-    while k > 0 and j - k <= _LINE_WORDS and not toks[k].nl_before and (toks[k].kind == WORD or toks[k].raw == "-"):
+    while k > start and j - k <= _LINE_WORDS and not toks[k].nl_before and (toks[k].kind == WORD or toks[k].raw == "-"):
         k -= 1
-    if k == j - 1 or not (k == 0 or toks[k].nl_before) or j - k > _LINE_WORDS:
+    if k == j - 1 or not (k == start or toks[k].nl_before) or j - k > _LINE_WORDS:
         return None
+    if toks[k].norm in doc.lex.articles and k + 1 < j:
+        k += 1  # "Les véhicules blindés de combat suivent la même trajectoire : 23 928"
     found = _metric_of(doc, k)
     if found is None or found[1] == "weak" or found[2] >= j:
         return None
