@@ -710,6 +710,8 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     cue, same_sentence = _source_cue(ctx.srccues, doc, c)
     if cue is None:
         cue = _named_next(ctx, doc.sent_of[c.first])
+    elif not same_sentence and _lead_in(doc, cue.sentence, doc.sent_of[c.first]):
+        same_sentence = True  # a list's items are named by the sentence that opens it
     name = None if cue is None else cue.cat[4:].removesuffix("-weak")
     if cue is not None and not same_sentence and name in _PEOPLE_ONLY and c.metric not in ("personnel", "pow"):
         cue = None  # "Mediazona counts 35,780 dead. … 5,316 tanks were destroyed": not Mediazona's
@@ -728,6 +730,27 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
             c.source = "russian-mod"
     elif c.side == "ukraine" and not c.side_by_noun and _won_by(doc, c, _UKRAINE_SIDE):
         c.side = "russia"  # "le truppe di Kiev hanno eliminato 730 militari": what Ukraine destroyed
+
+
+#: at most this many list items after the sentence that opens their list with a colon
+_LIST_ITEMS = 24
+_BULLETS = {"-", "–", "—", "‒", "•", "·", "*", "▪", "●"}
+
+
+def _lead_in(doc: Doc, opening: int, s: int) -> bool:
+    """Whether sentence ``s`` is an item of a list that sentence ``opening`` opens with a colon
+    ("Selon l'état-major …, en 2025, les russes ont perdu :" then "– 1 816 chars,"): every
+    sentence between starts with a bullet or a number."""
+    if not 0 < s - opening <= _LIST_ITEMS:
+        return False
+    a, b = doc.sentences[opening]
+    if doc.tokens[b - 1].raw not in (":", "："):
+        return False
+    for t in range(opening + 1, s + 1):
+        first = doc.tokens[doc.sentences[t][0]]
+        if first.raw not in _BULLETS and first.kind != NUM:
+            return False
+    return True
 
 
 def _won_by(doc: Doc, c: Candidate, side: set[str]) -> bool:
