@@ -646,8 +646,9 @@ def _noun_side(doc: Doc, c: Candidate) -> str | None:
 
 
 def _country_after(doc: Doc, k: int, line: int) -> str | None:
-    """The country named right after a figure's noun: the genitive that owns it ("120 tys.
-    żołnierzy Ukrainy"; not across a preposition: "sa Ukraine" is in Ukraine)."""
+    """The country (or Ukraine's forces) named right after a figure's noun: the genitive that
+    owns it ("120 tys. żołnierzy Ukrainy", "артиллерии ВСУ"; not across a preposition: "sa
+    Ukraine" is in Ukraine)."""
     toks = doc.tokens
     if doc.lex.verb_final:  # "95 విమానాలను ఉక్రెయిన్ కూల్చివేసింది": there the country that follows acts
         return None
@@ -657,6 +658,8 @@ def _country_after(doc: Doc, k: int, line: int) -> str | None:
     for cat, _ in m.entries if m is not None else ():
         if cat in ("place:ukraine", "place:russia"):
             return cat[6:]
+        if cat in _UKRAINE_FORCES:  # "26 орудий полевой артиллерии ВСУ"
+            return "ukraine"
     return None
 
 
