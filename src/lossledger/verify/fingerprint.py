@@ -20,7 +20,7 @@ import heapq
 import math
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import derived, registry
@@ -33,6 +33,8 @@ __all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
 OVERRULED = 0.99
+#: an exact figure this large written with three zeros or more may be the outlet's rounding
+_ROUND_FROM = 10_000
 #: how many bands a rounded figure's range is cut into when reports that fit equally are ranked
 #: by closeness: reports a few days apart share a band, and the other figures decide between them
 BANDS = 10
@@ -167,6 +169,14 @@ class FingerprintIndex:
         start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
         return values[start:end], days[start:end], reconciled[start:end]
 
+    def _as_written(self, claim: Claim) -> Claim:
+        """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
+        eliminated") that no report holds exactly is the outlet's rounding: matched as "about"."""
+        zeros = len(str(claim.value)) - len(str(claim.value).rstrip("0"))
+        if claim.qualifier != "exact" or claim.value < _ROUND_FROM or zeros < 3 or len(self._matching(claim)[1]):
+            return claim
+        return replace(claim, qualifier="about", framing=list(claim.framing))
+
     def ordinals(self, claim: Claim) -> dict[int, bool]:
         """Report dates (as ordinals) on which some compilation's figure makes ``claim`` true,
         each with whether the reconciled figure does."""
@@ -191,7 +201,9 @@ class FingerprintIndex:
         (the text's "on Monday", 0 = Monday) comes first."""
         # an increase over several days ("in the past week") is no day's increase: left out
         distinct = {
-            (c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF and not c.multi_day
+            (c.metric, c.kind, c.value, c.qualifier): self._as_written(c)
+            for c in claims
+            if c.source == GENERAL_STAFF and not c.multi_day
         }
         if not distinct:
             return Fingerprint(None, 0.0)
