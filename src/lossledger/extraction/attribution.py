@@ -809,6 +809,9 @@ _OWN_NAME = 4
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
+    # a period right after a month's name dates it ("in februari vorig jaar": February last year)
+    months = {m.end for m in doc.matches_in(0, len(doc.tokens), "date:month")}
+    cues = [q for q in cues if not (q.cat.startswith("kind:") and q.first in months)]
     speakers = speaker_cues(doc)
     # a side that speaks ("according to the Ukrainian military") is no side that lost
     cues = [q for q in cues if not (q.cat.startswith("side:") and any(s.first <= q.first < s.last for s in speakers))]
