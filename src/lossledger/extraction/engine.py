@@ -18,7 +18,7 @@ from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import INVASION, DateMention, find_dates
 from .document import Doc, analyse
-from .figures import NO_METRIC, REASONS, Candidate, find_candidates
+from .figures import NO_METRIC, REASONS, Candidate, find_candidates, pair_respectively
 from .language import detect_language
 from .large import LARGE, extract_large
 from .magnitudes import magnitudes
@@ -535,6 +535,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     doc.add_cues(period_cues(doc, dates))
     cands = find_candidates(doc, dates)
     statement = is_statement(doc, cands)
+    pair_respectively(doc, cands)
     _resolve_bare(doc, cands)
     attribute(doc, cands, _default_source(doc, statement))
     if statement:

@@ -25,8 +25,9 @@ from .dates import DateMention
 from .document import Doc
 from .numbers import NumberPhrase
 from .tokens import NUM, PUNCT, WORD
+from .vocab import Match
 
-__all__ = ["NO_METRIC", "Candidate", "find_candidates"]
+__all__ = ["NO_METRIC", "Candidate", "find_candidates", "pair_respectively"]
 
 _DASHES = {"-", "–", "—", "‒", "−", ":", "：", "="}
 #: emphasis marks that scraped pages keep from markdown
@@ -580,3 +581,59 @@ def _in_parens_after(doc: Doc, fig: Candidate, c: Candidate) -> bool:
     end = max(fig.last, fig.term_last)
     gap = toks[end:j]
     return end <= j and len(gap) <= 2 and all(t.kind == WORD for t in gap)
+
+
+def pair_respectively(doc: Doc, cands: list[Candidate]) -> None:
+    """A list of category nouns and as many numbers joined by "respectively" ("gepanzerte
+    Kampffahrzeuge, Artilleriesysteme, Raketensysteme … – 22.567, 28.067 bzw. 1.388 Einheiten",
+    "300 and 500 tanks and armoured vehicles respectively"): the numbers are the nouns' figures,
+    in order.  The word stands in or right after the numbers, with the nouns before them, or
+    right after the nouns that follow them."""
+    for m in doc.matches_in(0, len(doc.tokens), "kind:respectively"):
+        a, b = doc.sentence_range(m.start)
+        for run in _number_runs(doc, [c for c in cands if a <= c.first < b and c.reason in (None, NO_METRIC)], m):
+            if len(run) < 2:
+                continue
+            if run[0].first <= m.end and m.start <= run[-1].last + 1:
+                terms = _noun_list(doc, a, run[0].first)[-len(run) :]
+            else:
+                terms = _noun_list(doc, run[-1].last, m.start)
+                terms = terms if terms and m.start - terms[-1][2] <= 1 else []
+            if len(terms) == len(run):
+                for c, t in zip(run, terms, strict=True):
+                    c.metric, c.how, c.term_first, c.term_last, c.reason = t[0], "term", t[1], t[2], None
+
+
+def _number_runs(doc: Doc, nums: list[Candidate], word: Match) -> list[list[Candidate]]:
+    """The runs of numbers with only separators, a conjunction or the "respectively" word between
+    them."""
+    toks = doc.tokens
+    runs: list[list[Candidate]] = []
+    for c in nums:
+        gap = range(runs[-1][-1].last, c.first) if runs else range(0)
+        joined = runs and all(
+            toks[k].raw in (",", ";", ".") or toks[k].norm in doc.lex.conjunctions or word.start <= k < word.end
+            for k in gap
+        )
+        if joined:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _noun_list(doc: Doc, a: int, end: int) -> list[tuple[str, int, int]]:
+    """The category nouns of tokens [a, end) as (metric, first, last), when no number stands
+    between them (one list of nouns)."""
+    terms: list[tuple[str, int, int]] = []
+    k = a
+    while k < end:
+        found = _metric_of(doc, k)
+        if found is not None and found[1] == "term" and found[2] <= end:
+            terms.append((found[0], k, found[2]))
+            k = found[2]
+            continue
+        if terms and doc.tokens[k].kind == NUM:
+            return []
+        k += 1
+    return terms
