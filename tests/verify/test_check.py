@@ -476,3 +476,47 @@ def test_a_weak_fit_months_before_gives_way_to_the_report_of_the_texts_last_days
         "and 3 units of special equipment."
     )
     assert check(text, view, published="2023-05-28").to_dict()["report_date"] == "2023-05-27"
+
+
+def _corpus_text(language: str, ident: str) -> dict:
+    path = Path(__file__).resolve().parents[1] / "corpus" / f"{language}.jsonl"
+    return next(r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r["id"] == ident)
+
+
+def test_default_figures_beside_acknowledged_tolls_that_fit_weakly_are_anothers(view: LedgerView) -> None:
+    """Bodies found in a city's morgues, beside Moscow's admitted toll and the army's total: the
+    count of bodies fits reports only weakly and its sentence names no speaker, so it is not the
+    General Staff's; the army's total is."""
+    record = _corpus_text("hr", "hr-c05")
+    data = check(record["text"], view, language="hr").to_dict()
+    got = {(c["source"], c["value"]) for c in data["claims"]}
+    assert {("other", 1500), ("general-staff", 20000), ("russian-mod", 1351)} <= got
+
+
+def test_vehicles_of_a_report_with_split_lines_are_the_half_they_equal(view: LedgerView) -> None:
+    text = (
+        "Ukraińska armia podała, że Rosjanie stracili 582 czołgi, 1664 pojazdy opancerzone, 294 systemy "
+        "artyleryjskie, 121 samolotów oraz 1144 innych pojazdów."
+    )
+    data = check(text, view, language="pl").to_dict()
+    assert data["report_date"] == "2022-03-27"
+    assert [c["metric"] for c in data["claims"] if c["value"] == 1144] == ["military_auto"]
+
+
+def test_a_large_figure_written_round_without_a_qualifier_is_read_as_rounded(view: LedgerView) -> None:
+    text = "Ukraine's General Staff says 570 000 Russian soldiers have been eliminated since the invasion began."
+    data = check(text, view, language="en").to_dict()
+    assert data["report_date"] == "2024-07-24"
+    assert [c["verdict"] for c in data["claims"]] == ["rounded"]
+
+
+def test_the_statements_own_words_name_it_whoever_the_text_quotes_before(view: LedgerView) -> None:
+    text = (
+        "Зеленський сказав, що Росія щомісяця втрачає 30–35 тисяч військових.\n"
+        "Загальні бойові втрати російської армії з 24 лютого 2022 року по 19 лютого 2026 року становлять "
+        "близько 1 256 910 осіб, із яких 830 осіб - за минулу добу."
+    )
+    data = check(text, view, language="uk", published="2026-02-19").to_dict()
+    assert data["report_date"] == "2026-02-19"
+    got = {(c["value"], c["verdict"]) for c in data["claims"] if c["source"] == "general-staff"}
+    assert {(1256910, "match"), (830, "match")} <= got

@@ -1,0 +1,148 @@
+"""Phrasings met in real news passages (issue 11), each written here in our own words: what
+extraction must read in them, and what it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger.extraction import extract
+
+GS = "general-staff"
+
+
+def _claims(text: str, language: str) -> set[tuple[str, str, str, int]]:
+    return {(c.source, c.metric, c.kind, c.value) for c in extract(text, language=language).claims}
+
+
+@pytest.mark.parametrize(
+    "text, language, weekday",
+    [
+        ("On Tuesday, Ukraine's General Staff said 1,030 Russian troops died over the past day.", "en", 1),
+        # a Persian weekday typed with a space instead of the zero-width non-joiner
+        ("ستاد کل ارتش اوکراین روز سه شنبه اعلام کرد 1030 نظامی روس در 24 ساعت گذشته کشته شدند.", "fa", 1),
+        ("ستاد کل ارتش اوکراین روز شنبه اعلام کرد 1030 نظامی روس در 24 ساعت گذشته کشته شدند.", "fa", 5),
+    ],
+)
+def test_the_weekday_of_an_undated_text(text: str, language: str, weekday: int) -> None:
+    assert extract(text, language=language).weekday == weekday
+    assert extract(text, language=language, published="2023-02-07").weekday is None
+
+
+def test_words_that_only_look_like_dates() -> None:
+    """ "mar" is the sea, not March or Tuesday; "So" is "so", not Sunday; "a 26 de novembro" far
+    from the figures dates nothing."""
+    sea = (
+        "Según el Ministerio de Defensa ucraniano, Rusia ha perdido 435 aviones. En el mar, Rusia ha perdido 28 barcos."
+    )
+    assert (GS, "ships", "total", 28) in _claims(sea, "es")
+    so = "So meldet es der ukrainische Generalstab: Russland hat mehr als eine Million Soldaten verloren."
+    assert extract(so, language="de", published="2025-09-06").as_of.isoformat() == "2025-09-06"
+    far = (
+        "O Estado-Maior informou que a Rússia perdeu quase um milhão de soldados.\n"
+        "Nem a Ucrânia nem a Rússia divulgam as próprias perdas.\n"
+        "A vice-ministra falou do tema numa mesa redonda a 26 de novembro de 2024."
+    )
+    assert extract(far, language="pt").as_of is None
+
+
+def test_a_pronoun_sharing_a_number_words_lemma_is_no_number() -> None:
+    """Romanian "mie" (thousand) and "noi" (we) share the lemma "eu": only "mie" is a number."""
+    assert not extract("Rusia a mobilizat noi soldați în decembrie.", language="ro").claims
+    assert [c.value for c in extract("Rusia a pierdut o mie de soldați ieri.", language="ro").claims] == [1000]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Как сообщили в Минобороны России, ВСУ с 2022 года потеряли 26 348 танков.", "ru"),
+        ("Минобороны России: Вооруженные силы Украины (ВСУ) с начала СВО (СВО) лишились 100 082 беспилотников.", "ru"),
+        ("На брифинге Министерства обороны России сообщили: уничтожено 100 082 беспилотника.", "ru"),
+        ("Zabitych lub rannych zostało do 120 tys. żołnierzy Ukrainy, szacują urzędnicy.", "pl"),
+        (
+            "Rusya Savunma Bakanlığı'na göre Ukrayna Silahlı Kuvvetleri son 24 saatte 490’dan fazla asker, 25 araç kaybetti.",
+            "tr",
+        ),
+        ("Tarnavskyi: на Таврійському напрямку ворог за добу втратив 234 особи, повідомив Тарнавський.", "uk"),
+    ],
+)
+def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> None:
+    """Ukraine's losses in Russia's MoD's words (its forces the subject of "lost", across a year,
+    an abbreviation in brackets or a case ending; the ministry in the genitive; Ukraine owning the
+    noun) and one front sector's command: none is the General Staff's."""
+    assert not [c for c in _claims(text, language) if c[0] == GS]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "За даними українських військових, втрати Росії склали 1 175 030 осіб.",
+            "uk",
+            (GS, "personnel", "total", 1175030),
+        ),
+        (
+            "Lo Stato maggiore riferisce che le truppe di Kiev hanno eliminato 730 militari.",
+            "it",
+            (GS, "personnel", "increase", 730),
+        ),
+        (
+            "Der Quelle zufolge hat die ukrainische Armee vom 24. Februar 2022 bis zum 10. Oktober 2024 schon "
+            "2.386 russische Kampfpanzer zerstört.",
+            "de",
+            (GS, "tanks", "total", 2386),
+        ),
+        (
+            "Het Oekraïense ministerie van Defensie meldt dat sinds het begin van de invasie in februari vorig jaar "
+            "zo'n 190.000 Russische soldaten zijn omgekomen.",
+            "nl",
+            (GS, "personnel", "total", 190000),
+        ),
+    ],
+)
+def test_whose_figures_and_which_kind(text: str, language: str, expected: tuple[str, str, str, int]) -> None:
+    """ "According to the Ukrainian military" names a speaker, not a side that lost; Ukraine's
+    troops that eliminated are no losers; a range from the war's first day is a total; "February
+    last year" is a date, not a year's period."""
+    assert expected in _claims(text, language)
+
+
+def test_a_daily_average_across_a_year() -> None:
+    text = "La media diaria de bajas rusas durante octubre de 2025 fue 1.008, según el Estado Mayor ucraniano."
+    assert [c.source for c in extract(text, language="es").claims] == ["other"]
+
+
+def test_statement_lines_and_lists() -> None:
+    """A line whose wording the vocabulary knows only by its first word; a "(+0)" after a number
+    with no noun; a list opened by a sentence that names its speaker; a sentence's opening noun
+    before a colon."""
+    lines = (
+        "The General Staff reports:\ntanks — 9,120 (+7) units,\nRSZV — 1,240 (+0) units,\n"
+        "UAVs of the operational-tactical level — 17,867 (+68) units,\n"
+    )
+    got = _claims(lines, "en")
+    assert {(GS, "uav", "total", 17867), (GS, "uav", "increase", 68)} <= got
+    assert (GS, "tanks", "increase", 0) not in got
+    listed = "Selon l'état-major ukrainien, en 2025, les russes ont perdu :\n– 1 816 chars,\n– 331 lance-roquettes multiples."
+    assert {(c.source, c.value) for c in extract(listed, language="fr").claims} == {(GS, 1816), (GS, 331)}
+    colon = "Les véhicules blindés de combat suivent la même trajectoire : 23 928 détruits, selon l'état-major."
+    assert (GS, "afv", "total", 23928) in _claims(colon, "fr")
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Laut Generalstab haben gepanzerte Kampffahrzeuge, Artilleriesysteme, Raketensysteme und weiteres Gerät "
+            "Schaden genommen – es handelt sich um 22.567, 28.067 bzw. 1.388 Einheiten.",
+            "de",
+            [("afv", 22567), ("artillery", 28067), ("mlrs", 1388)],
+        ),
+        (
+            "The General Staff said Russia lost 300 and 500 tanks and armoured vehicles respectively.",
+            "en",
+            [("tanks", 300), ("afv", 500)],
+        ),
+    ],
+)
+def test_nouns_and_numbers_respectively(text: str, language: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.metric, c.value) for c in extract(text, language=language).claims] == expected
