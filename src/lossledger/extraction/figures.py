@@ -545,8 +545,10 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         if c.metric is None or c.how == "weak" or _past_conjunction(doc, c.last, c.term_first):
             # "personnel – about 400,300 (+1,210) people"; "helikoptereita 121 ja lentokoneita 276"
             back = _backward(doc, c) or _noun_first(doc, c)
-            if back is None and c.metric is not None and c.how != "weak":
-                back = _term_put_at(doc, c)  # the term found after the number is the next item's
+            if back is None and c.how != "weak":
+                # the term found after the number (if any) is the next item's: "die Zahl der
+                # getöteten Soldaten auf 82.000 gestiegen", "o total de tanques … subiu para 3.736"
+                back = _term_put_at(doc, c)
             if back is not None:
                 c.metric, c.how, c.term_first, c.term_last = back
         if c.metric is None and doc.paren[num.first] and prev_fig is not None and _in_parens_after(doc, prev_fig, c):
