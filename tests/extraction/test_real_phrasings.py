@@ -146,3 +146,9 @@ def test_statement_lines_and_lists() -> None:
 )
 def test_nouns_and_numbers_respectively(text: str, language: str, expected: list[tuple[str, int]]) -> None:
     assert [(c.metric, c.value) for c in extract(text, language=language).claims] == expected
+
+
+def test_the_minutes_of_a_time_are_no_figure() -> None:
+    got = extract("Aktualizované 8:31. Rusko podľa generálneho štábu stratilo 31 tankov.", language="sk")
+    assert [(c.metric, c.value) for c in got.claims] == [("tanks", 31)]
+    assert [i.reason for i in got.ignored] == ["time of day", "time of day"]

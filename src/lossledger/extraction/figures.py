@@ -403,6 +403,17 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
         ):
             return "time of day"
     prev = toks[num.first - 1] if num.first > 0 else None
+    if (  # the minutes of "8:31"
+        prev is not None
+        and prev.raw == ":"
+        and prev.end == tok.start
+        and len(tok.raw) == 2
+        and num.first > 1
+        and toks[num.first - 2].kind == NUM
+        and len(toks[num.first - 2].raw) <= 2
+        and toks[num.first - 2].end == prev.start
+    ):
+        return "time of day"
     if prev is not None and tok.kind == NUM:
         adjacent = prev.end == tok.start
         if prev.raw in ("-", "‑") and num.first > 1 and adjacent:
