@@ -520,3 +520,14 @@ def test_the_statements_own_words_name_it_whoever_the_text_quotes_before(view: L
     assert data["report_date"] == "2026-02-19"
     got = {(c["value"], c["verdict"]) for c in data["claims"] if c["source"] == "general-staff"}
     assert {(1256910, "match"), (830, "match")} <= got
+
+
+def test_a_report_only_rounded_figures_fit_is_never_certain(view: LedgerView) -> None:
+    """Estimates round too: a report that no exact figure of the text fits is given, but never
+    with a confidence above 0.45 (no look-alike is dated with more than 0.5)."""
+    text = (
+        "Ukraine's General Staff says more than 728,000 Russian soldiers were killed or wounded, over 1,000 a day, "
+        "and more than 9,000 tanks were destroyed."
+    )
+    data = check(text, view, language="en").to_dict()
+    assert data["report_date"] == "2024-11-22" and data["confidence"] <= 0.45

@@ -33,6 +33,8 @@ __all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
 OVERRULED = 0.99
+#: the most a report that only rounded figures fit can be trusted: estimates round too
+_ROUNDED_ONLY = 0.45
 #: an exact figure this large written with three zeros or more may be the outlet's rounding
 _ROUND_FROM = 10_000
 #: how many bands a rounded figure's range is cut into when reports that fit equally are ranked
@@ -255,6 +257,8 @@ class FingerprintIndex:
         top = heapq.nlargest(2, scores.items(), key=rank)
         (best, score), (runner, runner_score) = top[0], (top[1] if len(top) > 1 else (None, 0.0))
         confidence = _confidence(score, runner_score, sum(weights), matched_by[best])
+        if best not in exact_on:  # only rounded figures ("about 728,000", "more than a million") fit it
+            confidence = min(confidence, _ROUNDED_ONLY)
         return Fingerprint(
             dt.date.fromordinal(best), confidence, score, dt.date.fromordinal(runner) if runner else None,
             runner_score, matched_by[best], len(distinct),
