@@ -6,7 +6,9 @@
    words in a way no vocabulary holds (``name_with_ledger``); give a side's own acknowledged dead,
    read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``);
    give a figure neither its words nor its report make the General Staff's to others
-   (``others_by_size``); give a loosely bound figure the one line of the report it equals
+   (``others_by_size``), and so the default figures of a text that quotes Russia's MoD or
+   Ukraine's own losses and fits reports only weakly (``others_beside_acknowledged``); name the
+   half of a split vehicles line a figure is (``_name_merged_line``); give a loosely bound figure the one line of the report it equals
    (``metric_with_ledger``).  A weak fit months before the text's date gives way to a report of
    its last days that fits half as well (``_recent_report``).
 3. Decide the date the article *presents* its figures as — the date it states, when one is
