@@ -746,8 +746,8 @@ def _lead_in(doc: Doc, opening: int, s: int) -> bool:
     sentence between starts with a bullet or a number."""
     if not 0 < s - opening <= _LIST_ITEMS:
         return False
-    a, b = doc.sentences[opening]
-    if doc.tokens[b - 1].raw not in (":", "："):
+    end = doc.sentences[opening][1]
+    if doc.tokens[end - 1].raw not in (":", "："):
         return False
     for t in range(opening + 1, s + 1):
         first = doc.tokens[doc.sentences[t][0]]

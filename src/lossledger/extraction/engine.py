@@ -86,14 +86,6 @@ def _default_source(doc: Doc, statement: bool) -> str:
 _LOSS_KINDS = {"kind:increase", "kind:total", "kind:increase_near", "kind:running_total"}
 
 
-def _brackets_other_number(doc: Doc, c: Candidate, prev: Candidate | None) -> bool:
-    """Whether ``c`` is the "(+0)" of another number than the last figure's ("RSZV — 1,240 (+0)",
-    whose noun the vocabulary lacks): that line's increase, never the line before's."""
-    k = c.first - 2 if c.plus else c.first - 1
-    toks = doc.tokens
-    return k >= 1 and toks[k].raw == "(" and toks[k - 1].kind == NUM and (prev is None or prev.last != k)
-
-
 def _speaks_of_losses(doc: Doc, a: int, b: int) -> bool:
     """Whether tokens [a, b) hold a word of loss (or death, launch…) or of a total or new loss."""
     return bool(doc.matches_in(a, b, "frame:")) or any(m.cats() & _LOSS_KINDS for m in doc.matches_in(a, b, "kind:"))
@@ -196,6 +188,14 @@ def _in_term(doc: Doc, k: int) -> bool:
 
 
 _CIVILIANS = REASONS["civilian"]
+
+
+def _brackets_other_number(doc: Doc, c: Candidate, prev: Candidate | None) -> bool:
+    """Whether ``c`` is the "(+0)" of another number than the last figure's ("RSZV — 1,240 (+0)",
+    whose noun the vocabulary lacks): that line's increase, never the line before's."""
+    k = c.first - 2 if c.plus else c.first - 1
+    toks = doc.tokens
+    return k >= 1 and toks[k].raw == "(" and toks[k - 1].kind == NUM and (prev is None or prev.last != k)
 
 
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:

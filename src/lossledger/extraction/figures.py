@@ -239,15 +239,15 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     return None
 
 
-#: at most this many words between a statement line's opening term and its dash
+#: at most this many words between a line's opening term and its dash or colon
 _LINE_WORDS = 10
 
 
 def _line_opening_term(doc: Doc, j: int) -> tuple[str, str, int, int] | None:
-    """The term that opens a statement line (or a sentence, maybe after an article) whose dash or
-    colon (token ``j``) follows a few more words of its wording: "UAVs of the operational-tactical level — 17,867 (+68)", "БПЛА оперативно-
-    тактичного рівня ‒ 26 363" where the vocabulary knows only the first word.  Only words stand
-    between (no figure, bracket or comma), and the line must end its item with the number."""
+    """The term that opens a statement line (or a sentence, maybe after an article) whose dash
+    or colon (token ``j``) follows a few more words of its wording the vocabulary lacks: "UAVs of
+    the operational-tactical level — 17,867 (+68)", "Les véhicules blindés de combat suivent la
+    même trajectoire : 23 928".  Only words and hyphens stand between."""
     toks = doc.tokens
     start = doc.sentence_range(j)[0]
     k = j - 1
@@ -256,7 +256,7 @@ def _line_opening_term(doc: Doc, j: int) -> tuple[str, str, int, int] | None:
     if k == j - 1 or not (k == start or toks[k].nl_before) or j - k > _LINE_WORDS:
         return None
     if toks[k].norm in doc.lex.articles and k + 1 < j:
-        k += 1  # "Les véhicules blindés de combat suivent la même trajectoire : 23 928"
+        k += 1  # "Les véhicules …"
     found = _metric_of(doc, k)
     if found is None or found[1] == "weak" or found[2] >= j:
         return None

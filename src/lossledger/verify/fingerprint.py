@@ -49,11 +49,15 @@ def approximate_range(claim: Claim) -> tuple[int, int]:
     value = claim.value
     if claim.qualifier == "exact":
         return value, value
-    zeros = len(str(value)) - len(str(value).rstrip("0")) if value else 0
-    step = max(1, min(max(claim.precision or 1, 10**zeros), value or 1))
+    step = max(1, min(max(claim.precision or 1, 10 ** _zeros(value)), value or 1))
     if claim.qualifier == "more_than":
         return value, value + step
     return value - step // 2, value + step // 2
+
+
+def _zeros(value: int) -> int:
+    """The run of zeros a figure ends with ("400,000": 5)."""
+    return len(str(value)) - len(str(value).rstrip("0")) if value else 0
 
 
 @dataclass
@@ -174,8 +178,9 @@ class FingerprintIndex:
     def _as_written(self, claim: Claim) -> Claim:
         """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
         eliminated") that no report holds exactly is the outlet's rounding: matched as "about"."""
-        zeros = len(str(claim.value)) - len(str(claim.value).rstrip("0"))
-        if claim.qualifier != "exact" or claim.value < _ROUND_FROM or zeros < 3 or len(self._matching(claim)[1]):
+        if claim.qualifier != "exact" or claim.value < _ROUND_FROM or _zeros(claim.value) < 3:
+            return claim
+        if len(self._matching(claim)[1]):
             return claim
         return replace(claim, qualifier="about", framing=list(claim.framing))
 
