@@ -17,7 +17,7 @@ from .document import Doc
 from .figures import Candidate
 from .model import GENERAL_STAFF
 from .periods import year_of
-from .tokens import NUM, PUNCT, WORD
+from .tokens import BULLETS, NUM, PUNCT, WORD
 from .vocab import Match
 
 __all__ = ["Cue", "attribute", "collect_cues"]
@@ -737,7 +737,6 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
 
 #: at most this many list items after the sentence that opens their list with a colon
 _LIST_ITEMS = 24
-_BULLETS = {"-", "–", "—", "‒", "•", "·", "*", "▪", "●"}
 
 
 def _lead_in(doc: Doc, opening: int, s: int) -> bool:
@@ -751,7 +750,7 @@ def _lead_in(doc: Doc, opening: int, s: int) -> bool:
         return False
     for t in range(opening + 1, s + 1):
         first = doc.tokens[doc.sentences[t][0]]
-        if first.raw not in _BULLETS and first.kind != NUM:
+        if first.raw not in BULLETS and first.kind != NUM:
             return False
     return True
 

@@ -32,10 +32,6 @@ def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
     return Match(first, last, entries)
 
 
-def _year(doc: Doc, k: int) -> int | None:
-    return year_of(doc.tokens[k])
-
-
 def year_of(tok: Token) -> int | None:
     """The year of the war a number token is ("2024"), else None."""
     if tok.kind == NUM and tok.raw.isdigit() and len(tok.raw) == 4 and 2022 <= int(tok.raw) <= 2030:
@@ -69,7 +65,7 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
             out.append(_cue(m.start, m.end, "increase", "P1M"))
     for k in [n.first for n in doc.numbers if len(n.raw_digits) == 4]:
         tok = doc.tokens[k]
-        if k in dated or _year(doc, k) in (None, 2022):
+        if k in dated or year_of(doc.tokens[k]) in (None, 2022):
             continue
         line_label = (k == 0 or tok.nl_before) and k + 1 < len(doc.tokens) and doc.tokens[k + 1].raw == ":"
         if line_label or _during(doc, k, k + 1):
@@ -104,7 +100,7 @@ def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Ma
             if period is not None:
                 out.append(_cue(start, m.end, "increase", period))
     for n in doc.numbers:
-        year = _year(doc, n.first) if n.last - n.first == 1 else None
+        year = year_of(doc.tokens[n.first]) if n.last - n.first == 1 else None
         start = _since_start(doc, n.first, dated)
         if year is not None and start < n.first and n.first not in dated:
             period = _since_period(year, 1, 1)

@@ -17,7 +17,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NUM", "PUNCT", "UNSPACED", "WORD", "Token", "fold", "split_sentences", "to_ascii_digits", "tokenize"]
+__all__ = [
+    "BULLETS",
+    "NUM",
+    "PUNCT",
+    "UNSPACED",
+    "WORD",
+    "Token",
+    "fold",
+    "split_sentences",
+    "to_ascii_digits",
+    "tokenize",
+]
 
 NUM, WORD, PUNCT = 0, 1, 2
 
@@ -75,6 +86,8 @@ _TOKEN = re.compile(
     rf"|(?P<word>(?:[^\W\d_{_UNSPACED}]++|[{_MARKS}{_INDIC}]++|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))+)"
     r"|(?P<punct>\S))?"
 )
+#: marks that open a list item's line ("– 1 816 chars", "• tanks")
+BULLETS = frozenset({"-", "–", "—", "‒", "•", "·", "*", "▪", "●"})
 #: a character of a script tokenised one character per token
 UNSPACED = re.compile(f"[{_UNSPACED}]")
 

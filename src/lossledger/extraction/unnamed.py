@@ -14,7 +14,7 @@ from __future__ import annotations
 from .document import Doc
 from .figures import NO_METRIC, Candidate
 from .model import Claim
-from .tokens import NUM, PUNCT, WORD
+from .tokens import BULLETS, NUM, PUNCT, WORD
 
 __all__ = ["UNNAMED", "unnamed_items"]
 
@@ -38,7 +38,7 @@ def _items_gap(doc: Doc, lo: int, hi: int, noun: bool) -> bool:
     if hi <= lo or hi - lo > _NOUN_TOKENS + 3:
         return False
     toks = doc.tokens
-    if any(t.nl_before and t.raw not in ("-", "–", "•", "*") for t in toks[lo + 1 : hi + 1]):
+    if any(t.nl_before and t.raw not in BULLETS for t in toks[lo + 1 : hi + 1]):
         return False
     tail = hi
     while tail > lo and (_separator(doc, tail - 1) or _qualifier(doc, tail - 1)):

@@ -8,8 +8,8 @@
    give a figure neither its words nor its report make the General Staff's to others
    (``others_by_size``), and so the default figures of a text that quotes Russia's MoD or
    Ukraine's own losses and fits reports only weakly (``others_beside_acknowledged``); name the
-   half of a split vehicles line a figure is (``_name_merged_line``); give a loosely bound figure the one line of the report it equals
-   (``metric_with_ledger``).  A weak fit months before the text's date gives way to a report of
+   half of a split vehicles line a figure is (``_name_merged_line``); give a loosely bound
+   figure the one line of the report it equals (``metric_with_ledger``).  A weak fit months before the text's date gives way to a report of
    its last days that fits half as well (``_recent_report``).
 3. Decide the date the article *presents* its figures as — the date it states, when one is
    stated within a week after the fingerprinted report — and judge every claim against that
@@ -25,6 +25,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .. import registry
@@ -75,10 +76,9 @@ def check(
     latest = _latest_report(published)
     source_with_ledger(found.claims, index, latest, stated)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
-    weekday = found.weekday
-    fingerprint = read_with_ledger(
-        gs_claims, index, index.find(gs_claims, near=stated, latest=latest, weekday=weekday), stated, latest, weekday
-    )
+    # every report the text may quote, ranked by the text's own date, weekday and publication
+    find = partial(index.find, near=stated, latest=latest, weekday=found.weekday)
+    fingerprint = read_with_ledger(gs_claims, index, find(gs_claims), find)
     settle: list[Callable[[list[Claim], Fingerprint], bool]] = [  # the report settles what words left open
         lambda gs, fp: acknowledged_with_ledger(gs, view, index, fp.date),
         lambda gs, fp: others_by_size(gs, index, fp),
@@ -90,7 +90,7 @@ def check(
     for step in settle:  # each step that changes a claim is followed by a new fingerprint
         if step(gs_claims, fingerprint):
             gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
-            fingerprint = index.find(gs_claims, near=stated, latest=latest, weekday=weekday)
+            fingerprint = find(gs_claims)
     fingerprint = _recent_report(gs_claims, index, fingerprint, latest)
     reference = _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
@@ -148,25 +148,21 @@ def _equals(c: Claim, points: dict[dt.date, Point], day: dt.date) -> bool:
 
 
 def read_with_ledger(
-    claims: list[Claim],
-    index: FingerprintIndex,
-    fingerprint: Fingerprint,
-    stated: dt.date | None,
-    latest: dt.date | None = None,
-    weekday: int | None = None,
+    claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, find: Callable[[list[Claim]], Fingerprint]
 ) -> Fingerprint:
     """Re-read figures whose kind the words left open (no cue at the figure) with the ledger:
     one that is not its kind's value on the report the text quotes but is the other kind's value
     there ("two tanks" with no cue: that day's increase) takes the other kind.  A figure that fits
     neither reading keeps its kind and is judged a mismatch: an outlet's error is never hidden.
-    When no report fits the figures as read, the reading with every open kind flipped is tried."""
+    When no report fits the figures as read, the reading with every open kind flipped is tried.
+    ``find`` fingerprints claims with the text's own date hints (``FingerprintIndex.find``)."""
     open_ = [c for c in claims if c.kind_by in _WEAK_KINDS and not c.multi_day]
     if not open_:
         return fingerprint
     date = fingerprint.date
     if date is None or fingerprint.confidence < 0.5:
         flipped = [c if c not in open_ else _other_kind(c) for c in claims]
-        trial = index.find(flipped, near=stated, latest=latest)
+        trial = find(flipped)
         if trial.date is None or trial.confidence <= max(0.5, fingerprint.confidence):
             return fingerprint
         date = trial.date
@@ -177,7 +173,7 @@ def read_with_ledger(
             c.kind, c.period, c.kind_by = other.kind, None, "ledger"
             c.framing = sorted({*c.framing, "kind-from-ledger"})
             changed = True
-    return index.find(claims, near=stated, latest=latest, weekday=weekday) if changed else fingerprint
+    return find(claims) if changed else fingerprint
 
 
 #: what unattributed figures need to be read as one General Staff report's: the fingerprint's

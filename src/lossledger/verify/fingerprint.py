@@ -55,6 +55,12 @@ def approximate_range(claim: Claim) -> tuple[int, int]:
     return value - step // 2, value + step // 2
 
 
+def _round(claim: Claim) -> bool:
+    """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
+    eliminated"): where no report holds it exactly it is the outlet's rounding."""
+    return claim.qualifier == "exact" and claim.value >= _ROUND_FROM and _zeros(claim.value) >= 3
+
+
 def _zeros(value: int) -> int:
     """The run of zeros a figure ends with ("400,000": 5)."""
     return len(str(value)) - len(str(value).rstrip("0")) if value else 0
@@ -175,15 +181,6 @@ class FingerprintIndex:
         start, end = bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)
         return values[start:end], days[start:end], reconciled[start:end]
 
-    def _as_written(self, claim: Claim) -> Claim:
-        """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
-        eliminated") that no report holds exactly is the outlet's rounding: matched as "about"."""
-        if claim.qualifier != "exact" or claim.value < _ROUND_FROM or _zeros(claim.value) < 3:
-            return claim
-        if len(self._matching(claim)[1]):
-            return claim
-        return replace(claim, qualifier="about", framing=list(claim.framing))
-
     def ordinals(self, claim: Claim) -> dict[int, bool]:
         """Report dates (as ordinals) on which some compilation's figure makes ``claim`` true,
         each with whether the reconciled figure does."""
@@ -208,9 +205,7 @@ class FingerprintIndex:
         (the text's "on Monday", 0 = Monday) comes first."""
         # an increase over several days ("in the past week") is no day's increase: left out
         distinct = {
-            (c.metric, c.kind, c.value, c.qualifier): self._as_written(c)
-            for c in claims
-            if c.source == GENERAL_STAFF and not c.multi_day
+            (c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF and not c.multi_day
         }
         if not distinct:
             return Fingerprint(None, 0.0)
@@ -226,6 +221,9 @@ class FingerprintIndex:
         exact_on: set[int] = set()
         for claim in distinct.values():
             values, days, flags = self._matching(claim)
+            if not days and _round(claim):  # "570 000 … eliminated", no report's figure: a rounding
+                claim = replace(claim, qualifier="about", framing=list(claim.framing))
+                values, days, flags = self._matching(claim)
             found = _by_date(days, flags)
             if last is not None:
                 found = {d: r for d, r in found.items() if d <= last}
