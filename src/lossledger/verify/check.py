@@ -121,6 +121,14 @@ def check(
     return report
 
 
+def _settled(c: Claim, what: str, **changes: Any) -> None:
+    """Change what the report settled on ``c`` (its ``what``: kind, source or metric) and say so
+    in its framing ("source-from-ledger")."""
+    for name, value in changes.items():
+        setattr(c, name, value)
+    c.framing = sorted({*c.framing, f"{what}-from-ledger"})
+
+
 #: kinds decided by these may be re-read with the ledger; a cue at the figure may not
 _WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period", "more"}
 
@@ -170,8 +178,7 @@ def read_with_ledger(
     for c in open_:
         other = _other_kind(c)
         if not index.fits_on(c, date) and index.fits_on(other, date):
-            c.kind, c.period, c.kind_by = other.kind, None, "ledger"
-            c.framing = sorted({*c.framing, "kind-from-ledger"})
+            _settled(c, "kind", kind=other.kind, period=None, kind_by="ledger")
             changed = True
     return find(claims) if changed else fingerprint
 
@@ -207,8 +214,7 @@ def source_with_ledger(
         return
     for c, fit in zip(open_, fits, strict=True):
         if fit:
-            c.source = GENERAL_STAFF
-            c.framing = sorted({*c.framing, "source-from-ledger"})
+            _settled(c, "source", source=GENERAL_STAFF)
 
 
 #: how sure the fingerprint must be of its report before a figure that does not fit it goes to others
@@ -231,8 +237,7 @@ def others_by_size(claims: list[Claim], index: FingerprintIndex, fingerprint: Fi
         if c.named_source or c.kind_by != "size" or c.multi_day:
             continue
         if not any(d in window for d in index.ordinals(c)):
-            c.source = "other"
-            c.framing = sorted({*c.framing, "source-from-ledger"})
+            _settled(c, "source", source="other")
             changed = True
     return changed
 
@@ -256,8 +261,7 @@ def others_beside_acknowledged(
     changed = False
     for c in gs_claims:
         if not c.named_source and not (c.kind == "total" and index.fits_on(c, date)):
-            c.source = "other"
-            c.framing = sorted({*c.framing, "source-from-ledger"})
+            _settled(c, "source", source="other")
             changed = True
     return changed
 
@@ -285,8 +289,7 @@ def acknowledged_with_ledger(
     for c in suspects:
         owner = owners.get(c.value)
         if owner is not None:
-            c.source, c.kind, c.period = owner, "total", None
-            c.framing = sorted({*c.framing, "source-from-ledger"})
+            _settled(c, "source", source=owner, kind="total", period=None)
             changed = True
     return changed
 
@@ -363,8 +366,7 @@ def metric_with_ledger(claims: list[Claim], index: FingerprintIndex, date: dt.da
             continue  # 0 and 1 are on every line of some report: they name nothing
         line = _the_one_line(c, index, date, taken)  # its own line does not fit: never the one
         if line is not None:
-            c.metric = line
-            c.framing = sorted({*c.framing, "metric-from-ledger"})
+            _settled(c, "metric", metric=line)
             taken.add((c.metric, c.kind))
             changed = True
     return changed
