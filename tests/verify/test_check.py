@@ -531,3 +531,18 @@ def test_a_report_only_rounded_figures_fit_is_never_certain(view: LedgerView) ->
     )
     data = check(text, view, language="en").to_dict()
     assert data["report_date"] == "2024-11-22" and data["confidence"] <= 0.45
+
+
+def test_a_months_increase_is_judged_over_that_calendar_month(view: LedgerView) -> None:
+    # December has 31 days: the month before the report of 1 January starts on 1 December, not 2 December
+    text = (
+        "Ukraine's General Staff said Russia lost 48,670 soldiers in December. In total, Russian losses "
+        "reached 790,800 troops, the General Staff said in its report of 1 January."
+    )
+    report = check(text, view, published="2025-01-01", language="en")
+    [month] = _claims(report, value=48670)
+    assert (month["kind"], month["verdict"]) == ("increase", "match")
+    assert "2024-12-01" in month["explanation"]
+    # the outlet's slip stays a mismatch
+    report = check(text.replace("48,670", "46,670"), view, published="2025-01-01", language="en")
+    assert _claims(report, value=46670)[0]["verdict"] == "mismatch"

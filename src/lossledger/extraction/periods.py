@@ -13,6 +13,7 @@ to the document as ordinary kind cues, so every later step treats them like word
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -22,7 +23,7 @@ from .document import Doc
 from .tokens import NUM, Token
 from .vocab import Match
 
-__all__ = ["period_cues", "period_days", "since_days"]
+__all__ = ["calendar_days", "period_cues", "period_days", "since_days"]
 
 
 def _cue(first: int, last: int, kind: str, period: str | None) -> Match:
@@ -149,6 +150,19 @@ def period_days(period: str | None, until: dt.date | None, units: dict[str, int]
     if match is None or match.group(2) not in units:
         return None
     return int(match.group(1)) * units[match.group(2)]
+
+
+def calendar_days(period: str | None, until: dt.date | None) -> int | None:
+    """The days a period of months or years ("P1M", "P2M", "P1Y") covers up to ``until``, counted
+    back on the calendar: a month before the report of 1 January is 1 December (31 days), before
+    1 March one of 28 or 29; None for other periods, or with no ``until``."""
+    match = _DURATION.fullmatch(period or "")
+    if match is None or until is None or match.group(2) not in ("M", "Y"):
+        return None
+    months = int(match.group(1)) * (12 if match.group(2) == "Y" else 1)
+    year, month = divmod(until.year * 12 + until.month - 1 - months, 12)
+    start = dt.date(year, month + 1, min(until.day, calendar.monthrange(year, month + 1)[1]))
+    return (until - start).days
 
 
 def since_days(period: str | None, until: dt.date | None) -> int | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction.model import Claim
+from ..extraction.periods import calendar_days
 from ..extraction.periods import period_days as _period_days
 from ..ledger.plausibility import Flag
 from ..ledger.points import Point
@@ -152,14 +153,17 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
     return Judgement(claim, "mismatch", value, when, f"the {when} report says {value:,}", docs)
 
 
-#: days per letter of a stated period, for judging: a month back is 30 days
+#: days per letter of a stated period, for judging with no report date (months and years are
+#: counted on the calendar back from the report: ``calendar_days``)
 _JUDGED_DAYS = {"D": 1, "W": 7, "M": 30}
 
 
 def period_days(claim: Claim, when: dt.date | None = None) -> int:
-    """Days an increase covers: its stated period ("P7D", "P2W", "P1M"), the days from its start
-    to the report ``when`` ("since:2025-01-01": the report's total less that day's), else one day."""
-    days = _period_days(claim.period, when, _JUDGED_DAYS)
+    """Days an increase covers: its stated period ("P7D", "P2W"; "P1M", "P1Y" back on the
+    calendar from the report ``when``: "in November" on the report of 1 December is the 30 days
+    since 1 November, "in December" on that of 1 January the 31 since 1 December), the days from
+    its start to ``when`` ("since:2025-01-01": the report's total less that day's), else one day."""
+    days = calendar_days(claim.period, when) or _period_days(claim.period, when, _JUDGED_DAYS)
     return 1 if days is None else days
 
 
