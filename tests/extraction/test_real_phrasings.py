@@ -152,3 +152,34 @@ def test_the_minutes_of_a_time_are_no_figure() -> None:
     got = extract("Aktualizované 8:31. Rusko podľa generálneho štábu stratilo 31 tankov.", language="sk")
     assert [(c.metric, c.value) for c in got.claims] == [("tanks", 31)]
     assert [i.reason for i in got.ignored] == ["time of day", "time of day"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Зеленський: втрати ЗСУ становлять кілька десятків тисяч загиблих, а поранених – кілька сотень тисяч.", "uk"),
+        ("Zelensky said Ukraine had lost a few hundred thousand soldiers, wounded or killed.", "en"),
+        ("Według Kijowa Rosja straciła kilkaset tysięcy żołnierzy.", "pl"),
+        ("Selon Kiev, la Russie a perdu plusieurs centaines de milliers de soldats.", "fr"),
+    ],
+)
+def test_several_hundred_thousand_is_no_figure(text: str, language: str) -> None:
+    """ "Several" or "a few" before a scale word makes it as vague as the scale word alone."""
+    assert not [c for c in extract(text, language=language).claims if c.metric == "personnel"]
+
+
+def test_a_few_hundred_written_in_digits_keeps_its_qualifier() -> None:
+    # "quelques 400 000": about 400,000, a figure
+    assert (GS, "personnel", "total", 400000) in _claims(
+        "Selon l'état-major ukrainien, la Russie a perdu quelques 400 000 soldats depuis le début de la guerre.", "fr"
+    )
+
+
+def test_a_country_after_the_noun_where_the_owner_comes_first_is_a_place() -> None:
+    """Finnish puts the owner before its noun ("Ukrainan sotilaat"): "sotilasta Ukrainassa" is
+    soldiers in Ukraine, Russia's loss, not Ukraine's."""
+    text = "Venäjä on menettänyt 1 114 380 sotilasta Ukrainassa sodan alusta lähtien, kertoi Ukrainan armeijan yleisesikunta."
+    assert (GS, "personnel", "total", 1114380) in _claims(text, "fi")
+    # killed and wounded in the partitive is no count of wounded alone
+    text = "Ukrainan pääesikunnan mukaan Venäjän tappiot ovat noin 493 690 kaatunutta ja haavoittunutta."
+    assert (GS, "personnel", "total", 493690) in _claims(text, "fi")

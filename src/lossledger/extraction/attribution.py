@@ -652,6 +652,8 @@ def _country_after(doc: Doc, k: int, line: int) -> str | None:
     toks = doc.tokens
     if doc.lex.verb_final:  # "95 విమానాలను ఉక్రెయిన్ కూల్చివేసింది": there the country that follows acts
         return None
+    if doc.lex.genitive_before:  # "1 114 380 sotilasta Ukrainassa": the owner came first; after, a place
+        return None
     if k >= len(toks) or doc.sent_of[k] != line:
         return None
     m = doc.ctx_at.get(k)

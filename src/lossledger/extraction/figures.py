@@ -380,9 +380,9 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
     if aside is not None:
         return aside
     if num.words_only:  # "hunderte", "тысячи", "हजारों": a scale word that is itself vague
-        own = doc.match_at.get(num.first)
-        if own is not None and own.has("non:vague"):
-            return REASONS["vague"]
+        own, before = doc.match_at.get(num.first), doc.match_end.get(num.first)
+        if (own is not None and own.has("non:vague")) or (before is not None and before.has("non:few")):
+            return REASONS["vague"]  # or one after "several", "кілька": "кілька сотень тисяч"
     if num.first in dates:
         return "date"
     cov = doc.cover[num.first]

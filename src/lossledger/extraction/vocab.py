@@ -8,7 +8,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``particles`` (topic
   and subject particles between such a noun and its number: Japanese "戦車は4006台"),
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
-  ``conjunctions`` (joining list items),
+  ``genitive_before`` (an owner stands before its noun, so a country after a figure's noun is a
+  place: Finnish "sotilasta Ukrainassa"), ``conjunctions`` (joining list items),
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
   (short words every sentence has: they narrow language detection), ``confusable`` (languages
   sharing most of those words: lingua decides between them), ``suffixes`` (case and number
@@ -105,6 +106,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "particles",
         "adjective_after_noun",
         "verb_final",
+        "genitive_before",
         "conjunctions",
         "articles",
         "function_words",
@@ -328,6 +330,7 @@ class Lexicon:
     term_before_number: bool = False
     adjective_after_noun: bool = False
     verb_final: bool = False  # the verb closes its clause, after the figures ("… ۱۷۰ سرباز … از دست داده است")
+    genitive_before: bool = False  # the owner stands before its noun ("Ukrainan sotilaat"); after it, a place
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
@@ -719,6 +722,7 @@ def _build_lexicon(code: str) -> Lexicon:
             lex.adjective_after_noun = bool(vocab.section("language").get("adjective_after_noun", False))
             lex.term_before_number = bool(vocab.section("language").get("term_before_number", False))
             lex.verb_final = bool(vocab.section("language").get("verb_final", False))
+            lex.genitive_before = bool(vocab.section("language").get("genitive_before", False))
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
