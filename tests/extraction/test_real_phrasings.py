@@ -183,3 +183,21 @@ def test_a_country_after_the_noun_where_the_owner_comes_first_is_a_place() -> No
     # killed and wounded in the partitive is no count of wounded alone
     text = "Ukrainan pääesikunnan mukaan Venäjän tappiot ovat noin 493 690 kaatunutta ja haavoittunutta."
     assert (GS, "personnel", "total", 493690) in _claims(text, "fi")
+
+
+def test_a_spokesman_named_once_speaks_for_his_source_when_named_again() -> None:
+    """The General Staff's spokesman is introduced by role and name; the figure's sentence names
+    only his surname: the figure is named as the General Staff's (so ``check`` never gives it to
+    the President, whose count of Ukraine's dead follows)."""
+    text = (
+        "Як пояснив речник Генштабу Андрій Степаненко, відомство щодня оновлює дані.\n"
+        "«Станом на ранок загальні втрати окупантів становлять 412 400 осіб», – додав Степаненко.\n"
+        "ДОВІДКА: президент України Володимир Зеленський озвучив втрати обох армій."
+    )
+    [claim] = [c for c in extract(text, language="uk").claims if c.value == 412400]
+    assert (claim.source, claim.named_source) == (GS, True)
+
+
+def test_a_qualifier_after_including_keeps_the_part_of_the_figure_before() -> None:
+    text = "According to Kyiv's count, 710,660 Russian soldiers have been killed or injured, including just under 41,000 for October."
+    assert (GS, "personnel", "increase", 41000) in _claims(text, "en")

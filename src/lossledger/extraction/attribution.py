@@ -807,6 +807,43 @@ def _resolve_anaphors(cues: list[Cue]) -> list[Cue]:
 _OWN_NAME = 4
 
 
+def _named_people(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """A person named right after a source ("речник Генштабу Дмитро Ковальов", "the Russian
+    defence ministry, Igor Konashenkov") speaks for it where the text names them again ("–
+    додав Ковальов"): a cue of that source at each later mention of the surname (its first
+    letters, so that case endings still match)."""
+    toks = doc.tokens
+    stems: dict[str, Cue] = {}
+    for q in cues:
+        if not q.cat.startswith("src:") or _weak(q) or q.quoted:
+            continue
+        k = q.last + (q.last < len(toks) and toks[q.last].raw == ",")
+        name = k
+        while name < len(toks) and name - k < 3 and _name_word(doc, name) and doc.sent_of[name] == q.sentence:
+            name += 1
+        if name - k >= 2:  # a first name and a surname
+            surname = toks[name - 1].norm
+            stems.setdefault(surname[: max(4, len(surname) - 2)], replace(q, first=k, last=name))
+    out: list[Cue] = []
+    for stem, q in stems.items():
+        for j in range(q.last, len(toks)):
+            t = toks[j]
+            if t.norm.startswith(stem) and _name_word(doc, j) and not doc.aside[j]:
+                out.append(replace(q, first=j, last=j + 1, sentence=doc.sent_of[j], clause=doc.clause_of[j],
+                                   paren=doc.paren[j], quoted=doc.quoted[j]))  # fmt: skip
+    return out
+
+
+def _name_word(doc: Doc, k: int) -> bool:
+    """A word written as a name: capitalised, no acronym ("Ковальов", not "ЗСУ"), and no word
+    the vocabulary knows ("Ukraine", "Генштабу")."""
+    t = doc.tokens[k]
+    return (
+        t.kind == WORD and len(t.raw) >= 3 and t.raw[0].isupper() and not t.raw.isupper()
+        and doc.match_at.get(k) is None and doc.ctx_at.get(k) is None
+    )  # fmt: skip
+
+
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
@@ -817,6 +854,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     # a side that speaks ("according to the Ukrainian military") is no side that lost
     cues = [q for q in cues if not (q.cat.startswith("side:") and any(s.first <= q.first < s.last for s in speakers))]
     cues = _resolve_anaphors(sorted([*cues, *speakers], key=lambda q: q.first))
+    cues = sorted([*cues, *_named_people(doc, cues)], key=lambda q: q.first)
     figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),

@@ -519,10 +519,14 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
 
 
 def _after_anaphora(doc: Doc, first: int) -> bool:
-    """Whether a number follows "of which", "de las cuales", "entre os quais" (quotes between)."""
+    """Whether a number follows "of which", "de las cuales", "entre os quais" (quotes or a
+    qualifier between: "including just under 41,000")."""
     k = first
     while k > 0 and doc.tokens[k - 1].raw in _QUOTES:
         k -= 1
+    q = doc.match_end.get(k)
+    if q is not None and (q.has("q:about") or q.has("q:more_than")):
+        k = q.start
     return any(m.end == k for m in doc.matches_in(max(0, k - 4), k, "kind:anaphora"))
 
 
