@@ -201,3 +201,11 @@ def test_a_spokesman_named_once_speaks_for_his_source_when_named_again() -> None
 def test_a_qualifier_after_including_keeps_the_part_of_the_figure_before() -> None:
     text = "According to Kyiv's count, 710,660 Russian soldiers have been killed or injured, including just under 41,000 for October."
     assert (GS, "personnel", "increase", 41000) in _claims(text, "en")
+
+
+def test_a_term_a_compound_verb_before_the_word_that_brings_its_figure() -> None:
+    """ "les pertes de chars russes sont passées à 3 736": the tanks, not the armoured vehicles
+    named after the number (the next item's); a speaker between keeps the term from binding."""
+    text = "Selon Kiev, les pertes de chars russes sont passées à 3 736 et de véhicules blindés à 7 275."
+    claims = _claims(text, "fr")
+    assert (GS, "tanks", "total", 3736) in claims and (GS, "afv", "total", 7275) in claims

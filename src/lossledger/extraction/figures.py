@@ -330,6 +330,11 @@ def _increase_in_brackets(doc: Doc, k: int) -> bool:
     return k + 2 < len(toks) and toks[k].raw == "(" and toks[k + 1].raw == "+" and toks[k + 2].kind == NUM
 
 
+#: how many words may stand between a term and the word that brings its figure to its value:
+#: a verb ("aumentaram para"), or an adjective and a compound verb ("chars russes sont passées à")
+_TO_WORDS = 5
+
+
 def _term_put_at(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     """The metric term a few words before the word that brings a figure to its value, right
     before the number: "as perdas de tanques aumentaram para 3.736 e de veículos blindados para
@@ -338,7 +343,10 @@ def _term_put_at(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     to = doc.to_total_ending(j)
     if to is None:
         return None
-    for end in range(to.start, max(-1, to.start - 3), -1):
+    for end in range(to.start, max(-1, to.start - _TO_WORDS), -1):
+        m = doc.ctx_at.get(end) if end < to.start else None
+        if m is not None and any(cat.startswith(("src:", "place:", "side:")) for cat in m.cats()):
+            return None  # "Soldaten laut ukrainischer Seite auf 171.730": a speaker stands between
         found = _term_ending_at(doc, end)
         if found is not None:
             return found
