@@ -209,3 +209,38 @@ def test_a_term_a_compound_verb_before_the_word_that_brings_its_figure() -> None
     text = "Selon Kiev, les pertes de chars russes sont passées à 3 736 et de véhicules blindés à 7 275."
     claims = _claims(text, "fr")
     assert (GS, "tanks", "total", 3736) in claims and (GS, "afv", "total", 7275) in claims
+
+
+def test_units_named_by_their_kind_are_no_losses() -> None:
+    """ "307 tanks, as many as 10 tank battalions": the 10 counts battalions, whose kind "tank"
+    names; "four motor-rifle divisions" count divisions."""
+    text = (
+        "За місяць Сили оборони знищили 307 танків (еквівалентно 10 танковим батальйонам), "
+        "899 броньованих машин (майже чотири мотострілецькі дивізії) та 884 артилерійські системи."
+    )
+    claims = _claims(text, "uk")
+    assert {c[1:] for c in claims} == {
+        ("tanks", "increase", 307),
+        ("afv", "increase", 899),
+        ("artillery", "increase", 884),
+    }
+    assert (GS, "tanks", "total", 10) not in _claims(
+        "Russia lost 307 tanks, the equivalent of 10 tank battalions.", "en"
+    )
+
+
+def test_a_sentence_of_losses_names_the_period_of_the_figures_after_it() -> None:
+    """The day since which the losses are counted stands in a sentence of its own; the figures
+    follow with no cue ("за цей період" then names the same period)."""
+    text = (
+        "Головнокомандувач оприлюднив статистику втрат противника з 8 серпня. "
+        "Згідно з даними, ворог втратив 17819 військовослужбовців. "
+        "За цей період російська армія втратила 45 танків."
+    )
+    claims = {
+        (c.metric, c.kind, c.value, c.period) for c in extract(text, language="uk", published="2024-10-25").claims
+    }
+    assert claims == {("personnel", "increase", 17819, "since:--08-08"), ("tanks", "increase", 45, "since:--08-08")}
+    # a period of something else is not the losses'
+    text = "Since June, Ukraine's army has carried out 350 strikes. Russia has lost 25,000 soldiers, the General Staff said."
+    assert (GS, "personnel", "total", 25000) in _claims(text, "en")

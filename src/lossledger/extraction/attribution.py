@@ -285,17 +285,33 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
     if chosen is None:
         chosen = _backward_cue(doc, c, sent, all_cands)
         c.kind_by = "trailing"
+    if chosen is None and not c.before_total:
+        chosen = _period_before(doc, kcues, s, all_cands)
+        c.kind_by = "sentence"
     if chosen is None:  # a figure a running total follows is the new loss it adds
         c.kind, c.kind_by = ("increase", "clause") if c.before_total else ("total", "default")
         return
     c.kind = _kind_from(chosen)[0]
     c.kind_gap = max(chosen.first - hi, lo - chosen.last, 0)
     if c.kind == "increase":
-        c.period, since_war = _period_for(kcues, s, chosen)
+        c.period, since_war = _period_for(kcues, doc.sent_of[chosen.first], chosen)
         if since_war:
             c.kind = "total"  # the same period as a total named before: since the war began
         if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
             c.kind_by = "period"
+
+
+def _period_before(doc: Doc, kcues: CueIndex, s: int, figs: list[Candidate]) -> Cue | None:
+    """The period a sentence of losses but no figures names right before a sentence of figures
+    with no cue of their own, a day since which or a month ("He published the enemy's losses since 8 August.
+    According to the data, the enemy lost 17,819 soldiers"); not a count of days, which news
+    gives of the war ("the report on the 21 days since 24 February. It says 13,800 died")."""
+    if s == 0 or any(doc.sent_of[f.first] == s - 1 for f in figs):
+        return None
+    if not any(doc.sent_of[m.start] == s - 1 and m.has("frame:loss") for m in doc.framing):
+        return None  # "since June, 350 strikes": a period of something else
+    periods = [q for q in kcues.in_sentence(s - 1) if _since_day(q) or (q.cat == "kind:periods" and q.value == "P1M")]
+    return periods[-1] if periods and periods[-1].paren == 0 else None
 
 
 def _trails(q: Cue, figs: list[Candidate], c: Candidate) -> bool:

@@ -141,10 +141,14 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
         if found is not None:
             if _introduces_number(doc, found[2]):
                 return None  # "129.870 (+840) Flugzeuge: 294 (+1)": the noun names the number after its colon
+            if _non_at(doc, found[2]) == "unit":
+                return "unit"  # "10 танкових батальйонах", "49 artillery divisions": units, their kind named
             return found[0], found[1], j, found[2]
         non = _non_at(doc, j)
-        if non is not None and (words == 0 or non in ("civilian", "other", "deployed")):
-            return non
+        if non is not None and (
+            words == 0 or non in ("civilian", "other", "deployed") or (non == "unit" and words <= 2)
+        ):
+            return non  # "чотири мотострілецькі дивізії": units, an adjective or two before
         if tok.kind == PUNCT:
             if tok.raw == "(" and words == 0:
                 end = doc.bracket_end(j, 16)
