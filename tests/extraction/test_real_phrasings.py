@@ -244,3 +244,17 @@ def test_a_sentence_of_losses_names_the_period_of_the_figures_after_it() -> None
     # a period of something else is not the losses'
     text = "Since June, Ukraine's army has carried out 350 strikes. Russia has lost 25,000 soldiers, the General Staff said."
     assert (GS, "personnel", "total", 25000) in _claims(text, "en")
+
+
+def test_a_list_on_lines_of_its_own_takes_its_headers_period() -> None:
+    text = (
+        "Главком также подтвердил, что в течение прошлого месяца противник потерял:\n\n"
+        "почти 29 тысяч военных,\n\n70 танков,\n\n65 боевых бронированных машин,\n\nболее 1050 артиллерийских систем."
+    )
+    claims = {(c.metric, c.kind, c.value, c.period) for c in extract(text, language="ru").claims}
+    assert claims == {
+        ("personnel", "increase", 29000, "P1M"),
+        ("tanks", "increase", 70, "P1M"),
+        ("afv", "increase", 65, "P1M"),
+        ("artillery", "increase", 1050, "P1M"),
+    }

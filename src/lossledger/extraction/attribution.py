@@ -990,16 +990,21 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
             for c in group:
                 if not c.side_by_noun:
                     c.side = _whose(side, c)
-        if any(c.kind_by not in ("default", "size") for c in group):
-            continue
         for s in (header, header - 1):
             cues = [q for q in ctx.kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total") and q.paren == 0]
             if cues:
                 chosen = cues[-1]
                 kind = _kind_from(chosen)[0]
                 period = _period_for(ctx.kcues, s, chosen)[0] if kind == "increase" else None
-                for c in group:
-                    c.kind, c.period, c.kind_by = kind, period, "list"
+                # an item with a cue of its own stops it; a first item on a line of its own may
+                # have taken the header's ("… потерял:\n\nпочти 29 тысяч военных,\n\n70 танков")
+                first = group[0]
+                header_own = doc.sent_of[first.first] != header and (first.kind, first.period) == (kind, period)
+                if (first.kind_by in ("default", "size") or header_own) and all(
+                    c.kind_by in ("default", "size") for c in group[1:]
+                ):
+                    for c in group:
+                        c.kind, c.period, c.kind_by = kind, period, "list"
                 break
 
 
@@ -1007,6 +1012,9 @@ def _header_sentence(doc: Doc, first: Candidate) -> int | None:
     """The sentence of the header line a list's first item follows: one ending in a colon."""
     toks = doc.tokens
     j = first.evidence()[0] - 1
+    q = doc.match_end.get(j + 1)
+    if q is not None and (q.has("q:about") or q.has("q:more_than")):
+        j = q.start - 1  # ":\n\nпочти 29 тысяч военных": the first item's qualifier
     while j >= 0 and toks[j].raw in _LIST_GAP:
         j -= 1
     return doc.sent_of[j] if j >= 0 and toks[j].raw in (":", "：") else None
