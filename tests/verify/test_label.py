@@ -52,3 +52,11 @@ def test_cli_refuses_a_broken_jsonl(synced_sqlite_path: Path, tmp_path: Path, ca
     path.write_text('{"text": "ok 1 tank"}\n{not json\n', encoding="utf-8")
     assert main(["--db", f"sqlite:///{synced_sqlite_path}", "label", str(path)]) == 1
     assert "bad.jsonl" in capsys.readouterr().err
+
+
+def test_no_report_after_the_text_was_published(view: LedgerView) -> None:
+    """A daily tally of common figures fits days after the text's publication too: those are no
+    report it can quote."""
+    text = "Over the past day Russia lost 1,250 soldiers, 14 tanks and 40 artillery systems, the General Staff said."
+    proposal = propose_labels(text, view, "2024-01-10", language="en")
+    assert proposal.report_date is not None and proposal.report_date.isoformat() <= "2024-01-11"

@@ -34,7 +34,7 @@ from ..extraction.model import Claim
 from ..ledger.points import Point
 from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
-from .fingerprint import Fingerprint, FingerprintIndex
+from .fingerprint import Fingerprint, FingerprintIndex, latest_report
 from .report import CheckReport, Note
 from .verdicts import Judgement, judge_general_staff, judge_other, period_days
 from .view import LedgerView
@@ -73,7 +73,7 @@ def check(
     found = extract(text, published=published, language=language)
     stated = found.as_of
     index = FingerprintIndex.load(view)
-    latest = _latest_report(published)
+    latest = latest_report(published)
     source_with_ledger(found.claims, index, latest, stated)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     # every report the text may quote, ranked by the text's own date, weekday and publication
@@ -384,18 +384,6 @@ def _unnamed_note(item: Claim, date: dt.date | None) -> Note:
         )
     where = f"no line of the report of {date.isoformat()} equals it" if date else "no report was found to name it"
     return Note("unnamed-list-item", f"{said}; {where}, so it is not checked", item.span)
-
-
-def _latest_report(published: str | dt.date | None) -> dt.date | None:
-    """The last report a text published on ``published`` can quote: that day's, or the next
-    day's where the outlet's clock runs ahead of Kyiv's; None when the date is unknown."""
-    if published is None:
-        return None
-    try:
-        day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published)[:10])
-    except ValueError:
-        return None
-    return day + dt.timedelta(days=1)
 
 
 #: how far after the best-fitting report a text's newest figures may be, and the evidence they need

@@ -28,7 +28,7 @@ from ..extraction.model import Claim
 from ..ledger.points import bridged_dates, derive_increase
 from .view import LedgerView
 
-__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range"]
+__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report"]
 
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
@@ -40,6 +40,18 @@ _ROUND_FROM = 10_000
 #: how many bands a rounded figure's range is cut into when reports that fit equally are ranked
 #: by closeness: reports a few days apart share a band, and the other figures decide between them
 BANDS = 10
+
+
+def latest_report(published: str | dt.date | None) -> dt.date | None:
+    """The last report a text published on ``published`` can quote: that day's, or the next
+    day's where the outlet's clock runs ahead of Kyiv's; None when the date is unknown."""
+    if published is None:
+        return None
+    try:
+        day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+    return day + dt.timedelta(days=1)
 
 
 def approximate_range(claim: Claim) -> tuple[int, int]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from .. import registry
 from ..extraction.model import Claim
-from .fingerprint import FingerprintIndex
+from .fingerprint import FingerprintIndex, latest_report
 from .view import LedgerView
 
 __all__ = ["LabelProposal", "NumberLabel", "propose_labels"]
@@ -98,14 +98,15 @@ def _hits(index: FingerprintIndex, value: int) -> list[tuple[str, str, dt.date]]
     return out
 
 
-def _best_date(index: FingerprintIndex, values: list[int]) -> tuple[dt.date | None, float]:
-    """The report date most of the text's numbers equal, weighted by how rare each value is."""
+def _best_date(index: FingerprintIndex, values: list[int], latest: dt.date | None) -> tuple[dt.date | None, float]:
+    """The report date most of the text's numbers equal, weighted by how rare each value is; none
+    after ``latest`` (a text cannot quote a report published after it was)."""
     scores: dict[dt.date, float] = defaultdict(float)
     n = max(index.n_dates, 1)
     for value in set(values):
         if value < 10:
             continue  # small numbers fit hundreds of days and say nothing
-        dates = {d for _m, _k, d in _hits(index, value)}
+        dates = {d for _m, _k, d in _hits(index, value) if latest is None or d <= latest}
         if not dates:
             continue
         weight = math.log((n + 1) / (len(dates) + 1))
@@ -176,9 +177,10 @@ def propose_labels(
     doc = analyse(text, found.language)
     index = FingerprintIndex.load(view)
     values = [int(round(n.value)) for n in doc.numbers]
-    date, score = _best_date(index, values)
+    latest = latest_report(published)
+    date, score = _best_date(index, values, latest)
     gs = [c for c in found.claims if c.source == GENERAL_STAFF]
-    fp = index.find(gs, near=found.as_of)
+    fp = index.find(gs, near=found.as_of, latest=latest, weekday=found.weekday)
     if fp.date is not None and fp.confidence >= 0.5:
         date = fp.date  # what the extractor read pins a day: better than every number's vote
     day = _day_values(view, date) if date else {}
