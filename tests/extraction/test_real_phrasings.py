@@ -258,3 +258,16 @@ def test_a_list_on_lines_of_its_own_takes_its_headers_period() -> None:
         ("afv", "increase", 65, "P1M"),
         ("artillery", "increase", 1050, "P1M"),
     }
+
+
+def test_russias_air_force_is_the_side_that_lost_not_a_speaker() -> None:
+    text = (
+        "Selon l'état-major ukrainien, la Russie a perdu 8 800 chars. "
+        "L'armée de l'air russe a également souffert, avec la perte de 369 avions et 328 hélicoptères."
+    )
+    assert {(GS, "aircraft", "total", 369), (GS, "helicopters", "total", 328)} <= _claims(text, "fr")
+
+
+def test_a_range_of_units_is_no_loss() -> None:
+    text = "Rusia ha perdido más de 4.000 tanques, lo que equivale a entre 120 y 130 batallones, según Ucrania."
+    assert _claims(text, "es") == {(GS, "tanks", "total", 4000)}

@@ -850,6 +850,15 @@ def _named_people(doc: Doc, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+def _russian_named(doc: Doc, q: Cue) -> bool:
+    """Whether a source's name is qualified as Russia's: "Russian air force", "l'armée de l'air
+    russe" (the adjective after its noun where the language puts it there): Ukraine's air force
+    speaks of what it shot down, Russia's air force is the side that lost."""
+    k = q.last if doc.lex.adjective_after_noun else q.first - 1
+    m = doc.ctx_at.get(k) if 0 <= k < len(doc.tokens) else None
+    return m is not None and m.has("sideadj:russia") and doc.sent_of[k] == q.sentence
+
+
 def _name_word(doc: Doc, k: int) -> bool:
     """A word written as a name: capitalised, no acronym ("Ковальов", not "ЗСУ"), and no word
     the vocabulary knows ("Ukraine", "Генштабу")."""
@@ -871,6 +880,8 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     cues = [q for q in cues if not (q.cat.startswith("side:") and any(s.first <= q.first < s.last for s in speakers))]
     cues = _resolve_anaphors(sorted([*cues, *speakers], key=lambda q: q.first))
     cues = sorted([*cues, *_named_people(doc, cues)], key=lambda q: q.first)
+    # "l'armée de l'air russe a également souffert": Russia's air force is the side that lost
+    cues = [q for q in cues if not (q.cat == "src:air-force" and _russian_named(doc, q))]
     figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),

@@ -592,7 +592,18 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
             continue
         if c.metric is not None and c.how != "paren":
             prev_fig = c
+    _ranges_of_units(doc, out)
     return out
+
+
+def _ranges_of_units(doc: Doc, cands: list[Candidate]) -> None:
+    """The first number of a range of units is units too: "entre 120 y 130 batallones"."""
+    toks = doc.tokens
+    for c, nxt in zip(cands, cands[1:], strict=False):
+        if c.metric is None and c.reason is None and nxt.reason == REASONS["unit"] and nxt.first == c.last + 1:
+            tok = toks[c.last]
+            if tok.raw in ("-", "–") or doc.lex.joins(tok.norm):
+                c.reason = nxt.reason
 
 
 def _in_parens_after(doc: Doc, fig: Candidate, c: Candidate) -> bool:
