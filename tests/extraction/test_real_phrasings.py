@@ -271,3 +271,20 @@ def test_russias_air_force_is_the_side_that_lost_not_a_speaker() -> None:
 def test_a_range_of_units_is_no_loss() -> None:
     text = "Rusia ha perdido más de 4.000 tanques, lo que equivale a entre 120 y 130 batallones, según Ucrania."
     assert _claims(text, "es") == {(GS, "tanks", "total", 4000)}
+
+
+def test_a_number_after_and_with_its_own_period_is_the_same_kind_of_loss() -> None:
+    text = "According to the ministry, Ukrainian forces destroyed 746 Russian artillery systems in January and 878 in February."
+    claims = {(c.metric, c.kind, c.value) for c in extract(text, language="en", published="2024-04-02").claims}
+    assert claims == {("artillery", "increase", 746), ("artillery", "increase", 878)}
+    # "plus 3 more S-300 missiles": no period of its own, no elision
+    text = "The enemy fired 17 cruise missiles, of which our defenders shot down 15, plus 3 more S-300 missiles."
+    assert 3 not in {c.value for c in extract(text, language="en").claims if c.metric == "cruise_missiles"}
+
+
+def test_a_name_inside_a_phrase_of_time_is_no_speaker() -> None:
+    text = (
+        "Moscow's troops have sustained around 484,030 casualties since the Kremlin launched its "
+        "full-scale invasion of Ukraine, Ukraine's military said on Monday."
+    )
+    assert (GS, "personnel", "total", 484030) in _claims(text, "en")

@@ -882,6 +882,9 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     cues = sorted([*cues, *_named_people(doc, cues)], key=lambda q: q.first)
     # "l'armée de l'air russe a également souffert": Russia's air force is the side that lost
     cues = [q for q in cues if not (q.cat == "src:air-force" and _russian_named(doc, q))]
+    # "since the Kremlin launched its invasion": a name inside a phrase of time is no speaker
+    spans = [(q.first, q.last) for q in cues if q.cat == "kind:total"]
+    cues = [q for q in cues if not (q.cat.startswith("src:") and any(a <= q.first and q.last <= b for a, b in spans))]
     figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),

@@ -198,6 +198,17 @@ def _brackets_other_number(doc: Doc, c: Candidate, prev: Candidate | None) -> bo
     return k >= 1 and toks[k].raw == "(" and toks[k - 1].kind == NUM and (prev is None or prev.last != k)
 
 
+def _elided(doc: Doc, c: Candidate, prev: Candidate | None) -> bool:
+    """A number after "and" that names its own period where the figure before it named its noun:
+    "746 artillery systems in January and 878 in February" (the noun left out the second time)."""
+    if prev is None or c.first == 0 or doc.sent_of[prev.first] != doc.sent_of[c.first]:
+        return False
+    if doc.tokens[c.first - 1].norm not in doc.lex.conjunctions or c.last >= len(doc.tokens):
+        return False
+    after = [m for m in (doc.match_at.get(c.last), doc.ctx_at.get(c.last)) if m is not None]
+    return any("date:" in m.prefixes or m.has("kind:periods") for m in after)
+
+
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
     """Give bare numbers a metric: the figure they refer back to, or personnel in a loss context.
     A bare number in the sentence of a count of civilians, with no figure between them, counts
@@ -238,7 +249,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         if subject is not None:
             c.metric, c.how, c.term_first, c.term_last = subject[0], "subject", subject[1], subject[2]
         elif (
-            (refers_back or (c.plus and not _brackets_other_number(doc, c, prev)))
+            (refers_back or (c.plus and not _brackets_other_number(doc, c, prev)) or _elided(doc, c, prev))
             and prev is not None
             and doc.sent_of[prev.first] >= doc.sent_of[c.first] - 1
         ):
