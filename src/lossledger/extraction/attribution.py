@@ -303,9 +303,9 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
 
 def _period_before(doc: Doc, kcues: CueIndex, s: int, figs: list[Candidate]) -> Cue | None:
     """The period a sentence of losses but no figures names right before a sentence of figures
-    with no cue of their own, a day since which or a month ("He published the enemy's losses since 8 August.
-    According to the data, the enemy lost 17,819 soldiers"); not a count of days, which news
-    gives of the war ("the report on the 21 days since 24 February. It says 13,800 died")."""
+    with no cue of their own, a day since which or a month ("He published the enemy's losses
+    since 8 August. According to the data, the enemy lost 17,819 soldiers"); not a count of days,
+    which news gives of the war ("the report on the 21 days since 24 February. 13,800 died")."""
     if s == 0 or any(doc.sent_of[f.first] == s - 1 for f in figs):
         return None
     if not any(doc.sent_of[m.start] == s - 1 and m.has("frame:loss") for m in doc.framing):
@@ -653,11 +653,7 @@ def _noun_side(doc: Doc, c: Candidate) -> str | None:
     # a possessive phrase right before the number, maybe across its qualifier: "यूक्रेन के कम से
     # कम 370 सैनिक" (Ukraine's at least 370 soldiers); one word there is no possessive ("la Russia
     # ha perso in Ucraina 194.430 uomini")
-    j = c.first
-    q = doc.match_end.get(j)
-    if q is not None and (q.has("q:about") or q.has("q:more_than")):
-        j = q.start
-    m = doc.ctx_end.get(j)
+    m = doc.ctx_end.get(doc.before_qualifier(c.first))
     return _side_adjective(m) if m is not None and m.end - m.start >= 2 else None
 
 
@@ -1025,10 +1021,7 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
 def _header_sentence(doc: Doc, first: Candidate) -> int | None:
     """The sentence of the header line a list's first item follows: one ending in a colon."""
     toks = doc.tokens
-    j = first.evidence()[0] - 1
-    q = doc.match_end.get(j + 1)
-    if q is not None and (q.has("q:about") or q.has("q:more_than")):
-        j = q.start - 1  # ":\n\nпочти 29 тысяч военных": the first item's qualifier
+    j = doc.before_qualifier(first.evidence()[0]) - 1  # ":\n\nпочти 29 тысяч военных"
     while j >= 0 and toks[j].raw in _LIST_GAP:
         j -= 1
     return doc.sent_of[j] if j >= 0 and toks[j].raw in (":", "：") else None

@@ -118,6 +118,12 @@ class Doc:
         m = self.match_end.get(k)
         return m if m is not None and m.has("kind:to_total") else None
 
+    def before_qualifier(self, k: int) -> int:
+        """Where a qualifier ending right before token ``k`` ("about", "more than", "‒ близько")
+        starts; ``k`` when none does."""
+        m = self.match_end.get(k)
+        return m.start if m is not None and (m.has("q:about") or m.has("q:more_than")) else k
+
     clause_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def clause_range(self, i: int) -> tuple[int, int]:

@@ -182,11 +182,7 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
 def _before_qualifier(doc: Doc, c: Candidate) -> int:
     """The token before the number, or before the qualifier standing right before it ("‒ близько
     400300", "— oltre 27.000")."""
-    j = c.first - 1
-    m = doc.match_end.get(j + 1)
-    if m is not None and (m.has("q:about") or m.has("q:more_than")):
-        j = m.start - 1
-    return j
+    return doc.before_qualifier(c.first) - 1
 
 
 def _ordinal_dot(doc: Doc, k: int) -> bool:
@@ -536,9 +532,7 @@ def _after_anaphora(doc: Doc, first: int) -> bool:
     k = first
     while k > 0 and doc.tokens[k - 1].raw in _QUOTES:
         k -= 1
-    q = doc.match_end.get(k)
-    if q is not None and (q.has("q:about") or q.has("q:more_than")):
-        k = q.start
+    k = doc.before_qualifier(k)
     return any(m.end == k for m in doc.matches_in(max(0, k - 4), k, "kind:anaphora"))
 
 
