@@ -288,3 +288,20 @@ def test_a_name_inside_a_phrase_of_time_is_no_speaker() -> None:
         "full-scale invasion of Ukraine, Ukraine's military said on Monday."
     )
     assert (GS, "personnel", "total", 484030) in _claims(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text, language, value",
+    [
+        (
+            "По данным Сырского, за три зимних месяца российские войска потеряли около 92 850 военнослужащих.",
+            "ru",
+            92850,
+        ),
+        ("Генштаб повідомив, що у першому кварталі 2025 року ворог втратив 125 970 осіб.", "uk", 125970),
+    ],
+)
+def test_a_season_or_a_quarter_is_a_period(text: str, language: str, value: int) -> None:
+    assert [(c.metric, c.kind) for c in extract(text, language=language).claims if c.value == value] == [
+        ("personnel", "increase")
+    ]
