@@ -305,3 +305,8 @@ def test_a_season_or_a_quarter_is_a_period(text: str, language: str, value: int)
     assert [(c.metric, c.kind) for c in extract(text, language=language).claims if c.value == value] == [
         ("personnel", "increase")
     ]
+
+
+def test_an_en_dash_between_a_number_and_its_noun() -> None:
+    text = "„Russland hat 80 Panzer, 516 - gepanzerte Kampffahrzeuge, 10 - Flugzeuge, 7 – Hubschrauber verloren“, so Maljar."
+    assert (GS, "helicopters", "total", 7) in _claims(text, "de")

@@ -156,7 +156,7 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
                     return None
                 j = end
                 continue
-            if tok.raw in ("-", "'", "’", "/") or tok.raw in _QUOTES or tok.raw in _MARKUP:
+            if tok.raw in ("-", "–", "'", "’", "/") or tok.raw in _QUOTES or tok.raw in _MARKUP:
                 j += 1  # "10.222 **carros de combate**": markdown emphasis is no punctuation
                 continue
             return None
