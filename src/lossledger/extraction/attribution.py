@@ -308,7 +308,7 @@ def _period_before(doc: Doc, kcues: CueIndex, s: int, figs: list[Candidate]) -> 
     which news gives of the war ("the report on the 21 days since 24 February. 13,800 died")."""
     if s == 0 or any(doc.sent_of[f.first] == s - 1 for f in figs):
         return None
-    if not any(doc.sent_of[m.start] == s - 1 and m.has("frame:loss") for m in doc.framing):
+    if not doc.matches_in(*doc.sentences[s - 1], "frame:loss"):
         return None  # "since June, 350 strikes": a period of something else
     periods = [q for q in kcues.in_sentence(s - 1) if _since_day(q) or (q.cat == "kind:periods" and q.value == "P1M")]
     return periods[-1] if periods and periods[-1].paren == 0 else None
