@@ -244,7 +244,9 @@ def _same_period(kcues: CueIndex, s: int, q: Cue) -> str | None:
     return "P1D"
 
 
-def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candidate]) -> None:
+def _resolve_kind(
+    doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candidate], figure_sentences: set[int]
+) -> None:
     if c.kind is not None:
         return
     if c.plus or _near_increase(doc, c):
@@ -286,7 +288,7 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
         chosen = _backward_cue(doc, c, sent, all_cands)
         c.kind_by = "trailing"
     if chosen is None and not c.before_total:
-        chosen = _period_before(doc, kcues, s, all_cands)
+        chosen = _period_before(doc, kcues, s, figure_sentences)
         c.kind_by = "sentence"
     if chosen is None:  # a figure a running total follows is the new loss it adds
         c.kind, c.kind_by = ("increase", "clause") if c.before_total else ("total", "default")
@@ -301,12 +303,12 @@ def _resolve_kind(doc: Doc, c: Candidate, kcues: CueIndex, all_cands: list[Candi
             c.kind_by = "period"
 
 
-def _period_before(doc: Doc, kcues: CueIndex, s: int, figs: list[Candidate]) -> Cue | None:
+def _period_before(doc: Doc, kcues: CueIndex, s: int, figure_sentences: set[int]) -> Cue | None:
     """The period a sentence of losses but no figures names right before a sentence of figures
     with no cue of their own, a day since which or a month ("He published the enemy's losses
     since 8 August. According to the data, the enemy lost 17,819 soldiers"); not a count of days,
     which news gives of the war ("the report on the 21 days since 24 February. 13,800 died")."""
-    if s == 0 or any(doc.sent_of[f.first] == s - 1 for f in figs):
+    if s == 0 or s - 1 in figure_sentences:
         return None
     if not doc.matches_in(*doc.sentences[s - 1], "frame:loss"):
         return None  # "since June, 350 strikes": a period of something else
@@ -837,10 +839,10 @@ def _named_people(doc: Doc, cues: list[Cue]) -> list[Cue]:
             surname = toks[name - 1].norm
             stems.setdefault(surname[: max(4, len(surname) - 2)], replace(q, first=k, last=name))
     out: list[Cue] = []
+    names = [j for j in range(len(toks)) if _name_word(doc, j) and not doc.aside[j]] if stems else []
     for stem, q in stems.items():
-        for j in range(q.last, len(toks)):
-            t = toks[j]
-            if t.norm.startswith(stem) and _name_word(doc, j) and not doc.aside[j]:
+        for j in names:
+            if j >= q.last and toks[j].norm.startswith(stem):
                 out.append(replace(q, first=j, last=j + 1, sentence=doc.sent_of[j], clause=doc.clause_of[j],
                                    paren=doc.paren[j], quoted=doc.quoted[j]))  # fmt: skip
     return out
@@ -910,7 +912,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
         if c.parent is None and coordinated and prev is not None and prev.kind_near:
             c.kind, c.kind_near, c.kind_by = "increase", True, "list"
         if c.parent is None:
-            _resolve_kind(doc, c, ctx.kcues, figs)
+            _resolve_kind(doc, c, ctx.kcues, figs, ctx.figure_sentences)
         _apply_source(doc, c, ctx)
         prev, prev_explicit = c, explicit
     for c in figs:

@@ -354,13 +354,9 @@ def _total_to(doc: Doc, c: Candidate, lo: int) -> list[Match]:
     de 7.012": a word of a total in the number's clause and the word that brings a figure to its
     value right before the number (or before "a total of") make a running total as the listed
     phrases do (the total word's match)."""
-    j = c.first
-    q = doc.match_end.get(j)
-    ending = None
-    if q is not None and q.has("q:exact"):
-        ending = q  # "… para um total de 7.012"
-    elif q is not None and (q.has("q:about") or q.has("q:more_than")):
-        j = q.start
+    q = doc.match_end.get(c.first)
+    ending = q if q is not None and q.has("q:exact") else None  # "… para um total de 7.012"
+    j = doc.before_qualifier(c.first)
     totals = [m for m in doc.matches_in(lo, j, "kind:total") if m.end <= j]
     ending = ending or next((m for m in totals if m.end == j), None)
     k = ending.start if ending is not None else j

@@ -709,6 +709,10 @@ def _lexicon_key(code: str) -> str:
     return digest.hexdigest()
 
 
+#: the ``[language]`` flags of word order, each a field of ``Lexicon`` of the same name
+_WORD_ORDER = ("number_after_term", "adjective_after_noun", "term_before_number", "verb_final", "genitive_before")
+
+
 def _build_lexicon(code: str) -> Lexicon:
     own = load_vocab(code) if code in available_languages() else None
     suffixes = tuple(fold(x) for x in own.list("language", "suffixes")) if own else ()
@@ -718,11 +722,8 @@ def _build_lexicon(code: str) -> Lexicon:
         vocab = load_vocab(c)
         if i == 0:
             lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
-            lex.number_after_term = bool(vocab.section("language").get("number_after_term", False))
-            lex.adjective_after_noun = bool(vocab.section("language").get("adjective_after_noun", False))
-            lex.term_before_number = bool(vocab.section("language").get("term_before_number", False))
-            lex.verb_final = bool(vocab.section("language").get("verb_final", False))
-            lex.genitive_before = bool(vocab.section("language").get("genitive_before", False))
+            for flag in _WORD_ORDER:
+                setattr(lex, flag, bool(vocab.section("language").get(flag, False)))
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}

@@ -28,7 +28,7 @@ from ..extraction.model import Claim
 from ..ledger.points import bridged_dates, derive_increase
 from .view import LedgerView
 
-__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report"]
+__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report", "trailing_zeros"]
 
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
@@ -61,7 +61,7 @@ def approximate_range(claim: Claim) -> tuple[int, int]:
     value = claim.value
     if claim.qualifier == "exact":
         return value, value
-    step = max(1, min(max(claim.precision or 1, 10 ** _zeros(value)), value or 1))
+    step = max(1, min(max(claim.precision or 1, 10 ** trailing_zeros(value)), value or 1))
     if claim.qualifier == "more_than":
         return value, value + step
     return value - step // 2, value + step // 2
@@ -70,10 +70,10 @@ def approximate_range(claim: Claim) -> tuple[int, int]:
 def _round(claim: Claim) -> bool:
     """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
     eliminated"): where no report holds it exactly it is the outlet's rounding."""
-    return claim.qualifier == "exact" and claim.value >= _ROUND_FROM and _zeros(claim.value) >= 3
+    return claim.qualifier == "exact" and claim.value >= _ROUND_FROM and trailing_zeros(claim.value) >= 3
 
 
-def _zeros(value: int) -> int:
+def trailing_zeros(value: int) -> int:
     """The run of zeros a figure ends with ("400,000": 5)."""
     return len(str(value)) - len(str(value).rstrip("0")) if value else 0
 

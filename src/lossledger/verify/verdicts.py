@@ -19,7 +19,7 @@ from ..extraction.periods import calendar_days
 from ..extraction.periods import period_days as _period_days
 from ..ledger.plausibility import Flag
 from ..ledger.points import Point
-from .fingerprint import approximate_range
+from .fingerprint import approximate_range, trailing_zeros
 from .view import LedgerView
 
 __all__ = ["VERDICTS", "Judgement", "judge_general_staff", "judge_other", "STALE_DAYS"]
@@ -85,8 +85,7 @@ def _fits(claim: Claim, value: int | None) -> bool:
 
 def _rounded_exact(claim: Claim, value: int) -> bool:
     """An 'exact' figure written with a run of zeros ("400,000") is a rounding of a near value."""
-    text = str(claim.value)
-    zeros = len(text) - len(text.rstrip("0"))
+    zeros = trailing_zeros(claim.value)
     return zeros >= 2 and abs(claim.value - value) < 10**zeros // 2
 
 
