@@ -310,3 +310,14 @@ def test_a_season_or_a_quarter_is_a_period(text: str, language: str, value: int)
 def test_an_en_dash_between_a_number_and_its_noun() -> None:
     text = "„Russland hat 80 Panzer, 516 - gepanzerte Kampffahrzeuge, 10 - Flugzeuge, 7 – Hubschrauber verloren“, so Maljar."
     assert (GS, "helicopters", "total", 7) in _claims(text, "de")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Ucrania, por su parte, cifró en 9.382 los tanques rusos destruidos y en 329 los helicópteros.", "es"),
+        ("L'Ukraine, de son côté, a affirmé que 9 382 chars russes ont été détruits.", "fr"),
+    ],
+)
+def test_an_aside_between_a_speaker_and_its_word_of_saying(text: str, language: str) -> None:
+    assert (GS, "tanks", "total", 9382) in _claims(text, language)

@@ -546,3 +546,23 @@ def test_a_months_increase_is_judged_over_that_calendar_month(view: LedgerView) 
     # the outlet's slip stays a mismatch
     report = check(text.replace("48,670", "46,670"), view, published="2025-01-01", language="en")
     assert _claims(report, value=46670)[0]["verdict"] == "mismatch"
+
+
+@pytest.mark.parametrize(
+    "second, source",
+    [
+        ("103 wounded", "other"),  # no report of April or May 2023 holds either figure
+        ("6 armoured vehicles destroyed", "general-staff"),  # the report of 1 June 2023 has +6
+    ],
+)
+def test_default_figures_that_fit_no_report_near_the_text_are_someone_elses(
+    view: LedgerView, second: str, source: str
+) -> None:
+    # a front sector's day in a text that names the General Staff only in another sentence
+    text = (
+        "Ukraine's General Staff publishes its count of Russian losses every morning. On the eastern front "
+        f"alone, more than 150 Russian soldiers were killed over the past day and {second}, a spokesman "
+        "said on television."
+    )
+    report = check(text, view, published="2023-06-01", language="en")
+    assert {c["source"] for c in _claims(report, value=150)} == {source}

@@ -123,8 +123,9 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         if cat is not None and doc.lex.verb_final and not doc.aside[m.start] and _closing_said(doc, m, said):
             speaks(m.start, m.end, cat, m)  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
             continue
-        verb = next((said[k] for k in range(m.end, m.end + 2) if k in said), None)
-        if cat is None or verb is None or doc.clause_of[verb.start] != doc.clause_of[m.start]:
+        after = _past_aside(doc, m.end)
+        verb = next((said[k] for k in range(after, after + 2) if k in said), None)
+        if cat is None or verb is None or (after == m.end and doc.clause_of[verb.start] != doc.clause_of[m.start]):
             continue
         if doc.aside[m.start] is not None:
             continue  # a "read also" headline speaks of another article
@@ -136,6 +137,24 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             continue  # "… baru Rusia diumumkan oleh Staf Umum AFU": a named source after the verb speaks
         speaks(m.start, verb.end, cat, m)
     return out
+
+
+#: at most this many tokens in an aside between a speaker and its word of saying
+_ASIDE = 5
+
+
+def _past_aside(doc: Doc, k: int) -> int:
+    """Where the words after an aside set off by commas at token ``k`` resume ("Ucrania, por su
+    parte, cifró …", "Kyiv, in turn, said …"), else ``k``: only words stand between the commas."""
+    toks = doc.tokens
+    if k >= len(toks) or toks[k].raw != ",":
+        return k
+    for j in range(k + 2, min(len(toks), k + 2 + _ASIDE)):
+        if toks[j].raw == ",":
+            return j + 1
+        if toks[j].kind != WORD:
+            return k
+    return k
 
 
 def _closing_said(doc: Doc, m: Match, said: dict[int, Match]) -> bool:

@@ -34,7 +34,7 @@ from ..extraction.model import Claim
 from ..ledger.points import Point
 from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
-from .fingerprint import Fingerprint, FingerprintIndex, latest_report
+from .fingerprint import Fingerprint, FingerprintIndex, latest_report, round_figure
 from .report import CheckReport, Note
 from .verdicts import Judgement, judge_general_staff, judge_other, period_days
 from .view import LedgerView
@@ -80,6 +80,7 @@ def check(
     find = partial(index.find, near=stated, latest=latest, weekday=found.weekday)
     fingerprint = read_with_ledger(gs_claims, index, find(gs_claims), find)
     settle: list[Callable[[list[Claim], Fingerprint], bool]] = [  # the report settles what words left open
+        lambda gs, fp: others_fitting_nothing(gs, index, latest),
         lambda gs, fp: acknowledged_with_ledger(gs, view, index, fp.date),
         lambda gs, fp: others_by_size(gs, index, fp),
         lambda gs, fp: others_beside_acknowledged(gs, found.claims, index, fp),
@@ -215,6 +216,37 @@ def source_with_ledger(
     for c, fit in zip(open_, fits, strict=True):
         if fit:
             _settled(c, "source", source=GENERAL_STAFF)
+
+
+#: how far back from its publication a text's General Staff figures are looked for in the ledger
+_FIT_WINDOW = dt.timedelta(days=60)
+#: before this report the ledger misses the first days' several updates a day (morning tallies)
+_LEDGER_FULL = dt.date(2022, 3, 6)
+#: a round or qualified figure fits a report within this share of its value (the outlet rounds)
+_LOOSE = 25
+
+
+def others_fitting_nothing(claims: list[Claim], index: FingerprintIndex, latest: dt.date | None) -> bool:
+    """Figures the General Staff got only by default (no sentence of theirs names it) of which
+    not one is any report's figure in the two months before the text was published, even
+    loosely ("more than 150", "700 thousand": within 4 %), are someone else's: a front sector's
+    day, a commander's estimate, Russia's MoD on Ukraine's losses where the words missed the
+    speaker.  One figure that fits keeps them all: an outlet's error beside right figures stays
+    a mismatch.  Whether anything changed."""
+    if latest is None or latest < _LEDGER_FULL or not claims or any(c.named_source for c in claims):
+        return False
+    daily = [c for c in claims if not c.multi_day]
+    if not daily:
+        return False
+    window = range((latest - _FIT_WINDOW).toordinal(), latest.toordinal() + 1)
+    for c in daily:
+        if c.qualifier != "exact" or round_figure(c):
+            c = replace(c, qualifier="about", precision=max(c.precision or 1, c.value // _LOOSE))
+        if any(d in window for d in index.ordinals(c)):
+            return False
+    for c in claims:
+        _settled(c, "source", source="other")
+    return True
 
 
 #: how sure the fingerprint must be of its report before a figure that does not fit it goes to others

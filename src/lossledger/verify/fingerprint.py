@@ -28,7 +28,7 @@ from ..extraction.model import Claim
 from ..ledger.points import bridged_dates, derive_increase
 from .view import LedgerView
 
-__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report", "trailing_zeros"]
+__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report", "round_figure", "trailing_zeros"]
 
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
@@ -67,7 +67,7 @@ def approximate_range(claim: Claim) -> tuple[int, int]:
     return value - step // 2, value + step // 2
 
 
-def _round(claim: Claim) -> bool:
+def round_figure(claim: Claim) -> bool:
     """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
     eliminated"): where no report holds it exactly it is the outlet's rounding."""
     return claim.qualifier == "exact" and claim.value >= _ROUND_FROM and trailing_zeros(claim.value) >= 3
@@ -233,7 +233,7 @@ class FingerprintIndex:
         exact_on: set[int] = set()
         for claim in distinct.values():
             values, days, flags = self._matching(claim)
-            if not days and _round(claim):  # "570 000 … eliminated", no report's figure: a rounding
+            if not days and round_figure(claim):  # "570 000 … eliminated", no report's figure: a rounding
                 claim = replace(claim, qualifier="about", framing=list(claim.framing))
                 values, days, flags = self._matching(claim)
             found = _by_date(days, flags)
