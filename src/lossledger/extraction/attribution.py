@@ -1008,7 +1008,10 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
     """A list of figures under a header line ending in a colon, none with a cue of its own, has
     the kind the text before it gives: "… from 27 November to 3 December … / The weapons lost: /
     • 62 tanks; / • 75 artillery systems" are that week's losses.  A side the header names
-    ("Perdas de Kiev em 2025:") is the side of the items whose nouns name none."""
+    ("Perdas de Kiev em 2025:") is the side of the items whose nouns name none.  A list whose items
+    carry their day's increase in brackets ("tanks — 7928 (+17) units;") is the statement's list of
+    totals, whatever the header: its items without brackets are totals too ("submarines — 1")."""
+    with_increase = {id(c.parent) for c in figs if c.parent is not None and c.plus}
     for group in list_groups(doc, figs):
         if len(group) < _HEADED_LIST:
             continue
@@ -1021,6 +1024,8 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
             for c in group:
                 if not c.side_by_noun:
                     c.side = _whose(side, c)
+        if any(id(c) in with_increase for c in group):
+            continue
         for s in (header, header - 1):
             cues = [q for q in ctx.kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total") and q.paren == 0]
             if cues:

@@ -199,7 +199,7 @@ def source_with_ledger(
     ``SOURCE_CONFIDENCE``) and nothing the text attributes to the General Staff points elsewhere.
     A figure attributed in its own sentence keeps its source: the ledger decides only what the
     words leave open."""
-    open_ = [c for c in claims if c.source == "other" and not c.named_source and not c.multi_day]
+    open_ = [c for c in claims if c.source != GENERAL_STAFF and not c.named_source and not c.multi_day]
     if len(open_) < 2:
         return
     as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in open_]
