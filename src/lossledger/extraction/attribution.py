@@ -124,12 +124,14 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             speaks(m.start, m.end, cat, m)  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
             continue
         after = _past_aside(doc, m.end)
+        if any(q.end > m.start for q in doc.matches_in(max(0, m.start - _NAME_REACH), m.start, "src:")):
+            continue  # "las Fuerzas Armadas de Ucrania situaron": the country ends a source's name
         verb = next((said[k] for k in range(after, after + 2) if k in said), None)
         if cat is None or verb is None or (after == m.end and doc.clause_of[verb.start] != doc.clause_of[m.start]):
             continue
         if doc.aside[m.start] is not None:
             continue  # a "read also" headline speaks of another article
-        if doc.matches_in(m.start, verb.end + 1, "frame:"):
+        if any(f.start != verb.start for f in doc.matches_in(m.start, verb.end + 1, "frame:")):
             continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
         if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
             continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
@@ -139,6 +141,8 @@ def speaker_cues(doc: Doc) -> list[Cue]:
     return out
 
 
+#: how many tokens before a country a source's name that ends with it may start
+_NAME_REACH = 8
 #: at most this many tokens in an aside between a speaker and its word of saying
 _ASIDE = 5
 

@@ -143,6 +143,10 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
                 return None  # "129.870 (+840) Flugzeuge: 294 (+1)": the noun names the number after its colon
             if _non_at(doc, found[2]) == "unit":
                 return "unit"  # "10 танкових батальйонах", "49 artillery divisions": units, their kind named
+            if found[0] == "personnel":
+                later = _equipment_after_people_word(doc, j, found[2])
+                if later is not None:
+                    return later
             return found[0], found[1], j, found[2]
         non = _non_at(doc, j)
         if non is not None and (
@@ -176,6 +180,29 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
         else:
             j += 1
         words += 1
+    return None
+
+
+#: how many words an equipment noun may stand after a people word that qualifies it
+_PEOPLE_WORD_REACH = 2
+
+
+def _equipment_after_people_word(doc: Doc, j: int, end: int) -> tuple[str, str, int, int] | None:
+    """A people word that names a side ("rusų", "venäläistä": the Russians') with an equipment
+    noun right after it is that noun's qualifier, not the figure's noun: "5 rusų kariuomenės
+    tankus" are five of the Russian army's tanks."""
+    cm = doc.ctx_at.get(j)
+    if cm is None or "sideadj:" not in cm.prefixes:
+        return None
+    k = end
+    for _ in range(_PEOPLE_WORD_REACH + 1):
+        if k >= len(doc.tokens) or doc.tokens[k].kind != WORD or doc.tokens[k].nl_before:
+            return None
+        found = _metric_of(doc, k)
+        if found is not None:
+            return (found[0], found[1], k, found[2]) if found[0] != "personnel" else None
+        m = doc.match_at.get(k)
+        k = m.end if m is not None else k + 1
     return None
 
 
