@@ -321,3 +321,38 @@ def test_an_en_dash_between_a_number_and_its_noun() -> None:
 )
 def test_an_aside_between_a_speaker_and_its_word_of_saying(text: str, language: str) -> None:
     assert (GS, "tanks", "total", 9382) in _claims(text, language)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("„Naš cilj je ubijati 50.000 Rusa mjesečno”, rekao je ministar.", "hr"),
+        ("Dowódca stawia sobie za cel zabijanie 50 tys. Rosjan miesięcznie.", "pl"),
+        ("The army's goal is to kill 50,000 Russian soldiers a month, the minister said.", "en"),
+    ],
+)
+def test_a_goal_is_no_loss(text: str, language: str) -> None:
+    assert not _claims(text, language)
+
+
+def test_a_people_word_naming_a_side_qualifies_the_equipment_after_it() -> None:
+    text = (
+        "Per parą Ukrainos kariai sunaikino 5 rusų kariuomenės tankus ir 6 šarvuotąsias karines transporto priemones."
+    )
+    claims = {(m, v) for _s, m, _k, v in _claims(text, "lt")}
+    assert ("tanks", 5) in claims and ("afv", 6) in claims and ("personnel", 5) not in claims
+
+
+def test_a_list_whose_items_carry_their_increases_is_a_list_of_totals() -> None:
+    text = (
+        "Over the past day the Defence Forces eliminated 980 invaders, and the equipment destroyed is:\n"
+        "tanks — 7928 (+17) units;\nartillery systems — 13,770 (+34) units;\n"
+        "warships/boats — 28 units;\nsubmarines — 1 unit."
+    )
+    claims = _claims(text, "en")
+    assert (GS, "ships", "total", 28) in claims and (GS, "submarines", "total", 1) in claims
+
+
+def test_an_arabic_dual_thousand_joins_the_number_after_it() -> None:
+    text = "وقالت هيئة الأركان إن خسائر العدو بلغت 3 آلاف و393 دبابة وألفين و363 من أنظمة المدفعية."
+    assert {(m, v) for _s, m, _k, v in _claims(text, "ar")} == {("tanks", 3393), ("artillery", 2363)}

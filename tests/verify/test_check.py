@@ -566,3 +566,16 @@ def test_default_figures_that_fit_no_report_near_the_text_are_someone_elses(
     )
     report = check(text, view, published="2023-06-01", language="en")
     assert {c["source"] for c in _claims(report, value=150)} == {source}
+
+
+def test_a_reports_figures_carried_over_from_another_source_are_the_general_staffs(view: LedgerView) -> None:
+    # Oryx is named first; the Ukrainian figures after it equal the report of 8 March 2022 exactly
+    text = (
+        "Oryx has counted more than 1,200 Russian vehicles lost on photos and videos. "
+        "The only official source is the invaded country's own ministry. In the first 12 days the Ukrainians "
+        "claimed 12,000 Russian soldiers, 303 tanks, 1,036 armoured vehicles, 120 artillery systems, "
+        "56 rocket launchers, 48 aircraft and 80 helicopters."
+    )
+    report = check(text, view, language="en")
+    assert report.report_date == dt.date(2022, 3, 8)
+    assert {c["source"] for c in _claims(report, value=303)} == {"general-staff"}

@@ -383,7 +383,9 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
     for c in cands:
         if c.reason is not None:
             continue
-        if c.metric == "personnel" and _wounded_only(doc, c):
+        if doc.matches_in(doc.clause_range(c.first)[0], c.first, "non:aim"):
+            c.reason = "a goal or a plan, not losses"  # "the goal is to kill 50,000 Russians a month"
+        elif c.metric == "personnel" and _wounded_only(doc, c):
             c.reason = "wounded only"
         elif c.metric == "personnel" and c.how == "weak" and _beyond_any_toll(c):
             c.reason = REASONS["other"]  # "13 millones de personas": a population, not a toll
