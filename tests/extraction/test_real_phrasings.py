@@ -356,3 +356,16 @@ def test_a_list_whose_items_carry_their_increases_is_a_list_of_totals() -> None:
 def test_an_arabic_dual_thousand_joins_the_number_after_it() -> None:
     text = "وقالت هيئة الأركان إن خسائر العدو بلغت 3 آلاف و393 دبابة وألفين و363 من أنظمة المدفعية."
     assert {(m, v) for _s, m, _k, v in _claims(text, "ar")} == {("tanks", 3393), ("artillery", 2363)}
+
+
+@pytest.mark.parametrize(
+    "text, language, metric, value",
+    [
+        ("Według Kijowa zniszczonych bojowych wozów opancerzonych okupanta jest już 9557.", "pl", "afv", 9557),
+        ("Според Генералния щаб унищожените бойни бронирани машини вече са 17 222.", "bg", "afv", 17222),
+    ],
+)
+def test_the_destroyed_equipment_before_a_verb_names_the_number_after_it(
+    text: str, language: str, metric: str, value: int
+) -> None:
+    assert (GS, metric, "total", value) in _claims(text, language)

@@ -27,7 +27,7 @@ from .numbers import RANGE_MARKS
 from .periods import period_cues, year_of
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
-from .tokens import NUM, PUNCT
+from .tokens import NUM, PUNCT, WORD
 from .unnamed import unnamed_items
 from .vocab import Match
 
@@ -285,9 +285,9 @@ def _subject_term(doc: Doc, c: Candidate, named: list[Candidate], counted: bool 
         metric = next(cat[7:] for cat in m.cats() if cat.startswith("metric:"))
         if metric == "personnel" or any(f.term_first == m.start for f in near):
             return None
-        if not (counted or _speaks_of_losses(doc, m.end, c.first) or _put_at(doc, m, c, a)) or any(
-            m.end <= f.first and f.last <= c.first for f in near
-        ):
+        if not (
+            counted or _speaks_of_losses(doc, m.end, c.first) or _put_at(doc, m, c, a) or _lost_term(doc, m, c)
+        ) or any(m.end <= f.first and f.last <= c.first for f in near):
             return None
         return metric, m.start, m.end
     return None
@@ -300,6 +300,21 @@ def _put_at(doc: Doc, m: Match, c: Candidate, a: int) -> bool:
     (``[kind] to_total``) right before the number, in a sentence whose words before the term
     speak of losses."""
     return c.first - m.end <= 3 and doc.to_total_ending(c.first) is not None and _speaks_of_losses(doc, a, m.start)
+
+
+#: at most this many words (a verb, an adverb) between a lost equipment's term and its number
+_LOST_TERM_GAP = 4
+
+
+def _lost_term(doc: Doc, m: Match, c: Candidate) -> bool:
+    """ "Zniszczonych bojowych wozów opancerzonych okupanta jest już 9557", "Унищожените бойни
+    бронирани машини вече са 17 222": a word of loss right before the term (the destroyed
+    vehicles), then only a few words, the verb, before the number."""
+    before = doc.matches_in(max(0, m.start - 2), m.start, "frame:")
+    if not any(f.end >= m.start - (doc.tokens[m.start - 1].norm in doc.lex.articles) for f in before):
+        return False
+    gap = doc.tokens[m.end : c.first]
+    return len(gap) <= _LOST_TERM_GAP and all(t.kind == WORD for t in gap)
 
 
 #: how many tokens before a bare number the equipment its sentence is about may stand
