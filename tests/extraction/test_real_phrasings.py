@@ -369,3 +369,18 @@ def test_the_destroyed_equipment_before_a_verb_names_the_number_after_it(
     text: str, language: str, metric: str, value: int
 ) -> None:
     assert (GS, metric, "total", value) in _claims(text, language)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("У листопаді росіяни втратили 45 720 військових і 307 танків, повідомив Генштаб.", "uk"),
+        ("W listopadzie Rosjanie stracili 45 720 żołnierzy i 307 czołgów, podał Sztab Generalny.", "pl"),
+    ],
+)
+def test_a_month_inflected_as_news_writes_it_is_a_period(text: str, language: str) -> None:
+    claims = extract(text, language=language, published="2024-12-01").claims
+    assert {(c.metric, c.kind, c.period) for c in claims} == {
+        ("personnel", "increase", "P1M"),
+        ("tanks", "increase", "P1M"),
+    }

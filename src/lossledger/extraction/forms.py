@@ -42,7 +42,8 @@ def _strings(value: Any) -> Iterator[str]:
 
 def vocabulary_words(code: str) -> set[str]:
     """The folded words of ``vocab/<code>.toml`` (phrases split; ``word*`` and ``*word`` wildcards
-    stripped of the star; numbers and one-letter words left out)."""
+    stripped of the star; numbers and one-letter words left out), and of its month and weekday
+    names (``babel_date_words``)."""
     data = tomllib.loads((VOCAB / f"{code}.toml").read_text(encoding="utf-8"))
     data.pop("language", None)
     words: set[str] = set()
@@ -50,7 +51,25 @@ def vocabulary_words(code: str) -> set[str]:
         for tok in tokenize(to_ascii_digits(text)):
             if tok.kind == WORD and tok.kind != NUM and len(tok.norm) > 1:
                 words.add(tok.norm)
-    return words
+    return words | babel_date_words(code)
+
+
+def babel_date_words(code: str) -> set[str]:
+    """The folded words of Babel's full month and weekday names of ``code``: vocab.py takes the
+    names from CLDR as written ("листопад", "listopada"), so the forms news inflects them into
+    ("у листопаді", "w listopadzie") must be in the table too."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        loc = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return set()
+    names = [
+        name
+        for context in ("format", "stand-alone")
+        for name in [*loc.months[context]["wide"].values(), *loc.days[context]["wide"].values()]
+    ]
+    return {tok.norm for name in names for tok in tokenize(name) if tok.kind == WORD and len(tok.norm) > 1}
 
 
 def inputs_hash(code: str) -> str:
