@@ -384,3 +384,12 @@ def test_a_month_inflected_as_news_writes_it_is_a_period(text: str, language: st
         ("personnel", "increase", "P1M"),
         ("tanks", "increase", "P1M"),
     }
+
+
+def test_an_air_force_named_as_the_source_of_ground_losses_is_not_their_speaker() -> None:
+    text = (
+        "Según la Fuerza Aérea ucraniana, el ejército ruso acumula ya más de 975.000 bajas y 10.834 tanques "
+        "perdidos desde el inicio de la invasión, según el Estado Mayor."
+    )
+    claims = _claims(text, "es")
+    assert (GS, "personnel", "total", 975000) in claims and (GS, "tanks", "total", 10834) in claims

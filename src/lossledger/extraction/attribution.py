@@ -743,6 +743,10 @@ def _weak(cue: Cue | None) -> bool:
     return cue is not None and cue.cat.endswith("-weak")
 
 
+#: what an air force's count can hold: what it shoots down (its soldiers' and tanks' losses are
+#: the General Staff's to report, or the figure is someone else's)
+_SHOT_DOWN = {"uav", "cruise_missiles", "aircraft", "helicopters", "other_equipment", None}
+
 #: Sources that count people only: an equipment figure a sentence later is not theirs
 #: (Mediazona's named dead).  Russia's MoD stays: its equipment figures are Ukraine's losses.
 _PEOPLE_ONLY = {"mediazona"}
@@ -757,6 +761,13 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     name = None if cue is None else cue.cat[4:].removesuffix("-weak")
     if cue is not None and not same_sentence and name in _PEOPLE_ONLY and c.metric not in ("personnel", "pow"):
         cue = None  # "Mediazona counts 35,780 dead. … 5,316 tanks were destroyed": not Mediazona's
+    elif name == "air-force" and c.metric not in _SHOT_DOWN:
+        # "Según la Fuerza Aérea, … 975.000 bajas": the air force counts what it shoots down; the
+        # speaker before it goes on ("BBC named 4,515 … One in five served in the air force")
+        cue, same_sentence = ctx.srccues.subject_before(doc.sent_of[c.first]), False
+        if cue is not None and cue.cat.startswith("src:air-force"):
+            cue = None
+        name = None if cue is None else cue.cat[4:].removesuffix("-weak")
     if cue is None:
         c.source, c.strong_source = ctx.default_source, False
     else:
