@@ -393,3 +393,26 @@ def test_an_air_force_named_as_the_source_of_ground_losses_is_not_their_speaker(
     )
     claims = _claims(text, "es")
     assert (GS, "personnel", "total", 975000) in claims and (GS, "tanks", "total", 10834) in claims
+
+
+@pytest.mark.parametrize(
+    "text, language, metric, value",
+    [
+        (
+            "Laut Generalstab gingen bei der russischen Luftabwehr inzwischen 605 Systeme verloren.",
+            "de",
+            "air_defense",
+            605,
+        ),
+        (
+            "Selon Kiev, en matière d'artillerie la Russie a perdu 1 415 systèmes russes détruits en juin.",
+            "fr",
+            "artillery",
+            1415,
+        ),
+    ],
+)
+def test_systems_at_the_end_of_a_clause_count_the_equipment_named_before(
+    text: str, language: str, metric: str, value: int
+) -> None:
+    assert value in {v for _s, m, _k, v in _claims(text, language) if m == metric}

@@ -579,3 +579,13 @@ def test_a_reports_figures_carried_over_from_another_source_are_the_general_staf
     report = check(text, view, language="en")
     assert report.report_date == dt.date(2022, 3, 8)
     assert {c["source"] for c in _claims(report, value=303)} == {"general-staff"}
+
+
+def test_a_number_no_word_names_takes_the_one_line_it_equals_that_day(view: LedgerView) -> None:
+    text = (
+        "Laut dem ukrainischen Militär verlor Moskau in den vergangenen 24 Stunden 950 Soldaten, womit sich "
+        "die Verluste der russischen Truppen auf insgesamt 379.610 belaufen. Zudem habe Russland 6.257 Panzer verloren."
+    )
+    report = check(text, view, published="2024-01-25", language="de")
+    assert [(c["metric"], c["kind"]) for c in _claims(report, value=379610)] == [("personnel", "total")]
+    assert "number-named-by-ledger" in {n["code"] for n in report.to_dict()["notes"]}

@@ -28,7 +28,7 @@ from .periods import period_cues, year_of
 from .plausibility import era_hint, settle_kinds
 from .statement import is_statement
 from .tokens import NUM, PUNCT, WORD
-from .unnamed import unnamed_items
+from .unnamed import bare_numbers, unnamed_items
 from .vocab import Match
 
 __all__ = ["extract"]
@@ -243,7 +243,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
         if _running_total(doc, c, figs):
             prev = c
             continue
-        counted = bool(doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words"))
+        counted = bool(doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")) or _counted_by_head(doc, c, hi)
         refers_back = counted or bool(doc.matches_in(lo, hi, "kind:anaphora"))
         subject = _subject_term(doc, c, named, counted)
         if subject is not None:
@@ -265,6 +265,20 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             continue
         prev = c
         figs.append(c)
+
+
+def _counted_by_head(doc: Doc, c: Candidate, hi: int) -> bool:
+    """ "605 Systeme verloren", "11,112 systems, the General Staff said": a word that also heads
+    category names (``[nonclaims] unit_heads``) counts the equipment named before the number when
+    its clause ends there or a word of loss follows; "984 sistemas de disparo de foguetes" is a
+    category the vocabulary lacks (unnamed.py)."""
+    head = next(iter(doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_heads")), None)
+    if head is None:
+        return False
+    k = head.end
+    while k < hi and (cm := doc.ctx_at.get(k)) is not None and "sideadj:" in cm.prefixes:
+        k = cm.end  # "1 415 systèmes russes détruits"
+    return k >= hi or doc.tokens[k].kind == PUNCT or doc.frame_at.get(k) is not None
 
 
 def _subject_term(doc: Doc, c: Candidate, named: list[Candidate], counted: bool = False) -> tuple[str, int, int] | None:
@@ -568,7 +582,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
                 c.source = GENERAL_STAFF
     _filter(doc, cands, statement)
     _articles(doc, [c for c in cands if c.reason is None])
-    unnamed = unnamed_items(doc, cands)
+    unnamed = unnamed_items(doc, cands) + bare_numbers(doc, cands)
     figs = [c for c in cands if c.reason is None]
     _averages(doc, figs)
     _ranges(doc, figs)

@@ -540,6 +540,7 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
             "non:bare_follow",
             "kind:anaphora",
             "non:unit_words",
+            "non:unit_heads",
             "q:more_than_after",
             "q:about_after",
             "kind:increase_near",

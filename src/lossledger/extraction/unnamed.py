@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from .document import Doc
 from .figures import NO_METRIC, Candidate
-from .model import Claim
+from .model import GENERAL_STAFF, Claim
 from .tokens import BULLETS, NUM, PUNCT, WORD
 
-__all__ = ["UNNAMED", "unnamed_items"]
+__all__ = ["BARE", "UNNAMED", "bare_numbers", "unnamed_items"]
 
 #: the reason an unnamed item is ignored by extraction
 UNNAMED = "a list item whose noun the vocabulary lacks (check names it with the ledger)"
+#: the framing of a bare number kept for ``check`` (``bare_numbers``): it may be a total or an increase
+BARE = "bare"
+#: a bare number this small, or this round, equals some line of many reports: it names nothing
+_BARE_FROM = 100
+_BARE_ZEROS = 1
 #: what separates list items ("," ";" "、"), besides conjunctions
 _SEPARATORS = {",", ";", "،", "؛", "、", "，", "；"}
 #: at most this many tokens of noun after an item's number
@@ -138,3 +143,21 @@ def _claim(doc: Doc, c: Candidate, kind: str, source: str, framing: list[str] | 
         framing=framing or [],
         kind_by="list",
     )
+
+
+def bare_numbers(doc: Doc, cands: list[Candidate]) -> list[Claim]:
+    """Numbers no word names in a sentence that speaks of losses ("The count stood at 387,060 at
+    the start of the month"), for ``check`` to name with the report the text quotes: only one
+    line's figure, total or increase, may equal it exactly.  Small and round numbers are left
+    out: they equal some line of any report."""
+    out: list[Claim] = []
+    for c in cands:
+        if c.reason != NO_METRIC or c.parent is not None or doc.paren[c.first] or c.num.words_only:
+            continue
+        value = c.num.int_value
+        if value < _BARE_FROM or len(str(value)) - len(str(value).rstrip("0")) > _BARE_ZEROS:
+            continue
+        a, b = doc.sentence_range(c.first)
+        if doc.matches_in(a, b, "frame:") or doc.matches_in(a, b, "kind:"):
+            out.append(_claim(doc, c, "total", GENERAL_STAFF, [BARE]))
+    return out

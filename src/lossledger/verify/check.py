@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .. import registry
 from ..extraction import extract
 from ..extraction.model import Claim
+from ..extraction.unnamed import BARE
 from ..ledger.points import Point
 from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
@@ -105,7 +106,7 @@ def check(
         found.claims = sorted([*found.claims, *named], key=lambda c: c.span[0])
         gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     spans = {c.span for c in named}
-    unnamed = [u for u in found.unnamed if u.span not in spans]
+    unnamed = [u for u in found.unnamed if u.span not in spans and BARE not in u.framing]
     back = max([15, *(period_days(c, reference) + 1 for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     _name_merged_line(found.claims, series, reference)
@@ -348,7 +349,9 @@ def name_with_ledger(unnamed: list[Claim], claims: list[Claim], index: Fingerpri
     """List items whose noun the vocabulary lacks (extraction/unnamed.py) named by the report the
     text quotes: an item takes the one statement line, of those the text names nowhere else,
     whose figure of its kind on ``date`` equals it; an item that equals none, or several, stays
-    unnamed."""
+    unnamed.  A bare number of a sentence of losses (``BARE``) may be a total or an increase: it
+    takes the one line of either kind that equals it on ``date`` (on any day of the weeks before,
+    too many lines equal too many numbers)."""
     taken = {(c.metric, c.kind) for c in claims if c.source == GENERAL_STAFF}
     out: list[Claim] = []
     parent: Claim | None = None
@@ -359,6 +362,17 @@ def name_with_ledger(unnamed: list[Claim], claims: list[Claim], index: Fingerpri
             continue
         parent = None
         if item.value < 2:  # 0 and 1 are on every line of some report: they name nothing
+            continue
+        if BARE in item.framing:  # a number no word names: the one line of either kind it equals that day
+            fits = [
+                (line, kind)
+                for kind in ("total", "increase")
+                if (line := _the_one_line(replace(item, kind=kind), index, date, taken))
+            ]
+            if len(fits) == 1:
+                line, kind = fits[0]
+                out.append(replace(item, metric=line, kind=kind, framing=["metric-from-ledger", BARE]))
+                taken.add((line, kind))
             continue
         line = _the_one_line(item, index, date, taken)
         if line is not None:
@@ -407,6 +421,13 @@ def metric_with_ledger(claims: list[Claim], index: FingerprintIndex, date: dt.da
 def _unnamed_note(item: Claim, date: dt.date | None) -> Note:
     """What a reader should know of a list item whose category the text names in words no
     vocabulary holds: which line of the report it was read as, or that it was not checked."""
+    if BARE in item.framing:
+        return Note(
+            "number-named-by-ledger",
+            f"no word names what {item.text} counts; read as the {item.metric} {item.kind}, the one line of that"
+            " report it equals",
+            item.span,
+        )
     said = f"{item.text} is an item of a General Staff list whose category is in words lossledger does not know"
     if item.metric:
         return Note(
