@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import InputError
+from ..extraction.numbers import trailing_zeros
 from ..registry import CLAIMS
 
 __all__ = ["DEFAULT_RATES", "ERRORS", "OUTLETS", "CorpusResult", "generate_corpus"]
@@ -229,7 +230,7 @@ def _dev_template(rec: dict[str, Any], ledger: _Ledger, extract: Any) -> _DevTem
 
 
 def _how_rounded(value: int, truth: int, qualifier: str) -> str | None:
-    zeros = len(str(value)) - len(str(value).rstrip("0"))
+    zeros = trailing_zeros(value)
     if zeros < 2:
         return None
     step = 10**zeros

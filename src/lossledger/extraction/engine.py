@@ -324,6 +324,8 @@ def _lost_term(doc: Doc, m: Match, c: Candidate) -> bool:
     """ "Zniszczonych bojowych wozów opancerzonych okupanta jest już 9557", "Унищожените бойни
     бронирани машини вече са 17 222": a word of loss right before the term (the destroyed
     vehicles), then only a few words, the verb, before the number."""
+    if m.start == 0:
+        return False
     before = doc.matches_in(max(0, m.start - 2), m.start, "frame:")
     if not any(f.end >= m.start - (doc.tokens[m.start - 1].norm in doc.lex.articles) for f in before):
         return False

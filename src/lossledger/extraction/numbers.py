@@ -21,7 +21,7 @@ from functools import lru_cache
 from .tokens import NUM, PUNCT, UNSPACED, WORD, Token, to_ascii_digits, tokenize
 from .vocab import Lexicon, Match, lexicon
 
-__all__ = ["RANGE_MARKS", "NumberPhrase", "find_numbers", "parse_digits", "parse_number"]
+__all__ = ["RANGE_MARKS", "NumberPhrase", "find_numbers", "parse_digits", "parse_number", "trailing_zeros"]
 
 
 @dataclass(slots=True)
@@ -46,6 +46,11 @@ class NumberPhrase:
 
 
 @lru_cache(maxsize=16384)
+def trailing_zeros(value: int) -> int:
+    """The run of zeros a figure ends with ("400,000": 5)."""
+    return len(str(value)) - len(str(value).rstrip("0")) if value else 0
+
+
 def parse_digits(raw: str) -> tuple[float, int, int] | None:
     """(value, precision, decimals) of a digit token such as "12 129", "1.003", "1,18", "27.5".
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .document import Doc
 from .figures import NO_METRIC, Candidate
 from .model import GENERAL_STAFF, Claim
+from .numbers import trailing_zeros
 from .tokens import BULLETS, NUM, PUNCT, WORD
 
 __all__ = ["BARE", "UNNAMED", "bare_numbers", "unnamed_items"]
@@ -155,7 +156,7 @@ def bare_numbers(doc: Doc, cands: list[Candidate]) -> list[Claim]:
         if c.reason != NO_METRIC or c.parent is not None or doc.paren[c.first] or c.num.words_only:
             continue
         value = c.num.int_value
-        if value < _BARE_FROM or len(str(value)) - len(str(value).rstrip("0")) > _BARE_ZEROS:
+        if value < _BARE_FROM or trailing_zeros(value) > _BARE_ZEROS:
             continue
         a, b = doc.sentence_range(c.first)
         if doc.matches_in(a, b, "frame:") or doc.matches_in(a, b, "kind:"):

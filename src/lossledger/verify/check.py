@@ -2,8 +2,10 @@
 
 1. Extract the claims (extract/).
 2. Find the report the General Staff figures come from by fingerprint (fingerprint.py), and let
-   that report settle what the words left open: name the list items whose category the text
-   words in a way no vocabulary holds (``name_with_ledger``); give a side's own acknowledged dead,
+   that report settle what the words left open: give default figures of which none is any
+   report's near the text's date to others (``others_fitting_nothing``); name the list items
+   whose category the text words in a way no vocabulary holds, and the numbers no word names at
+   all that equal one line of the report (``name_with_ledger``); give a side's own acknowledged dead,
    read as the General Staff's but not its figures, to that side (``acknowledged_with_ledger``);
    give a figure neither its words nor its report make the General Staff's to others
    (``others_by_size``), and so the default figures of a text that quotes Russia's MoD or

@@ -25,10 +25,11 @@ from typing import Any
 
 from .. import derived, registry
 from ..extraction.model import Claim
+from ..extraction.numbers import trailing_zeros
 from ..ledger.points import bridged_dates, derive_increase
 from .view import LedgerView
 
-__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report", "round_figure", "trailing_zeros"]
+__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report", "round_figure"]
 
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
@@ -71,11 +72,6 @@ def round_figure(claim: Claim) -> bool:
     """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
     eliminated"): where no report holds it exactly it is the outlet's rounding."""
     return claim.qualifier == "exact" and claim.value >= _ROUND_FROM and trailing_zeros(claim.value) >= 3
-
-
-def trailing_zeros(value: int) -> int:
-    """The run of zeros a figure ends with ("400,000": 5)."""
-    return len(str(value)) - len(str(value).rstrip("0")) if value else 0
 
 
 @dataclass

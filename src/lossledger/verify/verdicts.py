@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction.model import Claim
+from ..extraction.numbers import trailing_zeros
 from ..extraction.periods import calendar_days
 from ..extraction.periods import period_days as _period_days
 from ..ledger.plausibility import Flag
 from ..ledger.points import Point
-from .fingerprint import approximate_range, trailing_zeros
+from .fingerprint import approximate_range
 from .view import LedgerView
 
 __all__ = ["VERDICTS", "Judgement", "judge_general_staff", "judge_other", "STALE_DAYS"]
