@@ -416,3 +416,10 @@ def test_systems_at_the_end_of_a_clause_count_the_equipment_named_before(
     text: str, language: str, metric: str, value: int
 ) -> None:
     assert value in {v for _s, m, _k, v in _claims(text, language) if m == metric}
+
+
+@pytest.mark.parametrize("published, kind", [("2024-02-26", "total"), ("2026-01-18", "increase")])
+def test_years_that_reach_back_to_the_invasion_are_the_whole_war(published: str, kind: str) -> None:
+    text = "За його словами, за два роки противник втратив понад 180 тисяч особового складу, повідомив Генштаб."
+    claims = extract(text, language="uk", published=published).claims
+    assert [(c.value, c.kind) for c in claims] == [(180000, kind)]

@@ -69,6 +69,9 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
     own = own or {}
     for c in figs:
         fig_era = own.get(id(c), era)
+        if c.reason is None and _whole_war(c, fig_era):
+            c.kind, c.period = "total", None  # "за два роки" in February 2024: since the invasion
+            continue
         if c.reason is None and c.source == GENERAL_STAFF and _absurd(c, fig_era, table):
             continue
         if c.reason is not None or c.metric is None or c.kind_by not in _WEAK | _DATED:
@@ -86,6 +89,19 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
             if largest is not None and value > largest:
                 c.kind, c.period, c.kind_by = "total", None, "size"
                 _speaker_by_size(c, fig_era, table)
+
+
+#: how close to the invasion a period's start must fall for the period to be the whole war
+_WAR_START_SLACK = dt.timedelta(days=14)
+
+
+def _whole_war(c: Candidate, era: dt.date | None) -> bool:
+    """An increase over months or years that reach back to the invasion from the text's era ("за
+    два роки" in February 2024, "in a year of war" in February 2023) is the total since it began;
+    the same words in 2026 are two years' losses."""
+    if era is None or c.kind != "increase" or not c.period or c.period[-1] not in "MY" or c.period.startswith("since:"):
+        return False
+    return era - dt.timedelta(days=_days(c.period, era)) <= INVASION + _WAR_START_SLACK
 
 
 #: a figure this many times any day's loss of its metric, and below half its smallest total, is
