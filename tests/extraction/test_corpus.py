@@ -19,7 +19,7 @@ from lossledger.verify import LedgerView
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "realworld.py"
 #: (group, General Staff figure F1, share of dated texts whose report date is found)
-FLOORS = {"first-12": (0.95, 0.94), "others": (0.92, 0.91), "overall": (0.94, 0.93)}
+FLOORS = {"first-12": (0.95, 0.93), "others": (0.92, 0.90), "overall": (0.94, 0.92)}
 
 
 def _records() -> list[dict]:
