@@ -739,6 +739,11 @@ def _named_next(ctx: _Ctx, s: int) -> Cue | None:
     return None
 
 
+def _source_name(cue: Cue | None) -> str | None:
+    """The source a cue names ("src:general-staff-weak": "general-staff")."""
+    return None if cue is None else cue.cat[4:].removesuffix("-weak")
+
+
 def _weak(cue: Cue | None) -> bool:
     return cue is not None and cue.cat.endswith("-weak")
 
@@ -758,16 +763,16 @@ def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
         cue = _named_next(ctx, doc.sent_of[c.first])
     elif not same_sentence and _lead_in(doc, cue.sentence, doc.sent_of[c.first]):
         same_sentence = True  # a list's items are named by the sentence that opens it
-    name = None if cue is None else cue.cat[4:].removesuffix("-weak")
+    name = _source_name(cue)
     if cue is not None and not same_sentence and name in _PEOPLE_ONLY and c.metric not in ("personnel", "pow"):
         cue = None  # "Mediazona counts 35,780 dead. … 5,316 tanks were destroyed": not Mediazona's
     elif name == "air-force" and c.metric not in _SHOT_DOWN:
         # "Según la Fuerza Aérea, … 975.000 bajas": the air force counts what it shoots down; the
         # speaker before it goes on ("BBC named 4,515 … One in five served in the air force")
         cue, same_sentence = ctx.srccues.subject_before(doc.sent_of[c.first]), False
-        if cue is not None and cue.cat.startswith("src:air-force"):
-            cue = None
-        name = None if cue is None else cue.cat[4:].removesuffix("-weak")
+        name = _source_name(cue)
+        if name == "air-force":
+            cue = name = None
     if cue is None:
         c.source, c.strong_source = ctx.default_source, False
     else:

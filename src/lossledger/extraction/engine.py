@@ -18,7 +18,7 @@ from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import INVASION, DateMention, find_dates
 from .document import Doc, analyse
-from .figures import NO_METRIC, REASONS, Candidate, find_candidates, pair_respectively
+from .figures import NO_METRIC, REASONS, Candidate, find_candidates, joins_range, pair_respectively
 from .language import detect_language
 from .large import LARGE, extract_large
 from .magnitudes import magnitudes
@@ -342,8 +342,7 @@ def _joined(doc: Doc, c: Candidate) -> bool:
     or 4 tanks", "१९ हजारदेखि २० हजार" (the joining word glued to the scale word)."""
     if c.num.glued in doc.lex.conjunctions:
         return True
-    tok = doc.tokens[c.last] if c.last < len(doc.tokens) else None
-    return tok is not None and (tok.raw in ("-", "–") or doc.lex.joins(tok.norm))
+    return c.last < len(doc.tokens) and joins_range(doc, doc.tokens[c.last])
 
 
 def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:

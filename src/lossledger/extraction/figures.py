@@ -27,7 +27,7 @@ from .numbers import NumberPhrase
 from .tokens import NUM, PUNCT, WORD, Token
 from .vocab import Match
 
-__all__ = ["NO_METRIC", "Candidate", "find_candidates", "pair_respectively"]
+__all__ = ["NO_METRIC", "Candidate", "find_candidates", "joins_range", "pair_respectively"]
 
 _DASHES = {"-", "–", "—", "‒", "−", ":", "：", "="}
 #: emphasis marks that scraped pages keep from markdown
@@ -525,7 +525,7 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     if j >= len(toks) or toks[j].nl_before:
         return True
     tok = toks[j]
-    if _joins_range(doc, tok) and j + 1 < len(toks) and toks[j + 1].kind == NUM:
+    if joins_range(doc, tok) and j + 1 < len(toks) and toks[j + 1].kind == NUM:
         return True  # "between 138,500 and 200,000 people": the metric of the next figure
     if tok.kind == WORD and tok.norm in doc.lex.conjunctions and doc.frame_at.get(j + 1) is not None:
         return True  # "зросли на 3 і склали 23 949": the clause goes on with a word of loss
@@ -618,7 +618,7 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
     return out
 
 
-def _joins_range(doc: Doc, tok: Token) -> bool:
+def joins_range(doc: Doc, tok: Token) -> bool:
     """Whether a token joins the two ends of a range ("138,500 and 200,000", "120–130")."""
     return tok.raw in ("-", "–") or doc.lex.joins(tok.norm)
 
@@ -626,8 +626,14 @@ def _joins_range(doc: Doc, tok: Token) -> bool:
 def _ranges_of_units(doc: Doc, cands: list[Candidate]) -> None:
     """The first number of a range of units is units too: "entre 120 y 130 batallones"."""
     for c, nxt in zip(cands, cands[1:], strict=False):
-        if c.metric is None and c.reason is None and nxt.reason == REASONS["unit"] and nxt.first == c.last + 1:
-            c.reason = nxt.reason if _joins_range(doc, doc.tokens[c.last]) else None
+        if (
+            c.metric is None
+            and c.reason is None
+            and nxt.reason == REASONS["unit"]
+            and nxt.first == c.last + 1
+            and joins_range(doc, doc.tokens[c.last])
+        ):
+            c.reason = nxt.reason
 
 
 def _in_parens_after(doc: Doc, fig: Candidate, c: Candidate) -> bool:
