@@ -21,7 +21,7 @@ from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import INVASION, DateMention, find_dates
 from .document import Doc, analyse
-from .figures import NO_METRIC, REASONS, Candidate, find_candidates, joins_range, pair_respectively
+from .figures import NO_METRIC, REASONS, Candidate, after_anaphora, find_candidates, joins_range, pair_respectively
 from .language import detect_language
 from .large import LARGE, extract_large
 from .magnitudes import magnitudes
@@ -247,7 +247,7 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             prev = c
             continue
         counted = bool(doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")) or _counted_by_head(doc, c, hi)
-        refers_back = counted or bool(doc.matches_in(lo, hi, "kind:anaphora"))
+        refers_back = counted or bool(doc.matches_in(lo, hi, "kind:anaphora")) or after_anaphora(doc, c.first)
         subject = _subject_term(doc, c, named, counted)
         if subject is not None:
             c.metric, c.how, c.term_first, c.term_last = subject[0], "subject", subject[1], subject[2]

@@ -516,7 +516,7 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         and toks[j + 1].start == toks[j].end
     ):
         return True  # a case suffix after a hyphen: "183 130-ს მიაღწია", "11 135-ə çatıb"
-    if _after_anaphora(doc, c.first):
+    if after_anaphora(doc, c.first):
         return True  # "de las cuales 1.060 se produjeron…": the part of the figure before
     if j < len(toks) and toks[j].raw in _CLOSING and toks[j].start == toks[j - 1].end and doc.quoted[c.first]:
         return True  # «alrededor de 88.380» han fallecido: a quoted figure ends its quotation
@@ -554,13 +554,15 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
     return cm is not None and ("date:" in cm.prefixes or "src:" in cm.prefixes)
 
 
-def _after_anaphora(doc: Doc, first: int) -> bool:
+def after_anaphora(doc: Doc, first: int) -> bool:
     """Whether a number follows "of which", "de las cuales", "entre os quais" (quotes or a
-    qualifier between: "including just under 41,000")."""
+    qualifier between: "including just under 41,000"; a comma: "Sur ce nombre, 810")."""
     k = first
     while k > 0 and doc.tokens[k - 1].raw in _QUOTES:
         k -= 1
     k = doc.before_qualifier(k)
+    if k > 0 and doc.tokens[k - 1].raw in (",", ":"):
+        k -= 1
     return any(m.end == k for m in doc.matches_in(max(0, k - 4), k, "kind:anaphora"))
 
 
