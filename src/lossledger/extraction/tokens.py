@@ -163,6 +163,15 @@ def _split_number(raw: str, start: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _date_part_before(text: str, end: int) -> bool:
+    """Whether a day, a month or a year ends at ``end`` (the "02" of "2026-02-14", the "2022" of
+    "2022-04"), not the group of a number ("1 000-1 100": a range)."""
+    k = end
+    while k > 0 and text[k - 1].isdigit():
+        k -= 1
+    return 1 <= end - k <= 2 or (end - k == 4 and text[k : k + 2] in ("19", "20"))
+
+
 def _after_date(raw: str, start: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The day of a date ("2026-02-14", "14.02.2026" ends here) does not begin a space-grouped
     number: " date 2026-02-14 177 433" is the 14th, then 177,433."""
@@ -195,7 +204,7 @@ def tokenize(text: str) -> list[Token]:
                 append(Token(NUM, s, pos, num, num, nl))
                 continue
             pieces = _split_number(num, s)
-            if s >= 2 and text[s - 1] in "-/." and text[s - 2].isdigit():
+            if s >= 2 and text[s - 1] in "-/." and _date_part_before(text, s - 1):
                 pieces = _after_date(num, s, pieces)
             for k, (ps, pe) in enumerate(pieces):
                 piece = text[ps:pe]
