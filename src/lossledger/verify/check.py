@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from .. import registry
 from ..extraction import extract
 from ..extraction.model import Claim
+from ..extraction.numbers import trailing_zeros
 from ..extraction.unnamed import BARE
 from ..ledger.points import Point
 from ..taxonomy import STATEMENT_METRICS
@@ -87,6 +88,7 @@ def check(
         lambda gs, fp: acknowledged_with_ledger(gs, view, index, fp.date),
         lambda gs, fp: others_by_size(gs, index, fp),
         lambda gs, fp: others_beside_acknowledged(gs, found.claims, index, fp),
+        lambda gs, fp: russian_toll_with_ledger(found.claims, view, index, fp),
         lambda gs, fp: (
             fp.date is not None and fp.confidence >= NAME_CONFIDENCE and metric_with_ledger(gs, index, fp.date)
         ),
@@ -299,6 +301,49 @@ def others_beside_acknowledged(
             _settled(c, "source", source="other")
             changed = True
     return changed
+
+
+def russian_toll_with_ledger(claims: list[Claim], view: LedgerView, index: FingerprintIndex, fingerprint: Fingerprint) -> bool:
+    """Russia's losses of soldiers that the words credit to Russia's MoD ("Russia has reported
+    the loss of 1,340 soldiers in one day", "440 weitere Soldaten von Kreml-Chef Putin") but that
+    are, as stated, figures of the General Staff report the text quotes, and no toll Moscow
+    acknowledged, are the General Staff's: Moscow has published no running toll of its own since
+    September 2022; one stated again beside the General Staff's own is that figure, one claim.
+    Whether anything changed."""
+    date = fingerprint.date
+    if date is None or fingerprint.confidence < 0.5:
+        return False
+    suspects = [c for c in claims if c.source == "russian-mod" and c.metric == "personnel"]
+    if not suspects:
+        return False
+    acknowledged = _acknowledged_totals(view)
+    reported = view.points(GENERAL_STAFF, start=date, end=date).get("personnel", {}).get(date)
+    changed = False
+    for c in suspects:
+        if c.value in acknowledged or not index.fits_on(replace(c, source=GENERAL_STAFF), date):
+            continue
+        if trailing_zeros(c.value) >= _ROUND and not _within(c, reported, _NEAR_ROUND):
+            continue  # "up to 14,000 wounded", "400,000": an estimate's round figure, not the report's rounded
+        if any(_same_figure(c, other) for other in claims if other.source == GENERAL_STAFF):
+            claims.remove(c)  # the report's figure stated again (headline and body): one claim
+        else:
+            _settled(c, "source", source=GENERAL_STAFF)
+        changed = True
+    return changed
+
+
+#: a figure with this many trailing zeros is round; as the report's rounding it is this close to it
+_ROUND = 3
+_NEAR_ROUND = 0.01
+
+
+def _within(c: Claim, point: Point | None, share: float) -> bool:
+    value = None if point is None else point.total if c.kind == "total" else point.increase
+    return value is not None and abs(c.value - value) <= share * value
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    return (a.metric, a.kind, a.value) == (b.metric, b.kind, b.value)
 
 
 def acknowledged_with_ledger(
