@@ -694,6 +694,8 @@ def _country_after(doc: Doc, k: int, line: int) -> str | None:
     if k >= len(toks) or doc.sent_of[k] != line:
         return None
     m = doc.ctx_at.get(k)
+    if m is not None and doc.matches_in(m.end, min(m.end + 2, len(toks)), "date:said"):
+        return None  # "900 casualties Ukraine's military said": the speaker, with its comma left out
     for cat, _ in m.entries if m is not None else ():
         if cat in ("place:ukraine", "place:russia"):
             return cat[6:]
