@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lossledger.extraction import extract
+from lossledger.extraction.tokens import NUM, tokenize
 
 GS = "general-staff"
 
@@ -423,3 +424,53 @@ def test_years_that_reach_back_to_the_invasion_are_the_whole_war(published: str,
     text = "За його словами, за два роки противник втратив понад 180 тисяч особового складу, повідомив Генштаб."
     claims = extract(text, language="uk", published=published).claims
     assert [(c.value, c.kind) for c in claims] == [(180000, kind)]
+
+
+def test_a_number_after_of_which_and_a_comma_refers_back() -> None:
+    text = (
+        "Depuis le début de l'invasion, l'armée russe a perdu 220 450 soldats, selon l'état-major ukrainien. "
+        "Sur ce nombre, 810 l'ont été ces dernières 24 heures."
+    )
+    assert (GS, "personnel", "increase", 810) in _claims(text, "fr")
+
+
+def test_a_range_of_thousands_joined_by_a_hyphen_is_not_split_as_a_date() -> None:
+    text = "Щодня Сили оборони виводять з ладу приблизно 1 000-1 100 російських військових, каже Сирський."
+    values = {v for *_rest, v in _claims(text, "uk")}
+    assert not values & {1, 100, 1000}
+
+
+def test_a_total_of_sums_within_the_period_its_clause_names() -> None:
+    text = "A total of 45,720 Russian soldiers were killed or wounded in November, the Ukrainian Defense Ministry said."
+    claims = extract(text, language="en", published="2024-12-01").claims
+    assert [(c.kind, c.period) for c in claims if c.value == 45720] == [("increase", "P1M")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Intanto l'Ucraina afferma che le sue forze hanno abbattuto anche:\n- 450 carri armati\n- 93 aerei",
+            "it",
+        ),
+        ("Ucrania afirma que sus tropas han destruido 450 tanques y 93 aviones rusos.", "es"),
+    ],
+)
+def test_a_country_speaks_with_a_present_tense_word_of_saying(text: str, language: str) -> None:
+    claims = _claims(text, language)
+    assert (GS, "tanks", "total", 450) in claims and (GS, "aircraft", "total", 93) in claims
+
+
+def test_militants_are_personnel() -> None:
+    text = "Втрати ворога: за минулу добу ЗСУ знешкодили майже 600 російських бойовиків, повідомив Генштаб."
+    assert (GS, "personnel", "increase", 600) in _claims(text, "uk")
+
+
+def test_a_country_after_the_noun_with_a_word_of_saying_speaks() -> None:
+    text = "Overnight Moscow suffered another 900 casualties Ukraine's military said on Sunday."
+    assert (GS, "personnel", "increase", 900) in _claims(text, "en")
+
+
+def test_a_number_alone_in_its_sentence_repeating_the_figure_before_is_one_claim() -> None:
+    text = "Les défenseurs ont abattu 313 drones russes en une seule journée, selon l'état-major. Trois cent treize."
+    assert [c.value for c in extract(text, language="fr").claims] == [313]

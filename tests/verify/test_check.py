@@ -589,3 +589,36 @@ def test_a_number_no_word_names_takes_the_one_line_it_equals_that_day(view: Ledg
     report = check(text, view, published="2024-01-25", language="de")
     assert [(c["metric"], c["kind"]) for c in _claims(report, value=379610)] == [("personnel", "total")]
     assert "number-named-by-ledger" in {n["code"] for n in report.to_dict()["notes"]}
+
+
+@pytest.mark.parametrize(
+    "text, language, value",
+    [
+        (
+            "Russia has reported the loss of 1,340 soldiers in one day. Ukraine's General Staff puts the total "
+            "at 678,520 personnel, 9,047 tanks and 19,565 artillery systems.",
+            "en",
+            1340,
+        ),
+        (
+            "An einem Tag verlor Kreml-Chef Putin 440 weitere Soldaten. Die Ukraine meldet insgesamt 62.500 "
+            "getötete Soldaten, 2486 Panzer und 1477 Artilleriesysteme.",
+            "de",
+            440,
+        ),
+    ],
+)
+def test_russian_losses_credited_to_moscow_that_are_the_reports_figures_are_the_general_staffs(
+    view: LedgerView, text: str, language: str, value: int
+) -> None:
+    report = check(text, view, language=language)
+    assert {c["source"] for c in _claims(report, value=value)} == {"general-staff"}
+
+
+def test_a_toll_moscow_acknowledged_stays_its_own(view: LedgerView) -> None:
+    text = (
+        "Moscow last admitted 5,937 dead soldiers. Ukraine's General Staff puts Russia's losses at 55,510 "
+        "personnel, 2,235 tanks and 1,335 artillery systems."
+    )
+    report = check(text, view, published="2022-09-22", language="en")
+    assert {c["source"] for c in _claims(report, value=5937)} == {"russian-mod"}

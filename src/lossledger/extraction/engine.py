@@ -238,9 +238,6 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             prev = c
             figs.append(c)
             continue
-        if prev is not None and prev.num.value == c.num.value and _alone(doc, c):
-            c.reason = _RESTATED  # "313 drones … en une seule journée. Trois cent treize.": said again
-            continue
         nxt = at.get(c.last + 1)
         if nxt is not None and nxt.metric is not None and nxt.reason is None and _joined(doc, c):
             c.metric, c.how, c.term_first, c.term_last = nxt.metric, "coord", nxt.term_first, nxt.term_last
@@ -271,15 +268,6 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             continue
         prev = c
         figs.append(c)
-
-
-_RESTATED = "the figure before, restated"
-
-
-def _alone(doc: Doc, c: Candidate) -> bool:
-    """Whether a number is its sentence's only words ("Trois cent treize.")."""
-    a, b = doc.sentence_range(c.first)
-    return all(c.first <= k < c.last or doc.tokens[k].kind == PUNCT for k in range(a, b))
 
 
 def _counted_by_head(doc: Doc, c: Candidate, hi: int) -> bool:
