@@ -474,3 +474,20 @@ def test_a_country_after_the_noun_with_a_word_of_saying_speaks() -> None:
 def test_a_number_alone_in_its_sentence_repeating_the_figure_before_is_one_claim() -> None:
     text = "Les défenseurs ont abattu 313 drones russes en une seule journée, selon l'état-major. Trois cent treize."
     assert [c.value for c in extract(text, language="fr").claims] == [313]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The General Staff spokesman added that over 200 Russian soldiers had been taken prisoner.", "en"),
+        ("Генштаб додав, що понад 200 російських військових потрапили в полон.", "uk"),
+        ("Rzecznik sztabu dodał, że ponad 200 rosyjskich żołnierzy zostało wziętych do niewoli.", "pl"),
+    ],
+)
+def test_soldiers_said_to_be_taken_prisoner_are_prisoners(text: str, language: str) -> None:
+    assert {(m, v) for _s, m, _k, v in _claims(text, language)} == {("pow", 200)}
+
+
+def test_the_dead_and_the_captured_together_are_personnel() -> None:
+    text = "Генштаб ЗСУ: за тиждень війни втрати РФ — 9 тис військових убитими та полоненими."
+    assert {(m, v) for _s, m, _k, v in _claims(text, "uk")} == {("personnel", 9000)}

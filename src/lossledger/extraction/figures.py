@@ -608,6 +608,8 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
             named = _bracketed_after_term(doc, c)
             if named is not None:
                 c.metric, c.how, c.term_first, c.term_last = named
+        if c.metric == "personnel" and c.term_last > c.last and _taken_prisoner(doc, c):
+            c.metric = "pow"  # "200 Russian soldiers were taken prisoner": people, then what became of them
         if c.metric is None and _year_like(num):
             c.reason = "year"
             continue
@@ -618,6 +620,23 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
             prev_fig = c
     _ranges_of_units(doc, out)
     return out
+
+
+#: at most this many tokens between a count of people and the words that say they were captured
+_PRISONER_REACH = 5
+
+
+def _taken_prisoner(doc: Doc, c: Candidate) -> bool:
+    """Whether the clause goes on, a few words after the people a number counts, to say they were
+    taken prisoner (``pow`` words: "zostało wziętych do niewoli", "потрапили в полон")."""
+    hi = min(doc.clause_range(c.term_last - 1)[1], c.term_last + _PRISONER_REACH)
+    for m in doc.matches_in(c.term_last, hi, "metric:pow"):
+        if m.start < c.term_last or any(t.kind == NUM for t in doc.tokens[c.term_last : m.start]):
+            continue  # another number's: "5710 zabitych i 200 wziętych do niewoli"
+        if doc.matches_in(c.term_last, m.start, "metric:personnel") or doc.matches_in(c.term_last, m.start, "frame:death"):
+            continue  # "9 тис військових убитими та полоненими": the dead and the captured together
+        return True
+    return False
 
 
 def joins_range(doc: Doc, tok: Token) -> bool:
