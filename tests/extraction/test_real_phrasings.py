@@ -491,3 +491,17 @@ def test_soldiers_said_to_be_taken_prisoner_are_prisoners(text: str, language: s
 def test_the_dead_and_the_captured_together_are_personnel() -> None:
     text = "Генштаб ЗСУ: за тиждень війни втрати РФ — 9 тис військових убитими та полоненими."
     assert {(m, v) for _s, m, _k, v in _claims(text, "uk")} == {("personnel", 9000)}
+
+
+def test_a_name_that_owns_the_next_noun_is_no_speaker() -> None:
+    text = (
+        "Ukrainian Armed Forces said about 10,000 Russian soldiers were killed. The military also said it dealt a "
+        "heavy blow to the Kremlin's arsenal, taking out more than 250 tanks and 39 planes."
+    )
+    claims = _claims(text, "en")
+    assert (GS, "tanks", "total", 250) in claims and (GS, "aircraft", "total", 39) in claims
+
+
+def test_according_to_a_names_figures_it_speaks() -> None:
+    text = "Russia also lost 38 artillery systems in the past day, and 10,466 in all, according to Kyiv's figures."
+    assert (GS, "artillery", "increase", 38) in _claims(text, "en")

@@ -898,6 +898,23 @@ def _russian_named(doc: Doc, q: Cue) -> bool:
     return m is not None and m.has("sideadj:russia") and doc.sent_of[k] == q.sentence
 
 
+#: tokens after a possessor's noun within which a word of saying makes the phrase a speaker
+_POSSESSED_SPEAKER = 4
+
+
+def _possessor(doc: Doc, q: Cue) -> bool:
+    """A name that owns the noun after it ("the Kremlin's weaponry", "Putin's troops") is no
+    speaker, unless a word of saying follows that noun ("the Kremlin's spokesman said") or comes
+    before the name ("according to Kyiv's figures")."""
+    toks = doc.tokens
+    k = q.last
+    if k + 1 >= len(toks) or toks[k].raw not in ("'", "’") or toks[k + 1].norm != "s" or toks[k].start != toks[k - 1].end:
+        return False
+    if any(m.end == q.first for m in doc.matches_in(max(0, q.first - 4), q.first, "date:according")):
+        return False
+    return not doc.matches_in(k + 2, min(len(toks), k + 2 + _POSSESSED_SPEAKER), "date:said")
+
+
 def _name_word(doc: Doc, k: int) -> bool:
     """A word written as a name: capitalised, no acronym ("Ковальов", not "ЗСУ"), and no word
     the vocabulary knows ("Ukraine", "Генштабу")."""
@@ -924,6 +941,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     # "since the Kremlin launched its invasion": a name inside a phrase of time is no speaker
     spans = [(q.first, q.last) for q in cues if q.cat == "kind:total"]
     cues = [q for q in cues if not (q.cat.startswith("src:") and any(a <= q.first and q.last <= b for a, b in spans))]
+    cues = [q for q in cues if not (q.cat.startswith("src:") and _possessor(doc, q))]
     figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),
