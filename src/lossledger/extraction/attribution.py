@@ -908,7 +908,12 @@ def _possessor(doc: Doc, q: Cue) -> bool:
     before the name ("according to Kyiv's figures")."""
     toks = doc.tokens
     k = q.last
-    if k + 1 >= len(toks) or toks[k].raw not in ("'", "’") or toks[k + 1].norm != "s" or toks[k].start != toks[k - 1].end:
+    if (
+        k + 1 >= len(toks)
+        or toks[k].raw not in ("'", "’")
+        or toks[k + 1].norm != "s"
+        or toks[k].start != toks[k - 1].end
+    ):
         return False
     if any(m.end == q.first for m in doc.matches_in(max(0, q.first - 4), q.first, "date:according")):
         return False

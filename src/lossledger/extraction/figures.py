@@ -633,7 +633,9 @@ def _taken_prisoner(doc: Doc, c: Candidate) -> bool:
     for m in doc.matches_in(c.term_last, hi, "metric:pow"):
         if m.start < c.term_last or any(t.kind == NUM for t in doc.tokens[c.term_last : m.start]):
             continue  # another number's: "5710 zabitych i 200 wziętych do niewoli"
-        if doc.matches_in(c.term_last, m.start, "metric:personnel") or doc.matches_in(c.term_last, m.start, "frame:death"):
+        if doc.matches_in(c.term_last, m.start, "metric:personnel") or doc.matches_in(
+            c.term_last, m.start, "frame:death"
+        ):
             continue  # "9 тис військових убитими та полоненими": the dead and the captured together
         return True
     return False

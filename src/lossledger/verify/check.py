@@ -303,7 +303,9 @@ def others_beside_acknowledged(
     return changed
 
 
-def russian_toll_with_ledger(claims: list[Claim], view: LedgerView, index: FingerprintIndex, fingerprint: Fingerprint) -> bool:
+def russian_toll_with_ledger(
+    claims: list[Claim], view: LedgerView, index: FingerprintIndex, fingerprint: Fingerprint
+) -> bool:
     """Russia's losses of soldiers that the words credit to Russia's MoD ("Russia has reported
     the loss of 1,340 soldiers in one day", "440 weitere Soldaten von Kreml-Chef Putin") but that
     are, as stated, figures of the General Staff report the text quotes, and no toll Moscow
