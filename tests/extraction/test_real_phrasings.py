@@ -506,3 +506,26 @@ def test_a_name_that_owns_the_next_noun_is_no_speaker() -> None:
 def test_according_to_a_names_figures_it_speaks() -> None:
     text = "Russia also lost 38 artillery systems in the past day, and 10,466 in all, according to Kyiv's figures."
     assert (GS, "artillery", "increase", 38) in _claims(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text, language, as_of",
+    [
+        ("Идет 618-й день войны. По данным Генштаба ВСУ, Россия потеряла 930 военных.", "ru", "2023-11-03"),
+        (
+            "Inwazja trwa już od 618 dni. Według Sztabu Generalnego przeciwnik stracił 930 żołnierzy.",
+            "pl",
+            "2023-11-03",
+        ),
+        ("On day 618 of the war, Russia lost 930 soldiers, the General Staff said.", "en", "2023-11-03"),
+        ("Over the last 10 days Russia lost 9,300 soldiers, the General Staff said.", "en", None),
+    ],
+)
+def test_the_day_of_the_war_a_text_counts_dates_it(text: str, language: str, as_of: str | None) -> None:
+    found = extract(text, language=language).as_of
+    assert (found.isoformat() if found else None) == as_of
+
+
+def test_a_day_word_before_a_count_of_soldiers_is_no_day_of_the_war() -> None:
+    text = "Laut Generalstab verlor Russland am letzten Tag 660 russische Soldaten."
+    assert (GS, "personnel", "increase", 660) in _claims(text, "de")

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from ..errors import InputError
+from ..warday import date_of_day
 from .asof import resolve_as_of, stated_weekday
 from .attribution import attribute, list_groups
 from .claims import build_claims
@@ -613,8 +614,9 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     figs = [c for c in cands if c.reason is None]
     _averages(doc, figs)
     _ranges(doc, figs)
-    settle_kinds(figs, era_hint(dates, figs, pub), _sentence_eras(doc, dates, figs))
-    as_of, fig_dates = resolve_as_of(doc, dates, figs, pub)
+    dated = pub or _war_day(doc, cands)  # "Идет 618-й день войны" dates a text with no date of its own
+    settle_kinds(figs, era_hint(dates, figs, dated), _sentence_eras(doc, dates, figs))
+    as_of, fig_dates = resolve_as_of(doc, dates, figs, dated)
     era = as_of or pub or next((d.date() or _month_start(d) for d in dates if d.metadata), None)
 
     def to_claim(d: Doc, c: Candidate) -> Claim:
@@ -627,6 +629,47 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     ignored = [Ignored(c.num.value, (c.num.start, c.num.end), c.reason or "") for c in cands if c.reason is not None]
     weekday = stated_weekday(doc, dates, figs) if pub is None and as_of is None else None
     return Extraction(language=lang, as_of=as_of, claims=claims, ignored=ignored, unnamed=unnamed, weekday=weekday)
+
+
+#: the fewest days a count of the war's days has ("in 3 days" is a period, "day 618" a date)
+_FEWEST_WAR_DAYS = 8
+#: tokens between a day's number and the word "day" (an ordinal ending: "618-й", "843-тя", "618e")
+_ORDINAL_GAP = 2
+
+
+def _war_day(doc: Doc, cands: list[Candidate]) -> dt.date | None:
+    """The day a text counts the war to ("day 618 of the war", "Идет 618-й день войны", "trwa
+    już od 618 dni", "843-тя доба") as a date, when one such count is all it gives (two different
+    counts give none).  A number next to a name of the unit "day" (CLDR's, every plural form, or
+    the language's ``[nonclaims] day_before`` words: "доба") or after "day", not after a period
+    prefix ("in the last 10 days")."""
+    toks = doc.tokens
+    found: set[int] = set()
+    if doc.lex.term_before_number:
+        return None  # "24일": where a counter follows every number, a day's number and a count of days look alike
+    for c in cands:
+        if c.reason in (None, "date") or not c.num.raw_digits.isdigit() or c.num.last - c.num.first != 1:
+            continue
+        n = c.num.int_value
+        if not _FEWEST_WAR_DAYS <= n <= _LAST_WAR_DAY or doc.matches_in(
+            max(0, c.first - 3), c.first, "kind:period_prefix"
+        ):
+            continue
+        named_after = any(
+            toks[k].kind == WORD
+            and toks[k].norm not in doc.lex.day_marks  # "20일", "20日": the 20th of a month
+            and (
+                doc.lex.names_days(toks[k].norm) or ((m := doc.match_at.get(k)) is not None and m.has("non:day_before"))
+            )
+            for k in range(c.last, min(len(toks), c.last + _ORDINAL_GAP + 1))
+        )
+        if named_after or c.reason == REASONS["day_before"]:
+            found.add(n)
+    return date_of_day(found.pop()) if len(found) == 1 else None
+
+
+#: a day count of the war below the first year a number could be read as (a year is no day count)
+_LAST_WAR_DAY = 1899
 
 
 def _month_start(dm: DateMention) -> dt.date | None:

@@ -480,9 +480,17 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
     m = doc.match_end.get(num.first)
     if m is not None:
         for cat in m.cats():
+            if cat == "non:day_before" and _counts_after(doc, num.last):
+                continue  # "am letzten Tag 660 russische Soldaten": the day's count, not the day
             if cat in ("non:day_before", "non:money", "non:vague"):
                 return REASONS[cat[4:]]
     return None
+
+
+def _counts_after(doc: Doc, k: int) -> bool:
+    """Whether a category's name follows token ``k`` at once, or after one adjective ("660
+    russische Soldaten")."""
+    return any(_metric_of(doc, j) is not None for j in range(k, min(k + 2, len(doc.tokens))))
 
 
 def _year_like(num: NumberPhrase) -> bool:

@@ -63,6 +63,7 @@ cues match as written: their case says whose losses they are.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable
@@ -343,6 +344,7 @@ class Lexicon:
     day_marks: frozenset[str] = frozenset()  # a day number's mark after it ("14일", "14日")
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
+    day_names: frozenset[str] = frozenset()  # "днів", "dni", "jours" and their keys (CLDR's units)
     _findex: dict[str, _Firsts] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
@@ -352,6 +354,10 @@ class Lexicon:
 
     def key(self, word: str) -> str:
         return self.normaliser.key(word) if self.normaliser is not None else word
+
+    def names_days(self, norm: str) -> bool:
+        """Whether a word (folded) is a name of the unit "day", by its form or its key."""
+        return norm in self.day_names or self.key(norm) in self.day_names
 
     def add(self, text: str, category: str, payload: Any = None, layer: int = PRIMARY, keyed: bool = True) -> None:
         """Index a phrase; ``keyed=False`` matches its words only as written (side cues: "ukraińskich
@@ -641,6 +647,34 @@ def _add_babel_dates(lex: Lexicon, code: str, keyed: bool = True) -> None:
                 lex.add(name, "date:weekday", num, keyed=keyed)
 
 
+#: counts that bring out every plural form CLDR knows (Arabic's zero, two, few and many; Slavic
+#: few and many; fractions' "other")
+_PLURAL_SAMPLES = (0, 1, 2, 3, 5, 11, 21, 100, 1.5)
+#: the count in a formatted unit ("1,5 дня", "٥ أيام")
+_NUMBER_PART = re.compile(r"[\d\s.,\u066b\u066c\u00a0\u202f]*\d[\d\s.,\u066b\u066c\u00a0\u202f]*")
+
+
+def _add_babel_days(lex: Lexicon, code: str) -> None:
+    """The names of the unit "day" in every plural form ("день", "дня", "днів"; "dzień", "dni"),
+    from Babel's CLDR unit patterns, with their keys: a text's count of the war's days dates it
+    (engine.py).  Not in scripts written without spaces, where one character stands in other words."""
+    from babel import UnknownLocaleError
+    from babel.units import format_unit
+
+    from .tokens import UNSPACED
+
+    names: set[str] = set()
+    for count in _PLURAL_SAMPLES:
+        try:
+            text = format_unit(count, "duration-day", length="long", locale=code)
+        except (UnknownLocaleError, ValueError, KeyError):
+            return
+        name = fold(_NUMBER_PART.sub(" ", text).strip())
+        if len(name) >= 2 and " " not in name and not UNSPACED.search(name):
+            names |= {name, lex.key(name)}
+    lex.day_names = frozenset(names)
+
+
 def _add_statement(lex: Lexicon, code: str, keyed: bool = True) -> None:
     """The statement's own line wording (taxonomy.toml) as metric phrases for en/uk/ru."""
     if code not in ("en", "uk", "ru"):
@@ -740,6 +774,7 @@ def _build_lexicon(code: str) -> Lexicon:
         _add_babel_dates(lex, c, keyed=i == 0)
         _add_babel_places(lex, c, keyed=i == 0)
         _add_statement(lex, c, keyed=i == 0)
+    _add_babel_days(lex, code)
     if code not in codes:
         _add_babel_dates(lex, code)
         _add_babel_places(lex, code)
