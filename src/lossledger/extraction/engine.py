@@ -631,8 +631,9 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     return Extraction(language=lang, as_of=as_of, claims=claims, ignored=ignored, unnamed=unnamed, weekday=weekday)
 
 
-#: the fewest days a count of the war's days has ("in 3 days" is a period, "day 618" a date)
-_FEWEST_WAR_DAYS = 8
+#: the fewest days a count of the war's days has ("in 3 days", "among the 10 days with the
+#: highest losses" are periods; "day 618" a date)
+_FEWEST_WAR_DAYS = 30
 #: tokens between a day's number and the word "day" (an ordinal ending: "618-й", "843-тя", "618e")
 _ORDINAL_GAP = 2
 
