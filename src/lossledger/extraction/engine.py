@@ -634,6 +634,8 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
 #: the fewest days a count of the war's days has ("in 3 days", "among the 10 days with the
 #: highest losses" are periods; "day 618" a date)
 _FEWEST_WAR_DAYS = 30
+#: the most: below the first year a number could be read as (a year is no day count)
+_LAST_WAR_DAY = 1899
 #: tokens between a day's number and the word "day" (an ordinal ending: "618-й", "843-тя", "618e")
 _ORDINAL_GAP = 2
 
@@ -667,10 +669,6 @@ def _war_day(doc: Doc, cands: list[Candidate]) -> dt.date | None:
         if named_after or c.reason == REASONS["day_before"]:
             found.add(n)
     return date_of_day(found.pop()) if len(found) == 1 else None
-
-
-#: a day count of the war below the first year a number could be read as (a year is no day count)
-_LAST_WAR_DAY = 1899
 
 
 def _month_start(dm: DateMention) -> dt.date | None:
