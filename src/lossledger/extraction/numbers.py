@@ -45,12 +45,12 @@ class NumberPhrase:
         return int(round(self.value))
 
 
-@lru_cache(maxsize=16384)
 def trailing_zeros(value: int) -> int:
     """The run of zeros a figure ends with ("400,000": 5)."""
     return len(str(value)) - len(str(value).rstrip("0")) if value else 0
 
 
+@lru_cache(maxsize=16384)
 def parse_digits(raw: str) -> tuple[float, int, int] | None:
     """(value, precision, decimals) of a digit token such as "12 129", "1.003", "1,18", "27.5".
 
