@@ -157,8 +157,13 @@ def _name_merged_line(claims: list[Claim], series: dict[str, Any], reference: dt
 
 
 def _equals(c: Claim, points: dict[dt.date, Point], day: dt.date) -> bool:
-    p = points.get(day)
-    return p is not None and c.value == (p.total if c.kind == "total" else p.increase)
+    value = _line_value(c, points.get(day))
+    return value is not None and c.value == value
+
+
+def _line_value(c: Claim, point: Point | None) -> int | None:
+    """The figure of a report's line of the claim's kind (its total or its increase)."""
+    return None if point is None else point.total if c.kind == "total" else point.increase
 
 
 def read_with_ledger(
@@ -340,7 +345,7 @@ _NEAR_ROUND = 0.01
 
 
 def _within(c: Claim, point: Point | None, share: float) -> bool:
-    value = None if point is None else point.total if c.kind == "total" else point.increase
+    value = _line_value(c, point)
     return value is not None and abs(c.value - value) <= share * value
 
 
