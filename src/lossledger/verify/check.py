@@ -40,7 +40,7 @@ from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
 from .fingerprint import Fingerprint, FingerprintIndex, latest_report, round_figure
 from .report import CheckReport, Note
-from .verdicts import Judgement, judge_general_staff, judge_other, period_days
+from .verdicts import Judgement, judge_general_staff, judge_other, line_value, period_days
 from .view import LedgerView
 
 if TYPE_CHECKING:
@@ -157,13 +157,8 @@ def _name_merged_line(claims: list[Claim], series: dict[str, Any], reference: dt
 
 
 def _equals(c: Claim, points: dict[dt.date, Point], day: dt.date) -> bool:
-    value = _line_value(c, points.get(day))
+    value = line_value(points.get(day), c.kind)
     return value is not None and c.value == value
-
-
-def _line_value(c: Claim, point: Point | None) -> int | None:
-    """The figure of a report's line of the claim's kind (its total or its increase)."""
-    return None if point is None else point.total if c.kind == "total" else point.increase
 
 
 def read_with_ledger(
@@ -345,7 +340,7 @@ _NEAR_ROUND = 0.01
 
 
 def _within(c: Claim, point: Point | None, share: float) -> bool:
-    value = _line_value(c, point)
+    value = line_value(point, c.kind)
     return value is not None and abs(c.value - value) <= share * value
 
 

@@ -23,7 +23,7 @@ from ..ledger.points import Point
 from .fingerprint import approximate_range
 from .view import LedgerView
 
-__all__ = ["VERDICTS", "Judgement", "judge_general_staff", "judge_other", "STALE_DAYS"]
+__all__ = ["VERDICTS", "Judgement", "judge_general_staff", "judge_other", "line_value", "STALE_DAYS"]
 
 VERDICTS = ("match", "stale", "mismatch", "rounded", "unverifiable")
 #: How far back a total is recognised as an earlier report's.  Increases repeat by chance
@@ -71,7 +71,8 @@ class Judgement:
         }
 
 
-def _value(point: Point | None, kind: str) -> int | None:
+def line_value(point: Point | None, kind: str) -> int | None:
+    """The figure of a report's line of ``kind``: its total or its increase."""
     if point is None:
         return None
     return point.total if kind == "total" else point.increase
@@ -114,7 +115,7 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
     days = period_days(claim, when)
     if claim.kind == "increase" and days > 1:
         return _judge_period(claim, by_date, when, days)
-    value = _value(point, claim.kind)
+    value = line_value(point, claim.kind)
     if value is None:
         return Judgement(claim, "unverifiable", explanation=f"the {when} report has no {claim.kind} for {claim.metric}")
     docs = point.document_ids if point else []
@@ -136,7 +137,7 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
     for back in range(1, (STALE_DAYS if claim.kind == "total" else STALE_DAYS_INCREASE) + 1):
         day = when - dt.timedelta(days=back)
         earlier = by_date.get(day)
-        old = _value(earlier, claim.kind)
+        old = line_value(earlier, claim.kind)
         if (
             old is not None
             and old != value
@@ -240,7 +241,7 @@ def _series(
         for date, point in (
             build_points(rows, metrics=[claim.metric], source=claim.source).get(claim.metric, {}).items()
         ):
-            value = _value(point, claim.kind)
+            value = line_value(point, claim.kind)
             if value is not None:
                 out.append((date, value, point.document_ids))
                 if claim.kind == "total" and point.flags:
