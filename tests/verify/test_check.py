@@ -622,3 +622,31 @@ def test_a_toll_moscow_acknowledged_stays_its_own(view: LedgerView) -> None:
     )
     report = check(text, view, published="2022-09-22", language="en")
     assert {c["source"] for c in _claims(report, value=5937)} == {"russian-mod"}
+
+
+@pytest.mark.parametrize(
+    "text, language, date",
+    [
+        (
+            "Allein im November verlor Russland laut Generalstab 31.190 Soldaten und 617 Artilleriesysteme.",
+            "de",
+            "2025-12-01",
+        ),
+        (
+            "Since the start of the year, 299,210 Russian soldiers were killed or wounded, the General Staff said.",
+            "en",
+            "2025-09-09",
+        ),
+    ],
+)
+def test_a_sum_over_a_period_dates_a_text_that_gives_no_date(
+    view: LedgerView, text: str, language: str, date: str
+) -> None:
+    # the report whose total less that of the period's first day equals the sum: 1 December less
+    # 1 November for "in November"; 9 September less 1 January for "since the start of the year"
+    report = check(text, view, language=language)
+    assert report.to_dict()["report_date"] == date
+    assert _claims(report, kind="increase")[0]["verdict"] == "match"
+    # a round sum recurs over a season of reports: it dates nothing
+    rounded = re.sub(r"\d[\d.,]*\d(?= (Soldaten|Russian))", "31.000" if language == "de" else "299,000", text)
+    assert rounded != text and check(rounded, view, language=language).to_dict()["report_date"] is None

@@ -38,9 +38,9 @@ from ..extraction.unnamed import BARE
 from ..ledger.points import Point
 from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
-from .fingerprint import Fingerprint, FingerprintIndex, latest_report, round_figure
+from .fingerprint import Fingerprint, FingerprintIndex, latest_report, period_days, round_figure
 from .report import CheckReport, Note
-from .verdicts import Judgement, judge_general_staff, judge_other, line_value, period_days
+from .verdicts import Judgement, judge_general_staff, judge_other, line_value
 from .view import LedgerView
 
 if TYPE_CHECKING:

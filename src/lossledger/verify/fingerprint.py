@@ -26,10 +26,12 @@ from typing import Any
 from .. import derived, registry
 from ..extraction.model import Claim
 from ..extraction.numbers import trailing_zeros
+from ..extraction.periods import calendar_days
+from ..extraction.periods import period_days as _period_days
 from ..ledger.points import bridged_dates, derive_increase
 from .view import LedgerView
 
-__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report", "round_figure"]
+__all__ = ["Fingerprint", "FingerprintIndex", "approximate_range", "latest_report", "period_days", "round_figure"]
 
 GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprinted against
 #: the weight kept by a figure that only an overruled transcription's value makes true
@@ -38,6 +40,9 @@ OVERRULED = 0.99
 _ROUNDED_ONLY = 0.45
 #: an exact figure this large written with three zeros or more may be the outlet's rounding
 _ROUND_FROM = 10_000
+#: the smallest rise over a period that dates a report (stated exactly, not ending in "00"):
+#: smaller or rounded sums recur by chance
+_PERIOD_FROM = 1_000
 #: how many bands a rounded figure's range is cut into when reports that fit equally are ranked
 #: by closeness: reports a few days apart share a band, and the other figures decide between them
 BANDS = 10
@@ -66,6 +71,20 @@ def approximate_range(claim: Claim) -> tuple[int, int]:
     if claim.qualifier == "more_than":
         return value, value + step
     return value - step // 2, value + step // 2
+
+
+#: days per letter of a stated period, for judging with no report date (months and years are
+#: counted on the calendar back from the report: ``calendar_days``)
+_JUDGED_DAYS = {"D": 1, "W": 7, "M": 30}
+
+
+def period_days(claim: Claim, when: dt.date | None = None) -> int:
+    """Days an increase covers: its stated period ("P7D", "P2W"; "P1M", "P1Y" back on the
+    calendar from the report ``when``: "in November" on the report of 1 December is the 30 days
+    since 1 November, "in December" on that of 1 January the 31 since 1 December), the days from
+    its start to ``when`` ("since:2025-01-01": the report's total less that day's), else one day."""
+    days = calendar_days(claim.period, when) or _period_days(claim.period, when, _JUDGED_DAYS)
+    return 1 if days is None else days
 
 
 def round_figure(claim: Claim) -> bool:
@@ -112,6 +131,7 @@ class FingerprintIndex:
     def __init__(self, pairs: dict[tuple[str, str], tuple[array[int], array[int], array[int]]], n_dates: int) -> None:
         self.pairs = pairs
         self.n_dates = n_dates
+        self._totals: dict[str, dict[int, int]] = {}  # reconciled totals by date ordinal, per metric
 
     @classmethod
     def build(cls, view: LedgerView) -> FingerprintIndex:
@@ -194,6 +214,22 @@ class FingerprintIndex:
         each with whether the reconciled figure does."""
         return _by_date(*self._matching(claim)[1:])
 
+    def period_ordinals(self, claim: Claim) -> dict[int, bool]:
+        """Report dates (as ordinals) on which the rise over an increase's period — the report's
+        reconciled total less that of the period's first day ("in November": the report of
+        1 December less that of 1 November) — makes ``claim`` true."""
+        totals = self._totals.get(claim.metric)
+        if totals is None:
+            values, days, reconciled = self.pairs.get((claim.metric, "total"), (array("q"), array("l"), array("b")))
+            totals = self._totals[claim.metric] = {d: v for v, d, r in zip(values, days, reconciled, strict=True) if r}
+        lo, hi = approximate_range(claim)
+        out = {}
+        for d, total in totals.items():
+            before = totals.get(d - period_days(claim, dt.date.fromordinal(d)))
+            if before is not None and lo <= total - before <= hi:
+                out[d] = True
+        return out
+
     def fits_on(self, claim: Claim, date: dt.date) -> bool:
         """Whether some compilation's figure of report ``date`` makes ``claim`` true."""
         return date.toordinal() in self._matching(claim)[1]
@@ -211,10 +247,7 @@ class FingerprintIndex:
         after ``latest`` (a text cannot quote a report published after it was), and none before
         ``earliest`` when it is given.  Among equally fitting dates, one falling on ``weekday``
         (the text's "on Monday", 0 = Monday) comes first."""
-        # an increase over several days ("in the past week") is no day's increase: left out
-        distinct = {
-            (c.metric, c.kind, c.value, c.qualifier): c for c in claims if c.source == GENERAL_STAFF and not c.multi_day
-        }
+        distinct = {(c.metric, c.kind, c.value, c.qualifier, c.period): c for c in claims if c.source == GENERAL_STAFF}
         if not distinct:
             return Fingerprint(None, 0.0)
         n_dates = max(self.n_dates, 1)
@@ -228,6 +261,22 @@ class FingerprintIndex:
         matched_by: dict[int, int] = defaultdict(int)
         exact_on: set[int] = set()
         for claim in distinct.values():
+            if claim.multi_day:  # "31,190 in November": the rise over its period, where one fits
+                if claim.qualifier != "exact" or claim.value < _PERIOD_FROM or trailing_zeros(claim.value) >= 2:
+                    continue  # "about 300,000 this year", "8,000 in 31 months", "4 this week" recur
+                found = {
+                    d: r
+                    for d, r in self.period_ordinals(claim).items()
+                    if (last is None or d <= last) and (first is None or d >= first)
+                }
+                if found:
+                    weight = math.log((n_dates + 1) / (len(found) + 1))
+                    weights.append(weight)
+                    for d in found:
+                        scores[d] += weight
+                        matched_by[d] += 1
+                    exact_on.update(found)
+                continue  # an outlet's own sum that fits no period is no evidence against a date
             values, days, flags = self._matching(claim)
             if not days and round_figure(claim):  # "570 000 … eliminated", no report's figure: a rounding
                 claim = replace(claim, qualifier="about", framing=list(claim.framing))

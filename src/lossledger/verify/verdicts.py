@@ -16,11 +16,9 @@ from typing import Any
 
 from ..extraction.model import Claim
 from ..extraction.numbers import trailing_zeros
-from ..extraction.periods import calendar_days
-from ..extraction.periods import period_days as _period_days
 from ..ledger.plausibility import Flag
 from ..ledger.points import Point
-from .fingerprint import approximate_range
+from .fingerprint import approximate_range, period_days
 from .view import LedgerView
 
 __all__ = ["VERDICTS", "Judgement", "judge_general_staff", "judge_other", "line_value", "STALE_DAYS"]
@@ -152,20 +150,6 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
                 earlier.document_ids if earlier else [],
             )
     return Judgement(claim, "mismatch", value, when, f"the {when} report says {value:,}", docs)
-
-
-#: days per letter of a stated period, for judging with no report date (months and years are
-#: counted on the calendar back from the report: ``calendar_days``)
-_JUDGED_DAYS = {"D": 1, "W": 7, "M": 30}
-
-
-def period_days(claim: Claim, when: dt.date | None = None) -> int:
-    """Days an increase covers: its stated period ("P7D", "P2W"; "P1M", "P1Y" back on the
-    calendar from the report ``when``: "in November" on the report of 1 December is the 30 days
-    since 1 November, "in December" on that of 1 January the 31 since 1 December), the days from
-    its start to ``when`` ("since:2025-01-01": the report's total less that day's), else one day."""
-    days = calendar_days(claim.period, when) or _period_days(claim.period, when, _JUDGED_DAYS)
-    return 1 if days is None else days
 
 
 def _judge_period(claim: Claim, by_date: dict[dt.date, Point], when: dt.date, days: int) -> Judgement:
