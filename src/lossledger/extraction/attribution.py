@@ -318,6 +318,8 @@ def _resolve_kind(
         return
     c.kind = _kind_from(chosen)[0]
     c.kind_gap = max(chosen.first - hi, lo - chosen.last, 0)
+    if c.kind == "total" and c.kind_gap == 0 and chosen.last <= lo and not chosen.paren and _altogether(doc, chosen):
+        c.kind_by = "altogether"  # "a total of 710 … in a day": a sum, not since when (check reads it)
     if c.kind == "increase":
         c.period, since_war = _period_for(kcues, doc.sent_of[chosen.first], chosen)
         if since_war:

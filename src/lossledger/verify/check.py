@@ -89,6 +89,7 @@ def check(
         lambda gs, fp: others_by_size(gs, index, fp),
         lambda gs, fp: others_beside_acknowledged(gs, found.claims, index, fp),
         lambda gs, fp: russian_toll_with_ledger(found.claims, view, index, fp),
+        lambda gs, fp: repeated_increases(found.claims, index, fp),
         lambda gs, fp: (
             fp.date is not None and fp.confidence >= NAME_CONFIDENCE and metric_with_ledger(gs, index, fp.date)
         ),
@@ -136,7 +137,7 @@ def _settled(c: Claim, what: str, **changes: Any) -> None:
 
 
 #: kinds decided by these may be re-read with the ledger; a cue at the figure may not
-_WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period", "more"}
+_WEAK_KINDS = {"default", "sentence", "list", "trailing", "size", "period", "more", "altogether"}
 
 
 def _name_merged_line(claims: list[Claim], series: dict[str, Any], reference: dt.date | None) -> None:
@@ -342,6 +343,23 @@ _NEAR_ROUND = 0.01
 def _within(c: Claim, point: Point | None, share: float) -> bool:
     value = line_value(point, c.kind)
     return value is not None and abs(c.value - value) <= share * value
+
+
+def repeated_increases(claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint) -> bool:
+    """A General Staff "total" that is not the report's total but the very figure the text gives
+    as that report's new loss of the metric ("‘1,740 of Putin's men killed’ … 1,740 troops lost in
+    a single day", "lost 41 artillery systems and a total of 35 … in a single day") is that figure
+    stated again: one claim, the new loss.  A total that equals no new loss the text states stays
+    a mismatch.  Whether anything changed."""
+    date = fingerprint.date
+    if date is None or fingerprint.confidence < 0.5:
+        return False
+    gs = [c for c in claims if c.source == GENERAL_STAFF]
+    stated = {(c.metric, c.value) for c in gs if c.kind == "increase" and not c.multi_day and index.fits_on(c, date)}
+    repeats = [c for c in gs if c.kind == "total" and (c.metric, c.value) in stated and not index.fits_on(c, date)]
+    for c in repeats:
+        claims.remove(c)
+    return bool(repeats)
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:
