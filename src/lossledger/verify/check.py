@@ -194,6 +194,8 @@ def read_with_ledger(
 #: confidence, and exact figures equal to that report — three, an exact personnel total counting
 #: two (it names one day), or two when the report is of the date the text states
 SOURCE_CONFIDENCE = 0.6
+#: an exact total at least this large names a few reports at most
+_SPECIFIC_TOTAL = 100
 
 
 def source_with_ledger(
@@ -210,6 +212,13 @@ def source_with_ledger(
         return
     as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in open_]
     trial = index.find(as_gs, near=stated, latest=latest)
+    if trial.date is not None and trial.confidence < SOURCE_CONFIDENCE:
+        # "Zelensky: 30-35 thousand a month … • 900 in the past day, 1,270,400 in all": figures
+        # that fit the report with an exact total among them (a few small increases fit some
+        # day by chance) are judged by themselves, the others keep their speaker
+        fitting = [c for c in as_gs if index.fits_on(c, trial.date)]
+        if any(c.kind == "total" and c.qualifier == "exact" and c.value >= _SPECIFIC_TOTAL for c in fitting):
+            trial = index.find(fitting, near=stated, latest=latest)
     if trial.date is None or trial.confidence < SOURCE_CONFIDENCE:
         return
     fits = [index.fits_on(c, trial.date) for c in as_gs]
