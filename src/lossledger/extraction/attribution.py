@@ -93,7 +93,12 @@ def collect_cues(doc: Doc, prefixes: tuple[str, ...]) -> list[Cue]:
 _SPEAKERS = {"place:russia": "src:russian-mod", "place:ukraine": "src:general-staff-weak"}
 #: A side's forces after "according to" speak: "за даними українських військових" (according to
 #: the Ukrainian military) names the General Staff's side as the speaker, not as the side that lost.
-_SIDE_SPEAKERS = {"side:ukraine": "src:general-staff-weak", "side:russia": "src:russian-mod"}
+_SIDE_SPEAKERS = {
+    "side:ukraine": "src:general-staff-weak",
+    "side:russia": "src:russian-mod",
+    "sideadj:ukraine": "src:general-staff-weak",  # "based on Ukraine's data", "according to Ukrainian figures"
+    "sideadj:russia": "src:russian-mod",
+}
 
 
 def speaker_cues(doc: Doc) -> list[Cue]:
@@ -109,7 +114,7 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
         out.append(Cue(first, last, cat, None, sentence, clause, paren, doc.quoted[m.start]))
 
-    for m in doc.matches_in(0, len(doc.tokens), "side:"):
+    for m in [*doc.matches_in(0, len(doc.tokens), "side:"), *doc.matches_in(0, len(doc.tokens), "sideadj:")]:
         cat = next((_SIDE_SPEAKERS[c] for c, _ in m.entries if c in _SIDE_SPEAKERS), None)
         before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
         if cat is not None and before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
@@ -917,8 +922,10 @@ def _possessor(doc: Doc, q: Cue) -> bool:
         or toks[k].start != toks[k - 1].end
     ):
         return False
-    if any(m.end == q.first for m in doc.matches_in(max(0, q.first - 4), q.first, "date:according")):
-        return False
+    if any(
+        m.end == q.first or m.start == q.first for m in doc.matches_in(max(0, q.first - 4), q.last, "date:according")
+    ):
+        return False  # "according to Kyiv's figures", its cue from "according" on
     return not doc.matches_in(k + 2, min(len(toks), k + 2 + _POSSESSED_SPEAKER), "date:said")
 
 

@@ -219,13 +219,16 @@ def _related_boxes(doc: Doc) -> list[bool]:
 
 
 def _spaced_dash(doc: Doc, k: int) -> bool:
-    """A dash between spaces ("verloren – allein am Freitag") ends a clause; one right after a
-    statement term ("tanks – 6,465") does too, which only narrows where kind cues apply."""
+    """A dash between spaces ("verloren – allein am Freitag") ends a clause, and so does an em
+    dash between words, spaced or not (English sets asides off so); one right after a statement
+    term ("tanks – 6,465") does too, which only narrows where kind cues apply."""
     tok = doc.tokens[k]
     if tok.raw not in ("–", "—", "‒") or k == 0 or k + 1 >= len(doc.tokens):
         return False
     if doc.tokens[k - 1].kind == NUM:  # "1 210 — за последние сутки": the dash introduces its cue
         return False
+    if tok.raw == "—" and doc.tokens[k + 1].kind != NUM:
+        return True  # "280,470 troops—which includes 3,150 lost in the past week—as …": an aside
     return doc.tokens[k - 1].end < tok.start and doc.tokens[k + 1].start > tok.end
 
 

@@ -98,6 +98,8 @@ def check(
         if step(gs_claims, fingerprint):
             gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
             fingerprint = find(gs_claims)
+    found.claims = _once(found.claims)
+    gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = _recent_report(gs_claims, index, fingerprint, latest)
     reference = _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
@@ -369,6 +371,18 @@ def repeated_increases(claims: list[Claim], index: FingerprintIndex, fingerprint
     for c in repeats:
         claims.remove(c)
     return bool(repeats)
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """One claim per figure and source, as extraction merges them: a figure the ledger gave the
+    speaker its other mention already had (headline and body) is that claim again."""
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for c in claims:
+        if c.key() not in seen:
+            seen.add(c.key())
+            out.append(c)
+    return out
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:
