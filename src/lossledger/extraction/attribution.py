@@ -119,6 +119,14 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
         if cat is not None and before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
             speaks(before.start, m.end, cat, m)
+        elif (
+            cat == "src:general-staff-weak"
+            and doc.lex.verb_final
+            and not m.has("place:ukraine")
+            and not doc.aside[m.start]
+            and _closing_said(doc, m, said)
+        ):
+            speaks(m.start, m.end, cat, m)  # "ウクライナ軍は … 殺害したと発表した": Ukraine's forces that open it speak
     for m in doc.matches_in(0, len(doc.tokens), "place:"):
         cat = next((_SPEAKERS[c] for c, _ in m.entries if c in _SPEAKERS), None)
         before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
@@ -138,7 +146,7 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             continue  # a "read also" headline speaks of another article
         if any(f.start != verb.start for f in doc.matches_in(m.start, verb.end + 1, "frame:")):
             continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
-        if " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
+        if not _listed_said(doc, verb):
             continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
         if doc.matches_in(verb.end, doc.clause_range(verb.start)[1], "src:"):
             continue  # "… baru Rusia diumumkan oleh Staf Umum AFU": a named source after the verb speaks
@@ -166,6 +174,25 @@ def _past_aside(doc: Doc, k: int) -> int:
     return k
 
 
+def _listed_said(doc: Doc, verb: Match) -> bool:
+    """Whether the words of ``verb`` are one of the language's listed (active) words of saying,
+    written with spaces or, in scripts without them, as one ("発表", "说")."""
+    return _written(doc, verb.start, verb.end) in doc.lex.said
+
+
+def _closes(doc: Doc, k: int, end: int) -> bool:
+    """Whether tokens [k, end) are nothing or one of the language's active endings of a word of
+    saying (``said_endings``)."""
+    return k == end or _written(doc, k, end) in doc.lex.said_endings
+
+
+def _written(doc: Doc, a: int, b: int) -> str:
+    """Tokens [a, b) as a listed phrase: their normal forms, a space between those the text
+    spaces ("said", "発表", "تسلیم کیا")."""
+    toks = doc.tokens[a:b]
+    return "".join((" " if i and toks[i - 1].end < t.start else "") + t.norm for i, t in enumerate(toks))
+
+
 def _closing_said(doc: Doc, m: Match, said: dict[int, Match]) -> bool:
     """Where the verb closes its sentence (``verb_final``), a country that opens it is its speaker
     when a listed word of saying ends it: the figures and their words of loss stand between."""
@@ -173,8 +200,10 @@ def _closing_said(doc: Doc, m: Match, said: dict[int, Match]) -> bool:
     if m.start - a > 1:
         return False
     end = b - 1 if b - 1 > m.end and doc.tokens[b - 1].kind == PUNCT else b
-    verb = next((v for v in said.values() if v.end == end and v.start > m.end), None)
-    if verb is None or " ".join(t.norm for t in doc.tokens[verb.start : verb.end]) not in doc.lex.said:
+    # the verb's active ending may follow its listed stem ("発表した", "説明している"; not the
+    # passive "伝えられる": then no one named speaks)
+    verb = next((v for v in said.values() if v.start > m.end and _closes(doc, v.end, end)), None)
+    if verb is None or not _listed_said(doc, verb):
         return False
     return not doc.matches_in(m.end, verb.start, "src:")  # a named source inside the sentence speaks
 

@@ -46,7 +46,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``previous_day``, ``today``, ``yesterday`` cues, other ``relative`` phrases ("two days
   ago", "позавчора") that dateparser resolves against the publication date, and ``during``
   (``during_after``): words before (after) a month or a year that make it a period ("in December"),
-  ``said``: words of saying, which make a month next to them the date of a statement;
+  ``said``: words of saying, which make a month next to them the date of a statement, and
+  ``said_endings``: the active endings that may follow one where the verb closes its sentence
+  ("発表*した*"; not the passive "伝え*られる*");
   ``according``: words of saying that stand before their speaker ("according to", "selon", "laut");
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
@@ -146,7 +148,16 @@ _SCHEMA: dict[str, set[str] | None] = {
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
     "framing": {"death", "loss", "wounded", "launch", "lost", "won"},
     "nonclaims": None,
-    "dates": {"months", "weekdays", "during_suffixes", "day_links", "day_marks", "year_links", *DATE_CUES},
+    "dates": {
+        "months",
+        "weekdays",
+        "during_suffixes",
+        "day_links",
+        "day_marks",
+        "year_links",
+        "said_endings",
+        *DATE_CUES,
+    },
 }
 
 
@@ -344,6 +355,7 @@ class Lexicon:
     day_marks: frozenset[str] = frozenset()  # a day number's mark after it ("14일", "14日")
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
+    said_endings: frozenset[str] = frozenset()  # a closing word of saying's active endings ("した")
     day_names: frozenset[str] = frozenset()  # "днів", "dni", "jours" and their keys (CLDR's units)
     _findex: dict[str, _Firsts] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -768,6 +780,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.day_marks |= {fold(w) for w in vocab.list("dates", "day_marks")}
         lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
         lex.said |= {fold(w) for w in vocab.list("dates", "said")}
+        lex.said_endings |= {fold(w) for w in vocab.list("dates", "said_endings")}
         _add_vocab(lex, vocab, keyed=i == 0)
         if i == 0:
             _add_spelled(lex, vocab)

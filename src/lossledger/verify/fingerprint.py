@@ -262,8 +262,15 @@ class FingerprintIndex:
         exact_on: set[int] = set()
         for claim in distinct.values():
             if claim.multi_day:  # "31,190 in November": the rise over its period, where one fits
-                if claim.qualifier != "exact" or claim.value < _PERIOD_FROM or trailing_zeros(claim.value) >= 2:
-                    continue  # "about 300,000 this year", "8,000 in 31 months", "4 this week" recur
+                if (
+                    near is not None
+                    or claim.qualifier != "exact"
+                    or claim.value < _PERIOD_FROM
+                    or trailing_zeros(claim.value) >= 2
+                ):
+                    # a text's own date decides (a sum that fits another day is the outlet's slip);
+                    # "about 300,000 this year", "8,000 in 31 months", "4 this week" recur
+                    continue
                 found = {
                     d: r
                     for d, r in self.period_ordinals(claim).items()
