@@ -503,6 +503,13 @@ def _year_like(num: NumberPhrase) -> bool:
     )
 
 
+def _count_of_loss(doc: Doc, c: Candidate) -> bool:
+    """Four digits right after a word of loss or right before a word of total are a count, not
+    a year ("Russia's army has lost 2033 in total"): a year would take a preposition."""
+    after_loss = any(m.end == c.first for m in doc.matches_in(max(0, c.first - 3), c.first, "frame:loss"))
+    return after_loss or any(m.start == c.last for m in doc.matches_in(c.last, c.last + 1, "kind:total"))
+
+
 def _bare_ok(doc: Doc, c: Candidate) -> bool:
     """A bare number may be a figure: followed by punctuation, the end, or a word that refers back."""
     toks = doc.tokens
@@ -618,7 +625,7 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
                 c.metric, c.how, c.term_first, c.term_last = named
         if c.metric == "personnel" and c.term_last > c.last and _taken_prisoner(doc, c):
             c.metric = "pow"  # "200 Russian soldiers were taken prisoner": people, then what became of them
-        if c.metric is None and _year_like(num):
+        if c.metric is None and _year_like(num) and not _count_of_loss(doc, c):
             c.reason = "year"
             continue
         if c.metric is None and not _bare_ok(doc, c):
