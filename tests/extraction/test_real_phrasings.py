@@ -529,3 +529,49 @@ def test_the_day_of_the_war_a_text_counts_dates_it(text: str, language: str, as_
 def test_a_day_word_before_a_count_of_soldiers_is_no_day_of_the_war() -> None:
     text = "Laut Generalstab verlor Russland am letzten Tag 660 russische Soldaten."
     assert (GS, "personnel", "increase", 660) in _claims(text, "de")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Втрати Росії. За попередню добу Росія втратила 900 військових.", "uk"),
+        ("Потери России. За предыдущие сутки Россия потеряла 900 военных.", "ru"),
+        ("Ukrainan puolustusministeriö kertoo kaatuneen viimeisen vuorokauden aikana 900 venäläistä.", "fi"),
+    ],
+)
+def test_the_previous_day_and_a_count_of_russians(text: str, language: str) -> None:
+    assert ("personnel", "increase", 900) in {(m, k, v) for _s, m, k, v in _claims(text, language)}
+
+
+def test_an_em_dash_sets_an_aside_off() -> None:
+    # the week's sum inside the dashes does not make the total a week's loss
+    text = (
+        "According to the General Staff, Russia's personnel losses reached 280,470 troops—which includes "
+        "3,150 lost in the past week—as the attacks went on."
+    )
+    claims = _claims(text, "en")
+    assert (GS, "personnel", "total", 280470) in claims and (GS, "personnel", "increase", 3150) in claims
+
+
+def test_according_to_a_sides_data_names_its_speaker() -> None:
+    text = "Based on Ukraine’s data, Russia’s losses reached 280,470 troops, after Moscow lost 3,150 in the past week."
+    assert (GS, "personnel", "total", 280470) in _claims(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("ロシア国防省は発表を控えた。ウクライナ軍はロシア兵5840人を殺害したと発表した。", GS),
+        ("ウクライナは犠牲者数を公表していないが、軍はロシア兵5840人を殺害したと説明している。", GS),
+        # "it is reported" (passive) names no one: the figure keeps the default
+        ("ヘルソン州では過去24時間に3人が砲撃で死亡したと伝えられる。", "other"),
+    ],
+)
+def test_where_the_verb_closes_the_sentence_its_opener_speaks(text: str, source: str) -> None:
+    assert {s for s, _m, _k, _v in _claims(text, "ja")} == {source}
+
+
+def test_four_digits_after_a_word_of_loss_are_a_count() -> None:
+    text = "Another four Russian drones (UAVs) were also destroyed meaning that Russia's army has lost 2033 in total."
+    assert 2033 in {v for *_x, v in _claims(text, "en")}
+    assert not {v for *_x, v in _claims("Russia lost 400,000 troops in 2024 alone.", "en")} & {2024}

@@ -650,3 +650,39 @@ def test_a_sum_over_a_period_dates_a_text_that_gives_no_date(
     # a round sum recurs over a season of reports: it dates nothing
     rounded = re.sub(r"\d[\d.,]*\d(?= (Soldaten|Russian))", "31.000" if language == "de" else "299,000", text)
     assert rounded != text and check(rounded, view, language=language).to_dict()["report_date"] is None
+
+
+def test_a_sum_word_next_to_a_days_figure_does_not_make_it_a_total(view: LedgerView) -> None:
+    # "a total of 710" in one day of November 2022: the report's new loss, not its total
+    text = (
+        "The General Staff said on Tuesday that a total of 710 Russian soldiers had been eliminated. Ukraine also "
+        "claimed 15 Russian tanks, 24 armored vehicles and nine artillery systems on Tuesday."
+    )
+    report = check(text, view, published="2022-11-09", language="en")
+    assert [(c["kind"], c["verdict"]) for c in _claims(report, value=710)] == [("increase", "match")]
+
+
+def test_a_days_figure_stated_again_as_a_total_is_one_claim(view: LedgerView) -> None:
+    text = (
+        "Russia loses 41 artillery systems in a day, Kyiv says\n"
+        "Moscow's forces lost 41 artillery systems and a total of 35 armored combat vehicles in a single day, "
+        "the General Staff said on Thursday. Russia lost 1,160 soldiers over the past 24 hours, bringing the "
+        "total to 407,240, and 9,867 artillery systems in all."
+    )
+    report = check(text, view, published="2024-02-22", language="en")
+    assert [(c["kind"], c["verdict"]) for c in _claims(report, value=41)] == [("increase", "match")]
+
+
+def test_figures_without_a_speaker_beside_another_speakers_are_read_by_themselves(view: LedgerView) -> None:
+    # the president's monthly estimate and a strike's dead fit no report; the bullets do, with
+    # an exact total among them: those are the General Staff's
+    text = (
+        "Zelensky spoke to the newspaper. Every month Russia loses 30 to 35 thousand soldiers killed, he said.\n"
+        "Russia's losses: the latest\n"
+        "• Over the past day Russia lost 900 soldiers. Since the full-scale invasion began, its losses "
+        "stand at 1,270,400 troops.\n"
+        "• The strike on Novorossiysk left 3 dead and 16 wounded."
+    )
+    report = check(text, view, language="en")
+    assert report.to_dict()["report_date"] == "2026-03-05"
+    assert {c["value"] for c in _claims(report, source="general-staff")} == {900, 1270400}
