@@ -686,3 +686,14 @@ def test_figures_without_a_speaker_beside_another_speakers_are_read_by_themselve
     report = check(text, view, language="en")
     assert report.to_dict()["report_date"] == "2026-03-05"
     assert {c["value"] for c in _claims(report, source="general-staff")} == {900, 1270400}
+
+
+def test_a_months_sum_read_as_a_total_is_that_months_increase(view: LedgerView) -> None:
+    # 45,720 is no report's total in December 2024, but the rise over November (1 December less 1 November)
+    text = "In November Russia's army suffered its heaviest losses of the war: 45,720 killed and wounded, the General Staff said."
+    report = check(text, view, published="2024-12-16", language="en")
+    [month] = _claims(report, value=45720)
+    assert (month["kind"], month["verdict"]) == ("increase", "match")
+    # a figure that is no month's sum either stays what the words made it, a mismatch
+    [slip] = _claims(check(text.replace("45,720", "45,270"), view, published="2024-12-16", language="en"), value=45270)
+    assert slip["verdict"] == "mismatch"

@@ -90,6 +90,7 @@ def check(
         lambda gs, fp: others_beside_acknowledged(gs, found.claims, index, fp),
         lambda gs, fp: russian_toll_with_ledger(found.claims, view, index, fp),
         lambda gs, fp: repeated_increases(found.claims, index, fp),
+        lambda gs, fp: month_sums_with_ledger(gs, index, fp, latest),
         lambda gs, fp: (
             fp.date is not None and fp.confidence >= NAME_CONFIDENCE and metric_with_ledger(gs, index, fp.date)
         ),
@@ -114,7 +115,10 @@ def check(
         gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     spans = {c.span for c in named}
     unnamed = [u for u in found.unnamed if u.span not in spans and BARE not in u.framing]
-    back = max([15, *(period_days(c, reference) + 1 for c in gs_claims if c.kind == "increase")])
+    # a month's increase may be a calendar month ended up to two months before (verdicts.py)
+    back = max(
+        [15, *(period_days(c, reference) + (63 if c.period == "P1M" else 1) for c in gs_claims if c.kind == "increase")]
+    )
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     _name_merged_line(found.claims, series, reference)
     judgements = [
@@ -383,6 +387,39 @@ def _once(claims: list[Claim]) -> list[Claim]:
             seen.add(c.key())
             out.append(c)
     return out
+
+
+#: how far a month's sum may end before the report the rest of the text quotes
+_MONTH_BEFORE = dt.timedelta(days=45)
+
+
+def month_sums_with_ledger(
+    claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, latest: dt.date | None
+) -> bool:
+    """A General Staff "total" (or a day's loss) that no report near the text's has but that is,
+    exactly, the rise over a calendar month ("Russia lost 45,720 soldiers, its worst month", the
+    month named elsewhere or not at all) is that month's increase: the report of the 1st less that
+    of the month before.  Sums of 1,000 or more, not ending in "00" (a round figure may be anything)."""
+    date = fingerprint.date
+    changed = False
+    for c in claims:
+        if c.multi_day or c.qualifier != "exact" or c.value < 1_000 or trailing_zeros(c.value) >= 2:
+            continue
+        near = [d for d in index.ordinals(c) if latest is None or d <= latest.toordinal()]
+        if date is not None:
+            near = [d for d in near if abs(d - date.toordinal()) <= _MONTH_BEFORE.days]
+        if near:
+            continue
+        month = replace(c, kind="increase", period="P1M", framing=list(c.framing))
+        ends = [d for d in index.period_ordinals(month) if dt.date.fromordinal(d).day == 1]
+        if latest is not None:
+            ends = [d for d in ends if d <= latest.toordinal()]
+        if date is not None:
+            ends = [d for d in ends if 0 <= date.toordinal() - d <= _MONTH_BEFORE.days]
+        if ends:
+            _settled(c, "kind", kind="increase", period="P1M")
+            changed = True
+    return changed
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:

@@ -153,7 +153,27 @@ def _judge_general_staff(claim: Claim, series: dict[str, dict[dt.date, Point]], 
 
 
 def _judge_period(claim: Claim, by_date: dict[dt.date, Point], when: dt.date, days: int) -> Judgement:
-    """An increase over several days ("in the past week") is the difference of two totals."""
+    """An increase over several days ("in the past week") is the difference of two totals.  A
+    month's ("in November", "im vergangenen Monat") is the month back from the report, or, where
+    that does not fit, a calendar month that ended by the report (the 1st's total less the
+    previous 1st's): the words name the month, the report may come weeks later."""
+    judgement = _judge_span(claim, by_date, when, days)
+    if judgement.verdict == "mismatch" and claim.period == "P1M":
+        for end in _month_ends(when):
+            fits = _judge_span(claim, by_date, end, period_days(claim, end))
+            if fits.verdict in ("match", "rounded"):
+                return fits
+    return judgement
+
+
+def _month_ends(when: dt.date) -> list[dt.date]:
+    """The 1sts that close the last two calendar months by ``when``."""
+    first = when.replace(day=1)
+    before = (first - dt.timedelta(days=1)).replace(day=1)
+    return [d for d in (first, before) if d != when]
+
+
+def _judge_span(claim: Claim, by_date: dict[dt.date, Point], when: dt.date, days: int) -> Judgement:
     now, then = by_date.get(when), by_date.get(when - dt.timedelta(days=days))
     if now is None or then is None or now.total is None or then.total is None:
         return Judgement(
