@@ -231,6 +231,28 @@ def _ordinal_date(tokens: list[Token], i: int) -> bool:
     return prev is not None and prev.kind == NUM and len(prev.raw) <= 2 and prev.end == tokens[i].start
 
 
+#: a line at least this long that ends without a mark of its own was wrapped by width
+_WRAPPED_LINE = 50
+#: so many such lines make a text hard-wrapped (wire copy, e-mailed releases)
+_WRAPPED_LINES = 2
+
+
+def _soft_wraps(tokens: list[Token]) -> set[int]:
+    """Tokens after a line break that only wraps a sentence ("… ha sufrido 18.900\nbajas, …"): in
+    a text with several long lines that end without punctuation, a break before a lower-case word
+    is no sentence end.  Lists and statements have short lines ending in commas or figures."""
+    breaks = []
+    line_start = 0
+    for i, tok in enumerate(tokens):
+        if i and tok.nl_before:
+            prev = tokens[i - 1]
+            long_line = prev.end - tokens[line_start].start >= _WRAPPED_LINE
+            if long_line and prev.kind != PUNCT and tok.kind == WORD and tok.raw[0].islower():
+                breaks.append(i)
+            line_start = i
+    return set(breaks) if len(breaks) >= _WRAPPED_LINES else set()
+
+
 def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
@@ -242,12 +264,13 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     n = len(tokens)
+    soft = _soft_wraps(tokens)
     for i, tok in enumerate(tokens):
         if i - start >= MAX_SENTENCE_TOKENS:
             # no real sentence is this long; cutting keeps every per-sentence step bounded
             bounds.append((start, i))
             start = i
-        if i > start and tok.nl_before:
+        if i > start and tok.nl_before and i not in soft:
             bounds.append((start, i))
             start = i
         if tok.kind != PUNCT:
