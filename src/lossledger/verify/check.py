@@ -247,6 +247,12 @@ _LEDGER_FULL = dt.date(2022, 3, 6)
 _LOOSE = 25
 
 
+#: figures a named speaker gives of which none fits any report of the months before: a front
+#: sector's or an operation's tally ("ad Avdiivka … 47.186 persone; 364 carri armati; …"), not an
+#: outlet's slips, which sit beside right figures
+_NAMED_NONE_FIT = 3
+
+
 def others_fitting_nothing(claims: list[Claim], index: FingerprintIndex, latest: dt.date | None) -> bool:
     """Figures the General Staff got only by default (no sentence of theirs names it) of which
     not one is any report's figure in the two months before the text was published, even
@@ -254,10 +260,10 @@ def others_fitting_nothing(claims: list[Claim], index: FingerprintIndex, latest:
     day, a commander's estimate, Russia's MoD on Ukraine's losses where the words missed the
     speaker.  One figure that fits keeps them all: an outlet's error beside right figures stays
     a mismatch.  Whether anything changed."""
-    if latest is None or latest < _LEDGER_FULL or not claims or any(c.named_source for c in claims):
+    if latest is None or latest < _LEDGER_FULL or not claims:
         return False
     daily = [c for c in claims if not c.multi_day]
-    if not daily:
+    if not daily or (any(c.named_source for c in claims) and len({c.key() for c in daily}) < _NAMED_NONE_FIT):
         return False
     window = range((latest - _FIT_WINDOW).toordinal(), latest.toordinal() + 1)
     for c in daily:
