@@ -127,6 +127,13 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             and _closing_said(doc, m, said)
         ):
             speaks(m.start, m.end, cat, m)  # "ウクライナ軍は … 殺害したと発表した": Ukraine's forces that open it speak
+        elif (
+            cat is not None
+            and m.cats() & {"side:ukraine", "side:russia"}
+            and (verb := _said_after(doc, m, said)) is not None
+            and verb.start == m.end  # "El ejército ruso dijo …", "Ukrainian forces said"; not "… si stimano"
+        ):
+            speaks(m.start, verb.end, cat, m)
     for m in doc.matches_in(0, len(doc.tokens), "place:"):
         cat = next((_SPEAKERS[c] for c, _ in m.entries if c in _SPEAKERS), None)
         before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
@@ -136,22 +143,30 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         if cat is not None and doc.lex.verb_final and not doc.aside[m.start] and _closing_said(doc, m, said):
             speaks(m.start, m.end, cat, m)  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
             continue
-        after = _past_aside(doc, m.end)
-        if any(q.end > m.start for q in doc.matches_in(max(0, m.start - _NAME_REACH), m.start, "src:")):
-            continue  # "las Fuerzas Armadas de Ucrania situaron": the country ends a source's name
-        verb = next((said[k] for k in range(after, after + 2) if k in said), None)
-        if cat is None or verb is None or (after == m.end and doc.clause_of[verb.start] != doc.clause_of[m.start]):
-            continue
-        if doc.aside[m.start] is not None:
-            continue  # a "read also" headline speaks of another article
-        if any(f.start != verb.start for f in doc.matches_in(m.start, verb.end + 1, "frame:")):
-            continue  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
-        if not _listed_said(doc, verb):
-            continue  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
-        if doc.matches_in(verb.end, doc.clause_range(verb.start)[1], "src:"):
-            continue  # "… baru Rusia diumumkan oleh Staf Umum AFU": a named source after the verb speaks
-        speaks(m.start, verb.end, cat, m)
+        verb = _said_after(doc, m, said) if cat is not None else None
+        if verb is not None:
+            speaks(m.start, verb.end, cat, m)
     return out
+
+
+def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
+    """The listed word of saying right after a country or a side's forces (at most one word
+    apart, past an aside) that makes it the speaker; None when there is none or it is not one."""
+    after = _past_aside(doc, m.end)
+    if any(q.end > m.start for q in doc.matches_in(max(0, m.start - _NAME_REACH), m.start, "src:")):
+        return None  # "las Fuerzas Armadas de Ucrania situaron": the country ends a source's name
+    verb = next((said[k] for k in range(after, after + 2) if k in said), None)
+    if verb is None or (after == m.end and doc.clause_of[verb.start] != doc.clause_of[m.start]):
+        return None
+    if doc.aside[m.start] is not None:
+        return None  # a "read also" headline speaks of another article
+    if any(f.start != verb.start for f in doc.matches_in(m.start, verb.end + 1, "frame:")):
+        return None  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
+    if not _listed_said(doc, verb):
+        return None  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
+    if doc.matches_in(verb.end, doc.clause_range(verb.start)[1], "src:"):
+        return None  # "… baru Rusia diumumkan oleh Staf Umum AFU": a named source after the verb speaks
+    return verb
 
 
 #: how many tokens before a country a source's name that ends with it may start
