@@ -144,7 +144,7 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             speaks(m.start, m.end, cat, m)  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
             continue
         verb = _said_after(doc, m, said) if cat is not None else None
-        if verb is not None:
+        if cat is not None and verb is not None:
             speaks(m.start, verb.end, cat, m)
     return out
 
