@@ -412,11 +412,29 @@ def _beyond_any_toll(c: Candidate) -> bool:
     return largest is not None and c.num.int_value > _TOLL_ROOM * largest
 
 
+#: years before this that open a figure's sentence make it another war's ("between 1918 and 1920")
+_WAR_YEARS_FROM = 2014
+
+
+def _past_wars(doc: Doc, cands: list[Candidate]) -> dict[int, int]:
+    """Sentences that name a span of years before the war ("În Războiul Finlandez din 1939-1940",
+    "between 1918 and 1920", "the Soviet–Afghan war of 1979–1989"), each with the first token of
+    its first such year: the figures after it compare with history."""
+    years: dict[int, list[int]] = {}
+    for c in cands:
+        if c.reason in ("year", "date") and 1900 <= c.num.value < _WAR_YEARS_FROM:
+            years.setdefault(doc.sent_of[c.first], []).append(c.first)
+    return {s: min(firsts) for s, firsts in years.items() if len(firsts) >= 2}
+
+
 def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
     """Drop figures that are not Russian losses or not losses at all, with the reason."""
+    past = _past_wars(doc, cands)
     for c in cands:
         if c.reason is not None:
             continue
+        if c.first > past.get(doc.sent_of[c.first], len(doc.tokens)) and not statement:
+            c.source, c.strong_source = "other", True  # a historical comparison, never the statement's
         if doc.matches_in(doc.clause_range(c.first)[0], c.first, "non:aim"):
             c.reason = "a goal or a plan, not losses"  # "the goal is to kill 50,000 Russians a month"
         elif c.metric == "personnel" and _wounded_only(doc, c):
