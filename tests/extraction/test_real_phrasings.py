@@ -575,3 +575,38 @@ def test_four_digits_after_a_word_of_loss_are_a_count() -> None:
     text = "Another four Russian drones (UAVs) were also destroyed meaning that Russia's army has lost 2033 in total."
     assert 2033 in {v for *_x, v in _claims(text, "en")}
     assert not {v for *_x, v in _claims("Russia lost 400,000 troops in 2024 alone.", "en")} & {2024}
+
+
+def test_a_line_break_that_only_wraps_a_sentence() -> None:
+    text = (
+        "El Estado Mayor de Ucrania calcula que desde el comienzo de la invasión de\n"
+        "su país, el pasado 24 de febrero, las tropas rusas han sufrido 18.900\n"
+        "bajas, entre soldados muertos, heridos o capturados, dijeron hoy fuentes\n"
+        "militares en Kyiv."
+    )
+    assert ("personnel", "total", 18900) in {(m, k, v) for _s, m, k, v in _claims(text, "es")}
+
+
+@pytest.mark.parametrize(
+    "text, language, source",
+    [
+        # a side's forces right before their word of saying speak: Russia's army, of Ukraine's losses
+        # (dropped), not the General Staff named before
+        (
+            "Las Fuerzas Armadas ucranianas afirmaron que habían destruido 3.350 tanques rusos. El ejército ruso "
+            "dijo el miércoles que ha destruido 7.994 tanques y 4.189 piezas de artillería.",
+            "es",
+            GS,
+        ),
+        ("Nach den ukrainischen Berechnungen sollen mindestens 19.500 russische Soldaten gefallen sein.", "de", GS),
+        # another war's figures, after its years
+        (
+            "Statul Major al Ucrainei a anunțat pierderi uriașe. În cei trei ani de război civil, între 1918 și 1920, "
+            "Armata Roșie a pierdut puțin peste 940.000 de soldați uciși.",
+            "ro",
+            "other",
+        ),
+    ],
+)
+def test_who_speaks_for_a_figure(text: str, language: str, source: str) -> None:
+    assert {s for s, *_x in _claims(text, language)} == {source}

@@ -697,3 +697,15 @@ def test_a_months_sum_read_as_a_total_is_that_months_increase(view: LedgerView) 
     # a figure that is no month's sum either stays what the words made it, a mismatch
     [slip] = _claims(check(text.replace("45,720", "45,270"), view, published="2024-12-16", language="en"), value=45270)
     assert slip["verdict"] == "mismatch"
+
+
+def test_a_sectors_tally_that_fits_no_report_is_not_the_general_staffs(view: LedgerView) -> None:
+    text = (
+        "Ukraine's military said that in four months of fighting at Avdiivka the enemy lost "
+        "47,186 troops, 364 tanks, 248 artillery systems and 748 armoured combat vehicles."
+    )
+    report = check(text, view, published="2024-02-18", language="en")
+    assert not _claims(report, source="general-staff")
+    # one wrong figure beside right ones stays the General Staff's, a mismatch
+    day = check("The General Staff said Russia has lost 404,950 troops and 6,590 tanks.", view, published="2024-02-20")
+    assert "mismatch" in {c["verdict"] for c in _claims(day, source="general-staff")}
