@@ -238,7 +238,7 @@ _WRAPPED_LINES = 2
 
 
 def _soft_wraps(tokens: list[Token]) -> set[int]:
-    """Tokens after a line break that only wraps a sentence ("… ha sufrido 18.900\nbajas, …"): in
+    """Tokens after a line break that only wraps a sentence ("… ha sufrido 18.900 / bajas, …"): in
     a text with several long lines that end without punctuation, a break before a lower-case word
     is no sentence end.  Lists and statements have short lines ending in commas or figures."""
     breaks = []
