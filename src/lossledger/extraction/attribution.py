@@ -107,44 +107,35 @@ def speaker_cues(doc: Doc) -> list[Cue]:
     after a word of saying that stands before its speaker ("d'après l'Ukraine", "laut Kiew");
     and of a side's forces after such a word ("за даними українських військових")."""
     out: list[Cue] = []
-    said = {m.start: m for m in doc.matches_in(0, len(doc.tokens), "date:said")}
-    according = {m.end: m for m in doc.matches_in(0, len(doc.tokens), "date:according")}
+    n = len(doc.tokens)
+    said = {m.start: m for m in doc.matches_in(0, n, "date:said")}
+    according = {m.end: m for m in doc.matches_in(0, n, "date:according")}
 
     def speaks(first: int, last: int, cat: str, m: Match) -> None:
         sentence, clause, paren = doc.sent_of[m.start], doc.clause_of[m.start], doc.paren[m.start]
         out.append(Cue(first, last, cat, None, sentence, clause, paren, doc.quoted[m.start]))
 
-    for m in [*doc.matches_in(0, len(doc.tokens), "side:"), *doc.matches_in(0, len(doc.tokens), "sideadj:")]:
-        cat = next((_SIDE_SPEAKERS[c] for c, _ in m.entries if c in _SIDE_SPEAKERS), None)
+    sides = [*doc.matches_in(0, n, "side:"), *doc.matches_in(0, n, "sideadj:")]
+    for m, names, side in [
+        *((m, _SIDE_SPEAKERS, True) for m in sides),
+        *((m, _SPEAKERS, False) for m in doc.matches_in(0, n, "place:")),
+    ]:
+        cat = next((names[c] for c, _ in m.entries if c in names), None)
+        if cat is None:
+            continue
         before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
-        if cat is not None and before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
-            speaks(before.start, m.end, cat, m)
-        elif (
-            cat == "src:general-staff-weak"
-            and doc.lex.verb_final
-            and not m.has("place:ukraine")
-            and not doc.aside[m.start]
-            and _closing_said(doc, m, said)
-        ):
-            speaks(m.start, m.end, cat, m)  # "ウクライナ軍は … 殺害したと発表した": Ukraine's forces that open it speak
-        elif (
-            cat is not None
-            and m.cats() & {"side:ukraine", "side:russia"}
-            and (verb := _said_after(doc, m, said)) is not None
-            and verb.start == m.end  # "El ejército ruso dijo …", "Ukrainian forces said"; not "… si stimano"
-        ):
-            speaks(m.start, verb.end, cat, m)
-    for m in doc.matches_in(0, len(doc.tokens), "place:"):
-        cat = next((_SPEAKERS[c] for c, _ in m.entries if c in _SPEAKERS), None)
-        before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
-        if cat is not None and before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
+        if before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
             speaks(before.start, m.end, cat, m)
             continue
-        if cat is not None and doc.lex.verb_final and not doc.aside[m.start] and _closing_said(doc, m, said):
-            speaks(m.start, m.end, cat, m)  # "Ukrayna ise … 6 binden fazla Rus askerinin öldüğünü iddia ediyor"
+        # where the verb closes the sentence, the country that opens it speaks ("Ukrayna ise … iddia
+        # ediyor"), and so do Ukraine's forces ("ウクライナ軍は … 殺害したと発表した")
+        opener = not side or (cat == "src:general-staff-weak" and not m.has("place:ukraine"))
+        if opener and doc.lex.verb_final and not doc.aside[m.start] and _closing_said(doc, m, said):
+            speaks(m.start, m.end, cat, m)
             continue
-        verb = _said_after(doc, m, said) if cat is not None else None
-        if cat is not None and verb is not None:
+        verb = _said_after(doc, m, said)
+        # a side's forces speak right before their word ("El ejército ruso dijo …"; not "… si stimano")
+        if verb is not None and (not side or (m.cats() & {"side:ukraine", "side:russia"} and verb.start == m.end)):
             speaks(m.start, verb.end, cat, m)
     return out
 
