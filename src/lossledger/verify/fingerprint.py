@@ -271,28 +271,19 @@ class FingerprintIndex:
                     # a text's own date decides (a sum that fits another day is the outlet's slip);
                     # "about 300,000 this year", "8,000 in 31 months", "4 this week" recur
                     continue
-                found = {
-                    d: r
-                    for d, r in self.period_ordinals(claim).items()
-                    if (last is None or d <= last) and (first is None or d >= first)
-                }
-                if found:
-                    weight = math.log((n_dates + 1) / (len(found) + 1))
-                    weights.append(weight)
-                    for d in found:
-                        scores[d] += weight
-                        matched_by[d] += 1
-                    exact_on.update(found)
-                continue  # an outlet's own sum that fits no period is no evidence against a date
-            values, days, flags = self._matching(claim)
-            if not days and round_figure(claim):  # "570 000 … eliminated", no report's figure: a rounding
-                claim = replace(claim, qualifier="about", framing=list(claim.framing))
+                values, days, found = array("q"), array("l"), self.period_ordinals(claim)
+            else:
                 values, days, flags = self._matching(claim)
-            found = _by_date(days, flags)
+                if not days and round_figure(claim):  # "570 000 … eliminated", no report's figure: a rounding
+                    claim = replace(claim, qualifier="about", framing=list(claim.framing))
+                    values, days, flags = self._matching(claim)
+                found = _by_date(days, flags)
             if last is not None:
                 found = {d: r for d, r in found.items() if d <= last}
             if first is not None:
                 found = {d: r for d, r in found.items() if d >= first}
+            if claim.multi_day and not found:
+                continue  # an outlet's own sum that fits no period is no evidence against a date
             weight = math.log((n_dates + 1) / (len(found) + 1)) * (1.0 if claim.qualifier == "exact" else 0.5)
             weights.append(weight if found else math.log(n_dates + 1) * 0.5)
             far = _closeness(claim, values, days) if claim.qualifier != "exact" else {}
