@@ -38,9 +38,9 @@ from ..extraction.unnamed import BARE
 from ..ledger.points import Point
 from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
-from .fingerprint import Fingerprint, FingerprintIndex, latest_report, period_days, round_figure
+from .fingerprint import Fingerprint, FingerprintIndex, latest_report, round_figure
 from .report import CheckReport, Note
-from .verdicts import Judgement, judge_general_staff, judge_other, line_value
+from .verdicts import Judgement, judge_general_staff, judge_other, line_value, reach_days
 from .view import LedgerView
 
 if TYPE_CHECKING:
@@ -115,10 +115,7 @@ def check(
         gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     spans = {c.span for c in named}
     unnamed = [u for u in found.unnamed if u.span not in spans and BARE not in u.framing]
-    # a month's increase may be a calendar month ended up to two months before (verdicts.py)
-    back = max(
-        [15, *(period_days(c, reference) + (63 if c.period == "P1M" else 1) for c in gs_claims if c.kind == "increase")]
-    )
+    back = max([15, *(reach_days(c, reference) for c in gs_claims if c.kind == "increase")])
     series = view.points(GENERAL_STAFF, start=reference - dt.timedelta(days=back), end=reference) if reference else {}
     _name_merged_line(found.claims, series, reference)
     judgements = [

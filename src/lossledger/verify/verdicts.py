@@ -21,7 +21,7 @@ from ..ledger.points import Point
 from .fingerprint import approximate_range, period_days
 from .view import LedgerView
 
-__all__ = ["VERDICTS", "Judgement", "judge_general_staff", "judge_other", "line_value", "STALE_DAYS"]
+__all__ = ["VERDICTS", "Judgement", "judge_general_staff", "judge_other", "line_value", "reach_days", "STALE_DAYS"]
 
 VERDICTS = ("match", "stale", "mismatch", "rounded", "unverifiable")
 #: How far back a total is recognised as an earlier report's.  Increases repeat by chance
@@ -164,6 +164,15 @@ def _judge_period(claim: Claim, by_date: dict[dt.date, Point], when: dt.date, da
             if fits.verdict in ("match", "rounded"):
                 return fits
     return judgement
+
+
+def reach_days(claim: Claim, when: dt.date | None) -> int:
+    """How many days before the report ``when`` judging an increase reads: its period, and for a
+    month's, the calendar months that ended by the report (``_judge_period``)."""
+    days = period_days(claim, when)
+    if when is not None and claim.period == "P1M":
+        days = max([days, *((when - end).days + period_days(claim, end) for end in _month_ends(when))])
+    return days + 1
 
 
 def _month_ends(when: dt.date) -> list[dt.date]:
