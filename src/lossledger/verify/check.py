@@ -414,7 +414,7 @@ def month_sums_with_ledger(
         if near:
             continue
         month = replace(c, kind="increase", period="P1M", framing=list(c.framing))
-        ends = [d for d in index.period_ordinals(month) if dt.date.fromordinal(d).day == 1]
+        ends = list(index.period_ordinals(month, month_starts=True))
         if latest is not None:
             ends = [d for d in ends if d <= latest.toordinal()]
         if date is not None:

@@ -214,10 +214,11 @@ class FingerprintIndex:
         each with whether the reconciled figure does."""
         return _by_date(*self._matching(claim)[1:])
 
-    def period_ordinals(self, claim: Claim) -> dict[int, bool]:
+    def period_ordinals(self, claim: Claim, *, month_starts: bool = False) -> dict[int, bool]:
         """Report dates (as ordinals) on which the rise over an increase's period — the report's
         reconciled total less that of the period's first day ("in November": the report of
-        1 December less that of 1 November) — makes ``claim`` true."""
+        1 December less that of 1 November) — makes ``claim`` true; only reports of the 1st of a
+        month with ``month_starts`` (calendar months)."""
         totals = self._totals.get(claim.metric)
         if totals is None:
             values, days, reconciled = self.pairs.get((claim.metric, "total"), (array("q"), array("l"), array("b")))
@@ -225,7 +226,10 @@ class FingerprintIndex:
         lo, hi = approximate_range(claim)
         out = {}
         for d, total in totals.items():
-            before = totals.get(d - period_days(claim, dt.date.fromordinal(d)))
+            day = dt.date.fromordinal(d)
+            if month_starts and day.day != 1:
+                continue
+            before = totals.get(d - period_days(claim, day))
             if before is not None and lo <= total - before <= hi:
                 out[d] = True
         return out
