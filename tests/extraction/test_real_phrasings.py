@@ -610,3 +610,25 @@ def test_a_line_break_that_only_wraps_a_sentence() -> None:
 )
 def test_who_speaks_for_a_figure(text: str, language: str, source: str) -> None:
     assert {s for s, *_x in _claims(text, language)} == {source}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # the side's adjective inside the phrase of "according to" ("по … данным"), after the noun it
+        # qualifies ("secondo i dati ucraini"), or after the figures ("según cálculos ucranianos")
+        ("Россия о потерях молчит. По украинской оценке, потери российской стороны примерно 38,5 тысяч.", "ru"),
+        ("За українськими підрахунками, росіяни втратили 41 200 військових.", "uk"),
+        ("Secondo i dati ucraini, la Russia ha perso finora 38.500 soldati.", "it"),
+        ("En agosto Rusia ha perdido a diario 1.150 soldados, según cálculos ucranianos.", "es"),
+        ("وفقا للبيانات الأوكرانية، خسرت روسيا 38500 جندي منذ بداية الحرب.", "ar"),
+    ],
+)
+def test_a_sides_data_speaks(text: str, language: str) -> None:
+    assert {s for s, *_x in _claims(text, language)} == {GS}
+
+
+def test_a_pronoun_between_according_and_a_country_is_no_speaker() -> None:
+    # "Podľa neho tak Rusko …": the figures are his (named before), Russia is the side that lost
+    text = "Generálny štáb ozbrojených síl Ukrajiny uviedol nové čísla. Podľa neho tak Rusko prišlo už o 159 090 životov."
+    assert {s for s, *_x in _claims(text, "sk")} == {GS}

@@ -123,9 +123,9 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         cat = next((names[c] for c, _ in m.entries if c in names), None)
         if cat is None:
             continue
-        before = next((according[k] for k in _ends_before(doc, m.start) if k in according), None)
-        if before is not None and doc.clause_of[before.start] == doc.clause_of[m.start]:
-            speaks(before.start, m.end, cat, m)
+        first = _according_to(doc, m, according, side)
+        if first is not None:
+            speaks(first, m.end, cat, m)
             continue
         # where the verb closes the sentence, the country that opens it speaks ("Ukrayna ise … iddia
         # ediyor"), and so do Ukraine's forces ("ウクライナ軍は … 殺害したと発表した")
@@ -138,6 +138,37 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         if verb is not None and (not side or (m.cats() & {"side:ukraine", "side:russia"} and verb.start == m.end)):
             speaks(m.start, verb.end, cat, m)
     return out
+
+
+#: at most this many words of a noun phrase between "according to" and a side's adjective
+#: ("secondo *i dati* ucraini", "según *cálculos* ucranianos")
+_ACCORDING_GAP = 2
+
+
+def _according_to(doc: Doc, m: Match, according: dict[int, Match], side: bool) -> int | None:
+    """Where the word of saying that makes a country or a side its speaker starts, when one
+    stands before it in its clause: right before it ("according to Ukraine"), before the noun a
+    side's adjective qualifies ("secondo i dati ucraini"), or around the adjective when the
+    phrase takes it inside ("по украинским данным": ``according`` lists "по данным")."""
+    clause = doc.clause_of[m.start]
+    for k in _ends_before(doc, m.start):
+        if k in according and doc.clause_of[according[k].start] == clause:
+            return according[k].start
+    if not side or not m.cats() & {"sideadj:ukraine", "sideadj:russia"}:
+        return None
+    toks = doc.tokens
+    for gap in range(1, _ACCORDING_GAP + 1 if doc.lex.adjective_after_noun else 1):
+        k = m.start - gap
+        if k < 1 or toks[k].kind != WORD or doc.clause_of[k] != clause:
+            break
+        if k in according:
+            # "selon le gouvernement ukrainien": a named speaker, not the side's data
+            return None if doc.matches_in(k, m.start, "src:") else according[k].start
+    if m.start > 0 and m.end < len(toks) and doc.clause_of[m.end] == clause:
+        pair = (doc.lex.key(toks[m.start - 1].norm), doc.lex.key(toks[m.end].norm))
+        if pair in doc.lex.according_pairs:
+            return m.start - 1
+    return None
 
 
 def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:

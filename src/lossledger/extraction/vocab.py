@@ -356,6 +356,7 @@ class Lexicon:
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
     said_endings: frozenset[str] = frozenset()  # a closing word of saying's active endings ("した")
+    according_pairs: frozenset[tuple[str, str]] = frozenset()  # the keys of two-word ``according`` ("по данным")
     day_names: frozenset[str] = frozenset()  # "днів", "dni", "jours" and their keys (CLDR's units)
     _findex: dict[str, _Firsts] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -781,6 +782,9 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
         lex.said |= {fold(w) for w in vocab.list("dates", "said")}
         lex.said_endings |= {fold(w) for w in vocab.list("dates", "said_endings")}
+        if i == 0:  # "по украинским данным": a side's adjective inside the host language's phrase
+            pairs = [fold(w).split() for w in vocab.list("dates", "according")]
+            lex.according_pairs = frozenset((lex.key(p[0]), lex.key(p[1])) for p in pairs if len(p) == 2)
         _add_vocab(lex, vocab, keyed=i == 0)
         if i == 0:
             _add_spelled(lex, vocab)
