@@ -11,6 +11,7 @@ General Staff, else ``other``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .document import Doc
@@ -42,14 +43,15 @@ class CueIndex:
         k = bisect_left(self._sentences, s)
         return self.by_sentence[self._sentences[k - 1]][-1] if k else None
 
-    def subject_before(self, s: int) -> Cue | None:
+    def subject_before(self, s: int, lost: Callable[[Cue], bool] | None = None) -> Cue | None:
         """The first named cue of the last sentence before ``s`` that has cues outside quotation
         marks: the speaker a next sentence ("Asimismo, ha dicho que …") continues, not a source
         its clauses compare with ("…, compared with the fewer than 6,000 Shoigu admitted") nor
-        one its speaker's quote mentions ("“… the Air Force destroyed 13 drones”, it said")."""
+        one its speaker's quote mentions ("“… the Air Force destroyed 13 drones”, it said"), nor
+        one that ``lost`` says is the side that lost ("Moscow has lost 284,280 wounded")."""
         k = bisect_left(self._sentences, s)
         while k:
-            cues = [q for q in self.by_sentence[self._sentences[k - 1]] if not q.quoted]
+            cues = [q for q in self.by_sentence[self._sentences[k - 1]] if not q.quoted and not (lost and lost(q))]
             if cues:
                 return next((q for q in cues if not q.cat.endswith("-weak")), cues[0])
             k -= 1
@@ -545,7 +547,7 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
     if found is not None:
         return found
     sent = cues.in_sentence(s)
-    last_earlier = cues.subject_before(s)
+    last_earlier = cues.subject_before(s, lambda q: _lost_subject(doc, q))
     if any(not _weak(q) for q in sent):
         sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
     elif sent and last_earlier is not None and last_earlier.cat in _COUNTS and s - last_earlier.sentence == 1:
@@ -620,7 +622,7 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     миллиона"), not the speaker ("ЗСУ знищили" destroys; "According to the General Staff, Russia
     lost" speaks).  Where the verb closes its clause (``verb_final``: "ارتش اوکراین … ۱۷۰ سرباز …
     از دست داده است"), figures and the commas of their list may stand between."""
-    if q.cat not in _UKRAINE_FORCES:
+    if q.cat not in _LOSING_SIDES:
         return False
     end = doc.sentence_range(q.first)[1]
     start = _after_abbreviation(doc, q.last, end)  # "Вооруженные силы Украины (ВСУ) потеряли"
@@ -690,6 +692,9 @@ _SUBJECT_GAP = 5
 
 #: cues naming Ukraine's forces: as the subject of "lost" they are the side that lost
 _UKRAINE_FORCES = {"src:general-staff", "src:general-staff-weak"}
+#: the sources that may be the subject of a verb of losing: Ukraine's forces, and Russia named as
+#: its ministry's source ("Москва на данный момент потеряла …": Moscow lost, no one spoke)
+_LOSING_SIDES = {*_UKRAINE_FORCES, "src:russian-mod"}
 
 
 def _side(doc: Doc, c: Candidate, scues: CueIndex) -> str:
