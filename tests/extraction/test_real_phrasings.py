@@ -630,5 +630,26 @@ def test_a_sides_data_speaks(text: str, language: str) -> None:
 
 def test_a_pronoun_between_according_and_a_country_is_no_speaker() -> None:
     # "Podľa neho tak Rusko …": the figures are his (named before), Russia is the side that lost
-    text = "Generálny štáb ozbrojených síl Ukrajiny uviedol nové čísla. Podľa neho tak Rusko prišlo už o 159 090 životov."
+    text = (
+        "Generálny štáb ozbrojených síl Ukrajiny uviedol nové čísla. Podľa neho tak Rusko prišlo už o 159 090 životov."
+    )
     assert {s for s, *_x in _claims(text, "sk")} == {GS}
+
+
+def test_the_source_cited_speaks_for_the_figures() -> None:
+    # the wire service relays a front command's day, not the General Staff's report
+    text = (
+        "W ciągu ostatniej doby obrońcy zniszczyli dziewięć czołgów wroga – przekazała w piątek agencja "
+        "Ukrinform, cytując ukraińską Operację Sił Połączonych."
+    )
+    assert {s for s, *_x in _claims(text, "pl")} == {"other"}
+
+
+def test_a_country_that_lost_is_no_speaker_for_the_next_sentence() -> None:
+    # "Moscow has lost …" names the side that lost; the next sentence's figures stay Ukraine's count
+    text = (
+        "По оценкам украинских сил, Москва на данный момент потеряла около 94 760 солдат. "
+        "Данные за понедельник также включают восемь боевых бронированных машин, в результате чего их "
+        "общее количество достигло 5928 единиц."
+    )
+    assert ("general-staff", "afv", "total", 5928) in set(_claims(text, "ru"))

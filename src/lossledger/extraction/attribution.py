@@ -548,6 +548,9 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
         return found
     sent = cues.in_sentence(s)
     last_earlier = cues.subject_before(s, lambda q: _lost_subject(doc, q))
+    cited = [q for q in sent if _cited(doc, q)]
+    if cited:
+        sent = cited  # "podała agencja Ukrinform, cytując Operację Sił Połączonych": the one cited speaks
     if any(not _weak(q) for q in sent):
         sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
     elif sent and last_earlier is not None and last_earlier.cat in _COUNTS and s - last_earlier.sentence == 1:
@@ -564,6 +567,15 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
         return found
     found = cues.speakers[s] = (sent, last_earlier)
     return found
+
+
+def _cited(doc: Doc, q: Cue) -> bool:
+    """Whether a source is named right after a word of citing (``citing``), past an article or
+    a side's adjective ("cytując *ukraińską* Operację Sił Połączonych")."""
+    ends = _ends_before(doc, q.first)
+    if any(m.end == q.first for m in doc.matches_in(max(0, q.first - 1), q.first, "sideadj:")):
+        ends.append(q.first - 1)
+    return any(m.end in ends for m in doc.matches_in(max(0, q.first - 6), q.first, "date:citing"))
 
 
 def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, bool]:

@@ -50,6 +50,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``said_endings``: the active endings that may follow one where the verb closes its sentence
   ("発表*した*"; not the passive "伝え*られる*");
   ``according``: words of saying that stand before their speaker ("according to", "selon", "laut");
+  ``citing``: words by which one speaker relays another, named after them ("Ukrinform, *citing*
+  the Joint Forces", "*со ссылкой на* Генштаб"): the one cited speaks for the figures;
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
   ``day_marks``: the mark after a day number where the language writes one ("14*일*", "14*日*"),
@@ -96,6 +98,7 @@ DATE_CUES = (
     "during_after",
     "said",
     "according",
+    "citing",
 )
 
 #: Section -> allowed keys (None: any key, validated separately).
