@@ -709,3 +709,14 @@ def test_a_sectors_tally_that_fits_no_report_is_not_the_general_staffs(view: Led
     # one wrong figure beside right ones stays the General Staff's, a mismatch
     day = check("The General Staff said Russia has lost 404,950 troops and 6,590 tanks.", view, published="2024-02-20")
     assert "mismatch" in {c["verdict"] for c in _claims(day, source="general-staff")}
+
+
+def test_a_large_bare_total_ending_in_hundreds_is_named_by_the_ledger(view: LedgerView) -> None:
+    # "In totale … è di 92.200": no word names it; the report it equals does
+    text = (
+        "Sono 510 i soldati russi morti nelle ultime 24 ore, fanno sapere le forze armate ucraine. "
+        "In totale dall'inizio della guerra è di 92.200. A questi si aggiungono 2.929 carri armati."
+    )
+    report = check(text, view, published="2022-12-06", language="it")
+    [total] = _claims(report, value=92200)
+    assert (total["metric"], total["kind"], total["verdict"]) == ("personnel", "total", "match")

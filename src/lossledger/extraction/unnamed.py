@@ -26,6 +26,8 @@ BARE = "bare"
 #: a bare number this small, or this round, equals some line of many reports: it names nothing
 _BARE_FROM = 100
 _BARE_ZEROS = 1
+#: from this size one more zero is still specific: only the personnel line reaches it ("92.200")
+_BARE_LARGE = 10_000
 #: what separates list items ("," ";" "、"), besides conjunctions
 _SEPARATORS = {",", ";", "،", "؛", "、", "，", "；"}
 #: at most this many tokens of noun after an item's number
@@ -156,7 +158,7 @@ def bare_numbers(doc: Doc, cands: list[Candidate]) -> list[Claim]:
         if c.reason != NO_METRIC or c.parent is not None or doc.paren[c.first] or c.num.words_only:
             continue
         value = c.num.int_value
-        if value < _BARE_FROM or trailing_zeros(value) > _BARE_ZEROS:
+        if value < _BARE_FROM or trailing_zeros(value) > _BARE_ZEROS + (value >= _BARE_LARGE):
             continue
         a, b = doc.sentence_range(c.first)
         if doc.matches_in(a, b, "frame:") or doc.matches_in(a, b, "kind:"):
