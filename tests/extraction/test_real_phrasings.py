@@ -653,3 +653,14 @@ def test_a_country_that_lost_is_no_speaker_for_the_next_sentence() -> None:
         "общее количество достигло 5928 единиц."
     )
     assert ("general-staff", "afv", "total", 5928) in set(_claims(text, "ru"))
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("NATO puts the toll lower. Kyiv on Friday said Russia's losses were in excess of 16,000 troops.", "en"),
+        ("Kiew am Montag erklärte, Russland habe bereits 16.000 Soldaten verloren.", "de"),
+    ],
+)
+def test_a_day_between_a_speaker_and_its_word_of_saying(text: str, language: str) -> None:
+    assert {s for s, *_x in _claims(text, language)} == {GS}

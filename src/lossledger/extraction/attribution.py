@@ -176,7 +176,7 @@ def _according_to(doc: Doc, m: Match, according: dict[int, Match], side: bool) -
 def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
     """The listed word of saying right after a country or a side's forces (at most one word
     apart, past an aside) that makes it the speaker; None when there is none or it is not one."""
-    after = _past_aside(doc, m.end)
+    after = _past_time(doc, _past_aside(doc, m.end))
     if any(q.end > m.start for q in doc.matches_in(max(0, m.start - _NAME_REACH), m.start, "src:")):
         return None  # "las Fuerzas Armadas de Ucrania situaron": the country ends a source's name
     verb = next((said[k] for k in range(after, after + 2) if k in said), None)
@@ -210,6 +210,21 @@ def _past_aside(doc: Doc, k: int) -> int:
             return j + 1
         if toks[j].kind != WORD:
             return k
+    return k
+
+
+#: a day named between a speaker and its word of saying ("Kyiv *on Friday* said", "Russland *am Montag* erklärte")
+_TIME_CUES = {"date:weekday", "date:today", "date:yesterday"}
+
+
+def _past_time(doc: Doc, k: int) -> int:
+    """Where the words after a day named at token ``k`` (after a short preposition) resume, else ``k``."""
+    toks = doc.tokens
+    j = k + 1 if k < len(toks) and toks[k].kind == WORD and len(toks[k].norm) <= 3 else k
+    for start in dict.fromkeys((k, j)):
+        day = next((m for m in doc.matches_in(start, min(len(toks), start + 3), "date:") if m.start == start), None)
+        if day is not None and day.cats() & _TIME_CUES:
+            return day.end
     return k
 
 
