@@ -664,3 +664,11 @@ def test_a_country_that_lost_is_no_speaker_for_the_next_sentence() -> None:
 )
 def test_a_day_between_a_speaker_and_its_word_of_saying(text: str, language: str) -> None:
     assert {s for s, *_x in _claims(text, language)} == {GS}
+
+
+def test_a_source_in_brackets_speaks_only_inside_them() -> None:
+    text = (
+        "El Ministerio de Defensa ucraniano informó de la muerte de 1.030 soldados rusos (ejército regular y "
+        "mercenarios de Wagner) en la jornada del 6 de febrero, lo que eleva el total a 133.190."
+    )
+    assert {s for s, *_x in _claims(text, "es")} == {GS}
