@@ -672,3 +672,11 @@ def test_a_source_in_brackets_speaks_only_inside_them() -> None:
         "mercenarios de Wagner) en la jornada del 6 de febrero, lo que eleva el total a 133.190."
     )
     assert {s for s, *_x in _claims(text, "es")} == {GS}
+
+
+def test_a_running_total_in_the_next_sentence() -> None:
+    text = (
+        "Der Generalstab meldete in seinem täglichen Bericht 1140 eliminierte Soldaten. Die Zahl ist damit "
+        "auf knapp über eine Million seit Beginn des Angriffskrieges gestiegen."
+    )
+    assert ("personnel", "total", 1000000) in {(m, k, v) for _s, m, k, v in _claims(text, "de")}

@@ -363,7 +363,12 @@ def _running_total(doc: Doc, c: Candidate, figs: list[Candidate]) -> bool:
         return False
     cue = cues[-1]
     bare_after = [k for k in range(cue.end, c.first) if doc.tokens[k].kind == NUM]
-    before = [f for f in figs[-8:] if f.last <= cue.start and doc.sent_of[f.first] == doc.sent_of[cue.start]]
+    s = doc.sent_of[cue.start]
+    before = [f for f in figs[-8:] if f.last <= cue.start and doc.sent_of[f.first] == s]
+    if not before and not doc.matches_in(doc.sentence_range(cue.start)[0], c.first, "metric:"):
+        # "… 1140 eliminierte Soldaten gemeldet. Die Zahl ist damit auf … gestiegen": the sentence
+        # before holds the figure whose total this is
+        before = [f for f in figs[-8:] if doc.sent_of[f.first] == s - 1]
     if not before:
         return False
     respectively = bool(doc.matches_in(max(0, cue.start - 3), min(len(doc.tokens), cue.end + 3), "kind:respectively"))
