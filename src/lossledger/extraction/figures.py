@@ -239,15 +239,6 @@ def _introduces_number(doc: Doc, end: int) -> bool:
     )
 
 
-def _civilians_before(doc: Doc, c: Candidate) -> bool:
-    """Where the noun stands before its number (``term_before_number``), whether that noun is a
-    word for civilians ("민간인 9천여명", "어린이 453명")."""
-    if not doc.lex.term_before_number:
-        return False
-    m = doc.match_end.get(_before_qualifier(doc, c) + 1)
-    return m is not None and _non_at(doc, m.start) == "civilian"
-
-
 def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     """A metric term before the number across a dash/colon, or right before a number word."""
     toks = doc.tokens
@@ -616,9 +607,6 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
             c.metric, c.how, c.term_first, c.term_last = fwd
         elif isinstance(fwd, str):
             c.reason = REASONS[fwd]
-            continue
-        if c.metric in (None, "personnel") and _civilians_before(doc, c):
-            c.reason = REASONS["civilian"]  # "민간인 9천여명": the noun before the number counts civilians
             continue
         if c.metric is None or c.how == "weak" or _past_conjunction(doc, c.last, c.term_first):
             # "personnel – about 400,300 (+1,210) people"; "helikoptereita 121 ja lentokoneita 276"
