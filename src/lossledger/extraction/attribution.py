@@ -375,8 +375,6 @@ def _resolve_kind(
     s = doc.sent_of[c.first]
     sent = [q for q in kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total")]
     lo, hi = c.evidence()
-    # a source named in brackets speaks only for the bracket ("1.030 soldados (… mercenarios Wagner …)")
-    sent = [q for q in sent if not q.paren or q.paren == doc.paren[c.first]] or sent
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
     if any(q.cat == "kind:increase" and not _trails(q, all_cands, c) for q in local):
