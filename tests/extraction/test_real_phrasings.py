@@ -658,12 +658,13 @@ def test_a_country_that_lost_is_no_speaker_for_the_next_sentence() -> None:
 @pytest.mark.parametrize(
     "text, language",
     [
-        ("NATO puts the toll lower. Kyiv on Friday said Russia's losses were in excess of 16,000 troops.", "en"),
-        ("Kiew am Montag erklärte, Russland habe bereits 16.000 Soldaten verloren.", "de"),
+        ("The General Staff gave its figures in the morning. Russia on Monday said its losses stood at 5,937.", "en"),
+        ("Der Generalstab nannte am Morgen Zahlen. Russland am Montag erklärte, 5937 Soldaten seien gefallen.", "de"),
     ],
 )
 def test_a_day_between_a_speaker_and_its_word_of_saying(text: str, language: str) -> None:
-    assert {s for s, *_x in _claims(text, language)} == {GS}
+    # Russia speaks of its own dead, not the General Staff named a sentence before
+    assert {s for s, *_x in _claims(text, language)} == {"russian-mod"}
 
 
 def test_a_source_in_brackets_speaks_only_inside_them() -> None:
