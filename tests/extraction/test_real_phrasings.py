@@ -681,3 +681,9 @@ def test_a_running_total_in_the_next_sentence() -> None:
         "auf knapp über eine Million seit Beginn des Angriffskrieges gestiegen."
     )
     assert ("personnel", "total", 1000000) in {(m, k, v) for _s, m, k, v in _claims(text, "de")}
+
+
+def test_a_speakers_count_of_thousands_after_a_count_of_people() -> None:
+    # the category is in the sentence before; the second speaker names no noun of its own
+    text = "Minister podał po raz pierwszy liczbę 5937 zabitych. Strona ukraińska twierdzi, że sięga ona ponad 55 tys."
+    assert ("general-staff", "personnel", "total", 55000) in set(_claims(text, "pl"))

@@ -22,7 +22,16 @@ from .attribution import attribute, list_groups
 from .claims import build_claims
 from .dates import INVASION, DateMention, find_dates
 from .document import Doc, analyse
-from .figures import NO_METRIC, REASONS, Candidate, after_anaphora, find_candidates, joins_range, pair_respectively
+from .figures import (
+    NO_METRIC,
+    REASONS,
+    Candidate,
+    after_anaphora,
+    find_candidates,
+    joins_range,
+    pair_respectively,
+    year_like,
+)
 from .language import detect_language
 from .large import LARGE, extract_large
 from .magnitudes import magnitudes
@@ -248,7 +257,12 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             prev = c
             continue
         counted = bool(doc.matches_in(c.last, min(hi, c.last + 2), "non:unit_words")) or _counted_by_head(doc, c, hi)
-        refers_back = counted or bool(doc.matches_in(lo, hi, "kind:anaphora")) or after_anaphora(doc, c.first)
+        refers_back = (
+            counted
+            or bool(doc.matches_in(lo, hi, "kind:anaphora"))
+            or after_anaphora(doc, c.first)
+            or _speaker_goes_on(doc, c, prev)
+        )
         subject = _subject_term(doc, c, named, counted)
         if subject is not None:
             c.metric, c.how, c.term_first, c.term_last = subject[0], "subject", subject[1], subject[2]
@@ -269,6 +283,18 @@ def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
             continue
         prev = c
         figs.append(c)
+
+
+def _speaker_goes_on(doc: Doc, c: Candidate, prev: Candidate | None) -> bool:
+    """A count of thousands that names nothing, in a sentence that names who says it and no
+    category, right after a sentence whose figure counts people, counts people too: "Podał
+    liczbę 5937 … Strona ukraińska twierdzi, że sięga ona ponad 55 tys."."""
+    if prev is None or prev.metric != "personnel" or c.num.value < 1000 or year_like(c.num):
+        return False
+    a, b = doc.sentence_range(c.first)
+    if doc.sent_of[prev.first] != doc.sent_of[c.first] - 1 or doc.matches_in(a, b, "metric:"):
+        return False
+    return bool(doc.matches_in(a, b, "src:") or doc.matches_in(a, b, "place:"))
 
 
 def _counted_by_head(doc: Doc, c: Candidate, hi: int) -> bool:

@@ -244,7 +244,7 @@ def _backward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     toks = doc.tokens
     j = _before_qualifier(doc, c)
     if (
-        j >= 0 and toks[j].raw in _DASHES and not (toks[c.first].nl_before and _year_like(c.num))
+        j >= 0 and toks[j].raw in _DASHES and not (toks[c.first].nl_before and year_like(c.num))
     ):  # "casualties:\n2022: …"
         for end in (j, _before_gloss_or_slash(doc, j)):
             m2 = doc.match_end.get(end)
@@ -493,7 +493,7 @@ def _counts_after(doc: Doc, k: int) -> bool:
     return any(_metric_of(doc, j) is not None for j in range(k, min(k + 2, len(doc.tokens))))
 
 
-def _year_like(num: NumberPhrase) -> bool:
+def year_like(num: NumberPhrase) -> bool:
     """Four digits of a year, Gregorian or Thai Buddhist era (2565 = 2022)."""
     return (
         bool(num.raw_digits)
@@ -625,7 +625,7 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
                 c.metric, c.how, c.term_first, c.term_last = named
         if c.metric == "personnel" and c.term_last > c.last and _taken_prisoner(doc, c):
             c.metric = "pow"  # "200 Russian soldiers were taken prisoner": people, then what became of them
-        if c.metric is None and _year_like(num) and not _count_of_loss(doc, c):
+        if c.metric is None and year_like(num) and not _count_of_loss(doc, c):
             c.reason = "year"
             continue
         if c.metric is None and not _bare_ok(doc, c):
