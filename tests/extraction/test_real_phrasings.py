@@ -687,3 +687,12 @@ def test_a_speakers_count_of_thousands_after_a_count_of_people() -> None:
     # the category is in the sentence before; the second speaker names no noun of its own
     text = "Minister podał po raz pierwszy liczbę 5937 zabitych. Strona ukraińska twierdzi, że sięga ona ponad 55 tys."
     assert ("general-staff", "personnel", "total", 55000) in set(_claims(text, "pl"))
+
+
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    # "Col. Gen. Sergei Rudskoy … at the Russian Ministry of Defense" speaks for the figure before
+    text = (
+        "More than 1,300 Russian troops have been killed so far, according to Col. Gen. Sergei Rudskoy of the "
+        "Russian Ministry of Defense. The General Staff of Ukraine will publish its own figures tomorrow."
+    )
+    assert {s for s, *_x in _claims(text, "en")} == {"russian-mod"}

@@ -141,7 +141,7 @@ def analyse(text: str, language: str) -> Doc:
     tokens = tokenize(norm)
     matches, context, framing = lex.scan_layers(tokens)
     numbers = find_numbers(tokens, matches, lex)
-    doc = Doc(norm, language, lex, tokens, matches, numbers, split_sentences(tokens))
+    doc = Doc(norm, language, lex, tokens, matches, numbers, split_sentences(tokens, lex.abbreviations))
     doc.context = context
     doc.ctx_at = {m.start: m for m in context}
     doc.ctx_end = {m.end: m for m in context}

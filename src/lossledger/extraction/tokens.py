@@ -253,13 +253,14 @@ def _soft_wraps(tokens: list[Token]) -> set[int]:
     return set(breaks) if len(breaks) >= _WRAPPED_LINES else set()
 
 
-def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
+def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
     A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), at the Armenian, Ethiopic
     and Urdu full stops '։' '።' '۔', and at '.' followed by a capital letter, a quote or a letter of
     a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a digit or a lower-case word is
-    an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence.
+    an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence; so is one after a
+    title the language lists (``abbreviations``: "Col. Gen. Sergei Rudskoy").
     """
     bounds: list[tuple[int, int]] = []
     start = 0
@@ -279,6 +280,8 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
         end = False
         if ch in "!?;؟。！？।॥։።۔":
             end = True
+        elif ch == "." and i and tokens[i - 1].kind == WORD and tokens[i - 1].norm in abbreviations:
+            end = False
         elif ch in ".…" and i + 1 < n and not _ordinal_date(tokens, i):
             nxt = tokens[i + 1]
             first = nxt.raw[0]

@@ -118,6 +118,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "function_words",
         "confusable",
         "suffixes",
+        "abbreviations",
     },
     "numbers": {"words", "scales", "connectors", "half", "counters", "range_words", "between"},
     "metrics": None,
@@ -359,6 +360,7 @@ class Lexicon:
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
     said_endings: frozenset[str] = frozenset()  # a closing word of saying's active endings ("した")
+    abbreviations: frozenset[str] = frozenset()  # titles whose full stop ends no sentence ("Gen.")
     according_pairs: frozenset[tuple[str, str]] = frozenset()  # the keys of two-word ``according`` ("по данным")
     day_names: frozenset[str] = frozenset()  # "днів", "dni", "jours" and their keys (CLDR's units)
     _findex: dict[str, _Firsts] = field(default_factory=dict)
@@ -772,6 +774,7 @@ def _build_lexicon(code: str) -> Lexicon:
         vocab = load_vocab(c)
         if i == 0:
             lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
+            lex.abbreviations = frozenset(fold(w) for w in vocab.list("language", "abbreviations"))
             for flag in _WORD_ORDER:
                 setattr(lex, flag, bool(vocab.section("language").get(flag, False)))
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
