@@ -13,7 +13,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
   (short words every sentence has: they narrow language detection), ``confusable`` (languages
   sharing most of those words: lingua decides between them), ``suffixes`` (case and number
-  endings stripped before look-up, for a language no lemmatiser or stemmer covers).
+  endings stripped before look-up, for a language no lemmatiser or stemmer covers),
+  ``abbreviations`` (titles before a name whose full stop ends no sentence: "Col.", "gen.", "Sr.").
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``counters`` (classifiers
   between a number and its noun: 辆, 架, 명, 대; a lone numeral character counts only before one),
