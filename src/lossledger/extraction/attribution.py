@@ -176,10 +176,13 @@ def _according_to(doc: Doc, m: Match, according: dict[int, Match], side: bool) -
 def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
     """The listed word of saying right after a country or a side's forces (at most one word
     apart, past an aside) that makes it the speaker; None when there is none or it is not one."""
-    after = _past_time(doc, _past_aside(doc, m.end))
+    after = _past_aside(doc, m.end)
     if any(q.end > m.start for q in doc.matches_in(max(0, m.start - _NAME_REACH), m.start, "src:")):
         return None  # "las Fuerzas Armadas de Ucrania situaron": the country ends a source's name
     verb = next((said[k] for k in range(after, after + 2) if k in said), None)
+    if verb is None and (timed := _past_time(doc, after)) != after:
+        after = timed
+        verb = next((said[k] for k in range(after, after + 2) if k in said), None)
     if verb is None or (after == m.end and doc.clause_of[verb.start] != doc.clause_of[m.start]):
         return None
     if doc.aside[m.start] is not None:
@@ -587,6 +590,8 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
 def _cited(doc: Doc, q: Cue) -> bool:
     """Whether a source is named right after a word of citing (``citing``), past an article or
     a side's adjective ("cytując *ukraińską* Operację Sił Połączonych")."""
+    if not doc.matches_in(0, len(doc.tokens), "date:citing"):
+        return False
     ends = _ends_before(doc, q.first)
     if any(m.end == q.first for m in doc.matches_in(max(0, q.first - 1), q.first, "sideadj:")):
         ends.append(q.first - 1)
