@@ -35,6 +35,8 @@ class CueIndex:
         self._sentences = sorted(self.by_sentence)
         #: per sentence, what :func:`_speakers` found
         self.speakers: dict[int, tuple[list[Cue] | None, Cue | None]] = {}
+        #: per cue, whether it is the side that lost (:func:`_lost_subject`), asked for every later sentence
+        self.lost: dict[Cue, bool] = {}
 
     def in_sentence(self, s: int) -> list[Cue]:
         return self.by_sentence.get(s, [])
@@ -565,7 +567,7 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
     if found is not None:
         return found
     sent = cues.in_sentence(s)
-    last_earlier = cues.subject_before(s, lambda q: _lost_subject(doc, q))
+    last_earlier = cues.subject_before(s, lambda q: _lost_once(cues, doc, q))
     cited = [q for q in sent if _cited(doc, q)]
     if cited:
         sent = cited  # "podała agencja Ukrinform, cytując Operację Sił Połączonych": the one cited speaks
@@ -579,11 +581,19 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
     speaking = [q for q in sent if not _suffered(doc, q) and not _spoken_of(doc, q, sent)]
     if speaking:
         sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
-    elif sent and all(_lost_subject(doc, q) for q in sent):
+    elif sent and all(_lost_once(cues, doc, q) for q in sent):
         # "ВСУ … лишились 1,5 млн": they lost; the speaker is named before, or not at all
         found = cues.speakers[s] = (None, last_earlier)
         return found
     found = cues.speakers[s] = (sent, last_earlier)
+    return found
+
+
+def _lost_once(cues: CueIndex, doc: Doc, q: Cue) -> bool:
+    """:func:`_lost_subject`, once per cue of ``cues``."""
+    found = cues.lost.get(q)
+    if found is None:
+        found = cues.lost[q] = _lost_subject(doc, q)
     return found
 
 
@@ -947,7 +957,7 @@ _UKRAINE_SIDE = {"sideadj:ukraine", "place:ukraine", "side:ukraine", *_UKRAINE_F
 
 def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:
     """Whether Ukraine's forces are the subject that lost, earlier in the figure's sentence."""
-    return any(q.last <= c.first and _lost_subject(doc, q) for q in srccues.in_sentence(doc.sent_of[c.first]))
+    return any(q.last <= c.first and _lost_once(srccues, doc, q) for q in srccues.in_sentence(doc.sent_of[c.first]))
 
 
 def _resolve_anaphors(cues: list[Cue]) -> list[Cue]:
