@@ -571,7 +571,7 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
     cited = [q for q in sent if _cited(doc, q)]
     if cited:
         sent = cited  # "podała agencja Ukrinform, cytując Operację Sił Połączonych": the one cited speaks
-    if any(not _weak(q) for q in sent):
+    if any(not _weak(q) and q.cat != "src:russian-mod" for q in sent):
         sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
     elif sent and last_earlier is not None and last_earlier.cat in _COUNTS and s - last_earlier.sentence == 1:
         # "According to Oryx, 2,000 vehicles … Of these, 1,005 the Ukrainians destroyed": a count
@@ -619,7 +619,7 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
     if local:
-        return _nearest(local, c.first), True
+        return min(local, key=lambda q: (q.first - c.last if q.first >= c.last else c.first - q.last, q.first >= c.last)), True
     before = [q for q in sent if q.last <= c.first]
     if before:
         return before[-1], True
