@@ -89,6 +89,9 @@ def _indian(groups: list[str], seps: list[str]) -> bool:
 
 
 _AMBIGUOUS_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")
+#: one to three digits, a separator and four or more: no decimal a count is written with (a count
+#: with a fraction needs a scale word after it, "1,1845 млн"), but a group typed with a digit too many
+_MISGROUPED = re.compile(r"^\d{1,3}[.,]\d{4,5}$")
 
 
 @dataclass
@@ -304,12 +307,15 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match], glued: di
     if last_good == i:
         return None
     raw = tokens[i].raw if last_good == i + 1 and tokens[i].kind == NUM else ""
+    value = st.total + (st.current or 0.0)
+    if raw and _MISGROUPED.match(raw):
+        value = float(re.sub(r"\D", "", raw))  # "1,1104 tanks": a mistyped group, no fraction of a tank
     return NumberPhrase(
         first=i,
         last=last_good,
         start=tokens[i].start,
         end=tokens[last_good - 1].end,
-        value=st.total + (st.current or 0.0),
+        value=value,
         precision=st.precision if st.has_scale else 1,
         text="",
         words_only=st.words_only,
