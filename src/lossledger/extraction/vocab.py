@@ -553,6 +553,25 @@ def _add_section(
                 lex.add(phrase, f"{prefix}{key}", None, layer, keyed)
 
 
+def _add_names_after_anaphors(lex: Lexicon, vocab: Vocab, keyed: bool) -> None:
+    """A source's name that begins with the last words of an anaphor ("the ministry" +
+    "ministry of defence of ukraine", "o ministério" + "ministério da defesa russo") is added with
+    the anaphor's first words before it: phrases match leftmost first, so "the Ministry of Defense
+    of Ukraine" would otherwise be "the ministry" (whoever was named last) and a bare place."""
+    sources = vocab.section("sources")
+    anaphors = [a.split() for a in sources.get("anaphor", []) if len(a.split()) > 1]
+    for key, phrases in sources.items():
+        if key == "anaphor":
+            continue
+        for phrase in phrases:
+            words = phrase.split()
+            for head in anaphors:
+                for n in range(1, len(head)):
+                    tail = head[n:]
+                    if len(words) > len(tail) and words[: len(tail)] == tail:
+                        lex.add(" ".join(head[:n] + words), f"src:{key}", None, CONTEXT, keyed)
+
+
 def _inflects(lex: Lexicon, word: str) -> bool:
     """Whether a number word's look-up key is a form of it ("тысячи": "тысяча"), not another
     word's lemma: Romanian "mie" (thousand) is also a pronoun whose key, "eu", "noi" (we) shares;
@@ -585,6 +604,7 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     _add_section(lex, vocab, "kind", "kind:", keyed=keyed)
     _add_section(lex, vocab, "nonclaims", "non:", keyed=keyed)
     _add_section(lex, vocab, "sources", "src:", CONTEXT, keyed=keyed)
+    _add_names_after_anaphors(lex, vocab, keyed)
     side = vocab.section("side")
     for key, name in (("ukraine", "ukraine"), ("russia", "russia"), ("enemy", "enemy")):
         for phrase in side.get(key, []):
