@@ -641,7 +641,15 @@ def _suffered(doc: Doc, q: Cue) -> bool:
         (q.cat != "src:air-force" and bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss")))
         or _lost_subject(doc, q)
         or _losses_of(doc, q)
+        or _destroyed(doc, q)
     )
+
+
+def _destroyed(doc: Doc, q: Cue) -> bool:
+    """Ukraine's forces right after a verb of destroying (``[framing] won``) are what was
+    destroyed, not who speaks: "俄军歼灭乌军约30人，击毁2辆装甲战车" (the Russian army wiped out
+    about 30 of the Ukrainian army and destroyed 2 armoured vehicles)."""
+    return q.cat in _UKRAINE_FORCES and any(m.end in (q.first, q.first - 1) for m in doc.matches_in(max(0, q.first - 6), q.first, "frame:won"))
 
 
 def _losses_of(doc: Doc, q: Cue) -> bool:
