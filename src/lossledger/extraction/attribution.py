@@ -619,7 +619,7 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     clause_ids = {doc.clause_of[lo], doc.clause_of[max(lo, hi - 1)]}
     local = [q for q in sent if q.clause in clause_ids]
     if local:
-        return min(local, key=lambda q: (q.first - c.last if q.first >= c.last else c.first - q.last, q.first >= c.last)), True
+        return min(local, key=lambda q: _gap(q, c)), True
     before = [q for q in sent if q.last <= c.first]
     if before:
         return before[-1], True
@@ -627,6 +627,13 @@ def _source_cue(cues: CueIndex, doc: Doc, c: Candidate) -> tuple[Cue | None, boo
     if after:
         return after[0], True
     return last_earlier, False
+
+
+def _gap(q: Cue, c: Candidate) -> tuple[int, bool]:
+    """How far a speaker's words stand from a figure's, edge to edge; of two as far, the one
+    before the figure first ("Die Ukraine spricht von 13.500 …, Russland dagegen meldet 500")."""
+    after = q.first >= c.last
+    return (q.first - c.last if after else c.first - q.last), after
 
 
 #: sources that count losses item by item: their next sentence usually details their count
@@ -649,7 +656,9 @@ def _destroyed(doc: Doc, q: Cue) -> bool:
     """Ukraine's forces right after a verb of destroying (``[framing] won``) are what was
     destroyed, not who speaks: "俄军歼灭乌军约30人，击毁2辆装甲战车" (the Russian army wiped out
     about 30 of the Ukrainian army and destroyed 2 armoured vehicles)."""
-    return q.cat in _UKRAINE_FORCES and any(m.end in (q.first, q.first - 1) for m in doc.matches_in(max(0, q.first - 6), q.first, "frame:won"))
+    return q.cat in _UKRAINE_FORCES and any(
+        m.end in (q.first, q.first - 1) for m in doc.matches_in(max(0, q.first - 6), q.first, "frame:won")
+    )
 
 
 def _losses_of(doc: Doc, q: Cue) -> bool:
