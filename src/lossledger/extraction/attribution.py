@@ -571,8 +571,10 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
     cited = [q for q in sent if _cited(doc, q)]
     if cited:
         sent = cited  # "podała agencja Ukrinform, cytując Operację Sił Połączonych": the one cited speaks
+    # a named source beats "Kyiv" in its sentence; Russia's MoD (often Russia named by its country)
+    # does not silence Ukraine's own word of saying ("Die Ukraine spricht von …, Russland meldet …")
     if any(not _weak(q) and q.cat != "src:russian-mod" for q in sent):
-        sent = [q for q in sent if not _weak(q)]  # a named source beats "Kyiv" in its sentence
+        sent = [q for q in sent if not _weak(q)]
     elif sent and last_earlier is not None and last_earlier.cat in _COUNTS and s - last_earlier.sentence == 1:
         # "According to Oryx, 2,000 vehicles … Of these, 1,005 the Ukrainians destroyed": a count
         # project's figures go on in the next sentence, whatever "the Ukrainians" did

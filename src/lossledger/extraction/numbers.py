@@ -89,7 +89,7 @@ def _indian(groups: list[str], seps: list[str]) -> bool:
 
 
 _AMBIGUOUS_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")
-#: one to three digits, a separator and four or more: no decimal a count is written with (a count
+#: one to three digits, a separator and four or five: no decimal a count is written with (a count
 #: with a fraction needs a scale word after it, "1,1845 млн"), but a group typed with a digit too many
 _MISGROUPED = re.compile(r"^\d{1,3}[.,]\d{4,5}$")
 
