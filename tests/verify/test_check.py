@@ -720,3 +720,15 @@ def test_a_large_bare_total_ending_in_hundreds_is_named_by_the_ledger(view: Ledg
     report = check(text, view, published="2022-12-06", language="it")
     [total] = _claims(report, value=92200)
     assert (total["metric"], total["kind"], total["verdict"]) == ("personnel", "total", "match")
+
+
+def test_a_total_and_its_days_loss_with_no_speaker_are_read_together(view: LedgerView) -> None:
+    """A blogger reads a loss graphic out with no speaker and no word of a day's loss: the personnel
+    total of 30 June 2023 and, beside it, 560 and 3 (that day's losses). Alone the total names the
+    day only weakly; read with the other kind, the small figures are that report's increases, and
+    the text is dated with them."""
+    text = "グラフによると、ロシア兵の死傷者数は22万8340人で、その横に560人とある。戦車は4041両で、その横に3両とある。"
+    report = check(text, view, language="ja")
+    assert report.report_date == dt.date(2023, 6, 30) and report.fingerprint.confidence > 0.5
+    got = {(j.claim.metric, j.claim.kind, j.claim.value, j.verdict) for j in report.judgements}
+    assert {("personnel", "total", 228340, "match"), ("personnel", "increase", 560, "match")} <= got

@@ -181,9 +181,10 @@ def read_with_ledger(
     if date is None or fingerprint.confidence < 0.5:
         flipped = [c if c not in open_ else _other_kind(c) for c in claims]
         trial = find(flipped)
-        if trial.date is None or trial.confidence <= max(0.5, fingerprint.confidence):
+        if trial.date is not None and trial.confidence > max(0.5, fingerprint.confidence):
+            date = trial.date
+        elif date is None:
             return fingerprint
-        date = trial.date
     changed = False
     for c in open_:
         other = _other_kind(c)
@@ -219,21 +220,31 @@ def source_with_ledger(
         # "Zelensky: 30-35 thousand a month … • 900 in the past day, 1,270,400 in all": figures
         # that fit the report with an exact total among them (a few small increases fit some
         # day by chance) are judged by themselves, the others keep their speaker
-        fitting = [c for c in as_gs if index.fits_on(c, trial.date)]
+        fitting = [r for c in as_gs if (r := _as_fits(c, index, trial.date)) is not None]
         if any(c.kind == "total" and c.qualifier == "exact" and c.value >= _SPECIFIC_TOTAL for c in fitting):
             trial = index.find(fitting, near=stated, latest=latest)
     if trial.date is None or trial.confidence < SOURCE_CONFIDENCE:
         return
-    fits = [index.fits_on(c, trial.date) for c in as_gs]
-    evidence = sum(_evidence(c) for fit, c in zip(fits, as_gs, strict=True) if fit and c.qualifier == "exact")
+    readings = [_as_fits(c, index, trial.date) for c in as_gs]
+    evidence = sum(_evidence(r) for r in readings if r is not None and r.qualifier == "exact")
     if evidence < (2 if trial.date == stated else 3):
         return
     named = index.find([c for c in claims if c.source == GENERAL_STAFF], latest=latest)
     if named.date is not None and named.confidence >= 0.5 and named.date != trial.date:
         return
-    for c, fit in zip(open_, fits, strict=True):
-        if fit:
+    for c, reading in zip(open_, readings, strict=True):
+        if reading is not None:
             _settled(c, "source", source=GENERAL_STAFF)
+
+
+def _as_fits(c: Claim, index: FingerprintIndex, date: dt.date) -> Claim | None:
+    """``c`` if it is the report's figure of ``date``; else its other kind's reading where no cue
+    at the figure settled its kind and that reading is ("22万8340人 … 560人": a total and its day's
+    loss; read_with_ledger then gives it that kind); else None."""
+    if index.fits_on(c, date):
+        return c
+    other = _other_kind(c)
+    return other if c.kind_by in _WEAK_KINDS and index.fits_on(other, date) else None
 
 
 #: how far back from its publication a text's General Staff figures are looked for in the ledger
