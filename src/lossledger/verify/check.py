@@ -172,7 +172,9 @@ def read_with_ledger(
     one that is not its kind's value on the report the text quotes but is the other kind's value
     there ("two tanks" with no cue: that day's increase) takes the other kind.  A figure that fits
     neither reading keeps its kind and is judged a mismatch: an outlet's error is never hidden.
-    When no report fits the figures as read, the reading with every open kind flipped is tried.
+    When no report fits the figures as read, or one fits only weakly, the reading with every open
+    kind flipped is tried; if it fits no better, a weakly fitting report still settles the figures
+    one by one.
     ``find`` fingerprints claims with the text's own date hints (``FingerprintIndex.find``)."""
     open_ = [c for c in claims if c.kind_by in _WEAK_KINDS and not c.multi_day]
     if not open_:
