@@ -580,7 +580,7 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
         # project's figures go on in the next sentence, whatever "the Ukrainians" did
         found = cues.speakers[s] = (None, last_earlier)
         return found
-    speaking = [q for q in sent if not _suffered(doc, q) and not _spoken_of(doc, q, sent)]
+    speaking = [q for q in sent if not _suffered(cues, doc, q) and not _spoken_of(doc, q, sent)]
     if speaking:
         sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
     elif sent and all(_lost_once(cues, doc, q) for q in sent):
@@ -642,13 +642,13 @@ def _gap(q: Cue, c: Candidate) -> tuple[int, bool]:
 _COUNTS = {"src:oryx", "src:mediazona"}
 
 
-def _suffered(doc: Doc, q: Cue) -> bool:
+def _suffered(cues: CueIndex, doc: Doc, q: Cue) -> bool:
     """A cue followed at once by a word of loss names the side that lost ("as forças ucranianas
     sofreram…", "Ukrainian forces lost…"), not a speaker.  The air force is never that side: the
     word after it is what it did ("ukrajinské letectvo zostrelilo 20 dronov": shot down)."""
     return (
         (q.cat != "src:air-force" and bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss")))
-        or _lost_subject(doc, q)
+        or _lost_once(cues, doc, q)
         or _losses_of(doc, q)
         or _destroyed(doc, q)
     )
