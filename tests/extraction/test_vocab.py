@@ -32,6 +32,17 @@ def test_vocab_loads_and_names_only_taxonomy_metrics(lang: str) -> None:
     assert lex.exact or lex.stems
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_phrase_names_two_metrics(lang: str) -> None:
+    """A phrase under two metrics is read as whichever the lexicon met first: ambiguity the data
+    cannot mean (fi "sotilasajoneuvo*", a military vehicle, was under both afv and vehicles)."""
+    metrics: dict[str, set[str]] = {}
+    for metric, phrases in vocab.load_vocab(lang).section("metrics").items():
+        for phrase in phrases:
+            metrics.setdefault(phrase.lower(), set()).add(metric)
+    assert not {p: m for p, m in metrics.items() if len(m) > 1}
+
+
 @pytest.mark.parametrize("lang", sorted(REQUIRED))
 def test_full_vocabularies_cover_the_statement_metrics(lang: str) -> None:
     v = vocab.load_vocab(lang)
