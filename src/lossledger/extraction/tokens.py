@@ -253,6 +253,18 @@ def _soft_wraps(tokens: list[Token]) -> set[int]:
     return set(breaks) if len(breaks) >= _WRAPPED_LINES else set()
 
 
+def _initial(tokens: list[Token], i: int) -> bool:
+    """ "William J. Burns", "президент В. Зеленский": a capital letter alone before the '.' at
+    token i, after a word, is a name's initial, not a sentence's last word."""
+    if i < 2:
+        return False
+    letter, before = tokens[i - 1], tokens[i - 2]
+    return (
+        letter.kind == WORD and len(letter.raw) == 1 and letter.raw.isupper() and letter.end == tokens[i].start
+        and before.kind == WORD
+    )  # fmt: skip
+
+
 def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
@@ -281,6 +293,8 @@ def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozens
         if ch in "!?;؟。！？।॥։።۔":
             end = True
         elif ch == "." and i and tokens[i - 1].kind == WORD and tokens[i - 1].norm in abbreviations:
+            end = False
+        elif ch == "." and _initial(tokens, i):
             end = False
         elif ch in ".…" and i + 1 < n and not _ordinal_date(tokens, i):
             nxt = tokens[i + 1]
