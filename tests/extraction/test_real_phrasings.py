@@ -74,6 +74,26 @@ def test_a_pronoun_sharing_a_number_words_lemma_is_no_number() -> None:
             "hu",
         ),
         ("在哈尔科夫方向，俄军歼灭乌军约40人，击毁3辆装甲战车和2辆汽车。", "zh"),
+        # a think tank speaks, though it is named at the end of a long sentence after the figure
+        (
+            "Glavni stožer ukrajinske vojske svakog jutra objavljuje nove podatke.\n\nGotovo četiri godine od "
+            "početka rata, Rusija je izgubila oko 1,1 milijun vojnika koji su ubijeni, ranjeni ili nestali, što je "
+            "stopa gubitaka kakva nije viđena od Drugog svjetskog rata, navodi se u novoj studiji jednog uglednog "
+            "think-tanka.",
+            "hr",
+        ),
+        (
+            "Ushtria ukrainase publikon çdo ditë shifrat e saj. Megjithatë, vlerësimet e kujdesshme të SHBA javën e "
+            "kaluar thanë se më shumë se 8,000 trupa ruse ishin vrarë në më pak se tre javë.",
+            "sq",
+        ),
+        # troop strengths: active soldiers and soldiers deployed at the border
+        (
+            "Potrivit unei surse militare, armata ucraineană, care avea 180.000 de soldaţi activi şi 90.000 de "
+            "rezervişti la începutul războiului, a crescut. Înainte de invazie, între 160.000 şi 190.000 de soldaţi "
+            "ruşi au fost dislocaţi la graniţe, potrivit estimărilor occidentale.",
+            "ro",
+        ),
         (
             "Generálny štáb zverejnil nové údaje. Za týždeň jednotky tavrijskej operačno-strategickej skupiny zničili "
             "455 Rusov a dva tanky.",
@@ -84,8 +104,9 @@ def test_a_pronoun_sharing_a_number_words_lemma_is_no_number() -> None:
 def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> None:
     """Ukraine's losses in Russia's MoD's words (its forces the subject of "lost", across a year,
     an abbreviation in brackets or a case ending; the ministry in the genitive; Ukraine owning the
-    noun; its army destroying Ukraine's), a front sector's or operational group's command and the
-    air defence's own count: none is the General Staff's."""
+    noun; its army destroying Ukraine's), a front sector's or operational group's command, the
+    air defence's own count, a think tank, a US estimate and troop strengths: none is the General
+    Staff's."""
     assert not [c for c in _claims(text, language) if c[0] == GS]
 
 
@@ -156,6 +177,31 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "Les forces ukrainiennes ont détruit 67 obusiers russes en une journée, selon l'état-major.",
             "fr",
             (GS, "artillery", "increase", 67),
+        ),
+        # Moscow that "saw the destruction of" tanks is the side that lost, not a Russian speaker
+        (
+            "Der Generalstab der Ukraine berichtet, dass Moskau die Zerstörung von 9.115 Panzern erlebt hat.",
+            "de",
+            (GS, "tanks", "total", 9115),
+        ),
+        # an early-war list: "autocisterne" alone are the fuel tanks, a category of their own then
+        (
+            "Secondo lo Stato Maggiore ucraino la Russia ha perso finora 1270 automezzi, 8 navi e 81 autocisterne.",
+            "it",
+            (GS, "fuel_tanks", "total", 81),
+        ),
+        # a CIA director named with an initial: the full stop after it ends no sentence
+        (
+            "Ukrinform kertoi Ukrainan tuhonneen 300 panssarivaunua, kun taas CIA:n johtaja William J. Burns "
+            "arvioi 16 000 venäläissotilaan kuolleen.",
+            "fi",
+            ("other", "personnel", "total", 16000),
+        ),
+        # a Finnish participle of reported speech and "eliminated" with its possessive suffix
+        (
+            "Ukrinform kertoi Ukrainan väittäneen eliminoineensa yli 55 000 venäläissotilasta.",
+            "fi",
+            (GS, "personnel", "total", 55000),
         ),
     ],
 )
