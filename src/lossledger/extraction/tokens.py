@@ -253,6 +253,11 @@ def _soft_wraps(tokens: list[Token]) -> set[int]:
     return set(breaks) if len(breaks) >= _WRAPPED_LINES else set()
 
 
+def _abbreviation(tokens: list[Token], i: int, abbreviations: frozenset[str]) -> bool:
+    """A title the language lists before the '.' at token i ("Col. Gen. Sergei Rudskoy")."""
+    return bool(i) and tokens[i - 1].kind == WORD and tokens[i - 1].norm in abbreviations
+
+
 def _initial(tokens: list[Token], i: int) -> bool:
     """ "William J. Burns", "президент В. Зеленский": a capital letter alone before the '.' at
     token i, after a word, is a name's initial, not a sentence's last word."""
@@ -292,9 +297,7 @@ def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozens
         end = False
         if ch in "!?;؟。！？।॥։።۔":
             end = True
-        elif ch == "." and i and tokens[i - 1].kind == WORD and tokens[i - 1].norm in abbreviations:
-            end = False
-        elif ch == "." and _initial(tokens, i):
+        elif ch == "." and (_abbreviation(tokens, i, abbreviations) or _initial(tokens, i)):
             end = False
         elif ch in ".…" and i + 1 < n and not _ordinal_date(tokens, i):
             nxt = tokens[i + 1]
