@@ -190,6 +190,13 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "it",
             (GS, "fuel_tanks", "total", 81),
         ),
+        # a side's adjective with its word for soldiers speaks, however its verb takes "losses" after it
+        (
+            "Украинские военные оценивают потери российской армии в 13 тыс. солдат. Минобороны России называло "
+            "498 погибших.",
+            "ru",
+            (GS, "personnel", "total", 13000),
+        ),
         # a CIA director named with an initial: the full stop after it ends no sentence
         (
             "Ukrinform kertoi Ukrainan tuhonneen 300 panssarivaunua, kun taas CIA:n johtaja William J. Burns "

@@ -139,9 +139,24 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             continue
         verb = _said_after(doc, m, said)
         # a side's forces speak right before their word ("El ejército ruso dijo …"; not "… si stimano")
-        if verb is not None and (not side or (m.cats() & {"side:ukraine", "side:russia"} and verb.start == m.end)):
+        if verb is not None and (not side or verb.start == _forces_end(doc, m)):
             speaks(m.start, verb.end, cat, m)
     return out
+
+
+def _forces_end(doc: Doc, m: Match) -> int | None:
+    """Where a side's forces end: a side's name ("the Russian army") ends with itself; a side's
+    adjective names forces only with a word for soldiers ("Украинские военные оценивают",
+    "les militaires ukrainiens affirment"), after it or, where adjectives follow, before it."""
+    if m.cats() & {"side:ukraine", "side:russia"}:
+        return m.end
+    noun = doc.match_at.get(m.end)
+    if noun is not None and noun.has("metric:personnel") and not doc.lex.adjective_after_noun:
+        return noun.end
+    before = doc.match_at.get(m.start - 1) if m.start else None
+    if before is not None and before.end == m.start and before.has("metric:personnel") and doc.lex.adjective_after_noun:
+        return m.end
+    return None
 
 
 #: at most this many words of a noun phrase between "according to" and a side's adjective
@@ -189,8 +204,13 @@ def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
         return None
     if doc.aside[m.start] is not None:
         return None  # a "read also" headline speaks of another article
-    if any(f.start != verb.start for f in doc.matches_in(m.start, verb.end + 1, "frame:")):
-        return None  # "Russia reportedly lost 820": the country is the side that lost, not a speaker
+    if any(f.start != verb.start for f in doc.matches_in(m.start, verb.end, "frame:")) or any(
+        f.start == verb.end and f.cats() & {"frame:lost", "frame:won"}
+        for f in doc.matches_in(verb.end, verb.end + 1, "frame:")
+    ):
+        # "Russia reportedly lost 820": the country is the side that lost, not a speaker; a noun of
+        # loss after the verb is what it speaks of ("Украинские военные оценивают потери …")
+        return None
     if not _listed_said(doc, verb):
         return None  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
     if doc.matches_in(verb.end, doc.clause_range(verb.start)[1], "src:"):
