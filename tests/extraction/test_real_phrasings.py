@@ -197,6 +197,14 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "ru",
             (GS, "personnel", "total", 13000),
         ),
+        # a bulleted line whose label carries "за добу" before its dash: the figure its day's loss is
+        # bracketed after is the total
+        (
+            "Генштаб ЗСУ оновив втрати ворога:\n  • артилерійські системи – 12 020 (+38 за добу)\n  • БпЛА "
+            "оперативно-тактичного рівня за добу – 9 512 (+41 за добу)\n  • крилаті ракети – 2 166",
+            "uk",
+            (GS, "uav", "total", 9512),
+        ),
         # a CIA director named with an initial: the full stop after it ends no sentence
         (
             "Ukrinform kertoi Ukrainan tuhonneen 300 panssarivaunua, kun taas CIA:n johtaja William J. Burns "

@@ -1273,6 +1273,9 @@ def _paren_kind(doc: Doc, c: Candidate, kcues: CueIndex) -> None:
         c.kind = "increase"
         periods = [q for q in inside if q.cat == "kind:periods"]
         c.period = str(periods[0].value) if periods else "P1D"
+        if parent.kind == "increase" and parent.kind_by != "near" and parent.period in (None, c.period):
+            # "БпЛА за добу – 9 439 (+32 за добу)": the figure the day's loss is bracketed after is the total
+            parent.kind, parent.period, parent.kind_by = "total", None, "paren"
         return
     if any(q.cat == "kind:total" for q in inside) or c.num.value > parent.num.value:
         c.kind = "total"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .dates import DateMention
 from .document import Doc
 from .numbers import NumberPhrase
-from .tokens import NUM, PUNCT, WORD, Token
+from .tokens import BULLETS, NUM, PUNCT, WORD, Token
 from .vocab import Match
 
 __all__ = ["NO_METRIC", "Candidate", "find_candidates", "joins_range", "pair_respectively"]
@@ -282,8 +282,8 @@ def _line_opening_term(doc: Doc, j: int) -> tuple[str, str, int, int] | None:
         k -= 1
     if k == j - 1 or not (k == start or toks[k].nl_before) or j - k > _LINE_WORDS:
         return None
-    if toks[k].norm in doc.lex.articles and k + 1 < j:
-        k += 1  # "Les véhicules …"
+    if toks[k].raw in BULLETS or (toks[k].norm in doc.lex.articles and k + 1 < j):
+        k += 1  # "• БпЛА … за добу – 9 439", "Les véhicules …"
     found = _metric_of(doc, k)
     if found is None or found[1] == "weak" or found[2] >= j:
         return None
