@@ -117,6 +117,11 @@ def test_separators_are_cldrs() -> None:
         ("๑๑๑๓๕", "th", 11_135),  # Thai digits
         ("১২,৫৯২", "bn", 12_592),  # Bengali digits
         ("௧௨௩", "ta", 123),  # Tamil digits
+        ("४ सय ५०", "ne", 450),  # hundreds with the word, then the rest in digits
+        ("१ सय १२", "ne", 112),
+        ("साढे १३ हजार", "ne", 13_500),  # a half before its number: thirteen and a half thousand
+        ("साढ़े तीन लाख", "hi", 350_000),
+        ("সাড়ে ৩ লাখ", "bn", 350_000),
     ],
 )
 def test_numbers_of_other_scripts(text: str, language: str, value: int) -> None:

@@ -108,6 +108,8 @@ class _State:
     pending_connector: bool = False
     decimals: int = 0
     current_is_word: bool = False
+    hundreds: bool = False  # ``current`` is a count of hundreds a scale word made ("४ सय": 400)
+    half_before: bool = False  # "साढे १३ हजार": a half is added to the count before the scale word
 
     def empty(self) -> bool:
         return self.current is None and self.total == 0
@@ -133,6 +135,10 @@ class _State:
             if kind == "numword" and (tens or hundreds):
                 self.current += value
                 return True
+            if self.hundreds and kind == "digits" and value < 100 and not decimals:
+                self.current += value  # "४ सय ५०", "१ सय १२": hundreds written with the word, then the rest
+                self.hundreds = False
+                return True
             return False
         if self.total and value >= self.last_scale:
             return False
@@ -147,13 +153,17 @@ class _State:
         """A scale word multiplies what was read ("400 mila", "мільйон" alone means one million)."""
         if value == 100 and self.current is not None and self.current < 100:
             self.current *= 100
+            self.hundreds = True
             return True
         if value == 100 and self.current is None and first:  # "yüz bin", "hundred thousand": 100 of what follows
             self.current, self.current_is_word = 100.0, True
             return True
         if value >= self.last_scale or (self.current is None and not first and not self.pending_connector):
             return False
-        self.total += (1.0 if self.current is None else self.current) * value
+        count = 1.0 if self.current is None else self.current
+        if self.half_before and self.current is not None:
+            count, self.half_before = count + 0.5, False
+        self.total += count * value
         self.precision = max(1, int(round(value / (10**self.decimals))))
         self.has_scale, self.last_scale = True, value
         self.current, self.decimals, self.pending_connector = None, 0, False
@@ -176,7 +186,7 @@ def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> lis
     by_start = {m.start: m for m in matches}
     out: list[NumberPhrase] = []
     i, n = 0, len(tokens)
-    numeric = {m.start for m in matches if m.cats() & {"scale", "numword"}}
+    numeric = {m.start for m in matches if m.cats() & {"scale", "numword", "half_before"}}
     glued = _glued_scales(tokens, matches, lex)
     while i < n:
         if tokens[i].kind != NUM and i not in numeric:
@@ -249,7 +259,7 @@ def _piece(tokens: list[Token], i: int, by_start: dict[int, Match]) -> tuple[str
     m = by_start.get(i)
     if m is None:
         return None
-    for cat in ("scale", "numword", "connector", "half"):
+    for cat in ("scale", "numword", "connector", "half", "half_before"):
         if m.has(cat):
             value = m.get(cat)
             end = m.end
@@ -275,6 +285,8 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match], glued: di
         return None
     st = _State()
     j = last_good = i
+    if first[0] == "half_before":  # "साढे": the number after it and a half (of its scale)
+        st.half_before, j = True, first[3]
     tail = ""
     while j < len(tokens):
         if j > i and _word_hyphen(tokens, j) and (after := _piece(tokens, j + 1, by_start)) and after[0] == "numword":
@@ -289,6 +301,8 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match], glued: di
                 break
             st.pending_connector, j = True, nxt
             continue
+        if kind == "half_before":
+            break
         if kind == "half":
             if not st.empty() and st.add_half():
                 last_good = nxt
@@ -307,7 +321,7 @@ def _assemble(tokens: list[Token], i: int, by_start: dict[int, Match], glued: di
     if last_good == i:
         return None
     raw = tokens[i].raw if last_good == i + 1 and tokens[i].kind == NUM else ""
-    value = st.total + (st.current or 0.0)
+    value = st.total + (st.current or 0.0) + (0.5 if st.half_before and st.current else 0.0)
     if raw and _MISGROUPED.match(raw):
         value = float(re.sub(r"\D", "", raw))  # "1,1104 tanks": a mistyped group, no fraction of a tank
     return NumberPhrase(

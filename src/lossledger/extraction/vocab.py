@@ -16,7 +16,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   endings stripped before look-up, for a language no lemmatiser or stemmer covers),
   ``abbreviations`` (titles before a name whose full stop ends no sentence: "Col.", "gen.", "Sr.").
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
-  ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``counters`` (classifiers
+  ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``half_before`` (a half
+  before its number: "साढे १३ हजार", thirteen and a half thousand), ``counters`` (classifiers
   between a number and its noun: 辆, 架, 명, 대; a lone numeral character counts only before one),
   ``range_words`` (words joining the two ends of a range: "to", "bis", "до"; dashes need none),
   ``between`` (a word before a range whose ends "and" joins: "between", "entre", "zwischen").
@@ -121,7 +122,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "suffixes",
         "abbreviations",
     },
-    "numbers": {"words", "scales", "connectors", "half", "counters", "range_words", "between"},
+    "numbers": {"words", "scales", "connectors", "half", "half_before", "counters", "range_words", "between"},
     "metrics": None,
     "weak_metrics": None,
     "qualifiers": {"about", "more_than", "about_after", "more_than_after", "exact"},
@@ -596,6 +597,8 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
         lex.add(word, "connector", keyed=keyed)
     for word in nums.get("half", []):
         lex.add(word, "half", keyed=keyed)
+    for word in nums.get("half_before", []):
+        lex.add(word, "half_before", keyed=keyed)
     for word in nums.get("counters", []):
         lex.add(word, "counter", keyed=keyed)
     _add_section(lex, vocab, "metrics", "metric:", keyed=keyed)
