@@ -87,6 +87,17 @@ def test_a_pronoun_sharing_a_number_words_lemma_is_no_number() -> None:
             "kaluar thanë se më shumë se 8,000 trupa ruse ishin vrarë në më pak se tre javë.",
             "sq",
         ),
+        # "on the Ukrainian side" is a side, not the speaker "the Ukrainian side"; Kyiv's own soldiers
+        (
+            "El informe de un centro de estudios de Washington calcula 330.000 soldados rusos muertos, con hasta "
+            "150.000 muertos en el lado ucraniano.",
+            "es",
+        ),
+        (
+            "Il capo delle Forze Armate ucraine, generale Valerii Zaluzhnyi, confermava la morte di quasi 9.500 "
+            "soldati di Kiev dall'inizio dell'invasione.",
+            "it",
+        ),
         # troop strengths: active soldiers and soldiers deployed at the border
         (
             "Potrivit unei surse militare, armata ucraineană, care avea 180.000 de soldaţi activi şi 90.000 de "
