@@ -216,6 +216,12 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "uk",
             (GS, "uav", "total", 9512),
         ),
+        # the adjective made a noun by its article speaks ("the Ukrainians speak of")
+        (
+            "Las autoridades rusas reconocen sólo 5.937 caídos, aunque los ucranianos hablan de unas 210.000 bajas.",
+            "es",
+            (GS, "personnel", "total", 210000),
+        ),
         # a CIA director named with an initial: the full stop after it ends no sentence
         (
             "Ukrinform kertoi Ukrainan tuhonneen 300 panssarivaunua, kun taas CIA:n johtaja William J. Burns "

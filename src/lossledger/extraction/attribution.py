@@ -147,9 +147,12 @@ def speaker_cues(doc: Doc) -> list[Cue]:
 def _forces_end(doc: Doc, m: Match) -> int | None:
     """Where a side's forces end: a side's name ("the Russian army") ends with itself; a side's
     adjective names forces only with a word for soldiers ("Украинские военные оценивают",
-    "les militaires ukrainiens affirment"), after it or, where adjectives follow, before it."""
+    "les militaires ukrainiens affirment"), after it or, where adjectives follow, before it, or
+    made a noun by its article ("los ucranianos")."""
     if m.cats() & {"side:ukraine", "side:russia"}:
         return m.end
+    if m.start and doc.tokens[m.start - 1].norm in doc.lex.articles:
+        return m.end  # the adjective made a noun by its article: "los ucranianos hablan de …"
     noun = doc.match_at.get(m.end)
     if noun is not None and noun.has("metric:personnel") and not doc.lex.adjective_after_noun:
         return noun.end
