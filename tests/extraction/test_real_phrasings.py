@@ -817,3 +817,12 @@ def test_a_speakers_count_of_thousands_after_a_count_of_people() -> None:
     # the category is in the sentence before; the second speaker names no noun of its own
     text = "Minister podał po raz pierwszy liczbę 5937 zabitych. Strona ukraińska twierdzi, że sięga ona ponad 55 tys."
     assert ("general-staff", "personnel", "total", 55000) in set(_claims(text, "pl"))
+
+
+def test_the_khmer_full_stop_ends_a_sentence() -> None:
+    """Khmer is tokenised one letter per token, its full stop ("។") too: it still ends the
+    sentence, so the figure after it is not the list item of the sentence before."""
+    from lossledger.extraction.tokens import split_sentences
+
+    tokens = tokenize("រុស្ស៊ី បាត់បង់ ១០ ។ អ៊ុយក្រែន ២០")
+    assert len(split_sentences(tokens)) == 2

@@ -221,6 +221,9 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+#: the full stops of Khmer ("។", "៕") and Myanmar ("။"), inside the ranges of scripts without spaces
+_UNSPACED_STOPS = frozenset("\u17d4\u17d5\u104b")
+
 #: Sentences are cut after this many tokens (a bound on the work per figure, not a grammar rule).
 MAX_SENTENCE_TOKENS = 400
 
@@ -273,8 +276,8 @@ def _initial(tokens: list[Token], i: int) -> bool:
 def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
-    A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), at the Armenian, Ethiopic
-    and Urdu full stops '։' '።' '۔', and at '.' followed by a capital letter, a quote or a letter of
+    A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), at the Armenian, Ethiopic,
+    Urdu, Khmer and Myanmar full stops '։' '።' '۔' '។' '။', and at '.' followed by a capital letter, a quote or a letter of
     a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a digit or a lower-case word is
     an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence; so is one after a
     title the language lists (``abbreviations``: "Col. Gen. Sergei Rudskoy").
@@ -291,6 +294,10 @@ def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozens
         if i > start and tok.nl_before and i not in soft:
             bounds.append((start, i))
             start = i
+        if tok.raw in _UNSPACED_STOPS:  # tokenised as letters of their script, one per token
+            bounds.append((start, i + 1))
+            start = i + 1
+            continue
         if tok.kind != PUNCT:
             continue
         ch = tok.raw
