@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lossledger.extraction import extract
-from lossledger.extraction.tokens import NUM, tokenize
+from lossledger.extraction.tokens import NUM, split_sentences, tokenize
 
 GS = "general-staff"
 
@@ -822,7 +822,5 @@ def test_a_speakers_count_of_thousands_after_a_count_of_people() -> None:
 def test_the_khmer_full_stop_ends_a_sentence() -> None:
     """Khmer is tokenised one letter per token, its full stop ("។") too: it still ends the
     sentence, so the figure after it is not the list item of the sentence before."""
-    from lossledger.extraction.tokens import split_sentences
-
     tokens = tokenize("រុស្ស៊ី បាត់បង់ ១០ ។ អ៊ុយក្រែន ២០")
     assert len(split_sentences(tokens)) == 2
