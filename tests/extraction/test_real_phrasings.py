@@ -222,6 +222,13 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "es",
             (GS, "personnel", "total", 210000),
         ),
+        # Moscow that "goes on speaking of" a figure speaks
+        (
+            "Kiev fait état de 141.000 morts dans l'armée russe.\nDe son côté, Moscou continue à parler de 5900 "
+            "soldats tués dans ses rangs.",
+            "fr",
+            ("russian-mod", "personnel", "total", 5900),
+        ),
         # a CIA director named with an initial: the full stop after it ends no sentence
         (
             "Ukrinform kertoi Ukrainan tuhonneen 300 panssarivaunua, kun taas CIA:n johtaja William J. Burns "
