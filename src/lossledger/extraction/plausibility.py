@@ -80,6 +80,8 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
             continue
         value = c.num.int_value
         if c.kind == "total":
+            if fig_era is not None and fig_era <= INVASION + _FIRST_DAYS:
+                continue  # the war's first days: a day's loss is most of the total, and tallies came before the first report
             smallest = table.smallest_total(c.metric, fig_era)
             if smallest is not None and value * 2 < smallest:
                 c.kind, c.kind_by = "increase", "size"
@@ -91,6 +93,9 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
                 _speaker_by_size(c, fig_era, table)
 
 
+#: the war's first days, when news counted losses since the invasion before and besides the
+#: General Staff's first report (2022-02-25): no figure is too small to be a total then
+_FIRST_DAYS = dt.timedelta(days=3)
 #: how close to the invasion a period's start must fall for the period to be the whole war
 _WAR_START_SLACK = dt.timedelta(days=14)
 
