@@ -831,3 +831,11 @@ def test_the_khmer_full_stop_ends_a_sentence() -> None:
     sentence, so the figure after it is not the list item of the sentence before."""
     tokens = tokenize("រុស្ស៊ី បាត់បង់ ១០ ។ អ៊ុយក្រែន ២០")
     assert len(split_sentences(tokens)) == 2
+
+
+def test_in_the_wars_first_days_no_figure_is_too_small_for_a_total() -> None:
+    """On 25 February 2022 a deputy minister's tally since the invasion (before the General
+    Staff's first report) is a total, however small beside that report's."""
+    text = "A vice-ministra da Defesa ucraniana declarou que mais de 820 militares russos foram mortos na invasão."
+    claims = extract(text, language="pt", published="2022-02-25").claims
+    assert [(c.metric, c.kind, c.value) for c in claims] == [("personnel", "total", 820)]
