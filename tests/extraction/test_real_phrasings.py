@@ -839,3 +839,14 @@ def test_in_the_wars_first_days_no_figure_is_too_small_for_a_total() -> None:
     text = "A vice-ministra da Defesa ucraniana declarou que mais de 820 militares russos foram mortos na invasão."
     claims = extract(text, language="pt", published="2022-02-25").claims
     assert [(c.metric, c.kind, c.value) for c in claims] == [("personnel", "total", 820)]
+
+
+def test_altogether_a_few_words_before_its_figure_leaves_the_kind_to_the_ledger() -> None:
+    """ "Insgesamt seien dabei mindestens 1.030 Soldaten …" after a day's fighting: "altogether"
+    sums what its text counts, a day or the war; check settles which with the ledger."""
+    text = (
+        "Das Militär meldete schwere russische Verluste binnen der letzten 24 Stunden. Insgesamt seien dabei "
+        "mindestens 1.030 Soldaten ums Leben gekommen."
+    )
+    (claim,) = extract(text, language="de").claims
+    assert (claim.value, claim.kind_by) == (1030, "altogether")

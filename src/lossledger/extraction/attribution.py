@@ -434,7 +434,13 @@ def _resolve_kind(
         return
     c.kind = _kind_from(chosen)[0]
     c.kind_gap = max(chosen.first - hi, lo - chosen.last, 0)
-    if c.kind == "total" and c.kind_gap == 0 and chosen.last <= lo and not chosen.paren and _altogether(doc, chosen):
+    if (
+        c.kind == "total"
+        and c.kind_gap <= _ALTOGETHER_GAP
+        and chosen.last <= lo
+        and not chosen.paren
+        and _altogether(doc, chosen)
+    ):
         c.kind_by = "altogether"  # "a total of 710 … in a day": a sum, not since when (check reads it)
     if c.kind == "increase":
         c.period, since_war = _period_for(kcues, doc.sent_of[chosen.first], chosen)
@@ -460,6 +466,11 @@ def _period_before(doc: Doc, kcues: CueIndex, s: int, figure_sentences: set[int]
 def _trails(q: Cue, figs: list[Candidate], c: Candidate) -> bool:
     """Whether cue ``q`` comes right after another figure (its number or its noun)."""
     return any(f is not c and q.first - 1 <= max(f.last, f.term_last) <= q.first for f in figs)
+
+
+#: words (a qualifier, a verb: "insgesamt seien dabei mindestens 1.030") between "altogether" and
+#: the figure it sums
+_ALTOGETHER_GAP = 3
 
 
 def _altogether(doc: Doc, q: Cue) -> bool:
