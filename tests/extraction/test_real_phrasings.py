@@ -229,6 +229,12 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "fr",
             ("russian-mod", "personnel", "total", 5900),
         ),
+        # a word of taking prisoner before the number: prisoners, not losses of people
+        (
+            "Rzecznik Sztabu Generalnego dodał, że siły ukraińskie wzięły do niewoli ponad 210 Rosjan.",
+            "pl",
+            (GS, "pow", "total", 210),
+        ),
         # a CIA director named with an initial: the full stop after it ends no sentence
         (
             "Ukrinform kertoi Ukrainan tuhonneen 300 panssarivaunua, kun taas CIA:n johtaja William J. Burns "

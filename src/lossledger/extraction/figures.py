@@ -623,8 +623,10 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
             named = _bracketed_after_term(doc, c)
             if named is not None:
                 c.metric, c.how, c.term_first, c.term_last = named
-        if c.metric == "personnel" and c.term_last > c.last and _taken_prisoner(doc, c):
-            c.metric = "pow"  # "200 Russian soldiers were taken prisoner": people, then what became of them
+        if c.metric == "personnel" and (
+            (c.term_last > c.last and _taken_prisoner(doc, c)) or _captured_before(doc, c)
+        ):  # "200 Russian soldiers were taken prisoner", "wzięły do niewoli ponad 200 Rosjan"
+            c.metric = "pow"
         if c.metric is None and year_like(num) and not _count_of_loss(doc, c):
             c.reason = "year"
             continue
@@ -654,6 +656,14 @@ def _taken_prisoner(doc: Doc, c: Candidate) -> bool:
             continue  # "9 тис військових убитими та полоненими": the dead and the captured together
         return True
     return False
+
+
+def _captured_before(doc: Doc, c: Candidate) -> bool:
+    """Whether a word of taking prisoner ends right before the number (past its qualifier), in
+    its clause: "сили ЗСУ взяли в полон понад 200 росіян", "جرى أسر 200 جندي روسي"."""
+    k = doc.before_qualifier(c.first)
+    m = doc.match_end.get(k)
+    return m is not None and m.has("metric:pow") and doc.clause_of[m.start] == doc.clause_of[c.first]
 
 
 def joins_range(doc: Doc, tok: Token) -> bool:
