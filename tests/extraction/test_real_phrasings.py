@@ -235,6 +235,14 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "pl",
             (GS, "pow", "total", 210),
         ),
+        # "se calculan en" (amount to) heads a statement list; only "se calcula que" is an estimate
+        (
+            "El Estado Mayor General ucraniano difundió su parte a las 08:00.\nSegún los datos oficiales, las "
+            "pérdidas acumuladas de Rusia desde la invasión se calculan en:\n• Efectivos: 1.258.900 (+1.020)\n"
+            "• Tanques: 11.690 (+6)",
+            "es",
+            (GS, "tanks", "total", 11690),
+        ),
         # a CIA director named with an initial: the full stop after it ends no sentence
         (
             "Ukrinform kertoi Ukrainan tuhonneen 300 panssarivaunua, kun taas CIA:n johtaja William J. Burns "
