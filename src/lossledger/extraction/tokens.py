@@ -277,10 +277,11 @@ def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozens
     """Sentence boundaries as (first token index, end token index).
 
     A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), at the Armenian, Ethiopic,
-    Urdu, Khmer and Myanmar full stops '։' '።' '۔' '។' '။', and at '.' followed by a capital letter, a quote or a letter of
-    a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a digit or a lower-case word is
-    an abbreviation ("тис. 400", "ok. tysiąca") and does not end a sentence; so is one after a
-    title the language lists (``abbreviations``: "Col. Gen. Sergei Rudskoy").
+    Urdu, Khmer and Myanmar full stops '։' '።' '۔' '។' '။', and at '.' followed by a capital
+    letter, a quote or a letter of a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a
+    digit or a lower-case word is an abbreviation ("тис. 400", "ok. tysiąca") and does not end a
+    sentence; so is one after a title the language lists (``abbreviations``: "Col. Gen. Sergei
+    Rudskoy") or after a name's initial ("William J. Burns").
     """
     bounds: list[tuple[int, int]] = []
     start = 0
