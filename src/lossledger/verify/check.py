@@ -189,9 +189,9 @@ def read_with_ledger(
             return fingerprint
     changed = False
     for c in open_:
-        other = _other_kind(c)
-        if not index.fits_on(c, date) and index.fits_on(other, date):
-            _settled(c, "kind", kind=other.kind, period=None, kind_by="ledger")
+        reading = _as_fits(c, index, date)
+        if reading is not None and reading is not c:
+            _settled(c, "kind", kind=reading.kind, period=None, kind_by="ledger")
             changed = True
     return find(claims) if changed else fingerprint
 
@@ -242,7 +242,7 @@ def source_with_ledger(
 def _as_fits(c: Claim, index: FingerprintIndex, date: dt.date) -> Claim | None:
     """``c`` if it is the report's figure of ``date``; else its other kind's reading where no cue
     at the figure settled its kind and that reading is ("22万8340人 … 560人": a total and its day's
-    loss; read_with_ledger then gives it that kind); else None."""
+    loss; read_with_ledger gives it that kind); else None."""
     if index.fits_on(c, date):
         return c
     other = _other_kind(c)
