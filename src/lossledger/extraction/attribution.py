@@ -207,12 +207,12 @@ def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
         return None
     if doc.aside[m.start] is not None:
         return None  # a "read also" headline speaks of another article
-    if any(f.start != verb.start for f in doc.matches_in(m.start, verb.end, "frame:")) or any(
-        f.start == verb.end and f.cats() & {"frame:lost", "frame:won"}
-        for f in doc.matches_in(verb.end, verb.end + 1, "frame:")
+    if any(
+        f.start != verb.start and (f.end <= verb.end or f.cats() & {"frame:lost", "frame:won"})
+        for f in doc.matches_in(m.start, verb.end + 1, "frame:")
     ):
         # "Russia reportedly lost 820": the country is the side that lost, not a speaker; a noun of
-        # loss after the verb is what it speaks of ("Украинские военные оценивают потери …")
+        # loss right after the verb is what it speaks of ("Украинские военные оценивают потери …")
         return None
     if not _listed_said(doc, verb):
         return None  # only the listed (active) forms: "Ukraina anslås", "Rusia juga dicatat" are passive
