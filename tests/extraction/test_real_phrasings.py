@@ -129,6 +129,18 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "uk",
             (GS, "personnel", "total", 1175030),
         ),
+        (  # "estimates", a present-tense word of saying, makes the country the speaker
+            "Kyiv's losses are unknown, but Ukraine estimates that 18,900 Russian soldiers have died so far.",
+            "en",
+            (GS, "personnel", "total", 18900),
+        ),
+        (  # named after "laut", the General Staff speaks; it is not the side that loses
+            "Das russische Verteidigungsministerium schweigt dazu.\nLaut Generalstab verlieren die Russen "
+            "jeden Tag viele Soldaten. Seit Kriegsbeginn summieren sich die Verluste der russischen Armee "
+            "auf rund 1.101.610 Mann.",
+            "de",
+            (GS, "personnel", "total", 1101610),
+        ),
         (
             "Lo Stato maggiore riferisce che le truppe di Kiev hanno eliminato 730 militari.",
             "it",

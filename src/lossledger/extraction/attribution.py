@@ -714,13 +714,16 @@ def _losses_of(doc: Doc, q: Cue) -> bool:
 
 def _lost_subject(doc: Doc, q: Cue) -> bool:
     """Ukraine's army or "Kyiv" as the subject of a verb of losing (``[framing] lost``) later in
-    its sentence, a few words on, with no punctuation, figure, word of saying, other source,
+    its sentence, not named after "according to", a few words on, with no punctuation, figure, word of saying, other source,
     country or side between: the side that lost ("ВСУ с начала спецоперации лишились свыше 1,5
     миллиона"), not the speaker ("ЗСУ знищили" destroys; "According to the General Staff, Russia
     lost" speaks).  Where the verb closes its clause (``verb_final``: "ارتش اوکراین … ۱۷۰ سرباز …
     از دست داده است"), figures and the commas of their list may stand between."""
     if q.cat not in _LOSING_SIDES:
         return False
+    ends = _ends_before(doc, q.first)
+    if any(m.end in ends for m in doc.matches_in(max(0, q.first - 4), q.first, "date:according")):
+        return False  # "Laut Generalstab verlieren die Russen …": named after "according to", it speaks
     end = doc.sentence_range(q.first)[1]
     start = _after_abbreviation(doc, q.last, end)  # "Вооруженные силы Украины (ВСУ) потеряли"
     lost = doc.matches_in(start, end, "frame:lost")
