@@ -732,3 +732,21 @@ def test_a_total_and_its_days_loss_with_no_speaker_are_read_together(view: Ledge
     assert report.report_date == dt.date(2023, 6, 30) and report.fingerprint.confidence > 0.5
     got = {(j.claim.metric, j.claim.kind, j.claim.value, j.verdict) for j in report.judgements}
     assert {("personnel", "total", 228340, "match"), ("personnel", "increase", 560, "match")} <= got
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Mai così tanti soldati russi caduti in un giorno: 950, secondo il bollettino ucraino.", "it"),
+        ("Ukraine says 950 Russian troops were killed in the past day, the highest daily toll of the war.", "en"),
+    ],
+)
+def test_a_record_days_figure_is_dated_on_the_first_report_that_holds_it(
+    view: LedgerView, text: str, language: str
+) -> None:
+    """A day's loss the text calls a record, with no date of its own, fits every report with that
+    increase; a record is news the first time, so the earliest of them is the one it quotes."""
+    series = view.points("general-staff")["personnel"]
+    first = min(d for d, p in series.items() if p.increase == 950)
+    report = check(text, view, language=language)
+    assert report.report_date == first

@@ -31,6 +31,8 @@ def _framing(doc: Doc, c: Candidate, claim: Claim) -> list[str]:
         out.append("deaths")
     if claim.kind == "increase" and claim.period in (None, "P1D"):
         out.append("daily")
+        if doc.matches_in(*doc.sentence_range(lo), "kind:record") or doc.matches_in(*doc.sentences[0], "kind:record"):
+            out.append("record")  # "the deadliest day of the war" here or in the headline
     if claim.kind == "total" and (
         doc.matches_in(clo, chi, "kind:total") or doc.matches_in(*doc.sentence_range(lo), "kind:total")
     ):

@@ -29,7 +29,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``anaphora`` ("of them"), ``periods`` (cue -> ISO period), ``period_prefix`` ("over the past"),
   ``running_total`` ("bringing the total to": the bare number after it is the total of the figure
   before, which is a new loss), ``respectively`` (bare totals map to the figures before, in order),
-  ``to_total`` ("rose by 1,210 *to* 400,300": the figure after it is the new total).
+  ``to_total`` ("rose by 1,210 *to* 400,300": the figure after it is the new total), ``record``
+  ("the highest daily losses since the invasion": a record day's figure is first reported on the
+  earliest report that holds it; verify/fingerprint.py prefers that date among equal fits).
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
   overnight interception counts, which are not the General Staff's loss statistics; ``anaphor``:
@@ -137,6 +139,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "respectively",
         "to_total",
         "altogether",
+        "record",
     },
     "sources": {
         "general-staff",

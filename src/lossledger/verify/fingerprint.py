@@ -302,16 +302,20 @@ class FingerprintIndex:
         if not scores:
             return Fingerprint(None, 0.0, claims=len(distinct))
         nearest = near.toordinal() if near is not None else None
+        # a figure the text calls a record ("the deadliest day of the war") is news on the first
+        # report that holds it: the earliest of the dates that fit as well
+        record = any("record" in c.framing for c in distinct.values())
 
-        def rank(item: tuple[int, float]) -> tuple[float, int, bool, float, int, float, int]:
-            """Score; then nearness to the text's date; then the band of the date's values in its
-            rounded figures' ranges (``_closeness``); then the newest report where an exact figure
-            fits, or, where only rounded figures fit, the closest and then the earliest: "more than
-            1,000,000" is news on the day it is first reached."""
+        def rank(item: tuple[int, float]) -> tuple[float, int, int, bool, float, int, float, int]:
+            """Score; then nearness to the text's date; then, for a record, the earliest date; then
+            the band of the date's values in its rounded figures' ranges (``_closeness``); then the
+            newest report where an exact figure fits, or, where only rounded figures fit, the
+            closest and then the earliest: "more than 1,000,000" is news on the day it is first
+            reached."""
             d, score = item
             exact = d in exact_on
             return (
-                round(score, 9), -abs(d - nearest) if nearest is not None else 0,
+                round(score, 9), -abs(d - nearest) if nearest is not None else 0, -d if record else 0,
                 weekday is not None and (d + 6) % 7 == weekday, -round(banded[d], 9),
                 exact, 0.0 if exact else -round(distance[d], 9), d if exact else -d,
             )  # fmt: skip
