@@ -141,6 +141,18 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "de",
             (GS, "personnel", "total", 1101610),
         ),
+        (  # a list of what befell them goes on past the comma after "wounded"
+            "Über 12.000 russische Soldaten sind nach ukrainischen Angaben verwundet, gefangen genommen "
+            "oder getötet worden.",
+            "de",
+            (GS, "personnel", "total", 12000),
+        ),
+        (  # the speaker is the US side ("미국 측"), not the General Staff named before
+            "우크라이나 총참모부는 러시아군 사상자가 모두 30만5090명이라고 밝혔다. 미국 측은 러시아군 12만 명이 "
+            "숨지고 18만 명이 다친 것으로 본다.",
+            "ko",
+            ("other", "personnel", "total", 180000),
+        ),
         (
             "Lo Stato maggiore riferisce che le truppe di Kiev hanno eliminato 730 militari.",
             "it",
@@ -437,6 +449,14 @@ def test_russias_air_force_is_the_side_that_lost_not_a_speaker() -> None:
         "L'armée de l'air russe a également souffert, avec la perte de 369 avions et 328 hélicoptères."
     )
     assert {(GS, "aircraft", "total", 369), (GS, "helicopters", "total", 328)} <= _claims(text, "fr")
+
+
+def test_tanks_held_named_in_brackets_inside_a_sentence_of_losses_are_no_losses() -> None:
+    text = (
+        "Die Ukraine meldet 303 zerstörte russische Panzer (die russische Armee verfügt über 2860 aktive "
+        "Kampfpanzer, 10.200 weitere sind eingelagert)."
+    )
+    assert _claims(text, "de") == {(GS, "tanks", "total", 303)}
 
 
 def test_a_range_of_units_is_no_loss() -> None:

@@ -750,3 +750,17 @@ def test_a_record_days_figure_is_dated_on_the_first_report_that_holds_it(
     first = min(d for d, p in series.items() if p.increase == 950)
     report = check(text, view, language=language)
     assert report.report_date == first
+
+
+def test_a_figure_with_no_speaker_equal_to_the_report_the_text_names_is_the_general_staffs(view: LedgerView) -> None:
+    """A headline figure stands after a sentence about the Kremlin and before the figures the text
+    credits to Ukraine's army; it is exactly that report's tank total, so it is one of the report's
+    lines, not Moscow's claim (which would be Ukraine's losses)."""
+    text = (
+        "Selbst der Kreml räumt inzwischen Verluste ein.\n\n303 russische Panzer zerstört\n\nLaut ukrainischer "
+        "Armee wurden außerdem 1036 Schützenpanzer, 120 Artilleriesysteme und 56 Mehrfachraketenwerfer vernichtet."
+    )
+    report = check(text, view, language="de")
+    assert report.report_date == dt.date(2022, 3, 8)
+    [tanks] = _claims(report, value=303)
+    assert (tanks["source"], tanks["metric"], tanks["verdict"]) == ("general-staff", "tanks", "match")

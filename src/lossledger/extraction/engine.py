@@ -118,10 +118,15 @@ def _loss_context(doc: Doc, c: Candidate) -> bool:
 
 
 def _force_size(doc: Doc, c: Candidate) -> bool:
-    """An equipment figure in a sentence about forces held, not lost ("Russia has about 3,000 tanks
-    in active service", "10–12 thousand are in storage"): words of deployment or holding, and no
-    word of loss or of a total or new loss."""
+    """An equipment figure in a sentence (or the brackets it stands in) about forces held, not lost
+    ("Russia has about 3,000 tanks in active service", "10–12 thousand are in storage"): words of
+    deployment or holding, and no word of loss or of a total or new loss."""
     a, b = doc.sentence_range(c.first)
+    group = doc.paren[c.first]
+    if group:  # "… destroyed (the army has 2,860 tanks in service, 10,200 more in storage)": the brackets
+        while a < c.first and doc.paren[a] != group:
+            a += 1
+        b = next((k for k in range(c.first, b) if doc.paren[k] != group), b)
     return bool(doc.matches_in(a, b, "non:deployed")) and not _speaks_of_losses(doc, a, b)
 
 
@@ -148,19 +153,23 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
     """'210 were wounded', '3 825 odniosło rany': a count of wounded alone is no loss metric
     (but "killed or wounded", "убитими та пораненими" is)."""
     toks = doc.tokens
-    end = min(len(toks), max(c.last, c.term_last) + 5)
+    end = max(c.last, c.term_last) + 5
     wounded = False
     lo = doc.clause_range(c.first)[0]
     if any(m.end <= c.first for m in doc.matches_in(lo, c.first, "frame:death")):
         return False  # "killed 400 soldiers and wounded 300 others": the 400 were killed
-    for k in range(c.first, end):
+    k = c.first
+    while k <= min(end, len(toks) - 1):
         if k >= max(c.last, c.term_last) and toks[k].kind == PUNCT and toks[k].raw in ".;,":
-            break
+            if toks[k].raw != "," or not any(f.end == k for f in doc.matches_in(max(0, k - 4), k, "frame:")):
+                break
+            end = k + 5  # "wounded, captured or killed": the list of what befell them goes on
         m = doc.frame_at.get(k)
         if m is not None:
             if m.has("frame:death"):
                 return False
             wounded = wounded or m.has("frame:wounded")
+        k += 1
     return wounded
 
 
@@ -493,7 +502,10 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             elif _force_size(doc, c):
                 c.reason = "forces held, not losses"
         if c.reason is None and c.source == "russian-mod" and c.metric != "personnel":
-            c.reason = "equipment claimed by Russia (Ukraine's losses)"
+            if c.strong_source or not (c.side_by_noun and c.side == "russia"):
+                c.reason = "equipment claimed by Russia (Ukraine's losses)"
+            else:  # "303 russische Panzer zerschossen" after "even the Kremlin admits …": not Moscow's count
+                c.source = "other"
 
 
 def _articles(doc: Doc, figs: list[Candidate]) -> None:

@@ -214,6 +214,20 @@ def source_with_ledger(
     A figure attributed in its own sentence keeps its source: the ledger decides only what the
     words leave open."""
     open_ = [c for c in claims if c.source != GENERAL_STAFF and not c.named_source and not c.multi_day]
+    if not open_:
+        return
+    named = index.find([c for c in claims if c.source == GENERAL_STAFF], latest=latest)
+    if named.date is not None and named.confidence >= SOURCE_CONFIDENCE:
+        # the text's attributed figures fix a report: a figure with no speaker of its own that is
+        # exactly that report's ("303 russische Panzer zerschossen" above the list) is one of it
+        for c in open_:
+            if (
+                c.source != "ukraine-own"  # Ukraine's own losses stay Ukraine's
+                and c.qualifier == "exact"
+                and c.value >= _SPECIFIC_TOTAL
+                and _as_fits(c, index, named.date) is c
+            ):
+                _settled(c, "source", source=GENERAL_STAFF)
     if len(open_) < 2:
         return
     as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in open_]
@@ -231,7 +245,6 @@ def source_with_ledger(
     evidence = sum(_evidence(r) for r in readings if r is not None and r.qualifier == "exact")
     if evidence < (2 if trial.date == stated else 3):
         return
-    named = index.find([c for c in claims if c.source == GENERAL_STAFF], latest=latest)
     if named.date is not None and named.confidence >= 0.5 and named.date != trial.date:
         return
     for c, reading in zip(open_, readings, strict=True):
