@@ -141,6 +141,12 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "de",
             (GS, "personnel", "total", 1101610),
         ),
+        (  # Russia before the source in its clause is the side that lost, not the source
+            "Die Gesamtzahl der Soldaten, die Russland nach Angaben der Ukraine verloren haben soll, stieg damit "
+            "auf 207.440.",
+            "de",
+            (GS, "personnel", "total", 207440),
+        ),
         (  # a list of what befell them goes on past the comma after "wounded"
             "Über 12.000 russische Soldaten sind nach ukrainischen Angaben verwundet, gefangen genommen "
             "oder getötet worden.",
@@ -876,6 +882,13 @@ def test_the_khmer_full_stop_ends_a_sentence() -> None:
     """Khmer is tokenised one letter per token, its full stop ("។") too: it still ends the
     sentence, so the figure after it is not the list item of the sentence before."""
     tokens = tokenize("រុស្ស៊ី បាត់បង់ ១០ ។ អ៊ុយក្រែន ២០")
+    assert len(split_sentences(tokens)) == 2
+
+
+def test_a_dash_and_a_capital_after_a_full_stop_start_a_sentence() -> None:
+    """A quoted speaker's words open with a dash ("… żołnierzy. - Strona ukraińska …"): the full
+    stop before it ends the sentence, so the country before it is not in the next one's clause."""
+    tokens = tokenize("Rosja straciła ponad 100 tys. żołnierzy. - Strona ukraińska straciła tyle samo - dodał.")
     assert len(split_sentences(tokens)) == 2
 
 

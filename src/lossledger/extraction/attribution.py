@@ -724,6 +724,10 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     ends = _ends_before(doc, q.first)
     if any(m.end in ends for m in doc.matches_in(max(0, q.first - 4), q.first, "date:according")):
         return False  # "Laut Generalstab verlieren die Russen …": named after "according to", it speaks
+    clause_lo = doc.clause_range(q.first)[0]
+    russia = [*doc.matches_in(clause_lo, q.first, "place:russia"), *doc.matches_in(clause_lo, q.first, "side:russia")]
+    if any(not doc.matches_in(m.end, q.first, "date:said") for m in russia):
+        return False  # "die Russland … nach Angaben der Ukraine verloren haben soll": Russia lost
     end = doc.sentence_range(q.first)[1]
     start = _after_abbreviation(doc, q.last, end)  # "Вооруженные силы Украины (ВСУ) потеряли"
     lost = doc.matches_in(start, end, "frame:lost")

@@ -273,12 +273,17 @@ def _initial(tokens: list[Token], i: int) -> bool:
     )  # fmt: skip
 
 
+#: dashes that open a quoted speaker's words after a full stop
+_DASHES = frozenset("-–—")
+
+
 def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence boundaries as (first token index, end token index).
 
     A sentence ends at a line break, at '!' '?' ';' '؟' '。' '।' (danda), at the Armenian, Ethiopic,
     Urdu, Khmer and Myanmar full stops '։' '።' '۔' '។' '။', and at '.' followed by a capital
-    letter, a quote or a letter of a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a
+    letter, a quote, a dash and a capital (a quoted speaker's words: "… żołnierzy. - Strona …") or a
+    letter of a caseless script (Arabic, Persian, CJK, Thai…).  A '.' before a
     digit or a lower-case word is an abbreviation ("тис. 400", "ok. tysiąca") and does not end a
     sentence; so is one after a title the language lists (``abbreviations``: "Col. Gen. Sergei
     Rudskoy") or after a name's initial ("William J. Burns").
@@ -313,6 +318,9 @@ def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozens
             # a capital or a letter of a caseless script (Arabic, Devanagari, CJK, Thai…) starts a sentence
             end = nxt.nl_before or (nxt.kind == WORD and first.isalpha() and not first.islower())
             end = end or (nxt.kind == PUNCT and first in "\"'«“„‘(")
+            if not end and nxt.raw in _DASHES and i + 2 < n:  # "… żołnierzy. - Strona ukraińska …": a quote's dash
+                after = tokens[i + 2]
+                end = after.kind == WORD and after.raw[0].isalpha() and not after.raw[0].islower()
         elif ch in ".…" and i + 1 >= n:
             end = True
         if end:
