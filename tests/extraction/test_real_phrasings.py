@@ -465,6 +465,28 @@ def test_tanks_held_named_in_brackets_inside_a_sentence_of_losses_are_no_losses(
     assert _claims(text, "de") == {(GS, "tanks", "total", 303)}
 
 
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (  # those mobilised, in a clause of their own with no word of loss, are no losses
+            "Попри те, що Росії вдалося мобілізувати 406 тис. осіб, її втрати за той же час склали 418 тис. "
+            "солдатів, повідомив Генштаб.",
+            "uk",
+            {(GS, "personnel", "total", 418000)},
+        ),
+        (  # "units of equipment" sums several lines: no line of the statement
+            "ВСУ за сутки уничтожили 650 оккупантов, 13 артиллерийских систем и 23 единицы техники, сообщил Генштаб.",
+            "ru",
+            {(GS, "personnel", "increase", 650), (GS, "artillery", "increase", 13)},
+        ),
+    ],
+)
+def test_counts_beside_losses_that_are_no_line_of_the_report(
+    text: str, language: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert _claims(text, language) == expected
+
+
 def test_a_range_of_units_is_no_loss() -> None:
     text = "Rusia ha perdido más de 4.000 tanques, lo que equivale a entre 120 y 130 batallones, según Ucrania."
     assert _claims(text, "es") == {(GS, "tanks", "total", 4000)}
