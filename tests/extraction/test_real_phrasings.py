@@ -60,6 +60,12 @@ def test_a_pronoun_sharing_a_number_words_lemma_is_no_number() -> None:
         ("На брифинге Министерства обороны России сообщили: уничтожено 100 082 беспилотника.", "ru"),
         ("Zabitych lub rannych zostało do 120 tys. żołnierzy Ukrainy, szacują urzędnicy.", "pl"),
         (
+            "به گفته نیروی هوایی اوکراین ۱۶ پهپاد شاهد رهگیری و منهدم شدند. ویتالی کلیچکو، شهردار کییف گفت که هفت "
+            "فروند از این پهپادها پایتخت را هدف قرار داده بودند و دو فروند در نزدیکی شهر ساقط شدند.",
+            "fa",
+        ),
+        ("نیروی هوایی اوکراین اعلام کرد که ۵۷ فروند از ۱۴۹ پهپاد را ساقط کرده است.", "fa"),
+        (
             "Rusya Savunma Bakanlığı'na göre Ukrayna Silahlı Kuvvetleri son 24 saatte 490’dan fazla asker, 25 araç kaybetti.",
             "tr",
         ),
@@ -140,6 +146,11 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "auf rund 1.101.610 Mann.",
             "de",
             (GS, "personnel", "total", 1101610),
+        ),
+        (  # a headline's country before its colon speaks
+            "أوكرانيا: مقتل 73 ألف جندي روسي منذ فبراير",
+            "ar",
+            (GS, "personnel", "total", 73000),
         ),
         (  # Russia before the source in its clause is the side that lost, not the source
             "Die Gesamtzahl der Soldaten, die Russland nach Angaben der Ukraine verloren haben soll, stieg damit "
@@ -473,6 +484,12 @@ def test_tanks_held_named_in_brackets_inside_a_sentence_of_losses_are_no_losses(
             "солдатів, повідомив Генштаб.",
             "uk",
             {(GS, "personnel", "total", 418000)},
+        ),
+        (  # the army's strength before the war is no loss
+            "Segundo a Ucrânia, 21.800 combatentes russos morreram. Em fevereiro, o exército da Rússia consistia de "
+            "280.000 soldados ativos.",
+            "pt",
+            {(GS, "personnel", "total", 21800)},
         ),
         (  # "units of equipment" sums several lines: no line of the statement
             "ВСУ за сутки уничтожили 650 оккупантов, 13 артиллерийских систем и 23 единицы техники, сообщил Генштаб.",

@@ -108,7 +108,8 @@ _SIDE_SPEAKERS = {
 def speaker_cues(doc: Doc) -> list[Cue]:
     """Source cues of a country or its capital followed, at most one word apart, by a word of
     saying ("Russland opplyste 2. mars at 498 …", "η Ρωσία ανακοίνωσε", "Moskva navodi"), or
-    after a word of saying that stands before its speaker ("d'après l'Ukraine", "laut Kiew");
+    after a word of saying that stands before its speaker ("d'après l'Ukraine", "laut Kiew"), or
+    opening a headline before its colon ("Ukraine: 73,000 …");
     and of a side's forces after such a word ("за даними українських військових")."""
     out: list[Cue] = []
     n = len(doc.tokens)
@@ -131,6 +132,9 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         if first is not None:
             speaks(first, m.end, cat, m)
             continue
+        if not side and m.has("place:ukraine") and _headline_speaker(doc, m):
+            speaks(m.start, m.end + 1, cat, m)
+            continue
         # where the verb closes the sentence, the country that opens it speaks ("Ukrayna ise … iddia
         # ediyor"), and so do Ukraine's forces ("ウクライナ軍は … 殺害したと発表した")
         opener = not side or (cat == "src:general-staff-weak" and not m.has("place:ukraine"))
@@ -142,6 +146,18 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         if verb is not None and (not side or verb.start == _forces_end(doc, m)):
             speaks(m.start, verb.end, cat, m)
     return out
+
+
+def _headline_speaker(doc: Doc, m: Match) -> bool:
+    """A country opening its sentence before a colon speaks for what follows, as a headline writes
+    it ("أوكرانيا: مقتل 73 ألف جندي روسي", "Ukraine: 73,000 Russian soldiers killed"); asked of
+    Ukraine only: "Russie : 1 120 soldats perdus" names the side that lost, not a speaker."""
+    return (
+        doc.sentence_range(m.start)[0] == m.start
+        and m.end < len(doc.tokens)
+        and doc.tokens[m.end].raw == ":"
+        and not doc.aside[m.start]
+    )
 
 
 def _forces_end(doc: Doc, m: Match) -> int | None:
