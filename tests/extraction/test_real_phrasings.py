@@ -948,3 +948,24 @@ def test_altogether_a_few_words_before_its_figure_leaves_the_kind_to_the_ledger(
     )
     (claim,) = extract(text, language="de").claims
     assert (claim.value, claim.kind_by) == (1030, "altogether")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "ウクライナ国防省は毎日戦果を発表しています。ロシア陸軍のT-90M戦車(画像:ロシア国防省)。10月17日時点では、"
+            "戦車9004両、装甲戦闘車両1万8002両などを破壊したと報告しています。",
+            "ja",
+        ),
+        (
+            "Ukraine's military published its daily update.\nA destroyed T-90M tank (Photo: Russian Defence Ministry)\n"
+            "As of today, 9,004 tanks and 18,002 armoured vehicles have been destroyed since the invasion began.",
+            "en",
+        ),
+    ],
+)
+def test_a_ministry_named_in_an_image_credit_is_no_speaker(text: str, language: str) -> None:
+    """An image's credit ("(Photo: Russian Defence Ministry)") between the speaker and its figures
+    names who took the picture: the figures stay Ukraine's military's, not Moscow's claims."""
+    assert _claims(text, language) == {(GS, "tanks", "total", 9004), (GS, "afv", "total", 18002)}

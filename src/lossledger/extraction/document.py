@@ -178,11 +178,29 @@ def _asides(doc: Doc) -> list[str | None]:
     out: list[str | None] = [
         "a related article's headline, not this article" if boxed else None for boxed in _related_boxes(doc)
     ]
+    for k, end in _credits(doc):
+        out[k:end] = ["an image's credit, not the article's prose"] * (end - k)
     if "www" in doc.text or "http" in doc.text or _THREE_HYPHENS.search(doc.text):
         starts = [t.start for t in doc.tokens]
         for m in _ADDRESS.finditer(doc.text):
             for k in range(bisect_left(starts, m.start()), bisect_left(starts, m.end())):
                 out[k] = "part of a web address"
+    return out
+
+
+def _credits(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of image credits: a credit word before a colon (``[nonclaims] credit``:
+    "(Photo: Russian Defence Ministry Press Service via AP)", "(画像:ロシア国防省)") up to the end
+    of its brackets or its line.  A ministry named there took a picture; it says nothing."""
+    toks = doc.tokens
+    out = []
+    for m in doc.matches:
+        if not m.has("non:credit") or m.end >= len(toks) or toks[m.end].raw not in (":", "："):
+            continue
+        group, end = doc.paren[m.start], m.end + 1
+        while end < len(toks) and not toks[end].nl_before and (not group or doc.paren[end] == group):
+            end += 1
+        out.append((m.start, end))
     return out
 
 
