@@ -527,6 +527,20 @@ def test_a_name_inside_a_phrase_of_time_is_no_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Menurut Syrskii, pasukan Rusia mengalami 427.000 korban luka dan tewas pada tahun 2024.", "id"),
+        ("Laut Generalstab verlor die russische Armee im Jahr 2024 insgesamt 427.000 Soldaten.", "de"),
+    ],
+)
+def test_in_the_year_named_with_its_word_is_a_years_loss(text: str, language: str) -> None:
+    """The word "year" between "in" and the year's number ("pada tahun 2024", "im Jahr 2024") still
+    makes the figure that year's loss, not a total."""
+    [claim] = extract(text, language=language).claims
+    assert (claim.value, claim.kind, claim.period) == (427000, "increase", "P1Y")
+
+
+@pytest.mark.parametrize(
     "text, language, value",
     [
         (

@@ -627,7 +627,10 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
             (c.term_last > c.last and _taken_prisoner(doc, c)) or _captured_before(doc, c)
         ):  # "200 Russian soldiers were taken prisoner", "wzięły do niewoli ponad 200 Rosjan"
             c.metric = "pow"
-        if c.metric is None and year_like(num) and not _count_of_loss(doc, c):
+        if year_like(num) and (
+            (c.metric is None and not _count_of_loss(doc, c))
+            or (num.first > 0 and doc.tokens[num.first - 1].norm in doc.lex.year_words)  # "im Jahr 2024"
+        ):
             c.reason = "year"
             continue
         if c.metric is None and not _bare_ok(doc, c):

@@ -243,16 +243,17 @@ def _range_days(start: DateMention, end: DateMention) -> int | None:
 
 
 def _during(doc: Doc, first: int, last: int) -> bool:
-    """A "during" word before (or after) the span, maybe with an article between ("en el 2024"),
+    """A "during" word before (or after) the span, maybe with an article or the word "year" between
+    ("en el 2024", "pada tahun 2024", "en el año 2024"),
     or a case ending that says "in" (Finnish "lokakuussa"), and no "since" just before it ("since
     the war began in …" dates a start)."""
     before, after = doc.ctx_end.get(first), doc.ctx_at.get(last)
-    if (
-        (before is None or not before.has("date:during"))
-        and first > 0
-        and doc.tokens[first - 1].norm in doc.lex.articles
-    ):
-        before = doc.ctx_end.get(first - 1)
+    if (before is None or not before.has("date:during")) and first > 0:
+        k = first - 1
+        if doc.tokens[k].norm in doc.lex.year_words and k > 0:  # "pada tahun 2024", "im Jahr 2024"
+            before, k = doc.ctx_end.get(k), k - 1
+        if (before is None or not before.has("date:during")) and doc.tokens[k].norm in doc.lex.articles:
+            before = doc.ctx_end.get(k)
     worded = (before is not None and before.has("date:during")) or (
         after is not None and after.has("date:during_after")
     )

@@ -59,7 +59,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
   ``day_marks``: the mark after a day number where the language writes one ("14*일*", "14*日*"),
-  ``year_links``: words between a month and its year ("febrero *de* 2024", "лютого *року*").
+  ``year_links``: words between a month and its year ("febrero *de* 2024", "лютого *року*"),
+  ``year_words``: the word "year" between a "during" word and the year's number ("pada *tahun* 2024").
 
 A phrase is written as text, its words in any form (normally the lemma): words are looked up by
 their key (lemma, then Snowball stem: normalise.py), so "танк" matches "танків" and "танками".
@@ -164,6 +165,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "day_links",
         "day_marks",
         "year_links",
+        "year_words",
         "said_endings",
         *DATE_CUES,
     },
@@ -363,6 +365,7 @@ class Lexicon:
     day_links: frozenset[str] = frozenset()  # host and English ("de", "of", "th")
     day_marks: frozenset[str] = frozenset()  # a day number's mark after it ("14일", "14日")
     year_links: frozenset[str] = frozenset()  # host and English ("de", "року", "r")
+    year_words: frozenset[str] = frozenset()  # "tahun", "Jahr", "año": "in the year 2024"
     said: frozenset[str] = frozenset()  # words of saying as listed, host and English ("opplyste")
     said_endings: frozenset[str] = frozenset()  # a closing word of saying's active endings ("した")
     abbreviations: frozenset[str] = frozenset()  # titles whose full stop ends no sentence ("Gen.")
@@ -813,6 +816,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
         lex.day_marks |= {fold(w) for w in vocab.list("dates", "day_marks")}
         lex.year_links |= {fold(w) for w in vocab.list("dates", "year_links")}
+        lex.year_words |= {fold(w) for w in vocab.list("dates", "year_words")}
         lex.said |= {fold(w) for w in vocab.list("dates", "said")}
         lex.said_endings |= {fold(w) for w in vocab.list("dates", "said_endings")}
         if i == 0:  # "по украинским данным": a side's adjective inside the host language's phrase
