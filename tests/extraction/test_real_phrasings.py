@@ -59,6 +59,11 @@ def test_a_pronoun_sharing_a_number_words_lemma_is_no_number() -> None:
         ("Минобороны России: Вооруженные силы Украины (ВСУ) с начала СВО (СВО) лишились 100 082 беспилотников.", "ru"),
         ("На брифинге Министерства обороны России сообщили: уничтожено 100 082 беспилотника.", "ru"),
         ("Zabitych lub rannych zostało do 120 tys. żołnierzy Ukrainy, szacują urzędnicy.", "pl"),
+        (
+            "Seit Beginn der russischen Militäroperation soll die ukrainische Armee mehr als 1,5 Millionen Menschen "
+            "verloren haben. Das erklärte ein russischer General.",
+            "de",
+        ),
         ("우크라이나 당국은 지난 10일 러시아군의 주택가 공습으로 어린이 3명 포함 7명이 숨졌다고 밝혔다.", "ko"),
         (
             "به گفته نیروی هوایی اوکراین ۱۶ پهپاد شاهد رهگیری و منهدم شدند. ویتالی کلیچکو، شهردار کییف گفت که هفت "

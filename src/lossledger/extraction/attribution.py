@@ -755,6 +755,10 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     if doc.lex.verb_final:
         if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
             return False
+    elif doc.lex.participle_final and not any(t.kind == PUNCT for t in between):
+        # "soll die ukrainische Armee mehr als 1,5 Millionen Menschen verloren haben": the object,
+        # figures and all, stands before the participle that closes the clause
+        ...
     elif not _set_off(doc, start, verb) and (
         len(between) > _SUBJECT_GAP or any(t.kind == PUNCT or (t.kind == NUM and year_of(t) is None) for t in between)
     ):  # a year may stand between ("ВСУ с 2022 года потеряли")

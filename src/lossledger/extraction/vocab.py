@@ -8,6 +8,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``particles`` (topic
   and subject particles between such a noun and its number: Japanese "戦車は4006台"),
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
+  ``participle_final`` (a compound tense's participle closes its clause, after the figures: German,
+  Dutch: "die ukrainische Armee soll 1,5 Millionen Menschen verloren haben"),
   ``genitive_before`` (an owner stands before its noun, so a country after a figure's noun is a
   place: Finnish "sotilasta Ukrainassa"), ``conjunctions`` (joining list items),
   ``articles`` (words that may stand between a qualifier and its number), ``function_words``
@@ -117,6 +119,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "particles",
         "adjective_after_noun",
         "verb_final",
+        "participle_final",
         "genitive_before",
         "conjunctions",
         "articles",
@@ -353,6 +356,7 @@ class Lexicon:
     term_before_number: bool = False
     adjective_after_noun: bool = False
     verb_final: bool = False  # the verb closes its clause, after the figures ("… ۱۷۰ سرباز … از دست داده است")
+    participle_final: bool = False  # a compound tense's participle closes it ("hat … 1,5 Millionen verloren")
     genitive_before: bool = False  # the owner stands before its noun ("Ukrainan sotilaat"); after it, a place
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
@@ -792,7 +796,9 @@ def _lexicon_key(code: str) -> str:
 
 
 #: the ``[language]`` flags of word order, each a field of ``Lexicon`` of the same name
-_WORD_ORDER = ("number_after_term", "adjective_after_noun", "term_before_number", "verb_final", "genitive_before")
+_WORD_ORDER = (
+    "number_after_term", "adjective_after_noun", "term_before_number", "verb_final", "participle_final", "genitive_before",
+)  # fmt: skip
 
 
 def _build_lexicon(code: str) -> Lexicon:
