@@ -989,3 +989,35 @@ def test_a_ministry_named_in_an_image_credit_is_no_speaker(text: str, language: 
     """An image's credit ("(Photo: Russian Defence Ministry)") between the speaker and its figures
     names who took the picture: the figures stay Ukraine's military's, not Moscow's claims."""
     assert _claims(text, language) == {(GS, "tanks", "total", 9004), (GS, "afv", "total", 18002)}
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Según el último parte del Estado Mayor, han sido destruidos 2.995 tanques, siete en el último día, y "
+            "5.974 vehículos blindados.",
+            "es",
+            {(GS, "tanks", "total", 2995), (GS, "tanks", "increase", 7), (GS, "afv", "total", 5974)},
+        ),
+        (
+            "Sztab Generalny podał, że Rosjanie utracili m.in. 12 293 czołgów i 3166 opancerzonych maszyn bojowych.",
+            "pl",
+            {(GS, "tanks", "total", 12293), (GS, "afv", "total", 3166)},
+        ),
+        (
+            "Secondo lo Stato maggiore ucraino sono andati distrutti anche 18 natanti.",
+            "it",
+            {(GS, "ships", "total", 18)},
+        ),
+        (
+            "Ukraine's military said Russia has lost 211 APVs since the invasion began.",
+            "en",
+            {(GS, "afv", "total", 211)},
+        ),
+    ],
+)
+def test_the_days_share_after_a_comma_and_category_words_of_news(
+    text: str, language: str, expected: set[tuple[str, str, str, int]]
+) -> None:
+    assert _claims(text, language) == expected

@@ -225,13 +225,20 @@ def _brackets_other_number(doc: Doc, c: Candidate, prev: Candidate | None) -> bo
 
 def _elided(doc: Doc, c: Candidate, prev: Candidate | None) -> bool:
     """A number after "and" that names its own period where the figure before it named its noun:
-    "746 artillery systems in January and 878 in February" (the noun left out the second time)."""
-    if prev is None or c.first == 0 or doc.sent_of[prev.first] != doc.sent_of[c.first]:
-        return False
-    if doc.tokens[c.first - 1].norm not in doc.lex.conjunctions or c.last >= len(doc.tokens):
+    "746 artillery systems in January and 878 in February" (the noun left out the second time);
+    or after a comma right after that noun, with the past day: "2.995 tanques, siete en el último
+    día"."""
+    if prev is None or c.first == 0 or doc.sent_of[prev.first] != doc.sent_of[c.first] or c.last >= len(doc.tokens):
         return False
     after = [m for m in (doc.match_at.get(c.last), doc.ctx_at.get(c.last)) if m is not None]
-    return any("date:" in m.prefixes or m.has("kind:periods") for m in after)
+    if doc.tokens[c.first - 1].norm in doc.lex.conjunctions:
+        return any("date:" in m.prefixes or m.has("kind:periods") for m in after)
+    # "2.995 tanques, siete en el último día": the day's share, right after the noun and a comma
+    return (
+        doc.tokens[c.first - 1].raw == ","
+        and prev.term_last == c.first - 1
+        and any(m.get("kind:periods") == "P1D" for m in after)
+    )
 
 
 def _resolve_bare(doc: Doc, cands: list[Candidate]) -> None:
