@@ -153,6 +153,19 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "de",
             (GS, "personnel", "total", 1101610),
         ),
+        (  # a ministry after "with" is a party to a contract, not the speaker of what follows
+            "Im zweiten Quartal unterzeichneten nur 37.900 Personen einen Vertrag mit dem russischen "
+            "Verteidigungsministerium.\nLaut Generalstab belaufen sich die Verluste der russischen Armee "
+            "inzwischen auf rund 1.101.610 Soldaten.",
+            "de",
+            (GS, "personnel", "total", 1101610),
+        ),
+        (
+            "У другому кварталі контракт з Міноборони РФ уклали лише 37,9 тисячі осіб.\nТільки за минулу добу "
+            "противник втратив на фронті 1070 солдатів.",
+            "uk",
+            ("other", "personnel", "increase", 1070),
+        ),
         (  # a headline's country before its colon speaks
             "أوكرانيا: مقتل 73 ألف جندي روسي منذ فبراير",
             "ar",

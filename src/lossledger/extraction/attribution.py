@@ -1104,6 +1104,21 @@ def _russian_named(doc: Doc, q: Cue) -> bool:
 _POSSESSED_SPEAKER = 4
 
 
+def _object_of(doc: Doc, q: Cue) -> bool:
+    """A source named right after a preposition that makes it an object ("einen Vertrag mit dem
+    russischen Verteidigungsministerium", "a deal with the Kremlin") is what the sentence is
+    about, not who speaks."""
+    preps, toks, k = doc.lex.object_prepositions, doc.tokens, q.first
+    if not preps or k == 0:
+        return False
+    if any(m.end in (k, k - 1) for m in doc.matches_in(max(0, k - 5), k, "date:according")):
+        return False  # "de acuerdo con el Ejército", "zusammen mit": the preposition ends "according to"
+    if toks[k - 1].norm in preps:
+        return True
+    # past an article ("mit *dem* …", "with *the* …")
+    return k > 1 and toks[k - 1].kind == WORD and len(toks[k - 1].norm) <= 3 and toks[k - 2].norm in preps
+
+
 def _possessor(doc: Doc, q: Cue) -> bool:
     """A name that owns the noun after it ("the Kremlin's weaponry", "Putin's troops") is no
     speaker, unless a word of saying follows that noun ("the Kremlin's spokesman said") or comes
@@ -1150,7 +1165,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     # "since the Kremlin launched its invasion": a name inside a phrase of time is no speaker
     spans = [(q.first, q.last) for q in cues if q.cat == "kind:total"]
     cues = [q for q in cues if not (q.cat.startswith("src:") and any(a <= q.first and q.last <= b for a, b in spans))]
-    cues = [q for q in cues if not (q.cat.startswith("src:") and _possessor(doc, q))]
+    cues = [q for q in cues if not (q.cat.startswith("src:") and (_possessor(doc, q) or _object_of(doc, q)))]
     figs = _Figures([c for c in cands if c.reason is None])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),

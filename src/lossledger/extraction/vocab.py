@@ -7,6 +7,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   (number words may follow the noun: Arabic "غواصة واحدة"), ``term_before_number`` (any number may
   follow its noun directly: Chinese "坦克1135辆", Korean "전차 11,135대"), ``particles`` (topic
   and subject particles between such a noun and its number: Japanese "戦車は4006台"),
+  ``object_prepositions`` (a source named right after them is what the sentence is about, not who
+  speaks: "a contract *with* the Russian defence ministry", "einen Vertrag *mit* dem …"),
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
   ``participle_final`` (a compound tense's participle closes its clause, after the figures: German,
   Dutch: "die ukrainische Armee soll 1,5 Millionen Menschen verloren haben"),
@@ -117,6 +119,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "number_after_term",
         "term_before_number",
         "particles",
+        "object_prepositions",
         "adjective_after_noun",
         "verb_final",
         "participle_final",
@@ -362,6 +365,7 @@ class Lexicon:
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()  # between a noun and the number after it ("戦車は4006台")
+    object_prepositions: frozenset[str] = frozenset()  # a source after them is no speaker ("a contract *with* the MoD")
     during_suffixes: tuple[str, ...] = ()
     scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
     range_words: frozenset[str] = frozenset()  # host and English ("to", "bis", "до")
@@ -817,6 +821,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         lex.particles |= {fold(w) for w in vocab.list("language", "particles")}
+        lex.object_prepositions |= {fold(w) for w in vocab.list("language", "object_prepositions")}
         lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
         lex.between |= {fold(w) for w in vocab.list("numbers", "between")}
         lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
