@@ -387,6 +387,13 @@ def test_several_hundred_thousand_is_no_figure(text: str, language: str) -> None
     assert not [c for c in extract(text, language=language).claims if c.metric == "personnel"]
 
 
+def test_speaks_of_more_than_is_a_qualifier_not_a_new_loss() -> None:
+    """ "parle de plus de 5300": "de plus" (more, a new loss) overlaps "plus de" (more than)."""
+    text = "L'état-major ukrainien parle de plus de 5300 soldats russes tués depuis le début de l'invasion."
+    [claim] = extract(text, language="fr").claims
+    assert (claim.kind, claim.value, claim.qualifier) == ("total", 5300, "more_than")
+
+
 def test_a_few_hundred_written_in_digits_keeps_its_qualifier() -> None:
     # "quelques 400 000": about 400,000, a figure
     assert (GS, "personnel", "total", 400000) in _claims(
