@@ -1041,3 +1041,14 @@ def test_the_days_share_after_a_comma_and_category_words_of_news(
     text: str, language: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
     assert _claims(text, language) == expected
+
+
+def test_drones_launched_in_prose_around_the_statements_header_are_no_losses() -> None:
+    """The statement's header in a sentence of prose makes the text a statement; its own lines
+    launch nothing, so a count of drones launched elsewhere in it is still an attack's."""
+    text = (
+        "Nella notte la Russia ha attaccato diverse regioni con 11 droni Shahed lanciati dal territorio russo.\n"
+        "Secondo lo Stato maggiore, le perdite totali in combattimento delle forze russe sono stimate in circa "
+        "600.470 militari."
+    )
+    assert _claims(text, "it") == {(GS, "personnel", "total", 600470)}

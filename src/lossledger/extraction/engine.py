@@ -506,10 +506,11 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             c.source = "other"  # "8.5 tanks a day": the outlet's own average; the statement counts whole items
         if c.reason is None and c.source == "air-force":
             c.reason = "Air Force interception count, not the General Staff's loss statistics"
-        if c.reason is None and c.metric != "personnel" and c.how != "paren" and not statement:
+        if c.reason is None and c.metric != "personnel" and c.how not in ("paren", "stmt"):
+            # a statement's own lines launch nothing; prose around its header may ("11 droni lanciati")
             if _launched(doc, c):
                 c.reason = "weapons launched in an attack, not losses"
-            elif _force_size(doc, c):
+            elif not statement and _force_size(doc, c):
                 c.reason = "forces held, not losses"
         if c.reason is None and c.source == "russian-mod" and c.metric != "personnel":
             if c.strong_source or not (c.side_by_noun and c.side == "russia"):
