@@ -166,6 +166,12 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "uk",
             ("other", "personnel", "increase", 1070),
         ),
+        (  # a country before ", que" and a word of saying speaks for the relative clause
+            "La cifra está muy lejos de la que da cada día Ucrania, que aseguraba este miércoles haber dejado "
+            "fuera de combate a 5.840 soldados rusos.",
+            "es",
+            (GS, "personnel", "total", 5840),
+        ),
         (  # a headline's country before its colon speaks
             "أوكرانيا: مقتل 73 ألف جندي روسي منذ فبراير",
             "ar",

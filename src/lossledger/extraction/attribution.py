@@ -211,8 +211,12 @@ def _according_to(doc: Doc, m: Match, according: dict[int, Match], side: bool) -
 
 def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
     """The listed word of saying right after a country or a side's forces (at most one word
-    apart, past an aside) that makes it the speaker; None when there is none or it is not one."""
+    apart, past an aside or a relative pronoun) that makes it the speaker; None when there is none
+    or it is not one."""
     after = _past_aside(doc, m.end)
+    toks = doc.tokens
+    if after + 1 < len(toks) and toks[after].raw == "," and toks[after + 1].norm in doc.lex.relatives:
+        after += 2  # "Ucrania, que aseguraba …", "Moscow, which said …": the relative clause's speaker
     if any(q.end > m.start for q in doc.matches_in(max(0, m.start - _NAME_REACH), m.start, "src:")):
         return None  # "las Fuerzas Armadas de Ucrania situaron": the country ends a source's name
     verb = next((said[k] for k in range(after, after + 2) if k in said), None)
