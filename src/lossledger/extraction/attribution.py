@@ -734,11 +734,14 @@ def _losses_of(doc: Doc, q: Cue) -> bool:
 
 def _lost_subject(doc: Doc, q: Cue) -> bool:
     """Ukraine's army or "Kyiv" as the subject of a verb of losing (``[framing] lost``) later in
-    its sentence, not named after "according to", a few words on, with no punctuation, figure, word of saying, other source,
+    its sentence, a few words on, with no punctuation, figure, word of saying, other source,
     country or side between: the side that lost ("ВСУ с начала спецоперации лишились свыше 1,5
     миллиона"), not the speaker ("ЗСУ знищили" destroys; "According to the General Staff, Russia
-    lost" speaks).  Where the verb closes its clause (``verb_final``: "ارتش اوکراین … ۱۷۰ سرباز …
-    از دست داده است"), figures and the commas of their list may stand between."""
+    lost" speaks; nor one named after "according to", or after Russia in its clause).  Where the
+    verb closes its clause (``verb_final``: "ارتش اوکراین … ۱۷۰ سرباز … از دست داده است"),
+    figures and the commas of their list may stand between; where a participle does
+    (``participle_final``: "soll die ukrainische Armee mehr als 1,5 Millionen Menschen verloren
+    haben"), the object, figures and all, with no punctuation."""
     if q.cat not in _LOSING_SIDES:
         return False
     ends = _ends_before(doc, q.first)
@@ -756,15 +759,17 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     verb = lost[0].start
     # an abbreviation in brackets stands aside ("с начала специальной военной операции (СВО)")
     between = [t for k, t in enumerate(doc.tokens[start:verb], start) if not doc.paren[k] and t.raw not in "()"]
+    object_first = doc.lex.participle_final and not any(t.kind == PUNCT for t in between)
     if doc.lex.verb_final:
         if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
             return False
-    elif doc.lex.participle_final and not any(t.kind == PUNCT for t in between):
-        # "soll die ukrainische Armee mehr als 1,5 Millionen Menschen verloren haben": the object,
-        # figures and all, stands before the participle that closes the clause
-        ...
-    elif not _set_off(doc, start, verb) and (
-        len(between) > _SUBJECT_GAP or any(t.kind == PUNCT or (t.kind == NUM and year_of(t) is None) for t in between)
+    elif (
+        not object_first
+        and not _set_off(doc, start, verb)
+        and (
+            len(between) > _SUBJECT_GAP
+            or any(t.kind == PUNCT or (t.kind == NUM and year_of(t) is None) for t in between)
+        )
     ):  # a year may stand between ("ВСУ с 2022 года потеряли")
         return False  # "Россия, по данным ВСУ, потеряла": a clause break or a figure first
     # a word of saying, another source, a country or a side between them, or a country or side
