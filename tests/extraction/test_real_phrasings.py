@@ -172,6 +172,12 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "es",
             (GS, "personnel", "total", 5840),
         ),
+        (  # "total casualties" names the figure that "to" brings them to
+            "ستاد کل ارتش اوکراین اعلام کرد روسیه در ۲۴ ساعت گذشته ۱۲۰۰ سرباز از دست داده و مجموع تلفات به ۹۵۰ هزار "
+            "رسیده است.",
+            "fa",
+            (GS, "personnel", "total", 950000),
+        ),
         (  # a headline's country before its colon speaks
             "أوكرانيا: مقتل 73 ألف جندي روسي منذ فبراير",
             "ar",
