@@ -178,6 +178,11 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "fa",
             (GS, "personnel", "total", 950000),
         ),
+        (  # the armed forces in the nominative, a word the vocabulary also begins other phrases with
+            "Siły Zbrojne Ukrainy podały, że Rosja straciła w ciągu ostatniej doby 1200 żołnierzy.",
+            "pl",
+            (GS, "personnel", "increase", 1200),
+        ),
         (  # a headline's country before its colon speaks
             "أوكرانيا: مقتل 73 ألف جندي روسي منذ فبراير",
             "ar",
