@@ -183,6 +183,11 @@ def test_figures_that_are_not_the_general_staffs(text: str, language: str) -> No
             "pl",
             (GS, "personnel", "increase", 1200),
         ),
+        (  # where the verb closes the clause: the term, its word of loss, the number, the verb
+            "Ukrayna Genelkurmayına göre Rusya'nın toplam asker kaybı 950 bine ulaştı.",
+            "tr",
+            (GS, "personnel", "total", 950000),
+        ),
         (  # a headline's country before its colon speaks
             "أوكرانيا: مقتل 73 ألف جندي روسي منذ فبراير",
             "ar",

@@ -336,10 +336,18 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     toks = doc.tokens
     if c.num.words_only:  # German "… zwei Flugzeuge ein.": a verb's particle, not a number
         return None
-    found = _term_ending_at(doc, _before_qualifier(doc, c) + 1)
+    before = _before_qualifier(doc, c) + 1
+    found = _term_ending_at(doc, before)
+    k = c.last
+    closing_verb = doc.lex.verb_final and k < len(toks) and k in doc.frame_at
+    if found is None and closing_verb:
+        # "toplam asker kaybı 950 bine ulaştı": the term, its word of loss, the number, the verb
+        named = doc.match_end.get(before) or doc.ctx_end.get(before)
+        frame = next((m for m in doc.matches_in(max(0, before - 3), before, "frame:loss") if m.end == before), None)
+        if frame is not None and named is None:
+            found = _term_ending_at(doc, frame.start)
     if found is None or _ordinal_dot(doc, c.last):
         return None
-    k = c.last
     ends_item = (
         k >= len(toks)
         or toks[k].nl_before
@@ -347,6 +355,7 @@ def _noun_first(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
         or toks[k].raw in (",", ";", ".")
         or (toks[k].kind == WORD and toks[k].norm in doc.lex.conjunctions)
         or _increase_in_brackets(doc, k)  # "Marschflugkörper 4.137 (+0)"
+        or closing_verb  # where the verb closes the clause, it closes the item too
     )
     return found if ends_item else None
 
