@@ -516,17 +516,15 @@ def test_russias_air_force_is_the_side_that_lost_not_a_speaker() -> None:
     assert {(GS, "aircraft", "total", 369), (GS, "helicopters", "total", 328)} <= _claims(text, "fr")
 
 
-def test_tanks_held_named_in_brackets_inside_a_sentence_of_losses_are_no_losses() -> None:
-    text = (
-        "Die Ukraine meldet 303 zerstörte russische Panzer (die russische Armee verfügt über 2860 aktive "
-        "Kampfpanzer, 10.200 weitere sind eingelagert)."
-    )
-    assert _claims(text, "de") == {(GS, "tanks", "total", 303)}
-
-
 @pytest.mark.parametrize(
     "text, language, expected",
     [
+        (  # tanks held, named in brackets inside a sentence of losses, are no losses
+            "Die Ukraine meldet 303 zerstörte russische Panzer (die russische Armee verfügt über 2860 aktive "
+            "Kampfpanzer, 10.200 weitere sind eingelagert).",
+            "de",
+            {(GS, "tanks", "total", 303)},
+        ),
         (  # those mobilised, in a clause of their own with no word of loss, are no losses
             "Попри те, що Росії вдалося мобілізувати 406 тис. осіб, її втрати за той же час склали 418 тис. "
             "солдатів, повідомив Генштаб.",
@@ -544,11 +542,53 @@ def test_tanks_held_named_in_brackets_inside_a_sentence_of_losses_are_no_losses(
             "ru",
             {(GS, "personnel", "increase", 650), (GS, "artillery", "increase", 13)},
         ),
+        (  # a statement's own lines launch nothing: drones launched in prose around its header are an attack's
+            "Nella notte la Russia ha attaccato diverse regioni con 11 droni Shahed lanciati dal territorio russo.\n"
+            "Secondo lo Stato maggiore, le perdite totali in combattimento delle forze russe sono stimate in circa "
+            "600.470 militari.",
+            "it",
+            {(GS, "personnel", "total", 600470)},
+        ),
+        (  # an image's credit names who took the picture, not who speaks for the figures
+            "ウクライナ国防省は毎日戦果を発表しています。ロシア陸軍のT-90M戦車(画像:ロシア国防省)。10月17日時点では、"
+            "戦車9004両、装甲戦闘車両1万8002両などを破壊したと報告しています。",
+            "ja",
+            {(GS, "tanks", "total", 9004), (GS, "afv", "total", 18002)},
+        ),
+        (
+            "Ukraine's military published its daily update.\nA destroyed T-90M tank (Photo: Russian Defence Ministry)\n"
+            "As of today, 9,004 tanks and 18,002 armoured vehicles have been destroyed since the invasion began.",
+            "en",
+            {(GS, "tanks", "total", 9004), (GS, "afv", "total", 18002)},
+        ),
+        (  # the day's share right after its noun and a comma
+            "Según el último parte del Estado Mayor, han sido destruidos 2.995 tanques, siete en el último día, y "
+            "5.974 vehículos blindados.",
+            "es",
+            {(GS, "tanks", "total", 2995), (GS, "tanks", "increase", 7), (GS, "afv", "total", 5974)},
+        ),
+        (  # category words news uses
+            "Sztab Generalny podał, że Rosjanie utracili m.in. 12 293 czołgów i 3166 opancerzonych maszyn bojowych.",
+            "pl",
+            {(GS, "tanks", "total", 12293), (GS, "afv", "total", 3166)},
+        ),
+        (
+            "Secondo lo Stato maggiore ucraino sono andati distrutti anche 18 natanti.",
+            "it",
+            {(GS, "ships", "total", 18)},
+        ),
+        (
+            "Ukraine's military said Russia has lost 211 APVs since the invasion began.",
+            "en",
+            {(GS, "afv", "total", 211)},
+        ),
     ],
 )
-def test_counts_beside_losses_that_are_no_line_of_the_report(
+def test_the_figures_of_a_text_are_exactly_these(
     text: str, language: str, expected: set[tuple[str, str, str, int]]
 ) -> None:
+    """Counts beside losses that are no line of the report (forces held, mobilised, summed units,
+    launched drones), speakers named only in an image's credit, and category words news uses."""
     assert _claims(text, language) == expected
 
 
@@ -1010,67 +1050,3 @@ def test_altogether_a_few_words_before_its_figure_leaves_the_kind_to_the_ledger(
     )
     (claim,) = extract(text, language="de").claims
     assert (claim.value, claim.kind_by) == (1030, "altogether")
-
-
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        (
-            "ウクライナ国防省は毎日戦果を発表しています。ロシア陸軍のT-90M戦車(画像:ロシア国防省)。10月17日時点では、"
-            "戦車9004両、装甲戦闘車両1万8002両などを破壊したと報告しています。",
-            "ja",
-        ),
-        (
-            "Ukraine's military published its daily update.\nA destroyed T-90M tank (Photo: Russian Defence Ministry)\n"
-            "As of today, 9,004 tanks and 18,002 armoured vehicles have been destroyed since the invasion began.",
-            "en",
-        ),
-    ],
-)
-def test_a_ministry_named_in_an_image_credit_is_no_speaker(text: str, language: str) -> None:
-    """An image's credit ("(Photo: Russian Defence Ministry)") between the speaker and its figures
-    names who took the picture: the figures stay Ukraine's military's, not Moscow's claims."""
-    assert _claims(text, language) == {(GS, "tanks", "total", 9004), (GS, "afv", "total", 18002)}
-
-
-@pytest.mark.parametrize(
-    "text, language, expected",
-    [
-        (
-            "Según el último parte del Estado Mayor, han sido destruidos 2.995 tanques, siete en el último día, y "
-            "5.974 vehículos blindados.",
-            "es",
-            {(GS, "tanks", "total", 2995), (GS, "tanks", "increase", 7), (GS, "afv", "total", 5974)},
-        ),
-        (
-            "Sztab Generalny podał, że Rosjanie utracili m.in. 12 293 czołgów i 3166 opancerzonych maszyn bojowych.",
-            "pl",
-            {(GS, "tanks", "total", 12293), (GS, "afv", "total", 3166)},
-        ),
-        (
-            "Secondo lo Stato maggiore ucraino sono andati distrutti anche 18 natanti.",
-            "it",
-            {(GS, "ships", "total", 18)},
-        ),
-        (
-            "Ukraine's military said Russia has lost 211 APVs since the invasion began.",
-            "en",
-            {(GS, "afv", "total", 211)},
-        ),
-    ],
-)
-def test_the_days_share_after_a_comma_and_category_words_of_news(
-    text: str, language: str, expected: set[tuple[str, str, str, int]]
-) -> None:
-    assert _claims(text, language) == expected
-
-
-def test_drones_launched_in_prose_around_the_statements_header_are_no_losses() -> None:
-    """The statement's header in a sentence of prose makes the text a statement; its own lines
-    launch nothing, so a count of drones launched elsewhere in it is still an attack's."""
-    text = (
-        "Nella notte la Russia ha attaccato diverse regioni con 11 droni Shahed lanciati dal territorio russo.\n"
-        "Secondo lo Stato maggiore, le perdite totali in combattimento delle forze russe sono stimate in circa "
-        "600.470 militari."
-    )
-    assert _claims(text, "it") == {(GS, "personnel", "total", 600470)}
