@@ -20,13 +20,12 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ..warday import WAR_START
-from .tokens import NUM, PUNCT, Token
+from .tokens import DASHES, NUM, PUNCT, Token
 from .vocab import Lexicon, Match
 
 __all__ = ["DateMention", "find_dates", "infer_year", "resolve_relative"]
 
 INVASION = WAR_START  # the first day a loss figure can belong to
-_DASHES = {"-", "–", "—", "‒", "−"}
 
 
 @dataclass(slots=True)
@@ -185,12 +184,12 @@ class _Finder:
     def _iso(self, i: int) -> DateMention | None:
         t = self.tokens
         y = _num(t[i])
-        if y is None or not (1900 <= y <= 2100) or i + 2 >= self.n or t[i + 1].raw not in _DASHES:
+        if y is None or not (1900 <= y <= 2100) or i + 2 >= self.n or t[i + 1].raw not in DASHES:
             return None
         mo = _num(t[i + 2])
         if mo is None or not (1 <= mo <= 12) or len(t[i + 2].raw) != 2:
             return None
-        if i + 4 < self.n + 1 and i + 4 <= self.n - 1 + 1 and i + 3 < self.n and t[i + 3].raw in _DASHES:
+        if i + 4 < self.n + 1 and i + 4 <= self.n - 1 + 1 and i + 3 < self.n and t[i + 3].raw in DASHES:
             d = _num(t[i + 4]) if i + 4 < self.n else None
             if d is not None and 1 <= d <= 31:
                 dm = self._mention(i, i + 5, day=d, month=mo, year=y)
@@ -249,7 +248,7 @@ def _joined(prev: DateMention, dm: DateMention, tokens: list[Token], matches_at:
     j, joined = prev.last, False
     while j < dm.first:
         m = matches_at.get(j)
-        if tokens[j].raw in _DASHES:
+        if tokens[j].raw in DASHES:
             j, joined = j + 1, True
         elif m is not None and (m.has("date:range_to") or m.has("date:range_from")):
             j, joined = m.end, True
@@ -266,7 +265,7 @@ def _range_starts(mentions: list[DateMention], tokens: list[Token], matches_at: 
     taken = {j for dm in mentions for j in range(dm.first, dm.last)}
     for dm in mentions:
         k = dm.first - 1
-        while k >= 0 and k > dm.first - 3 and (tokens[k].raw in _DASHES or _cue_at(matches_at, k, "date:range_to")):
+        while k >= 0 and k > dm.first - 3 and (tokens[k].raw in DASHES or _cue_at(matches_at, k, "date:range_to")):
             k -= 1
         if k >= 0 and tokens[k].raw == "." and k < dm.first - 1:
             k -= 1  # "vom 14. bis"

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from .dates import DateMention
 from .document import Doc
 from .numbers import NumberPhrase
-from .tokens import BULLETS, NUM, PUNCT, WORD, Token
+from .tokens import BULLETS, DASHES, NUM, PUNCT, WORD, Token
 from .vocab import Match
 
 __all__ = ["NO_METRIC", "Candidate", "find_candidates", "joins_range", "pair_respectively"]
 
-_DASHES = {"-", "–", "—", "‒", "−", ":", "：", "="}
+_DASHES = DASHES | {":", "：", "="}
 #: emphasis marks that scraped pages keep from markdown
 _MARKUP = {"*", "**", "_", "__"}
 _QUOTES = {'"', "«", "»", "“", "”", "„", "'", "‘", "’"}

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from .document import Doc
 from .figures import Candidate
+from .tokens import DASHES
 
 __all__ = ["is_statement"]
-
-_DASHES = {"-", "–", "—", "‒", "−"}
 
 
 def _dash_lines(doc: Doc, cands: list[Candidate]) -> int:
@@ -27,7 +26,7 @@ def _dash_lines(doc: Doc, cands: list[Candidate]) -> int:
     for c in cands:
         if c.reason is None and c.term_first >= 0 and c.term_first < c.first:
             between = doc.tokens[c.term_last : c.first]
-            if any(t.raw in _DASHES for t in between):
+            if any(t.raw in DASHES for t in between):
                 count += 1
     return count
 

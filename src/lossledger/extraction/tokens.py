@@ -19,6 +19,7 @@ from functools import lru_cache
 
 __all__ = [
     "BULLETS",
+    "DASHES",
     "NUM",
     "PUNCT",
     "UNSPACED",
@@ -273,8 +274,9 @@ def _initial(tokens: list[Token], i: int) -> bool:
     )  # fmt: skip
 
 
-#: dashes that open a quoted speaker's words after a full stop
-_DASHES = frozenset("-–—")
+#: the dashes text writes (hyphen, en, em and figure dash, minus): between a statement's term and
+#: its figure, in date ranges, and before a quoted speaker's words after a full stop
+DASHES = frozenset("-–—‒−")
 
 
 def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -318,7 +320,7 @@ def split_sentences(tokens: list[Token], abbreviations: frozenset[str] = frozens
             # a capital or a letter of a caseless script (Arabic, Devanagari, CJK, Thai…) starts a sentence
             end = nxt.nl_before or (nxt.kind == WORD and first.isalpha() and not first.islower())
             end = end or (nxt.kind == PUNCT and first in "\"'«“„‘(")
-            if not end and nxt.raw in _DASHES and i + 2 < n:  # "… żołnierzy. - Strona ukraińska …": a quote's dash
+            if not end and nxt.raw in DASHES and i + 2 < n:  # "… żołnierzy. - Strona ukraińska …": a quote's dash
                 after = tokens[i + 2]
                 end = after.kind == WORD and after.raw[0].isalpha() and not after.raw[0].islower()
         elif ch in ".…" and i + 1 >= n:
