@@ -214,19 +214,16 @@ def source_with_ledger(
     A figure attributed in its own sentence keeps its source: the ledger decides only what the
     words leave open."""
     open_ = [c for c in claims if c.source != GENERAL_STAFF and not c.named_source and not c.multi_day]
-    if not open_:
+    # an exact figure, not Ukraine's own losses, that the attributed figures' report may hold alone
+    single = [c for c in open_ if c.source != "ukraine-own" and c.qualifier == "exact" and c.value >= _SPECIFIC_TOTAL]
+    if not single and len(open_) < 2:
         return
     named = index.find([c for c in claims if c.source == GENERAL_STAFF], latest=latest)
     if named.date is not None and named.confidence >= SOURCE_CONFIDENCE:
         # the text's attributed figures fix a report: a figure with no speaker of its own that is
         # exactly that report's ("303 russische Panzer zerschossen" above the list) is one of it
-        for c in open_:
-            if (
-                c.source != "ukraine-own"  # Ukraine's own losses stay Ukraine's
-                and c.qualifier == "exact"
-                and c.value >= _SPECIFIC_TOTAL
-                and _as_fits(c, index, named.date) is c
-            ):
+        for c in single:
+            if _as_fits(c, index, named.date) is c:
                 _settled(c, "source", source=GENERAL_STAFF)
     if len(open_) < 2:
         return
