@@ -1050,3 +1050,92 @@ def test_altogether_a_few_words_before_its_figure_leaves_the_kind_to_the_ledger(
     )
     (claim,) = extract(text, language="de").claims
     assert (claim.value, claim.kind_by) == (1030, "altogether")
+
+
+def _periods(text: str, language: str, published: str | None = None) -> set[tuple[str, str, int, str | None]]:
+    return {(c.metric, c.kind, c.value, c.period) for c in extract(text, language=language, published=published).claims}
+
+
+@pytest.mark.parametrize(
+    "text, language, period",
+    [
+        # a count of CLDR's units of time after a period prefix or a word of "during", in digits or words
+        ("Over the past three months Russia lost 92,850 soldiers, Ukraine's General Staff said.", "en", "P3M"),
+        ("In drei Monaten verlor Russland laut Generalstab 92.850 Soldaten.", "de", "P3M"),
+        ("Генштаб ЗСУ: за три зимових місяці Росія втратила 92 850 військових.", "uk", "P3M"),
+        ("Según el Estado Mayor ucraniano, en las últimas dos semanas Rusia perdió 92.850 soldados.", "es", "P14D"),
+    ],
+)
+def test_a_counted_span_of_time_is_the_period_of_its_loss(text: str, language: str, period: str) -> None:
+    assert _periods(text, language, "2026-03-02") == {("personnel", "increase", 92850, period)}
+
+
+def test_a_span_that_reaches_back_to_the_invasion_is_the_war_so_far() -> None:
+    # "over the past two weeks" on 10 March 2022 is every day of the war; in 2025 a fortnight
+    text = "Ukraine's General Staff says 12,000 Russian soldiers died over the past two weeks."
+    assert _periods(text, "en", "2022-03-10") == {("personnel", "total", 12000, None)}
+    assert _periods(text, "en", "2025-03-10") == {("personnel", "increase", 12000, "P14D")}
+
+
+def test_days_counted_without_past_are_the_war_so_far() -> None:
+    # "за 11 днів" in the war's second week counts its days, as before; not a span of the war
+    text = "За 11 днів українські воїни знищили понад 11 тисяч російських військових, повідомив Генштаб."
+    assert ("personnel", "total", 11000, None) in _periods(text, "uk", "2022-03-07")
+
+
+def test_since_a_weekday_and_a_range_of_weekdays_are_periods() -> None:
+    since = "Laut Generalstab hat Russland seit Sonntag 4.180 Soldaten verloren."
+    assert _periods(since, "de", "2024-04-19") == {("personnel", "increase", 4180, "P5D")}
+    between = "Laut Generalstab verloren von Sonntag bis Freitag 4.180 russische Soldaten ihr Leben."
+    assert _periods(between, "de") == {("personnel", "increase", 4180, "P5D")}
+    # the weekday of a date the text gives is no period: "since Thursday (24/2/2022)" is the war
+    dated = "Staf Umum Ukraina: tentara Rusia yang tewas sejak Kamis (24/2/2022) sudah lebih dari 11.000 orang."
+    assert _periods(dated, "id", "2022-03-08") == {("personnel", "total", 11000, None)}
+
+
+def test_in_this_time_is_the_period_named_before() -> None:
+    text = (
+        "Головнокомандувач ЗСУ повідомив, що за три місяці зими Росія втратила 92 850 військових. "
+        "Також за цей час у росіян поменшало на 322 танки, п'ять літаків і один гелікоптер."
+    )
+    got = _periods(text, "uk", "2026-03-02")
+    assert {("tanks", "increase", 322, "P3M"), ("aircraft", "increase", 5, "P3M")} <= got
+
+
+def test_in_this_period_naming_no_period_leaves_the_kind_to_the_figures_size() -> None:
+    text = (
+        "D'après l'état-major, plus d'un million de soldats russes ont été tués ou blessés. Ce total inclut les "
+        "blessés. L'ennemi a perdu sur cette période plus de 10 933 chars."
+    )
+    assert ("tanks", "total", 10933, None) in _periods(text, "fr", "2025-06-12")
+
+
+def test_since_a_day_of_february_with_no_year_is_a_later_february() -> None:
+    text = "Laut Generalstab hat Russland seit dem 3. Februar mehr als 4.500 Soldaten verloren."
+    assert _periods(text, "de", "2024-02-09") == {("personnel", "increase", 4500, "since:--02-03")}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("यूक्रेन का दावा है कि रूस का एक सुखोई-34 विमान नष्ट कर दिया गया।", "hi"),
+        ("Ukraine says it shot down a Su-34 jet.", "en"),
+    ],
+)
+def test_a_model_number_in_a_caseless_script_is_no_count(text: str, language: str) -> None:
+    assert 34 not in {c.value for c in extract(text, language=language).claims}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Від початку війни Росія втратила понад 2000 танків, заявив головнокомандувач об'єднаними силами НАТО Каволі.",
+            "uk",
+        ),
+        ("NATO's Supreme Allied Commander said Russia has lost more than 2,000 main battle tanks.", "en"),
+        ("Według generała Tarnawskiego na kierunku taurydzkim zniszczono sześć czołgów.", "pl"),
+    ],
+)
+def test_nato_and_sector_commanders_are_not_the_general_staff(text: str, language: str) -> None:
+    assert GS not in {s for s, *_x in _claims(text, language)}

@@ -764,3 +764,18 @@ def test_a_figure_with_no_speaker_equal_to_the_report_the_text_names_is_the_gene
     assert report.report_date == dt.date(2022, 3, 8)
     [tanks] = _claims(report, value=303)
     assert (tanks["source"], tanks["metric"], tanks["verdict"]) == ("general-staff", "tanks", "match")
+
+
+def test_a_loss_over_a_stated_period_that_the_reports_add_up_to_stays_the_general_staffs(view: LedgerView) -> None:
+    """A week's sum credited to the General Staff beside figures of no single report: the sum is
+    the rise of the reports over its days, so the text's figures are not a sector's tally."""
+    series = view.points("general-staff")["personnel"]
+    friday = dt.date(2024, 4, 19)
+    week = sum(series[friday - dt.timedelta(days=k)].increase for k in range(5))
+    text = (
+        f"Laut Generalstab hat Russland seit Sonntag {week:,} Soldaten verloren. "
+        "Darüber hinaus sollen 87 Schützenpanzer und 76 Drohnen verloren gegangen sein."
+    ).replace(",", ".")
+    report = check(text, view, published=friday.isoformat(), language="de")
+    [personnel] = _claims(report, value=week)
+    assert (personnel["source"], personnel["kind"], personnel["verdict"]) == ("general-staff", "increase", "match")

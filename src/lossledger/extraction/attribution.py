@@ -389,9 +389,17 @@ def _same_period(kcues: CueIndex, s: int, q: Cue) -> str | None:
     """A period cue's value; "in the same period" (the vocabularies' period ``same``) is the period
     named last in its sentence or the two before ("a week … In the same period, 189 guns"), or
     the whole war (None) when that is what was named last ("since the invasion … In the same
-    period, 3,570 tanks")."""
+    period, 3,570 tanks"), else a day."""
     if q.value != "same":
         return str(q.value)
+    named = _antecedent(kcues, s, q)
+    if named is None:
+        return "P1D"
+    return None if named.cat == "kind:total" else str(named.value)
+
+
+def _antecedent(kcues: CueIndex, s: int, q: Cue) -> Cue | None:
+    """The period or total cue "in the same period" at ``q`` refers to (see ``_same_period``)."""
     for t in range(s, s - 1 - _SAME_BACK, -1):
         named = [
             p
@@ -399,8 +407,16 @@ def _same_period(kcues: CueIndex, s: int, q: Cue) -> str | None:
             if p.first < q.first and (p.cat == "kind:total" or (p.cat == "kind:periods" and p.value != "same"))
         ]
         if named:
-            return None if named[-1].cat == "kind:total" else str(named[-1].value)
-    return "P1D"
+            return named[-1]
+    return None
+
+
+def _unnamed_same(kcues: CueIndex, s: int, chosen: Cue) -> bool:
+    """Whether the increase cue ``chosen`` is "in this period" with no period named before it."""
+    return any(
+        q.cat == "kind:periods" and q.first == chosen.first and q.value == "same" and _antecedent(kcues, s, q) is None
+        for q in kcues.in_sentence(s)
+    )
 
 
 def _resolve_kind(
@@ -447,7 +463,7 @@ def _resolve_kind(
         chosen = _backward_cue(doc, c, sent, all_cands)
         c.kind_by = "trailing"
     if chosen is None and not c.before_total:
-        chosen = _period_before(doc, kcues, s, figure_sentences)
+        chosen = _period_before(doc, kcues, s, figure_sentences) or _continued_period(doc, kcues, s)
         c.kind_by = "sentence"
     if chosen is None:  # a figure a running total follows is the new loss it adds
         c.kind, c.kind_by = ("increase", "clause") if c.before_total else ("total", "default")
@@ -468,6 +484,8 @@ def _resolve_kind(
             c.kind = "total"  # the same period as a total named before: since the war began
         if c.period in ("P1M", "P1Y"):  # "in May", "in 2024": or the date the figure was stated
             c.kind_by = "period"
+        elif _unnamed_same(kcues, doc.sent_of[chosen.first], chosen):
+            c.kind_by = "sentence"  # "sur cette période" naming no period before it: its size decides
 
 
 def _period_before(doc: Doc, kcues: CueIndex, s: int, figure_sentences: set[int]) -> Cue | None:
@@ -481,6 +499,18 @@ def _period_before(doc: Doc, kcues: CueIndex, s: int, figure_sentences: set[int]
         return None  # "since June, 350 strikes": a period of something else
     periods = [q for q in kcues.in_sentence(s - 1) if _since_day(q) or (q.cat == "kind:periods" and q.value == "P1M")]
     return periods[-1] if periods and periods[-1].paren == 0 else None
+
+
+def _continued_period(doc: Doc, kcues: CueIndex, s: int) -> Cue | None:
+    """The period of several days the sentence before names, where sentence ``s`` opens with a
+    word that continues it (``[kind] continuing``: "Seit Sonntag verloren 4.180 Soldaten ihr Leben.
+    Darüber hinaus sollen 87 Schützenpanzer verloren gegangen sein")."""
+    first = doc.sentences[s][0]
+    if s == 0 or not doc.matches_in(first, min(first + 2, doc.sentences[s][1]), "kind:continuing"):
+        return None
+    periods = {q.first for q in kcues.in_sentence(s - 1) if q.cat == "kind:periods" and q.value not in ("P1D", "same")}
+    named = [q for q in kcues.in_sentence(s - 1) if q.cat == "kind:increase" and q.first in periods]
+    return named[-1] if named else None
 
 
 def _trails(q: Cue, figs: list[Candidate], c: Candidate) -> bool:

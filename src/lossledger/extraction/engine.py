@@ -670,7 +670,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     """The pipeline on one text (or one window of a large one: large.py)."""
     doc = analyse(text, lang)
     dates = find_dates(doc.tokens, doc.all_matches(), doc.lex)
-    doc.add_cues(period_cues(doc, dates))
+    doc.add_cues(period_cues(doc, dates, pub))
     cands = find_candidates(doc, dates)
     statement = is_statement(doc, cands)
     pair_respectively(doc, cands)

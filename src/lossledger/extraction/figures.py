@@ -416,6 +416,11 @@ def _before_gloss(doc: Doc, j: int) -> int:
     return j
 
 
+#: a word of a caseless script this long before "-34" names a model ("सुखोई-34", "केए-52"); a
+#: shorter one is a clitic ("כ-400")
+_CASELESS_NAME = 2
+
+
 def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> str | None:
     """Why the number is not a figure, looking at the tokens around it."""
     toks = doc.tokens
@@ -462,11 +467,16 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
         adjacent = prev.end == tok.start
         if prev.raw in ("-", "‑") and num.first > 1 and adjacent:
             pp = toks[num.first - 2]
-            # "T-72", "Су-34", "т-62"; not a clitic of a caseless script ("כ-400": about 400)
+            # "T-72", "Су-34", "т-62", "सुखोई-34"; not a clitic of a caseless script ("כ-400": about 400)
+            first = pp.raw[:1]
             if (
                 pp.kind == WORD
                 and pp.end == prev.start
-                and (pp.raw[:1].isupper() or (len(pp.raw) <= 3 and pp.raw[:1].islower()))
+                and (
+                    first.isupper()
+                    or (len(pp.raw) <= 3 and first.islower())
+                    or (len(pp.raw) >= _CASELESS_NAME and not first.isupper() and not first.islower())
+                )
             ):
                 return "model designation"
             if pp.kind == NUM and pp.end == prev.start:

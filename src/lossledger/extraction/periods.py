@@ -40,8 +40,9 @@ def year_of(tok: Token) -> int | None:
     return None
 
 
-def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
-    """Kind cues for the periods the text's dates give (see the module docstring)."""
+def period_cues(doc: Doc, dates: list[DateMention], published: dt.date | None = None) -> list[Match]:
+    """Kind cues for the periods the text's dates give (see the module docstring); ``published``
+    counts the days since a weekday ("seit Sonntag")."""
     out: list[Match] = []
     dated: set[int] = set()
     for dm in dates:
@@ -51,7 +52,7 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         if _during(doc, dm.first, dm.last):
             out.append(_cue(dm.first, dm.last, "increase", "P1M"))
     for start, end in zip(dates, dates[1:], strict=False):  # "з 27 листопада по 3 грудня"
-        days = _range_days(start, end)
+        days = _range_days(start, end) or _weekday_range(start, end)
         if days is not None:
             out.append(_cue(start.first, end.last, "increase", f"P{days}D"))
         elif _from_war_start(start, end):  # "vom 24. Februar 2022 bis zum 10. Oktober 2024": a total
@@ -71,9 +72,52 @@ def period_cues(doc: Doc, dates: list[DateMention]) -> list[Match]:
         line_label = (k == 0 or tok.nl_before) and k + 1 < len(doc.tokens) and doc.tokens[k + 1].raw == ":"
         if line_label or _during(doc, k, k + 1):
             out.append(_cue(k, k + 1, "increase", "P1Y"))
-    out.extend(_counted_periods(doc, dated))
+    out.extend(_counted_periods(doc, dated, published))
     out.extend(_since_dates(doc, dates, dated))
+    out.extend(_since_weekdays(doc, dates, dated, published))
     return out
+
+
+#: the reports a loss "since Monday" sums when the text's day is not known: a week's at most
+_WEEK = 7
+
+
+def _since_weekdays(doc: Doc, dates: list[DateMention], dated: set[int], published: dt.date | None) -> list[Match]:
+    """ "since Sunday", "seit Sonntag", "з понеділка": a new loss over the reports from that
+    weekday's to the text's day (a week's when the text's day is not known), never a total."""
+    out: list[Match] = []
+    day_dates = {dm.first for dm in dates if dm.day is not None}
+    for dm in dates:
+        if dm.weekday is None or dm.day is not None or dm.month is not None or dm.range_end:
+            continue
+        if day_dates & set(range(dm.last, dm.last + 3)) or _date_follows(doc, dm.last):
+            continue  # "sejak Kamis (24/2/2022)": the weekday of a date the text gives
+        start = _since_start(doc, dm.first, dated)
+        if start < dm.first:
+            days = (published.weekday() - dm.weekday) % _WEEK if published is not None else _WEEK
+            out.append(_cue(start, dm.last, "increase", f"P{days or _WEEK}D"))
+    return out
+
+
+def _date_follows(doc: Doc, k: int) -> bool:
+    """Whether a date written in figures ("(24/2/2022)", "24.2.") starts at token ``k``, maybe
+    after a bracket or a comma."""
+    toks = doc.tokens
+    if k < len(toks) and toks[k].raw in ("(", ","):
+        k += 1
+    return (
+        k + 1 < len(toks) and toks[k].kind == NUM and toks[k + 1].raw in ("/", ".") and toks[k + 1].start == toks[k].end
+    )
+
+
+def _weekday_range(start: DateMention, end: DateMention) -> int | None:
+    """The reports of a range of two weekdays ("von Sonntag bis Freitag": the losses reported on
+    Monday to Friday, five), or None when they are no such range."""
+    if not (start.since_cue and end.range_end) or start.weekday is None or end.weekday is None:
+        return None
+    if start.day is not None or end.day is not None:
+        return None
+    return (end.weekday - start.weekday) % _WEEK or None
 
 
 def _abbreviated(doc: Doc, m: Match) -> bool:
@@ -94,6 +138,8 @@ def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Ma
             period = _since_period(dm.year, dm.month, dm.day or 1)
             if period is not None:
                 out.append(_cue(start, dm.last, "increase", period))
+            elif _war_start(dm):  # "منذ 24 فبراير": the total, which "in this period" then means
+                out.append(_cue(start, dm.last, "total", None))
     for m in doc.matches_in(0, len(doc.tokens), "date:month"):  # a month named alone: "since January"
         if m.start not in dated and not _abbreviated(doc, m):
             start = _since_start(doc, m.start, dated)
@@ -110,6 +156,11 @@ def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Ma
     return out
 
 
+def _war_start(dm: DateMention) -> bool:
+    """Whether a date is the invasion's day or its first report's (24 or 25 February 2022)."""
+    return dm.month == INVASION.month and dm.year in (None, INVASION.year) and dm.day in _WAR_START_DAYS
+
+
 def _since_start(doc: Doc, first: int, dated: set[int]) -> int:
     """Where a "since" word right before token ``first`` starts (an article between at most: "desde
     el 1 de marzo"), else ``first``.  One right after another date is that date's postposition
@@ -124,9 +175,10 @@ def _since_start(doc: Doc, first: int, dated: set[int]) -> int:
 
 def _since_period(year: int | None, month: int, day: int) -> str | None:
     """The period of a new loss since a day: ``since:YYYY-MM-DD`` or ``since:--MM-DD``; None for
-    the start of the war (February 2022, or February with no year)."""
-    if month == 2 and year in (None, 2022):
-        return None
+    the start of the war (February 2022, or February with no year and no day or the 24th or
+    25th)."""
+    if month == 2 and (year == INVASION.year or (year is None and day in (1, *_WAR_START_DAYS))):
+        return None  # "seit dem 3. Februar" (no year) is a day of a later February
     if year is not None and (year < INVASION.year or (year == INVASION.year and month < 3)):
         return None
     try:
@@ -188,20 +240,64 @@ def _first_day(period: str | None, until: dt.date | None) -> dt.date | None:
     return start if start <= until else start.replace(year=until.year - 1)
 
 
-def _counted_periods(doc: Doc, dated: set[int]) -> list[Match]:
-    """ "over the past 24 hours", "за последние 3 дня", "i løpet av de siste 24 timer": a period
-    prefix (``[kind] period_prefix``), a number and a word of time (``[nonclaims] time_after``) is
-    a new loss over that time; its length in days is left open (the plausibility check then
-    treats it as a day)."""
+#: more years than this are no span of this war ("за 10 років афганської війни")
+_WAR_YEARS = 4
+#: hours of a span that is one report's day ("in the past 24 hours", "за 48 часов" is two)
+_DAY_HOURS = 24
+
+
+def _span_period(count: int, letter: str) -> str:
+    """An ISO 8601 period for a count of a unit of time (weeks in days, as the vocabularies write
+    them: "P14D"; hours in whole days: "P1D")."""
+    if letter == "H":
+        return f"P{max(1, -(-count // _DAY_HOURS))}D"
+    if letter == "W":
+        return f"P{7 * count}D"
+    return f"P{count}{letter}"
+
+
+def _counted_periods(doc: Doc, dated: set[int], published: dt.date | None) -> list[Match]:
+    """ "over the past 24 hours", "за последние 3 дня", "over the past three months", "за три
+    зимних месяца", "in drei Monaten": a period prefix (``[kind] period_prefix``) or a word of
+    "during" (``[dates] during``), a count in digits or words, at most one word more, and a unit
+    of time is a new loss over that time: the count of the unit, where the unit is one of CLDR's
+    (vocab.py's ``time_units``) and the text's day is known (so that the plausibility check can
+    tell "in 18 days of invasion", the war so far, from a span of it); after a "during" word
+    only months and years ("за 11 днів" is the war's first days far more often than a span).
+    After a prefix, another word of time (``[nonclaims] time_after``) leaves its length open
+    (the plausibility check then treats it as a day)."""
     out: list[Match] = []
     if doc.lex.term_before_number:
         return out  # "지난 19일부터": where a counter follows every number, "N days" and "the Nth" look alike
-    for m in doc.matches_in(0, len(doc.tokens), "kind:period_prefix"):
-        k = m.end
-        if k + 1 < len(doc.tokens) and doc.tokens[k].kind == NUM and k not in dated:  # not "지난 12일부터" (the 12th)
-            unit = doc.match_at.get(k + 1)
-            if unit is not None and unit.has("non:time_after"):
-                out.append(_cue(m.start, unit.end, "increase", None))
+    toks, units, key = doc.tokens, doc.lex.time_units, doc.lex.key
+    numbers = {n.first: n for n in doc.numbers}
+    openers = [(m, True) for m in doc.matches_in(0, len(toks), "kind:period_prefix")]
+    if published is not None:
+        openers += [(m, False) for m in doc.matches_in(0, len(toks), "date:during")]
+    for m, prefix in openers:
+        n = numbers.get(m.end)
+        if n is None or m.end in dated or n.value != int(n.value) or not 0 < n.value < 1000:
+            continue
+        letter = None
+        if published is not None:
+            for u in range(n.last, min(n.last + 2, len(toks))):
+                letter = units.get(toks[u].norm) or units.get(key(toks[u].norm))
+                if letter is not None:
+                    break
+        if letter is not None:
+            # "за 10 років афганської війни" is no span of this war
+            if (prefix or letter in "MY") and not (letter == "Y" and n.value > _WAR_YEARS):
+                out.append(_cue(m.start, u + 1, "increase", _span_period(int(n.value), letter)))
+            continue
+        unit = doc.match_at.get(n.last)
+        if (
+            prefix
+            and toks[n.first].kind == NUM
+            and n.last == n.first + 1
+            and unit is not None
+            and unit.has("non:time_after")
+        ):
+            out.append(_cue(m.start, unit.end, "increase", None))
     return out
 
 

@@ -88,9 +88,15 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
                 _speaker_by_size(c, fig_era, table)
         elif c.kind == "increase":
             largest = table.largest_increase(c.metric, fig_era, _days(c.period, fig_era))
-            if largest is not None and value > largest:
+            if largest is None or value <= largest:
+                continue
+            smallest = table.smallest_total(c.metric, fig_era)
+            multi_day = c.period not in (None, "P1D")
+            if not (multi_day and smallest is not None and value * 2 < smallest):
                 c.kind, c.period, c.kind_by = "total", None, "size"
                 _speaker_by_size(c, fig_era, table)
+            # a loss over a stated period too small for a total as well ("п'ять літаків" over a
+            # winter whose months lost fewer) keeps its kind
 
 
 #: the war's first days, when news counted losses since the invasion before and besides the
@@ -98,15 +104,19 @@ def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.d
 _FIRST_DAYS = dt.timedelta(days=3)
 #: how close to the invasion a period's start must fall for the period to be the whole war
 _WAR_START_SLACK = dt.timedelta(days=14)
+#: and for a count of years ("in 3 years of war" in June 2025: the war so far)
+_YEARS_SLACK = dt.timedelta(days=183)
 
 
 def _whole_war(c: Candidate, era: dt.date | None) -> bool:
-    """An increase over months or years that reach back to the invasion from the text's era ("за
-    два роки" in February 2024, "in a year of war" in February 2023) is the total since it began;
-    the same words in 2026 are two years' losses."""
-    if era is None or c.kind != "increase" or not c.period or c.period[-1] not in "MY" or c.period.startswith("since:"):
+    """An increase over days, months or years that reach back to the invasion from the text's era
+    ("за два роки" in February 2024, "in a year of war" in February 2023, "in the past two
+    weeks" on 10 March 2022) is the total since it began; the same words in 2026 are two years'
+    losses."""
+    if era is None or c.kind != "increase" or not c.period or c.period.startswith("since:") or c.period == "P1D":
         return False
-    return era - dt.timedelta(days=_days(c.period, era)) <= INVASION + _WAR_START_SLACK
+    slack = _WAR_START_SLACK if c.period[-1] == "M" else _YEARS_SLACK if c.period[-1] == "Y" else _FIRST_DAYS
+    return era - dt.timedelta(days=_days(c.period, era)) <= INVASION + slack
 
 
 #: a figure this many times any day's loss of its metric, and below half its smallest total, is

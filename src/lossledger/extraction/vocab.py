@@ -37,7 +37,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   before, which is a new loss), ``respectively`` (bare totals map to the figures before, in order),
   ``to_total`` ("rose by 1,210 *to* 400,300": the figure after it is the new total), ``record``
   ("the highest daily losses since the invasion": a record day's figure is first reported on the
-  earliest report that holds it; verify/fingerprint.py prefers that date among equal fits).
+  earliest report that holds it; verify/fingerprint.py prefers that date among equal fits),
+  ``continuing`` (a sentence's opening "in addition", "darüber hinaus": its figures with no cue
+  of their own continue the period of the sentence before).
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
   overnight interception counts, which are not the General Staff's loss statistics; ``anaphor``:
@@ -150,6 +152,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "to_total",
         "altogether",
         "record",
+        "continuing",
     },
     "sources": {
         "general-staff",
@@ -383,6 +386,8 @@ class Lexicon:
     abbreviations: frozenset[str] = frozenset()  # titles whose full stop ends no sentence ("Gen.")
     according_pairs: frozenset[tuple[str, str]] = frozenset()  # the keys of two-word ``according`` ("по данным")
     day_names: frozenset[str] = frozenset()  # "днів", "dni", "jours" and their keys (CLDR's units)
+    #: the names of the units of time (CLDR's durations, with their keys) -> "H" "D" "W" "M" "Y"
+    time_units: dict[str, str] = field(default_factory=dict)
     _findex: dict[str, _Firsts] = field(default_factory=dict)
     _vcache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
@@ -714,25 +719,40 @@ _PLURAL_SAMPLES = (0, 1, 2, 3, 5, 11, 21, 100, 1.5)
 _NUMBER_PART = re.compile(r"[\d\s.,\u066b\u066c\u00a0\u202f]*\d[\d\s.,\u066b\u066c\u00a0\u202f]*")
 
 
-def _add_babel_days(lex: Lexicon, code: str) -> None:
-    """The names of the unit "day" in every plural form ("день", "дня", "днів"; "dzień", "dni"),
-    from Babel's CLDR unit patterns, with their keys: a text's count of the war's days dates it
-    (engine.py).  Not in scripts written without spaces, where one character stands in other words."""
+#: CLDR's units of time, each with the letter of its ISO 8601 duration ("H" for hours: PT…H)
+_TIME_UNITS = {
+    "duration-hour": "H",
+    "duration-day": "D",
+    "duration-week": "W",
+    "duration-month": "M",
+    "duration-year": "Y",
+}
+
+
+def _add_babel_units(lex: Lexicon, code: str) -> None:
+    """The names of the units of time in every plural form ("день", "дня", "днів"; "month",
+    "months"; "miesiąc", "miesięcy"), from Babel's CLDR unit patterns, with their keys: a text's
+    count of the war's days dates it (engine.py), and "over the past three months" is a period
+    (periods.py).  Not in scripts written without spaces, where one character stands in other
+    words; a name two units share is left out."""
     from babel import UnknownLocaleError
     from babel.units import format_unit
 
     from .tokens import UNSPACED
 
-    names: set[str] = set()
-    for count in _PLURAL_SAMPLES:
-        try:
-            text = format_unit(count, "duration-day", length="long", locale=code)
-        except (UnknownLocaleError, ValueError, KeyError):
-            return
-        name = fold(_NUMBER_PART.sub(" ", text).strip())
-        if len(name) >= 2 and " " not in name and not UNSPACED.search(name):
-            names |= {name, lex.key(name)}
-    lex.day_names = frozenset(names)
+    units: dict[str, set[str]] = defaultdict(set)
+    for unit, letter in _TIME_UNITS.items():
+        for count in _PLURAL_SAMPLES:
+            try:
+                text = format_unit(count, unit, length="long", locale=code)
+            except (UnknownLocaleError, ValueError, KeyError):
+                return
+            name = fold(_NUMBER_PART.sub(" ", text).strip())
+            if len(name) >= 2 and " " not in name and not UNSPACED.search(name):
+                units[name].add(letter)
+                units[lex.key(name)].add(letter)
+    lex.time_units = {name: letters.pop() for name, letters in units.items() if len(letters) == 1}
+    lex.day_names = frozenset(name for name, letter in lex.time_units.items() if letter == "D")
 
 
 def _add_statement(lex: Lexicon, code: str, keyed: bool = True) -> None:
@@ -844,7 +864,7 @@ def _build_lexicon(code: str) -> Lexicon:
         _add_babel_dates(lex, c, keyed=i == 0)
         _add_babel_places(lex, c, keyed=i == 0)
         _add_statement(lex, c, keyed=i == 0)
-    _add_babel_days(lex, code)
+    _add_babel_units(lex, code)
     if code not in codes:
         _add_babel_dates(lex, code)
         _add_babel_places(lex, code)

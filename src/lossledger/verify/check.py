@@ -291,6 +291,9 @@ def others_fitting_nothing(claims: list[Claim], index: FingerprintIndex, latest:
             c = replace(c, qualifier="about", precision=max(c.precision or 1, c.value // _LOOSE))
         if any(d in window for d in index.ordinals(c)):
             return False
+    # a loss over a stated period that is the rise of the reports over it ("seit Sonntag 4.180")
+    if any(c.multi_day and any(d in window for d in index.period_ordinals(c)) for c in claims):
+        return False
     for c in claims:
         _settled(c, "source", source="other")
     return True
