@@ -1139,3 +1139,11 @@ def test_a_model_number_in_a_caseless_script_is_no_count(text: str, language: st
 )
 def test_nato_and_sector_commanders_are_not_the_general_staff(text: str, language: str) -> None:
     assert GS not in {s for s, *_x in _claims(text, language)}
+
+
+def test_a_sentence_that_continues_takes_the_period_of_the_one_before() -> None:
+    text = (
+        "Laut Generalstab verloren von Sonntag bis Freitag 4.180 russische Soldaten ihr Leben. "
+        "Darüber hinaus sollen 87 Schützenpanzer und 76 Drohnen verloren gegangen sein."
+    )
+    assert {("afv", "increase", 87, "P5D"), ("uav", "increase", 76, "P5D")} <= _periods(text, "de")

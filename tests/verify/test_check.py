@@ -779,3 +779,19 @@ def test_a_loss_over_a_stated_period_that_the_reports_add_up_to_stays_the_genera
     report = check(text, view, published=friday.isoformat(), language="de")
     [personnel] = _claims(report, value=week)
     assert (personnel["source"], personnel["kind"], personnel["verdict"]) == ("general-staff", "increase", "match")
+
+
+def test_a_commanders_sums_over_a_winter_date_the_report_they_add_up_to(view: LedgerView) -> None:
+    """Losses "over the three winter months" stated two days into March fix no single report;
+    the report whose rise over the three months they are (the last of February's) is the one
+    the text quotes, and they match it."""
+    series = view.points("general-staff")["personnel"]
+    end, start = dt.date(2025, 3, 1), dt.date(2024, 12, 1)
+    winter = series[end].total - series[start].total
+    text = (
+        f"Головнокомандувач ЗСУ: за три зимові місяці росіяни втратили {winter:,} військових убитими та пораненими."
+    ).replace(",", " ")
+    report = check(text, view, published="2025-03-02", language="uk")
+    assert (report.report_date, report.fingerprint.confidence) == (end, 0.5)
+    [claim] = _claims(report, value=winter)
+    assert (claim["kind"], claim["verdict"]) == ("increase", "match")

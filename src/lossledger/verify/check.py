@@ -102,7 +102,10 @@ def check(
     found.claims = _once(found.claims)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = _recent_report(gs_claims, index, fingerprint, latest)
-    reference = _reference_date(fingerprint.date, stated, view)
+    by_period = _period_report(gs_claims, index, fingerprint, latest)
+    if by_period is not None:  # its figures are sums over periods up to that report: none is stale
+        fingerprint = by_period
+    reference = fingerprint.date if by_period is not None else _reference_date(fingerprint.date, stated, view)
     newer = newest_quoted(gs_claims, index, fingerprint, latest)
     if newer is not None and (reference is None or newer >= reference):
         reference = newer
@@ -654,6 +657,37 @@ def _recent_report(
         return fingerprint
     recent = index.find(claims, near=latest, latest=latest, earliest=latest - dt.timedelta(days=_RECENT_DAYS))
     return recent if recent.date is not None and recent.score >= fingerprint.score / 2 else fingerprint
+
+
+#: how many days before publication the report that losses over stated periods sum up to is
+#: looked for, and how sure its date is (never above a look-alike's bound: a rise over months
+#: can equal another speaker's count by chance)
+_PERIOD_DAYS = 14
+_PERIOD_CONFIDENCE = 0.5
+#: a figure ending in this many zeros is rounded
+_ROUNDED = 2
+
+
+def _period_report(
+    claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, latest: dt.date | None
+) -> Fingerprint | None:
+    """The report a text quotes whose General Staff figures fix no day but include losses over
+    stated periods ("за три зимних месяца … около 92 850", a commander's winter): the latest
+    report of the fortnight up to the day of publication over whose periods the reports rose by most of
+    them (at least half); None when the figures fix a day or no report is that."""
+    # "almost 300,000", "over 7,700" fit many reports' rise: only figures with their last digits
+    spans = [c for c in claims if c.multi_day and trailing_zeros(c.value) < _ROUNDED]
+    if fingerprint.date is not None or latest is None or not spans:
+        return None
+    published = latest.toordinal() - 1  # (``latest`` allows for a clock ahead of Kyiv's)
+    window = range(published - _PERIOD_DAYS, published + 1)
+    fits = Counter(d for c in spans for d in index.period_ordinals(c) if d in window)
+    if not fits:
+        return None
+    best, count = max(fits.items(), key=lambda item: (item[1], item[0]))
+    if 2 * count < len(spans):
+        return None
+    return Fingerprint(dt.date.fromordinal(best), _PERIOD_CONFIDENCE, matched=count, claims=len(claims))
 
 
 def _reference_date(found: dt.date | None, stated: dt.date | None, view: LedgerView) -> dt.date | None:
