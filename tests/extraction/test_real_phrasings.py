@@ -1147,3 +1147,21 @@ def test_a_sentence_that_continues_takes_the_period_of_the_one_before() -> None:
         "Darüber hinaus sollen 87 Schützenpanzer und 76 Drohnen verloren gegangen sein."
     )
     assert {("afv", "increase", 87, "P5D"), ("uav", "increase", 76, "P5D")} <= _periods(text, "de")
+
+
+@pytest.mark.parametrize(
+    "text, language, values",
+    [
+        (
+            "யுக்ரேன்: இதுவரை 26, 350 ரஷ்ய வீரர்கள் கொல்லப்பட்டனர்; 1, 187 டாங்கிகள் மற்றும் 2, 856 ஆயுத வாகனங்கள்.",
+            "ta",
+            {26350, 1187, 2856},
+        ),
+        ("Jeshi la Ukraine limesema wanajeshi 5, 840 wa Urusi wameuawa.", "sw", {5840}),
+        # a list of numbers and a date keep their commas
+        ("Ukraine said Russian losses stood at 700, 800 and 850 soldiers on those days.", "en", {700, 800, 850}),
+        ("Ukraine said that on March 26, 350 Russian soldiers were killed.", "en", {350}),
+    ],
+)
+def test_a_comma_typed_with_a_space_as_thousands_separator(text: str, language: str, values: set[int]) -> None:
+    assert {c.value for c in extract(text, language=language).claims} == values

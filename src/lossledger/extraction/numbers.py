@@ -199,7 +199,50 @@ def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> lis
         out.append(phrase)
         i = phrase.last
     _share_range_scales(tokens, out, lex)
+    return _comma_spaced_thousands(tokens, out, matches, lex)
+
+
+def _comma_spaced_thousands(
+    tokens: list[Token], phrases: list[NumberPhrase], matches: list[Match], lex: Lexicon
+) -> list[NumberPhrase]:
+    """ "26, 350 ரஷ்ய வீரர்கள்", "wanajeshi 5, 840 wa Urusi": a comma typed with a space after it as
+    the thousands separator, between one to three digits and three more followed by a word.  Not
+    in a list of numbers ("700, 800 and 850": a comma or a word joining numbers before or after)
+    nor after a month's name ("March 26, 350 soldiers": a date)."""
+    out: list[NumberPhrase] = []
+    months: set[int] | None = None  # where a month's name ends (found once, where needed)
+    k = 0
+    while k < len(phrases):
+        a = phrases[k]
+        b = phrases[k + 1] if k + 1 < len(phrases) else None
+        if b is not None and _spaced_thousands(tokens, a, b, lex):
+            if months is None:
+                months = {m.end for m in matches if m.has("date:month")}
+            if a.first in months:
+                out.append(a)
+                k += 1
+                continue
+            out.append(
+                NumberPhrase(a.first, b.last, a.start, b.end, a.value * 1000 + b.value, 1, a.text, raw_digits="")
+            )
+            k += 2
+            continue
+        out.append(a)
+        k += 1
     return out
+
+
+def _spaced_thousands(tokens: list[Token], a: NumberPhrase, b: NumberPhrase, lex: Lexicon) -> bool:
+    if not (a.raw_digits.isdigit() and len(a.raw_digits) <= 3 and len(b.raw_digits) == 3 and b.raw_digits.isdigit()):
+        return False
+    comma = tokens[a.last]
+    if b.first != a.last + 1 or comma.raw != "," or comma.start != tokens[a.first].end:
+        return False
+    if tokens[b.first].start - comma.end != 1 or b.last >= len(tokens) or tokens[b.last].kind != WORD:
+        return False
+    if lex.joins(tokens[b.last].norm) or (b.last + 1 < len(tokens) and tokens[b.last].raw == ","):
+        return False
+    return a.first == 0 or tokens[a.first - 1].raw != ","
 
 
 def _glued_scales(tokens: list[Token], matches: list[Match], lex: Lexicon) -> dict[int, str]:
