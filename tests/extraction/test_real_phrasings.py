@@ -1165,3 +1165,15 @@ def test_a_sentence_that_continues_takes_the_period_of_the_one_before() -> None:
 )
 def test_a_comma_typed_with_a_space_as_thousands_separator(text: str, language: str, values: set[int]) -> None:
     assert {c.value for c in extract(text, language=language).claims} == values
+
+
+def test_a_side_named_as_the_passive_verbs_agent_did_not_lose() -> None:
+    """ "dados divulgados *pelos* militares ucranianos": the Ukrainian military published the
+    figures; the losses are Russia's, not Ukraine's own."""
+    text = (
+        "Segundo dados divulgados pelos militares ucranianos, a Rússia já soma mais de 156.000 baixas na invasão "
+        "da Ucrânia, tendo perdido 590 pessoas só entre quarta e quinta-feira.\n\nEm relatório publicado na "
+        "quinta-feira, o Estado-Maior das Forças Armadas da Ucrânia informou que, desde o início da guerra, foram "
+        "contabilizadas 156.120 baixas russas em combate."
+    )
+    assert {s for s, *_x in _claims(text, "pt")} == {GS}

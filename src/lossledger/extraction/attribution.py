@@ -886,7 +886,7 @@ def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     s = doc.sent_of[c.first]
     lo, hi = c.evidence()
     clause_lo, _ = doc.clause_range(lo)
-    sent = scues.in_sentence(s)
+    sent = [q for q in scues.in_sentence(s) if not _agent(doc, q.first)]
     window = [q for q in sent if clause_lo <= q.first <= hi + 3]
     if window:
         return _nearest(window, c.first).cat[5:]  # type: ignore[union-attr]
@@ -896,6 +896,14 @@ def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
         return _nearest(sent, c.first).cat[5:]  # type: ignore[union-attr]
     earlier = scues.last_before(s)
     return earlier.cat[5:] if earlier is not None else "russia"
+
+
+def _agent(doc: Doc, k: int) -> bool:
+    """Whether the side named at token ``k`` is a passive verb's agent, right after "by" (maybe
+    with an article): "31 tanks destroyed by Kyiv", "détruits par les forces ukrainiennes"."""
+    if k and doc.tokens[k - 1].norm in doc.lex.articles:
+        k -= 1
+    return bool(k) and doc.tokens[k - 1].norm in doc.lex.agent_prepositions
 
 
 def _noun_side(doc: Doc, c: Candidate) -> str | None:

@@ -9,6 +9,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   and subject particles between such a noun and its number: Japanese "戦車は4006台"),
   ``object_prepositions`` (a source named right after them is what the sentence is about, not who
   speaks: "a contract *with* the Russian defence ministry", "einen Vertrag *mit* dem …"),
+  ``agent_prepositions`` (the side named right after them did what the passive verb says, so it
+  is not the side that lost: "31 tanks destroyed *by* Kyiv", "détruits *par* les forces
+  ukrainiennes"),
   ``relatives`` (relative pronouns: a country before ", que" and a word of saying speaks: "Ucrania,
   que aseguraba …", "Moscow, which said …"),
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
@@ -124,6 +127,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "term_before_number",
         "particles",
         "object_prepositions",
+        "agent_prepositions",
         "relatives",
         "adjective_after_noun",
         "verb_final",
@@ -372,6 +376,7 @@ class Lexicon:
     articles: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()  # between a noun and the number after it ("戦車は4006台")
     object_prepositions: frozenset[str] = frozenset()  # a source after them is no speaker ("a contract *with* the MoD")
+    agent_prepositions: frozenset[str] = frozenset()  # a side after them acted ("destroyed *by* Kyiv")
     relatives: frozenset[str] = frozenset()  # "Moscú, *que* el viernes afirmó …": the name before speaks
     during_suffixes: tuple[str, ...] = ()
     scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
@@ -846,6 +851,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         lex.particles |= {fold(w) for w in vocab.list("language", "particles")}
         lex.object_prepositions |= {fold(w) for w in vocab.list("language", "object_prepositions")}
+        lex.agent_prepositions |= {fold(w) for w in vocab.list("language", "agent_prepositions")}
         lex.relatives |= {fold(w) for w in vocab.list("language", "relatives")}
         lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
         lex.between |= {fold(w) for w in vocab.list("numbers", "between")}
