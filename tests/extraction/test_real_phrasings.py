@@ -1177,3 +1177,22 @@ def test_a_side_named_as_the_passive_verbs_agent_did_not_lose() -> None:
         "contabilizadas 156.120 baixas russas em combate."
     )
     assert {s for s, *_x in _claims(text, "pt")} == {GS}
+
+
+def test_a_unit_of_time_right_after_a_period_prefix_counts_one() -> None:
+    text = "Russia's forces lost 55 tanks during the course of the past week, according to Ukraine's military."
+    assert _periods(text, "en", "2023-07-25") == {("tanks", "increase", 55, "P7D")}
+
+
+def test_a_source_named_after_cited_by_relays_the_one_named_before() -> None:
+    text = (
+        "Selon les chiffres de l'état-major ukrainien cités par le ministère britannique de la Défense, "
+        "Moscou a subi 45 680 pertes humaines en novembre."
+    )
+    assert {s for s, *_x in _claims(text, "fr")} == {GS}
+
+
+def test_where_the_verb_opens_the_clause_the_country_after_it_speaks() -> None:
+    # "Russia announced inflicting on the Ukrainian forces more than 120 killed and wounded"
+    text = "بينما أعلنت روسيا تكبيد القوات الأوكرانية أكثر من 120 عسكريا بين قتيل وجريح."
+    assert {s for s, *_x in _claims(text, "ar")} == {"russian-mod"}

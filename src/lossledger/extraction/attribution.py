@@ -114,6 +114,7 @@ def speaker_cues(doc: Doc) -> list[Cue]:
     out: list[Cue] = []
     n = len(doc.tokens)
     said = {m.start: m for m in doc.matches_in(0, n, "date:said")}
+    said_ends = {m.end: m for m in said.values()} if doc.lex.verb_first else {}
     according = {m.end: m for m in doc.matches_in(0, n, "date:according")}
 
     def speaks(first: int, last: int, cat: str, m: Match) -> None:
@@ -145,6 +146,8 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         # a side's forces speak right before their word ("El ejército ruso dijo …"; not "… si stimano")
         if verb is not None and (not side or verb.start == _forces_end(doc, m)):
             speaks(m.start, verb.end, cat, m)
+        elif not side and doc.lex.verb_first and (verb := said_ends.get(m.start)) is not None:
+            speaks(verb.start, m.end, cat, m)  # "أعلنت روسيا تكبيد …": the verb opens, the country speaks
     return out
 
 
@@ -655,6 +658,9 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
     cited = [q for q in sent if _cited(doc, q)]
     if cited:
         sent = cited  # "podała agencja Ukrinform, cytując Operację Sił Połączonych": the one cited speaks
+    elif len(relaying := [q for q in sent if _relays(doc, q)]) < len(sent):
+        # "les chiffres de l'état-major cités par le ministère britannique": the one cited speaks
+        sent = [q for q in sent if q not in relaying]
     # a named source beats "Kyiv" in its sentence; Russia's MoD (often Russia named by its country)
     # does not silence Ukraine's own word of saying ("Die Ukraine spricht von …, Russland meldet …")
     if any(not _weak(q) and q.cat != "src:russian-mod" for q in sent):
@@ -681,6 +687,13 @@ def _lost_once(cues: CueIndex, doc: Doc, q: Cue) -> bool:
     if found is None:
         found = cues.lost[q] = _lost_subject(doc, q)
     return found
+
+
+def _relays(doc: Doc, q: Cue) -> bool:
+    """Whether a source is named right after a word that makes it the one relaying another
+    (``cited_by``: "cités par", "cited by"), past an article."""
+    k = q.first - 1 if q.first and doc.tokens[q.first - 1].norm in doc.lex.articles else q.first
+    return any(m.end == k for m in doc.matches_in(max(0, k - 3), k, "date:cited_by"))
 
 
 def _cited(doc: Doc, q: Cue) -> bool:

@@ -264,8 +264,9 @@ def _counted_periods(doc: Doc, dated: set[int], published: dt.date | None) -> li
     (vocab.py's ``time_units``) and the text's day is known (so that the plausibility check can
     tell "in 18 days of invasion", the war so far, from a span of it); after a "during" word
     only months and years ("за 11 днів" is the war's first days far more often than a span).
-    After a prefix, another word of time (``[nonclaims] time_after``) leaves its length open
-    (the plausibility check then treats it as a day)."""
+    A prefix right before a unit counts one ("over the past week").  After a prefix, another
+    word of time (``[nonclaims] time_after``) leaves its length open (the plausibility check then
+    treats it as a day)."""
     out: list[Match] = []
     if doc.lex.term_before_number:
         return out  # "지난 19일부터": where a counter follows every number, "N days" and "the Nth" look alike
@@ -275,6 +276,12 @@ def _counted_periods(doc: Doc, dated: set[int], published: dt.date | None) -> li
     if published is not None:
         openers += [(m, False) for m in doc.matches_in(0, len(toks), "date:during")]
     for m, prefix in openers:
+        if prefix and published is not None and m.end < len(toks) and m.end not in numbers:
+            # "over the past week", "за последний месяц": a unit with no count is one of it
+            letter = units.get(toks[m.end].norm) or units.get(key(toks[m.end].norm))
+            if letter is not None and letter != "H":
+                out.append(_cue(m.start, m.end + 1, "increase", _span_period(1, letter)))
+            continue
         n = numbers.get(m.end)
         if n is None or m.end in dated or n.value != int(n.value) or not 0 < n.value < 1000:
             continue

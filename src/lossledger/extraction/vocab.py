@@ -15,6 +15,7 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``relatives`` (relative pronouns: a country before ", que" and a word of saying speaks: "Ucrania,
   que aseguraba …", "Moscow, which said …"),
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
+  ``verb_first`` (the verb may open its clause, before its subject: Arabic "أعلنت روسيا …"),
   ``participle_final`` (a compound tense's participle closes its clause, after the figures: German,
   Dutch: "die ukrainische Armee soll 1,5 Millionen Menschen verloren haben"),
   ``genitive_before`` (an owner stands before its noun, so a country after a figure's noun is a
@@ -67,6 +68,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``according``: words of saying that stand before their speaker ("according to", "selon", "laut");
   ``citing``: words by which one speaker relays another, named after them ("Ukrinform, *citing*
   the Joint Forces", "*со ссылкой на* Генштаб"): the one cited speaks for the figures;
+  ``cited_by``: words after which the speaker that relays another is named ("the General Staff's
+  figures *cited by* the British ministry"): the one named before speaks;
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
   ``day_marks``: the mark after a day number where the language writes one ("14*일*", "14*日*"),
@@ -115,6 +118,7 @@ DATE_CUES = (
     "said",
     "according",
     "citing",
+    "cited_by",
 )
 
 #: Section -> allowed keys (None: any key, validated separately).
@@ -133,6 +137,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "verb_final",
         "participle_final",
         "genitive_before",
+        "verb_first",
         "conjunctions",
         "articles",
         "function_words",
@@ -370,6 +375,7 @@ class Lexicon:
     adjective_after_noun: bool = False
     verb_final: bool = False  # the verb closes its clause, after the figures ("… ۱۷۰ سرباز … از دست داده است")
     participle_final: bool = False  # a compound tense's participle closes it ("hat … 1,5 Millionen verloren")
+    verb_first: bool = False  # the verb may open its clause, before its subject ("أعلنت روسيا …": Russia announced)
     genitive_before: bool = False  # the owner stands before its noun ("Ukrainan sotilaat"); after it, a place
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
@@ -831,6 +837,7 @@ def _lexicon_key(code: str) -> str:
 #: the ``[language]`` flags of word order, each a field of ``Lexicon`` of the same name
 _WORD_ORDER = (
     "number_after_term", "adjective_after_noun", "term_before_number", "verb_final", "participle_final", "genitive_before",
+    "verb_first",
 )  # fmt: skip
 
 
