@@ -207,8 +207,8 @@ def _comma_spaced_thousands(
 ) -> list[NumberPhrase]:
     """ "26, 350 ரஷ்ய வீரர்கள்", "wanajeshi 5, 840 wa Urusi": a comma typed with a space after it as
     the thousands separator, between one to three digits and three more followed by a word.  Not
-    in a list of numbers ("700, 800 and 850": a comma or a word joining numbers before or after)
-    nor after a month's name ("March 26, 350 soldiers": a date)."""
+    in a list of numbers ("700, 800 and 850": a comma before the first group, or a word joining
+    numbers after the second) nor after a month's name ("March 26, 350 soldiers": a date)."""
     out: list[NumberPhrase] = []
     months: set[int] | None = None  # where a month's name ends (found once, where needed)
     k = 0
@@ -233,6 +233,7 @@ def _comma_spaced_thousands(
 
 
 def _spaced_thousands(tokens: list[Token], a: NumberPhrase, b: NumberPhrase, lex: Lexicon) -> bool:
+    """Whether ``a`` ", " ``b`` is one number written with a spaced comma (see above)."""
     if not (a.raw_digits.isdigit() and len(a.raw_digits) <= 3 and len(b.raw_digits) == 3 and b.raw_digits.isdigit()):
         return False
     comma = tokens[a.last]
@@ -240,7 +241,7 @@ def _spaced_thousands(tokens: list[Token], a: NumberPhrase, b: NumberPhrase, lex
         return False
     if tokens[b.first].start - comma.end != 1 or b.last >= len(tokens) or tokens[b.last].kind != WORD:
         return False
-    if lex.joins(tokens[b.last].norm) or (b.last + 1 < len(tokens) and tokens[b.last].raw == ","):
+    if lex.joins(tokens[b.last].norm):
         return False
     return a.first == 0 or tokens[a.first - 1].raw != ","
 
