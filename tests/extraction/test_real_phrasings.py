@@ -1196,3 +1196,21 @@ def test_where_the_verb_opens_the_clause_the_country_after_it_speaks() -> None:
     # "Russia announced inflicting on the Ukrainian forces more than 120 killed and wounded"
     text = "بينما أعلنت روسيا تكبيد القوات الأوكرانية أكثر من 120 عسكريا بين قتيل وجريح."
     assert {s for s, *_x in _claims(text, "ar")} == {"russian-mod"}
+
+
+def test_bullets_after_a_sentence_naming_a_span_are_losses_over_it() -> None:
+    text = (
+        "Головнокомандувач ЗСУ: за три зимові місяці втрати противника склали близько 92 850 військових, "
+        "у середньому 1031 на добу.\n\n  • 322 танки;\n  • 430 бойових броньованих машин;\n  • 2 967 артсистем;\n"
+        "  • 110 РСЗВ."
+    )
+    got = _periods(text, "uk", "2026-03-02")
+    assert {("tanks", "increase", 322, "P3M"), ("mlrs", "increase", 110, "P3M")} <= got
+
+
+def test_recruits_are_no_losses() -> None:
+    text = (
+        "За словами Генштабу, у січні Росія втратила майже 29,7 тисячі військових, тоді як противник "
+        "за цей період зміг рекрутувати близько 22 тисяч осіб."
+    )
+    assert 22000 not in {c.value for c in extract(text, language="uk").claims}

@@ -1334,13 +1334,16 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
     • 62 tanks; / • 75 artillery systems" are that week's losses.  A side the header names
     ("Perdas de Kiev em 2025:") is the side of the items whose nouns name none.  A list whose items
     carry their day's increase in brackets ("tanks — 7928 (+17) units;") is the statement's list of
-    totals, whatever the header: its items without brackets are totals too ("submarines — 1")."""
+    totals, whatever the header: its items without brackets are totals too ("submarines — 1").
+    Bullets right after a sentence that names a period of several days take it too ("за три
+    зимові місяці … / • 322 танки")."""
     with_increase = {id(c.parent) for c in figs if c.parent is not None and c.plus}
     for group in list_groups(doc, figs):
         if len(group) < _HEADED_LIST:
             continue
         header = _header_sentence(doc, group[0])
-        if header is None:
+        spans_only = header is None  # bullets after a full stop take only a period of several days
+        if header is None and (header := _bullets_after(doc, group[0])) is None:
             continue
         sides = [q for q in ctx.sidecues.in_sentence(header) if q.paren == 0]
         if sides:
@@ -1352,6 +1355,10 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
             continue
         for s in (header, header - 1):
             cues = [q for q in ctx.kcues.in_sentence(s) if q.cat in ("kind:increase", "kind:total") and q.paren == 0]
+            if spans_only:  # "за три зимові місяці … 92 850, в середньому 1031 щодня": the span
+                cues = [
+                    q for q in cues if q.cat == "kind:increase" and _period_for(ctx.kcues, s, q)[0] not in (None, "P1D")
+                ]
             if cues:
                 chosen = cues[-1]
                 kind = _kind_from(chosen)[0]
@@ -1366,6 +1373,16 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
                     for c in group:
                         c.kind, c.period, c.kind_by = kind, period, "list"
                 break
+
+
+def _bullets_after(doc: Doc, first: Candidate) -> int | None:
+    """The sentence right before a list whose first item opens a line with a bullet ("… за три
+    зимові місяці … 92 850 …. / • 322 танки; / • 430 ББМ"), which then heads it."""
+    toks = doc.tokens
+    j = doc.before_qualifier(first.evidence()[0]) - 1
+    if j < 1 or toks[j].raw not in BULLETS or not toks[j].nl_before:
+        return None
+    return doc.sent_of[j - 1]
 
 
 def _header_sentence(doc: Doc, first: Candidate) -> int | None:
