@@ -1093,15 +1093,6 @@ def test_since_a_weekday_and_a_range_of_weekdays_are_periods() -> None:
     assert _periods(dated, "id", "2022-03-08") == {("personnel", "total", 11000, None)}
 
 
-def test_in_this_time_is_the_period_named_before() -> None:
-    text = (
-        "Головнокомандувач ЗСУ повідомив, що за три місяці зими Росія втратила 92 850 військових. "
-        "Також за цей час у росіян поменшало на 322 танки, п'ять літаків і один гелікоптер."
-    )
-    got = _periods(text, "uk", "2026-03-02")
-    assert {("tanks", "increase", 322, "P3M"), ("aircraft", "increase", 5, "P3M")} <= got
-
-
 def test_in_this_period_naming_no_period_leaves_the_kind_to_the_figures_size() -> None:
     text = (
         "D'après l'état-major, plus d'un million de soldats russes ont été tués ou blessés. Ce total inclut les "
@@ -1139,14 +1130,6 @@ def test_a_model_number_in_a_caseless_script_is_no_count(text: str, language: st
 )
 def test_nato_and_sector_commanders_are_not_the_general_staff(text: str, language: str) -> None:
     assert GS not in {s for s, *_x in _claims(text, language)}
-
-
-def test_a_sentence_that_continues_takes_the_period_of_the_one_before() -> None:
-    text = (
-        "Laut Generalstab verloren von Sonntag bis Freitag 4.180 russische Soldaten ihr Leben. "
-        "Darüber hinaus sollen 87 Schützenpanzer und 76 Drohnen verloren gegangen sein."
-    )
-    assert {("afv", "increase", 87, "P5D"), ("uav", "increase", 76, "P5D")} <= _periods(text, "de")
 
 
 @pytest.mark.parametrize(
@@ -1198,19 +1181,45 @@ def test_where_the_verb_opens_the_clause_the_country_after_it_speaks() -> None:
     assert {s for s, *_x in _claims(text, "ar")} == {"russian-mod"}
 
 
-def test_bullets_after_a_sentence_naming_a_span_are_losses_over_it() -> None:
-    text = (
-        "Головнокомандувач ЗСУ: за три зимові місяці втрати противника склали близько 92 850 військових, "
-        "у середньому 1031 на добу.\n\n  • 322 танки;\n  • 430 бойових броньованих машин;\n  • 2 967 артсистем;\n"
-        "  • 110 РСЗВ."
-    )
-    got = _periods(text, "uk", "2026-03-02")
-    assert {("tanks", "increase", 322, "P3M"), ("mlrs", "increase", 110, "P3M")} <= got
-
-
 def test_recruits_are_no_losses() -> None:
     text = (
         "За словами Генштабу, у січні Росія втратила майже 29,7 тисячі військових, тоді як противник "
         "за цей період зміг рекрутувати близько 22 тисяч осіб."
     )
     assert 22000 not in {c.value for c in extract(text, language="uk").claims}
+
+
+@pytest.mark.parametrize(
+    "text, language, published, expected",
+    [
+        # "за цей час": the period named before
+        (
+            "Головнокомандувач ЗСУ повідомив, що за три місяці зими Росія втратила 92 850 військових. "
+            "Також за цей час у росіян поменшало на 322 танки, п'ять літаків і один гелікоптер.",
+            "uk",
+            "2026-03-02",
+            {("tanks", "increase", 322, "P3M"), ("aircraft", "increase", 5, "P3M")},
+        ),
+        # a sentence that continues the one before ("Darüber hinaus")
+        (
+            "Laut Generalstab verloren von Sonntag bis Freitag 4.180 russische Soldaten ihr Leben. "
+            "Darüber hinaus sollen 87 Schützenpanzer und 76 Drohnen verloren gegangen sein.",
+            "de",
+            None,
+            {("afv", "increase", 87, "P5D"), ("uav", "increase", 76, "P5D")},
+        ),
+        # bullets right after a sentence that names a span of several days
+        (
+            "Головнокомандувач ЗСУ: за три зимові місяці втрати противника склали близько 92 850 військових, "
+            "у середньому 1031 на добу.\n\n  • 322 танки;\n  • 430 бойових броньованих машин;\n  • 2 967 артсистем;\n"
+            "  • 110 РСЗВ.",
+            "uk",
+            "2026-03-02",
+            {("tanks", "increase", 322, "P3M"), ("mlrs", "increase", 110, "P3M")},
+        ),
+    ],
+)
+def test_figures_after_a_named_span_take_its_period(
+    text: str, language: str, published: str | None, expected: set[tuple[str, str, int, str]]
+) -> None:
+    assert expected <= _periods(text, language, published)

@@ -692,8 +692,8 @@ def _lost_once(cues: CueIndex, doc: Doc, q: Cue) -> bool:
 def _relays(doc: Doc, q: Cue) -> bool:
     """Whether a source is named right after a word that makes it the one relaying another
     (``cited_by``: "cités par", "cited by"), past an article."""
-    k = q.first - 1 if q.first and doc.tokens[q.first - 1].norm in doc.lex.articles else q.first
-    return any(m.end == k for m in doc.matches_in(max(0, k - 3), k, "date:cited_by"))
+    ends = _ends_before(doc, q.first)
+    return any(m.end in ends for m in doc.matches_in(max(0, q.first - 5), q.first, "date:cited_by"))
 
 
 def _cited(doc: Doc, q: Cue) -> bool:
@@ -914,9 +914,7 @@ def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
 def _agent(doc: Doc, k: int) -> bool:
     """Whether the side named at token ``k`` is a passive verb's agent, right after "by" (maybe
     with an article): "31 tanks destroyed by Kyiv", "détruits par les forces ukrainiennes"."""
-    if k and doc.tokens[k - 1].norm in doc.lex.articles:
-        k -= 1
-    return bool(k) and doc.tokens[k - 1].norm in doc.lex.agent_prepositions
+    return any(e and doc.tokens[e - 1].norm in doc.lex.agent_prepositions for e in _ends_before(doc, k))
 
 
 def _noun_side(doc: Doc, c: Candidate) -> str | None:

@@ -156,6 +156,10 @@ def _since_dates(doc: Doc, dates: list[DateMention], dated: set[int]) -> list[Ma
     return out
 
 
+#: the days a range that starts the war may start on: the invasion and its first report
+_WAR_START_DAYS = (INVASION.day, INVASION.day + 1)
+
+
 def _war_start(dm: DateMention) -> bool:
     """Whether a date is the invasion's day or its first report's (24 or 25 February 2022)."""
     return dm.month == INVASION.month and dm.year in (None, INVASION.year) and dm.day in _WAR_START_DAYS
@@ -270,7 +274,7 @@ def _counted_periods(doc: Doc, dated: set[int], published: dt.date | None) -> li
     out: list[Match] = []
     if doc.lex.term_before_number:
         return out  # "지난 19일부터": where a counter follows every number, "N days" and "the Nth" look alike
-    toks, units, key = doc.tokens, doc.lex.time_units, doc.lex.key
+    toks = doc.tokens
     numbers = {n.first: n for n in doc.numbers}
     openers = [(m, True) for m in doc.matches_in(0, len(toks), "kind:period_prefix")]
     if published is not None:
@@ -278,7 +282,7 @@ def _counted_periods(doc: Doc, dated: set[int], published: dt.date | None) -> li
     for m, prefix in openers:
         if prefix and published is not None and m.end < len(toks) and m.end not in numbers:
             # "over the past week", "за последний месяц": a unit with no count is one of it
-            letter = units.get(toks[m.end].norm) or units.get(key(toks[m.end].norm))
+            letter = doc.lex.time_unit(toks[m.end].norm)
             if letter is not None and letter != "H":
                 out.append(_cue(m.start, m.end + 1, "increase", _span_period(1, letter)))
             continue
@@ -288,7 +292,7 @@ def _counted_periods(doc: Doc, dated: set[int], published: dt.date | None) -> li
         letter = None
         if published is not None:
             for u in range(n.last, min(n.last + 2, len(toks))):
-                letter = units.get(toks[u].norm) or units.get(key(toks[u].norm))
+                letter = doc.lex.time_unit(toks[u].norm)
                 if letter is not None:
                     break
         if letter is not None:
@@ -308,19 +312,9 @@ def _counted_periods(doc: Doc, dated: set[int], published: dt.date | None) -> li
     return out
 
 
-#: the days a range that starts the war may start on: the invasion and its first report
-_WAR_START_DAYS = (INVASION.day, INVASION.day + 1)
-
-
 def _from_war_start(start: DateMention, end: DateMention) -> bool:
     """Whether two dates are a range from the war's first day (or first report) to a day."""
-    return (
-        start.since_cue
-        and end.range_end
-        and start.month == INVASION.month
-        and start.day in _WAR_START_DAYS
-        and start.year in (None, INVASION.year)
-    )
+    return start.since_cue and end.range_end and _war_start(start)
 
 
 def _range_days(start: DateMention, end: DateMention) -> int | None:

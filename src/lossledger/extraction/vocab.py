@@ -396,7 +396,6 @@ class Lexicon:
     said_endings: frozenset[str] = frozenset()  # a closing word of saying's active endings ("した")
     abbreviations: frozenset[str] = frozenset()  # titles whose full stop ends no sentence ("Gen.")
     according_pairs: frozenset[tuple[str, str]] = frozenset()  # the keys of two-word ``according`` ("по данным")
-    day_names: frozenset[str] = frozenset()  # "днів", "dni", "jours" and their keys (CLDR's units)
     #: the names of the units of time (CLDR's durations, with their keys) -> "H" "D" "W" "M" "Y"
     time_units: dict[str, str] = field(default_factory=dict)
     _findex: dict[str, _Firsts] = field(default_factory=dict)
@@ -409,9 +408,13 @@ class Lexicon:
     def key(self, word: str) -> str:
         return self.normaliser.key(word) if self.normaliser is not None else word
 
+    def time_unit(self, norm: str) -> str | None:
+        """The unit of time a word (folded) names, by its form or its key: "H" "D" "W" "M" "Y"."""
+        return self.time_units.get(norm) or self.time_units.get(self.key(norm))
+
     def names_days(self, norm: str) -> bool:
-        """Whether a word (folded) is a name of the unit "day", by its form or its key."""
-        return norm in self.day_names or self.key(norm) in self.day_names
+        """Whether a word (folded) is a name of the unit "day" ("днів", "dni", "jours")."""
+        return self.time_unit(norm) == "D"
 
     def add(self, text: str, category: str, payload: Any = None, layer: int = PRIMARY, keyed: bool = True) -> None:
         """Index a phrase; ``keyed=False`` matches its words only as written (side cues: "ukraińskich
@@ -763,7 +766,6 @@ def _add_babel_units(lex: Lexicon, code: str) -> None:
                 units[name].add(letter)
                 units[lex.key(name)].add(letter)
     lex.time_units = {name: letters.pop() for name, letters in units.items() if len(letters) == 1}
-    lex.day_names = frozenset(name for name, letter in lex.time_units.items() if letter == "D")
 
 
 def _add_statement(lex: Lexicon, code: str, keyed: bool = True) -> None:
