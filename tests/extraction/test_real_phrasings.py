@@ -1223,3 +1223,81 @@ def test_figures_after_a_named_span_take_its_period(
     text: str, language: str, published: str | None, expected: set[tuple[str, str, int, str]]
 ) -> None:
     assert expected <= _periods(text, language, published)
+
+
+def test_a_hungarian_compound_of_people_and_loss_names_personnel() -> None:
+    """ "embervesztesége meghaladta a 414 ezret": personnel and loss in one word, the thousand in
+    the accusative; "36 tüzérségi és egy légvédelmi rendszert" shares its noun."""
+    text = (
+        "A vezérkar reggeli jelentése szerint az orosz hadsereg embervesztesége meghaladta a 414 ezret. "
+        "Az ukrán erők egy nap alatt megsemmisítettek 17 harckocsit, 36 tüzérségi és egy légvédelmi rendszert."
+    )
+    claims = extract(text, language="hu").claims
+    assert (GS, "personnel", "total", 414_000, "more_than") in {
+        (c.source, c.metric, c.kind, c.value, c.qualifier) for c in claims
+    }
+    assert (GS, "artillery", 36) in {(c.source, c.metric, c.value) for c in claims}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلنت قوات الدفاع الجوي الأوكرانية أنها أسقطت 84 طائرة مسيرة روسية خلال الليل.", "ar"),
+        ("L'aviazione di Kiev afferma di aver abbattuto nella notte 15 droni russi.", "it"),
+    ],
+)
+def test_an_air_forces_overnight_count_is_not_the_general_staffs(text: str, language: str) -> None:
+    assert not {c for c in extract(text, language=language).claims if c.source == GS}
+
+
+def test_a_sector_spokesman_and_troops_massed_are_no_general_staff_losses() -> None:
+    """The Tavria forces' spokesman counts one sector; troops "raggruppati" are a force's size."""
+    text = (
+        "Ad Avdiivka le perdite russe «sono ormai quasi 6.500», ha detto il portavoce delle forze di difesa "
+        "di Tauride, Oleksandr Shtupun. Secondo Kiev, Mosca ha raggruppato nell'area circa 40 mila soldati."
+    )
+    assert not {c for c in extract(text, language="it").claims if c.source == GS}
+    massed = "Kyiv says Moscow has massed about 40,000 troops around the town."
+    assert not extract(massed, language="en").claims
+
+
+def test_the_ukrainian_military_leadership_reports_for_the_general_staff() -> None:
+    text = "Die ukrainische Militärführung berichtet von 26 versenkten russischen Schiffen und Booten."
+    assert (GS, "ships", "total", 26) in _claims(text, "de")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("At this pace Russia could reach 650,000 casualties within days.", "en"),
+        ("À ce rythme, la Russie pourrait désormais atteindre les 650 000 victimes en quelques jours.", "fr"),
+        ("A este ritmo, Rusia podría superar las 650.000 bajas en pocos días.", "es"),
+    ],
+)
+def test_a_projection_is_no_loss_figure(text: str, language: str) -> None:
+    assert not extract(text, language=language).claims
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Генералният щаб на Украйна съобщи, че Русия е загубила близо 11 000 ОБТ.", "bg"),
+        ("Ukraine's General Staff says Russia has lost nearly 11,000 MBTs.", "en"),
+    ],
+)
+def test_main_battle_tanks_abbreviated(text: str, language: str) -> None:
+    assert (GS, "tanks", "total", 11_000) in _claims(text, language)
+
+
+def test_a_quotation_over_paragraphs_is_its_named_speakers() -> None:
+    """A report quoted over three paragraphs, its speaker named after the closing mark: none of its
+    figures is the General Staff's, although the second paragraph cites it."""
+    text = (
+        "Londra confirmă estimările Kievului.\n\n"
+        "„Rusia a suferit probabil 1.050.000 de pierderi de la începutul invaziei. Dintre ele, 260.000 în 2025.\n\n"
+        "Media zilnică a pierderilor în iulie a fost de circa 1.072, după cifrele Statului Major ucrainean.\n\n"
+        "Ritmul a scăzut ușor de la o lună la alta”, a transmis Ministerul britanic al Apărării."
+    )
+    claims = {(c.source, c.value) for c in extract(text, language="ro").claims}
+    assert ("other", 1_050_000) in claims
+    assert (GS, 1_050_000) not in claims and (GS, 260_000) not in claims

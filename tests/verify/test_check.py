@@ -795,3 +795,17 @@ def test_a_commanders_sums_over_a_winter_date_the_report_they_add_up_to(view: Le
     assert (report.report_date, report.fingerprint.confidence) == (end, 0.5)
     [claim] = _claims(report, value=winter)
     assert (claim["kind"], claim["verdict"]) == ("increase", "match")
+
+
+def test_days_increases_that_fit_only_a_report_weeks_before_the_text_are_no_sure_date(view: LedgerView) -> None:
+    """A front sector's day (five tanks, five guns, six armoured vehicles, three drones) equals
+    the national report of four weeks before the text by chance: that date is kept, with
+    confidence at most 0.45, since a day's increases are news on their day."""
+    text = (
+        "On Saturday the General Staff said its troops had beaten back ten attacks in the Donetsk direction "
+        "over the past day, destroying 5 tanks, 5 artillery systems, 6 armoured vehicles and 3 drones."
+    )
+    data = check(text, view, published="2022-05-14", language="en").to_dict()
+    assert data["report_date"] == "2022-04-16" and data["confidence"] <= 0.45
+    same_day = check(text, view, published="2022-04-17", language="en").to_dict()
+    assert same_day["report_date"] == "2022-04-16" and same_day["confidence"] > 0.5

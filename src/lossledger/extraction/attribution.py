@@ -18,7 +18,7 @@ from .document import Doc
 from .figures import Candidate
 from .model import GENERAL_STAFF
 from .periods import year_of
-from .tokens import BULLETS, NUM, PUNCT, WORD
+from .tokens import BULLETS, DASHES, NUM, PUNCT, WORD
 from .vocab import Match
 
 __all__ = ["Cue", "attribute", "collect_cues"]
@@ -978,6 +978,28 @@ class _Ctx:
     sidecues: CueIndex
     figure_sentences: set[int]
     default_source: str
+    #: (opening, closing, speaker) of quotations whose speaker is named right after them
+    quoted_by: list[tuple[int, int, Cue]]
+
+
+#: how many tokens after a quotation's closing mark its speaker may be named ("”, a transmis
+#: Ministerul britanic", "», a déclaré le porte-parole de l'armée")
+_QUOTE_TAG = 6
+
+
+def _quote_speakers(doc: Doc, srccues: CueIndex) -> list[tuple[int, int, Cue]]:
+    """Quotations followed by a comma or dash, a word of saying and a source: the source speaks
+    every sentence of the quotation (a report quoted over several paragraphs)."""
+    out = []
+    toks = doc.tokens
+    for first, last in doc.quotations:
+        if last + 2 >= len(toks) or toks[last + 1].raw not in (",", *DASHES):
+            continue
+        s = doc.sent_of[min(last + 1, len(toks) - 1)]
+        near = [q for q in srccues.in_sentence(s) if last < q.first <= last + _QUOTE_TAG and not _weak(q)]
+        if near and doc.matches_in(last + 1, min(len(toks), near[0].last + _QUOTE_TAG // 2), "date:said"):
+            out.append((first, last, near[0]))
+    return out
 
 
 #: how many sentences of figures a source named after them can speak for
@@ -1021,6 +1043,10 @@ _PEOPLE_ONLY = {"mediazona"}
 
 def _apply_source(doc: Doc, c: Candidate, ctx: _Ctx) -> None:
     cue, same_sentence = _source_cue(ctx.srccues, doc, c)
+    if not same_sentence:  # inside a quotation whose speaker is named after it
+        quoted = next((q for a, b, q in ctx.quoted_by if a < c.first < b), None)
+        if quoted is not None:
+            cue, same_sentence = quoted, True
     if cue is None:
         cue = _named_next(ctx, doc.sent_of[c.first])
     elif not same_sentence and _lead_in(doc, cue.sentence, doc.sent_of[c.first]):
@@ -1225,12 +1251,14 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     cues = [q for q in cues if not (q.cat.startswith("src:") and any(a <= q.first and q.last <= b for a, b in spans))]
     cues = [q for q in cues if not (q.cat.startswith("src:") and (_possessor(doc, q) or _object_of(doc, q)))]
     figs = _Figures([c for c in cands if c.reason is None])
+    srccues = CueIndex([q for q in cues if q.cat.startswith("src:")])
     ctx = _Ctx(
         CueIndex([q for q in cues if q.cat.startswith("kind:")]),
-        CueIndex([q for q in cues if q.cat.startswith("src:")]),
+        srccues,
         CueIndex([q for q in cues if q.cat.startswith("side:")]),
         {doc.sent_of[c.first] for c in figs},
         default_source,
+        _quote_speakers(doc, srccues) if doc.quotations else [],
     )
     prev: Candidate | None = None
     prev_explicit: str | None = None

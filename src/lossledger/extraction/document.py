@@ -42,6 +42,8 @@ class Doc:
     clause_of: list[int] = field(default_factory=list)
     paren: list[int] = field(default_factory=list)  # id of the enclosing (...) group, 0 = none
     quoted: list[bool] = field(default_factory=list)  # inside quotation marks (within a paragraph)
+    #: (opening, closing) token of each quotation closed within a few paragraphs (_quotations)
+    quotations: list[tuple[int, int]] = field(default_factory=list)
     #: why a token is no part of the article's prose: a "read also" box, a web address; else None
     aside: list[str | None] = field(default_factory=list)
 
@@ -284,11 +286,52 @@ def _segment(doc: Doc) -> None:
     doc.clause_bounds = bounds
     doc.paren = paren
     doc.quoted = _quoted(doc)
+    doc.quotations = _quotations(doc)
 
 
 #: quotation marks that open, close, or do either (written by hand: no library segments quotes
 #: across the 40 languages' conventions; German „…“ and Danish »…« are covered by the pairs)
 _PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "「": "」", "『": "』", '"': '"', "‘": "’"}
+
+
+#: the closing marks a quotation's opening mark may take: "„" closes with "“" (German) or "”"
+#: (Romanian, Polish, Hungarian)
+_CLOSERS = {
+    "„": ("“", "”"),
+    "“": ("”",),
+    "«": ("»",),
+    "»": ("«",),
+    "「": ("」",),
+    "『": ("』",),
+    '"': ('"',),
+    "‘": ("’",),
+}
+#: a quotation may run on over this many paragraph breaks to the paragraph that closes it
+_QUOTE_PARAGRAPHS = 3
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """(opening, closing) token of each quotation that closes, across paragraph breaks too: wire
+    copy quotes a report over several paragraphs and names its speaker after the last ("„Rusia …
+    2025.¶ … ¶ … în Donbas”, a transmis Ministerul britanic").  A paragraph that opens with the same
+    mark goes on with the quotation (the English convention); a quotation still open after
+    ``_QUOTE_PARAGRAPHS`` breaks was never closed and is dropped."""
+    out: list[tuple[int, int]] = []
+    closers: tuple[str, ...] = ()
+    start, breaks = -1, 0
+    for k, tok in enumerate(doc.tokens):
+        if start >= 0 and tok.nl_before:
+            breaks += 1
+            if breaks > _QUOTE_PARAGRAPHS:
+                start = -1
+        if tok.kind != PUNCT:
+            continue
+        if start >= 0 and tok.raw in closers and not (tok.nl_before and tok.raw == doc.tokens[start].raw):
+            out.append((start, k))
+            start = -1
+        elif start < 0 and tok.raw in _CLOSERS:
+            start, closers, breaks = k, _CLOSERS[tok.raw], 0
+    return out
 
 
 def _quoted(doc: Doc) -> list[bool]:

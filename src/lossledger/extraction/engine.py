@@ -486,7 +486,7 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
         if c.first > past.get(doc.sent_of[c.first], len(doc.tokens)) and not statement:
             c.source, c.strong_source = "other", True  # a historical comparison, never the statement's
         if doc.matches_in(doc.clause_range(c.first)[0], c.first, "non:aim"):
-            c.reason = "a goal or a plan, not losses"  # "the goal is to kill 50,000 Russians a month"
+            c.reason = "a goal, a plan or a projection, not losses"  # "the goal is to kill 50,000 a month", "could reach 650,000"
         elif c.metric == "personnel" and _wounded_only(doc, c):
             c.reason = "wounded only"
         elif c.metric == "personnel" and c.how == "weak" and _beyond_any_toll(c):

@@ -38,6 +38,10 @@ GENERAL_STAFF = registry.CLAIMS  # the source whose reports a text is fingerprin
 OVERRULED = 0.99
 #: the most a report that only rounded figures fit can be trusted: estimates round too
 _ROUNDED_ONLY = 0.45
+#: a day's increases are news on that day: a report this many days before the text's publication
+#: that only increases fit (no total) is a coincidence of small numbers more often than a quote
+#: (a front sector's day, an air force's night); its confidence is capped at _ROUNDED_ONLY
+_INCREASES_NEWS_DAYS = 7
 #: an exact figure this large written with three zeros or more may be the outlet's rounding
 _ROUND_FROM = 10_000
 #: the smallest rise over a period that dates a report (stated exactly, not ending in "00"):
@@ -264,6 +268,7 @@ class FingerprintIndex:
         weights = []
         matched_by: dict[int, int] = defaultdict(int)
         exact_on: set[int] = set()
+        total_on: set[int] = set()
         for claim in distinct.values():
             if claim.multi_day:  # "31,190 in November": the rise over its period, where one fits
                 if (
@@ -299,6 +304,8 @@ class FingerprintIndex:
                 matched_by[d] += 1
             if claim.qualifier == "exact":
                 exact_on.update(found)
+            if claim.kind == "total":
+                total_on.update(found)
         if not scores:
             return Fingerprint(None, 0.0, claims=len(distinct))
         nearest = near.toordinal() if near is not None else None
@@ -324,6 +331,8 @@ class FingerprintIndex:
         (best, score), (runner, runner_score) = top[0], (top[1] if len(top) > 1 else (None, 0.0))
         confidence = _confidence(score, runner_score, sum(weights), matched_by[best])
         if best not in exact_on:  # only rounded figures ("about 728,000", "more than a million") fit it
+            confidence = min(confidence, _ROUNDED_ONLY)
+        if last is not None and best not in total_on and last - best > _INCREASES_NEWS_DAYS:
             confidence = min(confidence, _ROUNDED_ONLY)
         return Fingerprint(
             dt.date.fromordinal(best), confidence, score, dt.date.fromordinal(runner) if runner else None,
