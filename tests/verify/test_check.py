@@ -798,14 +798,32 @@ def test_a_commanders_sums_over_a_winter_date_the_report_they_add_up_to(view: Le
 
 
 def test_days_increases_that_fit_only_a_report_weeks_before_the_text_are_no_sure_date(view: LedgerView) -> None:
-    """A front sector's day (five tanks, five guns, six armoured vehicles, three drones) equals
-    the national report of four weeks before the text by chance: that date is kept, with
-    confidence at most 0.45, since a day's increases are news on their day."""
+    """A day's increases are news on their day: the same four increases date the report of
+    2023-06-10 surely in a text of the day after, and with confidence 0.45 at most in one of four
+    weeks later (a front sector's day equals a national report by chance)."""
     text = (
-        "On Saturday the General Staff said its troops had beaten back ten attacks in the Donetsk direction "
-        "over the past day, destroying 5 tanks, 5 artillery systems, 6 armoured vehicles and 3 drones."
+        "On Saturday the General Staff said its troops had beaten back attacks in the Zaporizhzhia direction "
+        "over the past day, destroying 8 tanks, 15 artillery systems, 16 drones and 18 vehicles."
     )
-    data = check(text, view, published="2022-05-14", language="en").to_dict()
-    assert data["report_date"] == "2022-04-16" and data["confidence"] <= 0.45
-    same_day = check(text, view, published="2022-04-17", language="en").to_dict()
-    assert same_day["report_date"] == "2022-04-16" and same_day["confidence"] > 0.5
+    next_day = check(text, view, published="2023-06-11", language="en").to_dict()
+    assert next_day["report_date"] == "2023-06-10" and next_day["confidence"] > 0.9
+    weeks_on = check(text, view, published="2023-07-08", language="en").to_dict()
+    assert weeks_on["report_date"] == "2023-06-10" and weeks_on["confidence"] <= 0.45
+
+
+def test_small_figures_alone_are_no_sure_date(view: LedgerView) -> None:
+    """Three aircraft in a day and three drones in all fit only the war's first reports: a
+    coincidence of small numbers in a text of 2024, dated with confidence 0.45 at most."""
+    text = "The General Staff says three Russian aircraft were downed in the past 24 hours; Russia has now lost 3 drones in all."
+    data = check(text, view, published="2024-05-28", language="en").to_dict()
+    assert data["report_date"] == "2022-03-04" and data["confidence"] <= 0.45
+
+
+def test_small_figures_that_fit_the_wars_first_days_yield_to_the_report_of_the_texts_day(view: LedgerView) -> None:
+    """ "3 UAVs" read as a total fits only the first week's reports; the report of the text's own
+    day, which its aircraft and helicopters fit, is the one it quotes."""
+    text = (
+        "The General Staff said in its 6 a.m. update that air defence units had hit 12 enemy air targets: "
+        "2 aircraft, 3 helicopters, 3 UAVs and 4 cruise missiles."
+    )
+    assert check(text, view, published="2022-03-19", language="en").to_dict()["report_date"] == "2022-03-19"

@@ -650,8 +650,11 @@ def _recent_report(
 ) -> Fingerprint:
     """News quotes the report of its day: where a few small figures fit a report months before
     the text was published only weakly ("22 artillery systems and 31 drones in a day" fit many
-    days), a report of the text's last days that fits at least half as well is the one it quotes."""
-    if latest is None or fingerprint.date is None or fingerprint.confidence >= _RECENT_CONFIDENCE:
+    days) or by coincidence (three drones in all: the war's first week), a report of the text's
+    last days that fits at least half as well is the one it quotes."""
+    if latest is None or fingerprint.date is None:
+        return fingerprint
+    if fingerprint.confidence >= _RECENT_CONFIDENCE and not fingerprint.coincidence:
         return fingerprint
     if (latest - fingerprint.date) <= STALE_WINDOW:
         return fingerprint

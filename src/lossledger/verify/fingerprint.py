@@ -42,6 +42,9 @@ _ROUNDED_ONLY = 0.45
 #: that only increases fit (no total) is a coincidence of small numbers more often than a quote
 #: (a front sector's day, an air force's night); its confidence is capped at _ROUNDED_ONLY
 _INCREASES_NEWS_DAYS = 7
+#: a figure below this is written in text for so many reasons ("three drones shot down") that
+#: small figures alone are no sure date, however few reports they fit (the war's first totals)
+_SMALL = 10
 #: an exact figure this large written with three zeros or more may be the outlet's rounding
 _ROUND_FROM = 10_000
 #: the smallest rise over a period that dates a report (stated exactly, not ending in "00"):
@@ -108,6 +111,9 @@ class Fingerprint:
     runner_up_score: float = 0.0
     matched: int = 0
     claims: int = 0
+    #: the date rests on a coincidence more likely than a quote: small figures only, or only a
+    #: day's increases weeks before the text (its confidence is capped at _ROUNDED_ONLY)
+    coincidence: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -269,6 +275,7 @@ class FingerprintIndex:
         matched_by: dict[int, int] = defaultdict(int)
         exact_on: set[int] = set()
         total_on: set[int] = set()
+        large_on: set[int] = set()
         for claim in distinct.values():
             if claim.multi_day:  # "31,190 in November": the rise over its period, where one fits
                 if (
@@ -306,6 +313,8 @@ class FingerprintIndex:
                 exact_on.update(found)
             if claim.kind == "total":
                 total_on.update(found)
+            if claim.value >= _SMALL:
+                large_on.update(found)
         if not scores:
             return Fingerprint(None, 0.0, claims=len(distinct))
         nearest = near.toordinal() if near is not None else None
@@ -332,11 +341,14 @@ class FingerprintIndex:
         confidence = _confidence(score, runner_score, sum(weights), matched_by[best])
         if best not in exact_on:  # only rounded figures ("about 728,000", "more than a million") fit it
             confidence = min(confidence, _ROUNDED_ONLY)
-        if last is not None and best not in total_on and last - best > _INCREASES_NEWS_DAYS:
+        coincidence = best not in large_on or (
+            last is not None and best not in total_on and last - best > _INCREASES_NEWS_DAYS
+        )
+        if coincidence:
             confidence = min(confidence, _ROUNDED_ONLY)
         return Fingerprint(
             dt.date.fromordinal(best), confidence, score, dt.date.fromordinal(runner) if runner else None,
-            runner_score, matched_by[best], len(distinct),
+            runner_score, matched_by[best], len(distinct), coincidence,
         )  # fmt: skip
 
 
