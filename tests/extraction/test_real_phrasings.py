@@ -1301,3 +1301,32 @@ def test_a_quotation_over_paragraphs_is_its_named_speakers() -> None:
     claims = {(c.source, c.value) for c in extract(text, language="ro").claims}
     assert ("other", 1_050_000) in claims
     assert (GS, 1_050_000) not in claims and (GS, 260_000) not in claims
+
+
+def test_a_rocket_launcher_named_with_a_hyphen_launches_nothing() -> None:
+    """ "llança-coets" is the MLRS of a list: the word of launching in it does not make the tanks
+    and guns before it weapons fired in an attack."""
+    text = "L'exèrcit ucraïnès xifra en 790 carros de combat, 381 sistemes d'artilleria i 130 llança-coets múltiples les pèrdues russes."
+    assert {("tanks", 790), ("artillery", 381), ("mlrs", 130)} <= {(m, v) for _s, m, _k, v in _claims(text, "ca")}
+
+
+def test_ukraine_stating_after_russia_conceded_speaks_for_itself() -> None:
+    text = "Rússia ha reconegut que ha perdut 1.351 soldats. En canvi, Ucraïna ha manifestat que ja han mort uns 15.000 soldats russos."
+    assert (GS, "personnel", "total", 15_000) in _claims(text, "ca")
+
+
+def test_russia_starting_the_war_in_a_phrase_of_time_did_not_lose() -> None:
+    """Korean: "since Russia began its military operation, the Ukrainian army lost more than a
+    million": the army is the side that lost; Russia only began the war."""
+    text = "러시아가 2022년 2월에 군사 작전을 시작한 이래로 우크라이나군은 100만 명 이상의 군인을 잃었습니다."
+    assert not {c for c in extract(text, language="ko").claims if c.source == GS}
+
+
+def test_ukraines_forces_right_after_a_word_of_casualties_own_them() -> None:
+    """Indonesian: "the casualties of Ukraine's armed forces … reached 3,500, 790 of them dead,"
+    said Shoigu: the forces lost, Russia's minister speaks."""
+    text = (
+        "Sementara itu, korban jiwa angkatan bersenjata Ukraina di wilayah perbatasan mencapai lebih dari "
+        '3.500 orang, 790 di antaranya tewas," kata Shoigu.'
+    )
+    assert not {c for c in extract(text, language="id").claims if c.source == GS}

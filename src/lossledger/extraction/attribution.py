@@ -792,6 +792,8 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
         return False  # "Laut Generalstab verlieren die Russen …": named after "according to", it speaks
     clause_lo = doc.clause_range(q.first)[0]
     russia = [*doc.matches_in(clause_lo, q.first, "place:russia"), *doc.matches_in(clause_lo, q.first, "side:russia")]
+    if doc.lex.verb_final:  # "러시아가 … 시작한 이래로 우크라이나군은 … 잃었습니다": Russia began, in a phrase of time
+        russia = [m for m in russia if not doc.matches_in(m.end, q.first, "date:since")]
     if any(not doc.matches_in(m.end, q.first, "date:said") for m in russia):
         return False  # "die Russland … nach Angaben der Ukraine verloren haben soll": Russia lost
     end = doc.sentence_range(q.first)[1]
@@ -1223,6 +1225,21 @@ def _possessor(doc: Doc, q: Cue) -> bool:
     return not doc.matches_in(k + 2, min(len(toks), k + 2 + _POSSESSED_SPEAKER), "date:said")
 
 
+def _owns_loss(doc: Doc, q: Cue) -> bool:
+    """Ukraine's forces right after a word of death or casualties in their sentence, maybe past an
+    article, own those deaths and do not speak: "korban jiwa angkatan bersenjata Ukraina" (not
+    where the owner comes first: there the word after it is its own, "ukrán halottak").  Words of
+    loss are left out: the vocabulary's include "figures" and "listed"."""
+    if doc.lex.genitive_before or doc.lex.verb_final:
+        return False
+    ends = _ends_before(doc, q.first)
+    lo = max(doc.sentence_range(q.first)[0], q.first - 4)
+    return any(
+        m.end in ends and not m.has("frame:won") and not doc.tokens[m.end].nl_before
+        for m in doc.matches_in(lo, q.first, "frame:death")
+    )
+
+
 def _name_word(doc: Doc, k: int) -> bool:
     """A word written as a name: capitalised, no acronym ("Ковальов", not "ЗСУ"), and no word
     the vocabulary knows ("Ukraine", "Генштабу")."""
@@ -1250,6 +1267,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     spans = [(q.first, q.last) for q in cues if q.cat == "kind:total"]
     cues = [q for q in cues if not (q.cat.startswith("src:") and any(a <= q.first and q.last <= b for a, b in spans))]
     cues = [q for q in cues if not (q.cat.startswith("src:") and (_possessor(doc, q) or _object_of(doc, q)))]
+    cues = [replace(q, cat="side:ukraine") if q.cat in _UKRAINE_FORCES and _owns_loss(doc, q) else q for q in cues]
     figs = _Figures([c for c in cands if c.reason is None])
     srccues = CueIndex([q for q in cues if q.cat.startswith("src:")])
     ctx = _Ctx(
