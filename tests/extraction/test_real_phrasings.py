@@ -1330,3 +1330,10 @@ def test_ukraines_forces_right_after_a_word_of_casualties_own_them() -> None:
         '3.500 orang, 790 di antaranya tewas," kata Shoigu.'
     )
     assert not {c for c in extract(text, language="id").claims if c.source == GS}
+
+
+def test_a_verb_after_and_goes_on_with_the_subject_before() -> None:
+    """ "killed 5,640 Russian troops and destroyed 63 tanks": the Russians are the first verb's
+    object, not the subject of the second; the tanks are Russia's losses."""
+    text = "Ukraine's Defence Forces killed 5,640 Russian troops and destroyed 63 tanks, the General Staff said."
+    assert (GS, "tanks", 63) in {(s, m, v) for s, m, _k, v in _claims(text, "en")}

@@ -827,3 +827,16 @@ def test_small_figures_that_fit_the_wars_first_days_yield_to_the_report_of_the_t
         "2 aircraft, 3 helicopters, 3 UAVs and 4 cruise missiles."
     )
     assert check(text, view, published="2022-03-19", language="en").to_dict()["report_date"] == "2022-03-19"
+
+
+def test_a_weeks_sums_are_dated_on_the_report_they_add_up_to_over_a_coincidental_day(view: LedgerView) -> None:
+    """A deputy minister's week (20-26 March 2023) in a list; "4 cruise missiles" after it fits a
+    day of September 2022 by itself, a coincidence: the sums date the text on 26 March."""
+    text = (
+        "За тиждень 20-26 березня Сили оборони знищили близько 5640 російських військових, повідомив заступник "
+        "міністра оборони. Ворог також втратив:\n- 63 танки;\n- 94 бойові броньовані машини;\n"
+        "- 63 артилерійські системи;\n- 15 РСЗВ.\nКрім того, збито 4 крилаті ракети та 57 БПЛА."
+    )
+    data = check(text, view, published="2023-03-26", language="uk").to_dict()
+    assert data["report_date"] == "2023-03-26"
+    assert {c["value"] for c in data["claims"] if c["verdict"] == "match"} >= {5640, 63, 94, 15}

@@ -674,13 +674,17 @@ _ROUNDED = 2
 def _period_report(
     claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, latest: dt.date | None
 ) -> Fingerprint | None:
-    """The report a text quotes whose General Staff figures fix no day but include losses over
-    stated periods ("за три зимних месяца … около 92 850", a commander's winter): the latest
+    """The report a text quotes whose General Staff figures fix no day (or only weakly, or by
+    coincidence) but include losses over stated periods ("за три зимних месяца … около 92 850", a commander's winter): the latest
     report of the fortnight up to the day of publication over whose periods the reports rose by most of
     them (at least half); None when the figures fix a day or no report is that."""
     # "almost 300,000", "over 7,700" fit many reports' rise: only figures with their last digits
     spans = [c for c in claims if c.multi_day and trailing_zeros(c.value) < _ROUNDED]
-    if fingerprint.date is not None or latest is None or not spans:
+    # a day fixed by coincidence or weakly ("4 cruise missiles" beside a week's sums) is no day fixed
+    fixed = (
+        fingerprint.date is not None and not fingerprint.coincidence and fingerprint.confidence >= _RECENT_CONFIDENCE
+    )
+    if fixed or latest is None or not spans:
         return None
     published = latest.toordinal() - 1  # (``latest`` allows for a clock ahead of Kyiv's)
     window = range(published - _PERIOD_DAYS, published + 1)
