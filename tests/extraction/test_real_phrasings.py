@@ -1337,3 +1337,20 @@ def test_a_verb_after_and_goes_on_with_the_subject_before() -> None:
     object, not the subject of the second; the tanks are Russia's losses."""
     text = "Ukraine's Defence Forces killed 5,640 Russian troops and destroyed 63 tanks, the General Staff said."
     assert (GS, "tanks", 63) in {(s, m, v) for s, m, _k, v in _claims(text, "en")}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # the army that "has" killed speaks (it is no side that lost: "hat … verloren" is read by its verb)
+        (
+            "Die ukrainische Armee hat nach eigenen Angaben binnen 24 Stunden 1.200 russische Soldaten getötet und 15 Panzer zerstört.",
+            "de",
+        ),
+        # verb-final: the side right before the verb is its object, not a subject that destroyed
+        ("Ukrayna ordusu son 24 saatte 1.200 Rus askerini etkisiz hale getirdi ve 15 tankı imha etti.", "tr"),
+    ],
+)
+def test_the_army_that_destroyed_is_the_source_and_its_targets_russias(text: str, language: str) -> None:
+    claims = {(s, m, v) for s, m, _k, v in _claims(text, language)}
+    assert {(GS, "personnel", 1200), (GS, "tanks", 15)} <= claims

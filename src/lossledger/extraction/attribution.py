@@ -1104,6 +1104,8 @@ def _won_by(doc: Doc, c: Candidate, side: set[str]) -> bool:
     """Whether a side's forces are the subject of a verb of destroying (``[framing] won``) before
     the figure in its sentence: a phrase naming that side, at most a few words without
     punctuation or figures before the verb ("l’armée russe a éliminé 293 avions")."""
+    if doc.lex.verb_final:  # "1.200 Rus askerini etkisiz hale getirdi": a side right before the verb is its object
+        return False
     a = doc.sentence_range(c.first)[0]
     for m in doc.matches_in(a, c.first, "frame:won"):
         lo = max(a, m.start - _SUBJECT_GAP - 3)
