@@ -1354,3 +1354,19 @@ def test_a_verb_after_and_goes_on_with_the_subject_before() -> None:
 def test_the_army_that_destroyed_is_the_source_and_its_targets_russias(text: str, language: str) -> None:
     claims = {(s, m, v) for s, m, _k, v in _claims(text, language)}
     assert {(GS, "personnel", 1200), (GS, "tanks", 15)} <= claims
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The Ukrainian military said it had shot down 45 of 60 drones launched by Russia overnight.", "en"),
+        (
+            "Lo Stato maggiore ucraino riferisce che nella notte sono stati abbattuti 24 dei 28 droni lanciati dai russi.",
+            "it",
+        ),
+        ("Генштаб ЗСУ повідомив, що вночі сили ППО збили 28 із 30 ударних безпілотників.", "uk"),
+    ],
+)
+def test_drones_shot_down_overnight_are_an_air_forces_count(text: str, language: str) -> None:
+    """The night's interceptions, whoever reports them, are not the daily statement's UAVs."""
+    assert not {c for c in extract(text, language=language).claims if c.source == GS}

@@ -206,6 +206,16 @@ def _launched(doc: Doc, c: Candidate) -> bool:
     return not any(m.start not in counting for m in doc.matches_in(a, b, "frame:loss"))
 
 
+#: what an air force shoots down at night (its count of a night is no daily statement's figure)
+_INTERCEPTED = {"uav", "cruise_missiles"}
+
+
+def _overnight(doc: Doc, c: Candidate) -> bool:
+    """ "shot down 45 of 60 drones overnight", "nella notte 24 sono stati abbattuti": drones and
+    missiles of the night just past (``[dates] overnight``) are an air force's interceptions."""
+    return c.metric in _INTERCEPTED and bool(doc.matches_in(*doc.sentence_range(c.first), "date:overnight"))
+
+
 def _in_term(doc: Doc, k: int) -> bool:
     """Whether token k is part of a metric's name ("launch" in "multiple launch rocket systems")."""
     cov = doc.cover[k]
@@ -504,7 +514,7 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             c.source = "other"
         if c.source == GENERAL_STAFF and not c.num.has_scale and c.num.value != int(c.num.value):
             c.source = "other"  # "8.5 tanks a day": the outlet's own average; the statement counts whole items
-        if c.reason is None and c.source == "air-force":
+        if c.reason is None and (c.source == "air-force" or _overnight(doc, c)):
             c.reason = "Air Force interception count, not the General Staff's loss statistics"
         if c.reason is None and c.metric != "personnel" and c.how not in ("paren", "stmt"):
             # a statement's own lines launch nothing; prose around its header may ("11 droni lanciati")

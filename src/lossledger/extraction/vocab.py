@@ -70,6 +70,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   the Joint Forces", "*со ссылкой на* Генштаб"): the one cited speaks for the figures;
   ``cited_by``: words after which the speaker that relays another is named ("the General Staff's
   figures *cited by* the British ministry"): the one named before speaks;
+  ``overnight``: words of the night just past ("overnight", "вночі", "nella notte"): drones and
+  missiles counted in their sentence are an air force's interceptions, not the daily statement's;
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
   ``day_marks``: the mark after a day number where the language writes one ("14*일*", "14*日*"),
@@ -119,6 +121,7 @@ DATE_CUES = (
     "according",
     "citing",
     "cited_by",
+    "overnight",
 )
 
 #: Section -> allowed keys (None: any key, validated separately).
