@@ -294,18 +294,9 @@ def _segment(doc: Doc) -> None:
 _PAIRS = {"“": "”", "„": "“", "«": "»", "»": "«", "「": "」", "『": "』", '"': '"', "‘": "’"}
 
 
-#: the closing marks a quotation's opening mark may take: "„" closes with "“" (German) or "”"
-#: (Romanian, Polish, Hungarian)
-_CLOSERS = {
-    "„": ("“", "”"),
-    "“": ("”",),
-    "«": ("»",),
-    "»": ("«",),
-    "「": ("」",),
-    "『": ("』",),
-    '"': ('"',),
-    "‘": ("’",),
-}
+#: the closing marks a quotation's opening mark may take across paragraphs: its pair's, and "„"
+#: also closes with "”" (Romanian, Polish, Hungarian) besides "“" (German)
+_CLOSERS = {opening: (closing,) for opening, closing in _PAIRS.items()} | {"„": ("“", "”")}
 #: a quotation may run on over this many paragraph breaks to the paragraph that closes it
 _QUOTE_PARAGRAPHS = 3
 

@@ -675,9 +675,10 @@ def _period_report(
     claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, latest: dt.date | None
 ) -> Fingerprint | None:
     """The report a text quotes whose General Staff figures fix no day (or only weakly, or by
-    coincidence) but include losses over stated periods ("за три зимних месяца … около 92 850", a commander's winter): the latest
-    report of the fortnight up to the day of publication over whose periods the reports rose by most of
-    them (at least half); None when the figures fix a day or no report is that."""
+    coincidence) but include losses over stated periods ("за три зимних месяца … около 92 850", a
+    commander's winter): the latest report of the fortnight up to the day of publication over
+    whose periods the reports rose by most of them (at least half); None when the figures fix a
+    day or no report is that."""
     # "almost 300,000", "over 7,700" fit many reports' rise: only figures with their last digits
     spans = [c for c in claims if c.multi_day and trailing_zeros(c.value) < _ROUNDED]
     # a day fixed by coincidence or weakly ("4 cruise missiles" beside a week's sums) is no day fixed
