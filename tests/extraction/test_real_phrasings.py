@@ -1364,7 +1364,9 @@ def test_the_army_that_destroyed_is_the_source_and_its_targets_russias(text: str
             "Lo Stato maggiore ucraino riferisce che nella notte sono stati abbattuti 24 dei 28 droni lanciati dai russi.",
             "it",
         ),
-        ("Генштаб ЗСУ повідомив, що вночі сили ППО збили 28 із 30 ударних безпілотників.", "uk"),
+        ("Генштаб ЗСУ повідомив, що минулої ночі було збито 28 російських дронів типу Shahed.", "uk"),
+        ("Ukrajinská armáda uvedla, že v noci sestřelila 41 z 50 ruských dronů.", "cs"),
+        ("Armata ucraineană a anunțat că în timpul nopții a doborât 41 din cele 50 de drone rusești.", "ro"),
     ],
 )
 def test_drones_shot_down_overnight_are_an_air_forces_count(text: str, language: str) -> None:
