@@ -1270,9 +1270,9 @@ def test_the_ukrainian_military_leadership_reports_for_the_general_staff() -> No
     "text, language",
     [
         ("At this pace Russia could reach 650,000 casualties within days.", "en"),
-        ("À ce rythme, la Russie pourrait désormais atteindre les 650 000 victimes en quelques jours.", "fr"),
+        ("À ce rythme, les pertes russes pourraient désormais atteindre 650 000 soldats en quelques jours.", "fr"),
         ("A este ritmo, Rusia podría superar las 650.000 bajas en pocos días.", "es"),
-        ("За такого темпу втрати росії можуть сягнути 650 тисяч уже за кілька днів.", "uk"),
+        ("За такого темпу втрати росії можуть сягнути 650 тисяч військових уже за кілька днів.", "uk"),
     ],
 )
 def test_a_projection_is_no_loss_figure(text: str, language: str) -> None:
