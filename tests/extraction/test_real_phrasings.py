@@ -1373,3 +1373,24 @@ def test_the_army_that_destroyed_is_the_source_and_its_targets_russias(text: str
 def test_drones_shot_down_overnight_are_an_air_forces_count(text: str, language: str) -> None:
     """The night's interceptions, whoever reports them, are not the daily statement's UAVs."""
     assert not {c for c in extract(text, language=language).claims if c.source == GS}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Бойният потенциал на Въоръжените сили на Украйна е подкопан, загубите на противника възлизат на над "
+            "1 милион военнослужещи. Това заяви министърът на отбраната на Русия Андрей Белоусов.",
+            "bg",
+        ),
+        (
+            "Потенціал Збройних сил України виснажено, втрати противника перевищили 1 мільйон військових. "
+            "Про це заявив міністр оборони Росії Андрій Бєлоусов.",
+            "uk",
+        ),
+    ],
+)
+def test_a_sentence_that_points_back_names_the_speaker_of_the_one_before(text: str, language: str) -> None:
+    """ "This was stated by Russia's defence minister": the figure before is his (Ukraine's losses
+    by Russia's count), not the General Staff's, whose forces the sentence only names."""
+    assert not {c for c in extract(text, language=language).claims if c.source == GS}

@@ -670,6 +670,9 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
         # project's figures go on in the next sentence, whatever "the Ukrainians" did
         found = cues.speakers[s] = (None, last_earlier)
         return found
+    told = _told_after(cues, doc, s) if sent else None  # (with none named, ``_named_next`` reads it)
+    if told is not None and not any(_says(doc, q) for q in sent):
+        sent = [told]  # "… възлизат на над 1 милион. Това заяви министърът на отбраната на Русия"
     speaking = [q for q in sent if not _suffered(cues, doc, q) and not _spoken_of(doc, q, sent)]
     if speaking:
         sent = speaking  # "Russia's MoD said that the Ukrainian forces suffered 1,630 losses"
@@ -679,6 +682,23 @@ def _speakers(cues: CueIndex, doc: Doc, s: int) -> tuple[list[Cue] | None, Cue |
         return found
     found = cues.speakers[s] = (sent, last_earlier)
     return found
+
+
+def _told_after(cues: CueIndex, doc: Doc, s: int) -> Cue | None:
+    """The source the next sentence names when it opens by pointing back ("Това заяви …", "Про
+    це повідомив …", "This was stated by …": ``[dates] told_back``): it spoke sentence ``s``."""
+    if s + 1 >= len(doc.sentences):
+        return None
+    a = doc.sentences[s + 1][0]
+    if not doc.matches_in(a, min(a + 3, len(doc.tokens)), "date:told_back"):
+        return None
+    return next((q for q in cues.in_sentence(s + 1) if not _weak(q)), None)
+
+
+def _says(doc: Doc, q: Cue) -> bool:
+    """Whether a word of saying or of "according to" stands right beside a source's name."""
+    lo, hi = max(0, q.first - 4), min(len(doc.tokens), q.last + 3)
+    return bool(doc.matches_in(lo, hi, "date:said") or doc.matches_in(lo, hi, "date:according"))
 
 
 def _lost_once(cues: CueIndex, doc: Doc, q: Cue) -> bool:

@@ -72,6 +72,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   figures *cited by* the British ministry"): the one named before speaks;
   ``overnight``: words of the night just past ("overnight", "вночі", "nella notte"): drones and
   missiles counted in their sentence are an air force's interceptions, not the daily statement's;
+  ``told_back``: words that open a sentence by pointing back to the one before as what its source
+  said ("Това заяви …", "Про це повідомив …", "This was stated by …");
   ``during_suffixes``: case endings that say "in" on a month itself (Finnish "lokakuussa");
   ``day_links``: words between a day number and its month ("24 *de* febrero", "24*th* of"),
   ``day_marks``: the mark after a day number where the language writes one ("14*일*", "14*日*"),
@@ -122,6 +124,7 @@ DATE_CUES = (
     "citing",
     "cited_by",
     "overnight",
+    "told_back",
 )
 
 #: Section -> allowed keys (None: any key, validated separately).
