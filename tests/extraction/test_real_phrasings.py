@@ -1394,3 +1394,19 @@ def test_a_sentence_that_points_back_names_the_speaker_of_the_one_before(text: s
     """ "This was stated by Russia's defence minister": the figure before is his (Ukraine's losses
     by Russia's count), not the General Staff's, whose forces the sentence only names."""
     assert not {c for c in extract(text, language=language).claims if c.source == GS}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # "of them 12 on the day Tuesday": the day is a weekday's, not a count of days
+        ("منذ بداية الغزو خسرت روسيا 9500 دبابة، منها 12 يوم الثلاثاء، وفق هيئة الأركان الأوكرانية.", "ar"),
+        (
+            "Desde o início da invasão, a Rússia perdeu 9.500 tanques, 12 deles na terça-feira, segundo o Estado-Maior ucraniano.",
+            "pt",
+        ),
+    ],
+)
+def test_a_subset_on_a_weekday_is_that_days_loss_of_the_total_named(text: str, language: str) -> None:
+    claims = {(c.metric, c.kind, c.value) for c in extract(text, language=language, published="2024-12-04").claims}
+    assert {("tanks", "total", 9500), ("tanks", "increase", 12)} <= claims

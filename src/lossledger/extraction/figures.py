@@ -123,6 +123,14 @@ def _non_at(doc: Doc, i: int) -> str | None:
     return None
 
 
+def _weekday_after(doc: Doc, i: int) -> bool:
+    """Whether the unit of time at token i is followed by a weekday's name ("يوم الثلاثاء", "روز
+    سه‌شنبه": the day called Tuesday)."""
+    m = doc.match_at.get(i)
+    end = m.end if m is not None else i + 1
+    return any(w.start == end for w in doc.matches_in(end, min(end + 3, len(doc.tokens)), "date:weekday"))
+
+
 def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     """Find a metric term after the number: (metric, how, first, last), a non-claim key, or None."""
     toks = doc.tokens
@@ -149,6 +157,8 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
                     return later
             return found[0], found[1], j, found[2]
         non = _non_at(doc, j)
+        if non == "time_after" and _weekday_after(doc, j):
+            return None  # "12 يوم الثلاثاء": the day is Tuesday, not twelve days
         if non is not None and (
             words == 0 or non in ("civilian", "other", "deployed") or (non == "unit" and words <= 2)
         ):
