@@ -1405,8 +1405,22 @@ def test_a_sentence_that_points_back_names_the_speaker_of_the_one_before(text: s
             "Desde o início da invasão, a Rússia perdeu 9.500 tanques, 12 deles na terça-feira, segundo o Estado-Maior ucraniano.",
             "pt",
         ),
+        (
+            "От началото на инвазията Русия е загубила 9500 танка, от които 12 във вторник, съобщи украинският генерален щаб.",
+            "bg",
+        ),
+        (
+            "Od početka invazije Rusija je izgubila 9.500 tenkova, od čega 12 u utorak, saopštio je ukrajinski generalštab.",
+            "sr",
+        ),
+        (
+            "Από την αρχή της εισβολής η Ρωσία έχει χάσει 9.500 άρματα μάχης, από τα οποία 12 την Τρίτη, "
+            "σύμφωνα με το ουκρανικό Γενικό Επιτελείο.",
+            "el",
+        ),
     ],
 )
 def test_a_subset_on_a_weekday_is_that_days_loss_of_the_total_named(text: str, language: str) -> None:
-    claims = {(c.metric, c.kind, c.value) for c in extract(text, language=language, published="2024-12-04").claims}
+    found = extract(text, language=language, published="2024-12-04").claims
+    claims = {(c.metric, c.kind, c.value) for c in found if c.source == GS}
     assert {("tanks", "total", 9500), ("tanks", "increase", 12)} <= claims
