@@ -1424,3 +1424,10 @@ def test_a_subset_on_a_weekday_is_that_days_loss_of_the_total_named(text: str, l
     found = extract(text, language=language, published="2024-12-04").claims
     claims = {(c.metric, c.kind, c.value) for c in found if c.source == GS}
     assert {("tanks", "total", 9500), ("tanks", "increase", 12)} <= claims
+
+
+def test_bombings_are_no_bombers() -> None:
+    """ "17 bombardamenti" are air raids: a word for bombers whose stem they share would count them
+    as aircraft (Italian "bombardieri" and "bombardamenti" both key "bombard")."""
+    text = "Secondo lo Stato maggiore ucraino, la Russia ha effettuato 17 bombardamenti e 59 attacchi missilistici nell'ultimo giorno."
+    assert not {c for c in extract(text, language="it").claims if c.metric == "aircraft"}
