@@ -1261,11 +1261,6 @@ def test_a_sector_spokesman_and_troops_massed_are_no_general_staff_losses() -> N
     assert not extract(massed, language="en").claims
 
 
-def test_the_ukrainian_military_leadership_reports_for_the_general_staff() -> None:
-    text = "Die ukrainische Militärführung berichtet von 26 versenkten russischen Schiffen und Booten."
-    assert (GS, "ships", "total", 26) in _claims(text, "de")
-
-
 @pytest.mark.parametrize(
     "text, language",
     [
@@ -1280,14 +1275,25 @@ def test_a_projection_is_no_loss_figure(text: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text, language",
+    "text, language, claim",
     [
-        ("Генералният щаб на Украйна съобщи, че Русия е загубила близо 11 000 ОБТ.", "bg"),
-        ("Ukraine's General Staff says Russia has lost nearly 11,000 MBTs.", "en"),
+        # the Ukrainian military leadership speaks for the General Staff
+        (
+            "Die ukrainische Militärführung berichtet von 26 versenkten russischen Schiffen und Booten.",
+            "de",
+            (GS, "ships", "total", 26),
+        ),
+        # main battle tanks abbreviated
+        (
+            "Генералният щаб на Украйна съобщи, че Русия е загубила близо 11 000 ОБТ.",
+            "bg",
+            (GS, "tanks", "total", 11_000),
+        ),
+        ("Ukraine's General Staff says Russia has lost nearly 11,000 MBTs.", "en", (GS, "tanks", "total", 11_000)),
     ],
 )
-def test_main_battle_tanks_abbreviated(text: str, language: str) -> None:
-    assert (GS, "tanks", "total", 11_000) in _claims(text, language)
+def test_words_for_speakers_and_categories_news_uses(text: str, language: str, claim: tuple) -> None:
+    assert claim in _claims(text, language)
 
 
 def test_a_quotation_over_paragraphs_is_its_named_speakers() -> None:

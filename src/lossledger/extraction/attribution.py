@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .document import Doc
+from .document import Doc, quotations
 from .figures import Candidate
 from .model import GENERAL_STAFF
 from .periods import year_of
@@ -1014,7 +1014,7 @@ def _quote_speakers(doc: Doc, srccues: CueIndex) -> list[tuple[int, int, Cue]]:
     every sentence of the quotation (a report quoted over several paragraphs)."""
     out = []
     toks = doc.tokens
-    for first, last in doc.quotations:
+    for first, last in quotations(doc):
         if last + 2 >= len(toks) or toks[last + 1].raw not in (",", *DASHES):
             continue
         s = doc.sent_of[min(last + 1, len(toks) - 1)]
@@ -1302,7 +1302,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
         CueIndex([q for q in cues if q.cat.startswith("side:")]),
         {doc.sent_of[c.first] for c in figs},
         default_source,
-        _quote_speakers(doc, srccues) if doc.quotations else [],
+        _quote_speakers(doc, srccues),
     )
     prev: Candidate | None = None
     prev_explicit: str | None = None

@@ -13,7 +13,7 @@ from .numbers import NumberPhrase, find_numbers
 from .tokens import NUM, PUNCT, Token, split_sentences, to_ascii_digits, tokenize
 from .vocab import Lexicon, Match, lexicon
 
-__all__ = ["CLAUSE_BREAKS", "Doc", "analyse"]
+__all__ = ["CLAUSE_BREAKS", "Doc", "analyse", "quotations"]
 
 #: Punctuation that ends a clause (the scope of most cues) inside a sentence.
 CLAUSE_BREAKS = {",", "،", ";", ":", "(", ")", "[", "]", "؛", "，", "；", "、", "："}
@@ -42,8 +42,6 @@ class Doc:
     clause_of: list[int] = field(default_factory=list)
     paren: list[int] = field(default_factory=list)  # id of the enclosing (...) group, 0 = none
     quoted: list[bool] = field(default_factory=list)  # inside quotation marks (within a paragraph)
-    #: (opening, closing) token of each quotation closed within a few paragraphs (_quotations)
-    quotations: list[tuple[int, int]] = field(default_factory=list)
     #: why a token is no part of the article's prose: a "read also" box, a web address; else None
     aside: list[str | None] = field(default_factory=list)
 
@@ -286,7 +284,6 @@ def _segment(doc: Doc) -> None:
     doc.clause_bounds = bounds
     doc.paren = paren
     doc.quoted = _quoted(doc)
-    doc.quotations = _quotations(doc)
 
 
 #: quotation marks that open, close, or do either (written by hand: no library segments quotes
@@ -301,7 +298,7 @@ _CLOSERS = {opening: (closing,) for opening, closing in _PAIRS.items()} | {"„"
 _QUOTE_PARAGRAPHS = 3
 
 
-def _quotations(doc: Doc) -> list[tuple[int, int]]:
+def quotations(doc: Doc) -> list[tuple[int, int]]:
     """(opening, closing) token of each quotation that closes, across paragraph breaks too: wire
     copy quotes a report over several paragraphs and names its speaker after the last ("„Rusia …
     2025.¶ … ¶ … în Donbas”, a transmis Ministerul britanic").  A paragraph that opens with the same

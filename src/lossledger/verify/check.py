@@ -38,7 +38,7 @@ from ..extraction.unnamed import BARE
 from ..ledger.points import Point
 from ..taxonomy import STATEMENT_METRICS
 from .context import context_block
-from .fingerprint import Fingerprint, FingerprintIndex, latest_report, round_figure
+from .fingerprint import Fingerprint, FingerprintIndex, latest_report, round_figure, round_sum
 from .report import CheckReport, Note
 from .verdicts import Judgement, judge_general_staff, judge_other, line_value, reach_days
 from .view import LedgerView
@@ -435,7 +435,7 @@ def month_sums_with_ledger(
     date = fingerprint.date
     changed = False
     for c in claims:
-        if c.multi_day or c.qualifier != "exact" or c.value < 1_000 or trailing_zeros(c.value) >= 2:
+        if c.multi_day or c.qualifier != "exact" or c.value < 1_000 or round_sum(c.value):
             continue
         near = [d for d in index.ordinals(c) if latest is None or d <= latest.toordinal()]
         if date is not None:
@@ -645,6 +645,12 @@ _RECENT_CONFIDENCE = 0.3
 _RECENT_DAYS = 3
 
 
+def _fixes_a_day(fingerprint: Fingerprint) -> bool:
+    """Whether the figures date their report surely enough to keep it: neither weakly nor by a
+    coincidence of small figures (``Fingerprint.coincidence``)."""
+    return fingerprint.date is not None and not fingerprint.coincidence and fingerprint.confidence >= _RECENT_CONFIDENCE
+
+
 def _recent_report(
     claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, latest: dt.date | None
 ) -> Fingerprint:
@@ -652,9 +658,7 @@ def _recent_report(
     the text was published only weakly ("22 artillery systems and 31 drones in a day" fit many
     days) or by coincidence (three drones in all: the war's first week), a report of the text's
     last days that fits at least half as well is the one it quotes."""
-    if latest is None or fingerprint.date is None:
-        return fingerprint
-    if fingerprint.confidence >= _RECENT_CONFIDENCE and not fingerprint.coincidence:
+    if latest is None or fingerprint.date is None or _fixes_a_day(fingerprint):
         return fingerprint
     if (latest - fingerprint.date) <= STALE_WINDOW:
         return fingerprint
@@ -667,8 +671,6 @@ def _recent_report(
 #: can equal another speaker's count by chance)
 _PERIOD_DAYS = 14
 _PERIOD_CONFIDENCE = 0.5
-#: a figure ending in this many zeros is rounded
-_ROUNDED = 2
 
 
 def _period_report(
@@ -680,12 +682,9 @@ def _period_report(
     whose periods the reports rose by most of them (at least half); None when the figures fix a
     day or no report is that."""
     # "almost 300,000", "over 7,700" fit many reports' rise: only figures with their last digits
-    spans = [c for c in claims if c.multi_day and trailing_zeros(c.value) < _ROUNDED]
+    spans = [c for c in claims if c.multi_day and not round_sum(c.value)]
     # a day fixed by coincidence or weakly ("4 cruise missiles" beside a week's sums) is no day fixed
-    fixed = (
-        fingerprint.date is not None and not fingerprint.coincidence and fingerprint.confidence >= _RECENT_CONFIDENCE
-    )
-    if fixed or latest is None or not spans:
+    if _fixes_a_day(fingerprint) or latest is None or not spans:
         return None
     published = latest.toordinal() - 1  # (``latest`` allows for a clock ahead of Kyiv's)
     window = range(published - _PERIOD_DAYS, published + 1)

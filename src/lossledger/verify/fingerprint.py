@@ -94,6 +94,12 @@ def period_days(claim: Claim, when: dt.date | None = None) -> int:
     return 1 if days is None else days
 
 
+def round_sum(value: int) -> bool:
+    """A sum written with two zeros or more at its end ("about 300,000 this year", "over 7,700"):
+    the rise of many reports could be it, so it dates none."""
+    return trailing_zeros(value) >= 2
+
+
 def round_figure(claim: Claim) -> bool:
     """A large figure written with a run of zeros and no qualifier ("570 000 Russian soldiers
     eliminated"): where no report holds it exactly it is the outlet's rounding."""
@@ -282,7 +288,7 @@ class FingerprintIndex:
                     near is not None
                     or claim.qualifier != "exact"
                     or claim.value < _PERIOD_FROM
-                    or trailing_zeros(claim.value) >= 2
+                    or round_sum(claim.value)
                 ):
                     # a text's own date decides (a sum that fits another day is the outlet's slip);
                     # "about 300,000 this year", "8,000 in 31 months", "4 this week" recur
