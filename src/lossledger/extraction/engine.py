@@ -33,7 +33,7 @@ from .figures import (
     year_like,
 )
 from .language import detect_language
-from .large import LARGE, extract_large
+from .large import LARGE, extract_large, workers
 from .magnitudes import magnitudes
 from .model import GENERAL_STAFF, Claim, Extraction, Ignored
 from .numbers import RANGE_MARKS
@@ -633,11 +633,14 @@ def _to_claim(doc: Doc, c: Candidate) -> Claim:
     )
 
 
-def extract(text: str, published: dt.date | str | None = None, language: str | None = None) -> Extraction:
+def extract(
+    text: str, published: dt.date | str | None = None, language: str | None = None, *, processes: int | None = None
+) -> Extraction:
     """Every loss figure in ``text``, what it is and whom the text attributes it to.
 
     ``published`` (a date or 'YYYY-MM-DD') resolves relative dates ("this Friday"); ``language``
-    (ISO 639-1) skips detection.  Never raises anything but :class:`~lossledger.errors.LossLedgerError`.
+    (ISO 639-1) skips detection; ``processes`` read a text over 200,000 characters in parallel
+    (default ``$LOSSLEDGER_WORKERS``, else up to 2: large.py).  Never raises anything but :class:`~lossledger.errors.LossLedgerError`.
 
     >>> extract("Russia lost 6,465 tanks.").claims[0].value
     6465
@@ -650,7 +653,7 @@ def extract(text: str, published: dt.date | str | None = None, language: str | N
     lang = _language(language) or detect_language(text)
     with _few_collections():
         if len(text) > LARGE:
-            return extract_large(text, lang, pub, _extract)
+            return extract_large(text, lang, pub, _extract, workers(processes))
         return _extract(text, pub, lang)
 
 

@@ -9,19 +9,30 @@ analysed in windows of about ``WINDOW`` characters.  Memory then grows with one 
 results, and a text made of a few passages repeated costs what those passages cost.
 
 Context does not cross a window's edge (a source named in one window does not attribute figures
-in the next), which only matters for texts far longer than any article.
+in the next), which only matters for texts far longer than any article.  Windows are therefore
+independent, and on a machine with more than one core they are read by this process and
+``workers - 1`` helper processes at once (``LOSSLEDGER_WORKERS``, default: up to 2 processes);
+results are merged in window order, so the output is the same for any number of workers.
+Helpers are forked, so only a process with one thread uses them (see ``_pool``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import re
-from collections import Counter
+import threading
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from ..config import setting
+from ..errors import ConfigError
 from .model import Claim, Extraction, Ignored
 
-__all__ = ["LARGE", "WINDOW", "extract_large"]
+__all__ = ["LARGE", "WINDOW", "extract_large", "workers"]
 
 #: texts longer than this are read in windows
 LARGE = 200_000
@@ -87,15 +98,98 @@ def _mapper(starts: list[tuple[int, int]]) -> Callable[[int], int]:
     return to_text
 
 
+#: processes that read the windows of one large text unless configured: two (this one and a
+#: helper) where there are two cores; more cost memory (a helper holds a language's vocabulary)
+_DEFAULT_WORKERS = 2
+
+OneText = Callable[[str, dt.date | None, str], Extraction]
+
+
+def workers(explicit: int | None = None) -> int:
+    """Processes reading a large text's windows: ``explicit``, else ``$LOSSLEDGER_WORKERS``, else
+    up to 2, never more than the cores this process may use."""
+    raw = setting("workers", None if explicit is None else str(explicit))
+    if raw is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        return min(_DEFAULT_WORKERS, cores)
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise ConfigError(
+            f"workers (LOSSLEDGER_WORKERS) must be a whole number of at least 1, not {raw!r}", code="config.workers"
+        )
+    return int(raw)
+
+
+def _pool(n: int) -> ProcessPoolExecutor | None:
+    """Helper processes for windows, or None where none should start.  They are forked, so they
+    start at once with the vocabularies already loaded; only a process with one thread forks (the
+    CLI, a script): forking a threaded one (the web server) is unsafe, and starting fresh
+    interpreters instead re-runs the caller's main module, which a notebook or stdin has not got."""
+    if n < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    try:
+        return ProcessPoolExecutor(max_workers=n - 1, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ValueError):  # no semaphores or processes here: read alone
+        return None
+
+
+def _read_windows(
+    text: str, language: str, published: dt.date | None, extract_one: OneText, n: int
+) -> Iterator[tuple[Extraction, list[tuple[int, int]]]]:
+    """Each window's extraction, in window order: this process reads a window whenever the
+    helpers already have two each queued, so both stay busy."""
+    windows = _windows(text)
+    first = next(windows, None)
+    if first is None:
+        return
+    yield extract_one(first[0], published, language), first[1]  # loads the vocabulary before any fork
+    pool = _pool(n)
+    if pool is None:
+        for window, starts in windows:
+            yield extract_one(window, published, language), starts
+        return
+    queued: deque[tuple[Future[Extraction] | Extraction, str, list[tuple[int, int]]]] = deque()
+    try:
+        for window, starts in windows:
+            found: Future[Extraction] | Extraction | None = None
+            if sum(isinstance(f, Future) and not f.done() for f, _w, _s in queued) < 2 * (n - 1):
+                try:
+                    found = pool.submit(extract_one, window, published, language)
+                except BrokenProcessPool:  # a helper died (killed, out of memory): read on alone
+                    n = 1
+            queued.append((found or extract_one(window, published, language), window, starts))
+            while queued and (not isinstance(queued[0][0], Future) or queued[0][0].done()):
+                yield _result(*queued.popleft(), language, published, extract_one)
+        while queued:
+            yield _result(*queued.popleft(), language, published, extract_one)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(
+    found: Future[Extraction] | Extraction,
+    window: str,
+    starts: list[tuple[int, int]],
+    language: str,
+    published: dt.date | None,
+    extract_one: OneText,
+) -> tuple[Extraction, list[tuple[int, int]]]:
+    if not isinstance(found, Future):
+        return found, starts
+    try:
+        return found.result(), starts
+    except BrokenProcessPool:  # a helper died (killed, out of memory): this process reads it
+        return extract_one(window, published, language), starts
+
+
 def extract_large(
-    text: str, language: str, published: dt.date | None, extract_one: Callable[[str, dt.date | None, str], Extraction]
+    text: str, language: str, published: dt.date | None, extract_one: OneText, processes: int = 1
 ) -> Extraction:
-    """``extract`` for a large text: windows of distinct passages (see the module docstring)."""
+    """``extract`` for a large text: windows of distinct passages, read by ``processes``
+    processes (see the module docstring)."""
     claims: dict[tuple[str, str, str, int, str], Claim] = {}
     ignored: list[Ignored] = []
     dates: Counter[dt.date] = Counter()
-    for window, starts in _windows(text):
-        found = extract_one(window, published, language)
+    for found, starts in _read_windows(text, language, published, extract_one, processes):
         to_text = _mapper(starts)
         if found.as_of is not None:
             dates[found.as_of] += 1
