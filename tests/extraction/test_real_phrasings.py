@@ -1290,6 +1290,18 @@ def test_a_projection_is_no_loss_figure(text: str, language: str) -> None:
             (GS, "tanks", "total", 11_000),
         ),
         ("Ukraine's General Staff says Russia has lost nearly 11,000 MBTs.", "en", (GS, "tanks", "total", 11_000)),
+        # tanker lorries called fuel vehicles (the early reports' own line)
+        (
+            "The General Staff of Ukraine said Russia had also lost 81 fuel vehicles since February 24.",
+            "en",
+            (GS, "fuel_tanks", "total", 81),
+        ),
+        # members of the forces, a loss in the sentence
+        (
+            "Der ukrainische Generalstab schätzt, dass Russland bis zum 2. März etwa 1.262.610 Angehörige verloren hat.",
+            "de",
+            (GS, "personnel", "total", 1_262_610),
+        ),
     ],
 )
 def test_words_for_speakers_and_categories_news_uses(text: str, language: str, claim: tuple) -> None:
@@ -1437,3 +1449,44 @@ def test_bombings_are_no_bombers() -> None:
     as aircraft (Italian "bombardieri" and "bombardamenti" both key "bombard")."""
     text = "Secondo lo Stato maggiore ucraino, la Russia ha effettuato 17 bombardamenti e 59 attacchi missilistici nell'ultimo giorno."
     assert not {c for c in extract(text, language="it").claims if c.metric == "aircraft"}
+
+
+def test_a_front_groups_list_in_the_statements_shape_is_not_the_statement() -> None:
+    """Category lines ("танки – 61;") of a text that names a front group's spokesman and not the
+    General Staff are that group's monthly tally."""
+    text = (
+        "Ворог за жовтень втратив 19 870 військових на південному напрямку. Про це розповів речник ОСУВ «Таврія» Петро Мельник.\n\n"
+        "За його словами, втрати окупантів у техніці за місяць такі:\n\n"
+        "танки – 61;\n\nартилерійські системи – 655;\n\nРСЗВ – 19;\n\nзасоби ППО – чотири;\n\nавтомобілі – 1 402."
+    )
+    claims = extract(text, language="uk", published="2025-11-04").claims
+    assert len(claims) >= 5 and not [c for c in claims if c.source == GS]
+
+
+def test_the_forces_a_groups_name_ends_with_do_not_speak() -> None:
+    """ "Rzecznik Wschodniego Zgrupowania Sił Zbrojnych Ukrainy": Ukraine's forces own the group
+    named before them; the group's spokesman speaks."""
+    text = (
+        "Rzecznik Wschodniego Zgrupowania Sił Zbrojnych Ukrainy Ołeh Kowal powiedział, że w środę zginęło 207 Rosjan."
+    )
+    assert {(c.source, c.metric, c.value) for c in extract(text, language="pl").claims} == {("other", "personnel", 207)}
+
+
+def test_a_number_word_inside_a_hyphenated_name_is_no_number() -> None:
+    """Turkish "on" is ten, but not in "Rostov-on-Don"."""
+    text = "Ukrayna Genelkurmayı, Rostov-on-Don denizaltısının vurulduğunu ve Rusya'nın 4 tank kaybettiğini açıkladı."
+    assert {(c.metric, c.value) for c in extract(text, language="tr").claims} == {("tanks", 4)}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            '영국과 우크라이나 매체들을 종합하면 영국 국방성은 "91만 명이 넘는 러시아의 사상자가 발생했다"고 발표했다.',
+            "ko",
+        ),
+        ("Die ukrainische Militärführung meldete am Dienstag 12.000 getötete Soldaten in den eigenen Reihen.", "de"),
+    ],
+)
+def test_others_figures_named_by_words_news_uses_are_not_the_general_staffs(text: str, language: str) -> None:
+    assert not [c for c in extract(text, language=language).claims if c.source == GS]

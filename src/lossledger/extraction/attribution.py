@@ -1293,6 +1293,9 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     spans = [(q.first, q.last) for q in cues if q.cat == "kind:total"]
     cues = [q for q in cues if not (q.cat.startswith("src:") and any(a <= q.first and q.last <= b for a, b in spans))]
     cues = [q for q in cues if not (q.cat.startswith("src:") and (_possessor(doc, q) or _object_of(doc, q)))]
+    # "rzecznik Wschodniego Zgrupowania Sił Zbrojnych Ukrainy": the forces name the group's owner
+    units = {q.last for q in cues if q.cat == "src:other"}
+    cues = [q for q in cues if not (q.cat in _UKRAINE_FORCES and units.intersection(_ends_before(doc, q.first)))]
     cues = [replace(q, cat="side:ukraine") if q.cat in _UKRAINE_FORCES and _owns_loss(doc, q) else q for q in cues]
     figs = _Figures([c for c in cands if c.reason is None])
     srccues = CueIndex([q for q in cues if q.cat.startswith("src:")])

@@ -193,7 +193,7 @@ def find_numbers(tokens: list[Token], matches: list[Match], lex: Lexicon) -> lis
             i += 1
             continue
         phrase = _assemble(tokens, i, by_start, glued)
-        if phrase is None or _lone_character(tokens, phrase, by_start):
+        if phrase is None or _lone_character(tokens, phrase, by_start) or _inside_name(tokens, phrase, numeric):
             i += 1
             continue
         out.append(phrase)
@@ -290,6 +290,25 @@ def _lone_character(tokens: list[Token], phrase: NumberPhrase, by_start: dict[in
         return False
     nxt = by_start.get(phrase.last)
     return nxt is None or not any(c == "counter" or c.startswith(("metric:", "stmt:", "weak:")) for c in nxt.cats())
+
+
+def _inside_name(tokens: list[Token], phrase: NumberPhrase, numeric: set[int]) -> bool:
+    """A number word hyphenated to other words on both sides is part of a name: Turkish "on"
+    (ten) in "Rostov-on-Don", not "twenty-one" (whose neighbours are numbers themselves)."""
+    a, b = phrase.first, phrase.last
+    if not phrase.words_only or b - a != 1 or a < 2 or b + 1 >= len(tokens):
+        return False
+    left, right = tokens[a - 1], tokens[b]
+    return (
+        left.raw == "-" == right.raw
+        and left.end == tokens[a].start
+        and right.start == tokens[a].end
+        and tokens[a - 2].end == left.start
+        and tokens[b + 1].start == right.end
+        and tokens[a - 2].kind == WORD == tokens[b + 1].kind
+        and a - 2 not in numeric
+        and b + 1 not in numeric
+    )
 
 
 def _piece(tokens: list[Token], i: int, by_start: dict[int, Match]) -> tuple[str, float, int, int] | None:

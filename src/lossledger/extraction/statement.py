@@ -36,9 +36,18 @@ def _bracketed_increases(cands: list[Candidate]) -> int:
     return sum(1 for c in cands if c.reason is None and c.parent is not None and c.plus)
 
 
+#: sources whose naming leaves a list of category lines the General Staff's
+_GS_NAMES = {"src:general-staff", "src:general-staff-weak"}
+
+
 def is_statement(doc: Doc, cands: list[Candidate]) -> bool:
     """Whether the text carries the statement itself: its header, four or more category lines,
-    or four or more figures with the statement's bracketed increase, however the lines are worded."""
+    or four or more figures with the statement's bracketed increase, however the lines are worded.
+    Lines in a text that names other sources and not the General Staff are another tally in the
+    statement's shape (a front group's month, "танки – 54;"), not the statement."""
     if doc.matches_in(0, len(doc.tokens), "src:statement-header"):
         return True
-    return _dash_lines(doc, cands) >= 4 or _bracketed_increases(cands) >= 4
+    if _dash_lines(doc, cands) < 4 and _bracketed_increases(cands) < 4:
+        return False
+    named = {c for m in doc.context for c, _ in m.entries if c.startswith("src:")}
+    return not named or bool(named & _GS_NAMES)
