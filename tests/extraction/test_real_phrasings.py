@@ -1490,3 +1490,14 @@ def test_a_number_word_inside_a_hyphenated_name_is_no_number() -> None:
 )
 def test_others_figures_named_by_words_news_uses_are_not_the_general_staffs(text: str, language: str) -> None:
     assert not [c for c in extract(text, language=language).claims if c.source == GS]
+
+
+def test_an_average_opening_its_sentence_governs_its_figures() -> None:
+    """A daily average named at the start of a long sentence: its monthly rates are averages (an
+    outlet's or an intelligence service's), not the General Staff's daily figures it draws on."""
+    text = (
+        "The average number of Russian casualties a day (killed and wounded) has dropped over the last two "
+        "months from a peak of more than 1310 per day in March to 1190 in May, according to reporting by "
+        "Ukraine's General Staff."
+    )
+    assert not [c for c in extract(text, language="en").claims if c.source == GS]

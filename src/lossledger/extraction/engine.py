@@ -545,22 +545,28 @@ def _articles(doc: Doc, figs: list[Candidate]) -> None:
 
 
 def _averages(doc: Doc, figs: list[Candidate]) -> None:
-    """A figure right after "on average"/"averaging"/"в среднем" (or its term right before one),
-    and the rest of its list, are the outlet's own daily averages: another source's figures,
-    never the General Staff's; the figures around them keep theirs."""
+    """A figure after "on average"/"averaging"/"в среднем" in its sentence, with no other number
+    between but averages ("The average daily casualties fell from over 1262 per day in May to 1140
+    in July"), or whose term stands right before one, and the rest of its list, are the outlet's
+    own daily averages: another source's figures, never the General Staff's; the figures around
+    them keep theirs."""
+    averaged: set[int] = set()  # tokens of the figures found to be averages so far
     for group in list_groups(doc, figs):
         first = group[0]
-        # a few words back: 12 tokens, or 40 characters where every character is a token (하루 평균으로 …)
-        lo = max(doc.sentence_range(first.first)[0], min(first.first - 12, _tokens_back(doc, first.first, 40)))
+        lo = doc.sentence_range(first.first)[0]
         before = [
             m
             for m in doc.matches_in(lo, first.first, "non:average")
-            if not any(doc.tokens[k].kind == NUM and year_of(doc.tokens[k]) is None for k in range(m.end, first.first))
+            if not any(
+                doc.tokens[k].kind == NUM and k not in averaged and year_of(doc.tokens[k]) is None
+                for k in range(m.end, first.first)
+            )
         ]
         after = [doc.match_at.get(max(c.last, c.term_last)) for c in group]
         if before or any(m is not None and m.has("non:average") for m in after):
             for c in group:
                 c.source, c.strong_source, c.kind, c.period, c.kind_by = "other", True, "increase", "P1D", "clause"
+                averaged.update(range(c.first, c.last))
 
 
 def _ranges(doc: Doc, figs: list[Candidate]) -> None:
@@ -597,12 +603,6 @@ def _sentence_eras(doc: Doc, dates: list[DateMention], figs: list[Candidate]) ->
         if found:
             out[id(c)] = min(found, key=lambda x: abs(x[0] - c.first))[1]
     return out
-
-
-def _tokens_back(doc: Doc, k: int, chars: int) -> int:
-    """The first token starting at most ``chars`` characters before token k."""
-    start = doc.tokens[k].start - chars
-    return bisect.bisect_left(doc.tokens, start, hi=k, key=lambda t: t.start)
 
 
 def _to_claim(doc: Doc, c: Candidate) -> Claim:
