@@ -1501,3 +1501,14 @@ def test_an_average_opening_its_sentence_governs_its_figures() -> None:
         "Ukraine's General Staff."
     )
     assert not [c for c in extract(text, language="en").claims if c.source == GS]
+
+
+def test_a_speaker_inside_a_dashed_aside_speaks_only_there() -> None:
+    """ "–far above what Moscow admits–": Russia named inside an aside set off by dashes does not
+    speak for the General Staff's figures around it."""
+    text = (
+        "According to the General Staff of the Ukrainian Army, Russian losses stand at about 16,000 dead "
+        "–far above what Moscow has admitted so far–, and it stressed that 520 tanks and 101 planes have been destroyed."
+    )
+    claims = {(c.source, c.metric, c.value) for c in extract(text, language="en").claims}
+    assert {(GS, "tanks", 520), (GS, "aircraft", 101)} <= claims

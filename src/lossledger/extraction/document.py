@@ -250,6 +250,31 @@ def _spaced_dash(doc: Doc, k: int) -> bool:
     return doc.tokens[k - 1].end < tok.start and doc.tokens[k + 1].start > tok.end
 
 
+#: at most this many tokens between the two dashes of an aside
+_DASHED_ASIDE = 30
+
+
+def _dashed_asides(doc: Doc, sent_of: list[int]) -> list[tuple[int, int]]:
+    """Token spans [first dash, second dash) of asides set off by a pair of dashes in a sentence
+    ("–well beyond the number Moscow has acknowledged–"): words with no number between, so not a
+    statement's lines ("tanks – 6465, guns – 300") nor a figure's apposition ("– 9,676 to be exact –")."""
+    toks = doc.tokens
+    out: list[tuple[int, int]] = []
+    dashes = [k for k, t in enumerate(toks) if t.raw in ("–", "—") and 0 < k < len(toks) - 1]
+    for a, b in zip(dashes, dashes[1:], strict=False):
+        if (
+            sent_of[a] == sent_of[b]
+            and 1 < b - a <= _DASHED_ASIDE
+            and toks[a + 1].kind != NUM
+            and toks[a - 1].kind != NUM
+            and toks[a - 1].end < toks[a].start  # a space before the opening dash: no compound
+            and all(toks[k].kind != NUM and not toks[k].nl_before for k in range(a + 1, b + 1))
+            and (out == [] or out[-1][1] < a)
+        ):
+            out.append((a, b))
+    return out
+
+
 def _segment(doc: Doc) -> None:
     """Sentence, clause and bracket of every token, in one pass."""
     n = len(doc.tokens)
@@ -279,6 +304,9 @@ def _segment(doc: Doc) -> None:
         paren[k] = depth_id
     if n:
         bounds[cid] = (lo, n)
+    for a, b in _dashed_asides(doc, sent_of):
+        pid += 1
+        paren[a:b] = [pid if g == 0 else g for g in paren[a:b]]
     doc.sent_of = sent_of
     doc.clause_of = clause_of
     doc.clause_bounds = bounds
