@@ -1296,6 +1296,12 @@ def test_a_projection_is_no_loss_figure(text: str, language: str) -> None:
             "en",
             (GS, "fuel_tanks", "total", 81),
         ),
+        # fuel tankers with "із" for "з" (with)
+        (
+            "Генштаб ЗСУ: ворог втратив 81 цистерну із паливно-мастильними матеріалами.",
+            "uk",
+            (GS, "fuel_tanks", "total", 81),
+        ),
         # members of the forces, a loss in the sentence
         (
             "Der ukrainische Generalstab schätzt, dass Russland bis zum 2. März etwa 1.262.610 Angehörige verloren hat.",
