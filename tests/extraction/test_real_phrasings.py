@@ -1518,3 +1518,13 @@ def test_a_speaker_inside_a_dashed_aside_speaks_only_there() -> None:
     )
     claims = {(c.source, c.metric, c.value) for c in extract(text, language="en").claims}
     assert {(GS, "tanks", 520), (GS, "aircraft", 101)} <= claims
+
+
+def test_a_phrase_of_time_between_the_noun_and_the_word_bringing_it_to_its_value() -> None:
+    """ "die Verluste an Soldaten seit Beginn des Krieges insgesamt auf 512.420": the noun stands
+    before the phrase of time (whose "Ukraine" speaks for no one), not right before "auf"."""
+    text = (
+        "Laut dem ukrainischen Generalstab sollen sich die Verluste Russlands an Soldaten "
+        "seit Beginn des Ukraine-Krieges insgesamt auf 512.420 belaufen."
+    )
+    assert (GS, "personnel", "total", 512_420) in _claims(text, "de")

@@ -389,14 +389,30 @@ def _term_put_at(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None:
     to = doc.to_total_ending(j)
     if to is None:
         return None
-    for end in range(to.start, max(-1, to.start - _TO_WORDS), -1):
-        m = doc.ctx_at.get(end) if end < to.start else None
-        if m is not None and any(cat.startswith(("src:", "place:", "side:")) for cat in m.cats()):
-            return None  # "Soldaten laut ukrainischer Seite auf 171.730": a speaker stands between
-        found = _term_ending_at(doc, end)
-        if found is not None:
-            return found
+    # the noun right before the word, or before a phrase of time that stands between them
+    for start in dict.fromkeys((to.start, _since_phrase_start(doc, to.start))):
+        for end in range(start, max(-1, start - _TO_WORDS), -1):
+            m = doc.ctx_at.get(end) if end < to.start else None
+            if m is not None and any(cat.startswith(("src:", "place:", "side:")) for cat in m.cats()):
+                break  # "Soldaten laut ukrainischer Seite auf 171.730": a speaker stands between
+            found = _term_ending_at(doc, end)
+            if found is not None:
+                return found
     return None
+
+
+#: at most this many tokens in a phrase of time between a figure's noun and the word bringing it to its value
+_SINCE_PHRASE = 10
+
+
+def _since_phrase_start(doc: Doc, k: int) -> int:
+    """Where a phrase of time since the war began, standing right before token k, starts ("die
+    Verluste an Soldaten *seit Beginn des Ukraine-Krieges insgesamt* auf 500.080"), else k: the
+    figure's noun stands before it."""
+    for m in doc.matches_in(max(0, k - _SINCE_PHRASE), k, "date:since"):
+        if all(doc.tokens[i].kind != NUM and not doc.tokens[i].nl_before for i in range(m.start, k)):
+            return m.start
+    return k
 
 
 def _past_conjunction(doc: Doc, last: int, term_first: int) -> bool:
