@@ -1528,3 +1528,13 @@ def test_a_phrase_of_time_between_the_noun_and_the_word_bringing_it_to_its_value
         "seit Beginn des Ukraine-Krieges insgesamt auf 512.420 belaufen."
     )
     assert (GS, "personnel", "total", 512_420) in _claims(text, "de")
+
+
+def test_a_past_war_whose_years_are_followed_by_a_word_for_years_is_history() -> None:
+    """ "(1994-1996 роки)": the second year reads as a duration before "роки", but the sentence
+    still names a war before this one, and its figures compare with history."""
+    text = (
+        "Генштаб ЗСУ повідомив, що росія втратила понад 5 300 військових. "
+        "У першій чеченській війні (1994-1996 роки) російська армія втратила 5610 осіб."
+    )
+    assert (GS, "personnel", "total", 5610) not in _claims(text, "uk")

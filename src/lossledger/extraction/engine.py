@@ -479,10 +479,11 @@ _WAR_YEARS_FROM = 2014
 def _past_wars(doc: Doc, cands: list[Candidate]) -> dict[int, int]:
     """Sentences that name a span of years before the war ("În Războiul Finlandez din 1939-1940",
     "between 1918 and 1920", "the Soviet–Afghan war of 1979–1989"), each with the first token of
-    its first such year: the figures after it compare with history."""
+    its first such year: the figures after it compare with history.  A year before a word for
+    years ("(1999-2000 роки)") was read as a duration, and counts too."""
     years: dict[int, list[int]] = {}
     for c in cands:
-        if c.reason in ("year", "date") and 1900 <= c.num.value < _WAR_YEARS_FROM:
+        if c.reason in ("year", "date", REASONS["time_after"]) and 1900 <= c.num.value < _WAR_YEARS_FROM:
             years.setdefault(doc.sent_of[c.first], []).append(c.first)
     return {s: min(firsts) for s, firsts in years.items() if len(firsts) >= 2}
 
