@@ -848,3 +848,17 @@ def test_small_figures_that_fit_the_wars_first_days_yield_to_the_report_of_the_t
         "2 aircraft, 3 helicopters, 3 UAVs and 4 cruise missiles."
     )
     assert check(text, view, published="2022-03-19", language="en").to_dict()["report_date"] == "2022-03-19"
+
+
+def test_a_report_the_outlet_credits_to_russias_general_staff_is_read_as_ukraines(view: LedgerView) -> None:
+    """Russia has never counted its own losses in hundreds of thousands: a total of 525,150 with
+    the day's 1,090, exactly the report of 2024-06-15, is that report, whoever the outlet names."""
+    text = (
+        "Russia has suffered 525,150 troop losses since February 2022, including 1,090 in the past day, "
+        "the General Staff of the Russian armed forces said in its latest report."
+    )
+    data = check(text, view, published="2024-06-15", language="en").to_dict()
+    assert data["report_date"] == "2024-06-15"
+    assert {(c["source"], c["value"]) for c in data["claims"]} == {("general-staff", 525_150), ("general-staff", 1090)}
+    own = "Russia's defence ministry said 5,937 of its soldiers had died and 1,090 were wounded in the past day."
+    assert all(c["source"] != "general-staff" for c in check(own, view, published="2022-09-21").to_dict()["claims"])

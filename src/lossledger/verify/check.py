@@ -79,6 +79,7 @@ def check(
     index = FingerprintIndex.load(view)
     latest = latest_report(published)
     source_with_ledger(found.claims, index, latest, stated)
+    mistaken_russian_with_ledger(found.claims, index, latest, stated)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     # every report the text may quote, ranked by the text's own date, weekday and publication
     find = partial(index.find, near=stated, latest=latest, weekday=found.weekday)
@@ -248,6 +249,35 @@ def source_with_ledger(
     if named.date is not None and named.confidence >= 0.5 and named.date != trial.date:
         return
     for c, reading in zip(open_, readings, strict=True):
+        if reading is not None:
+            _settled(c, "source", source=GENERAL_STAFF)
+
+
+#: a total this large, not rounded, that equals a report's is that report's whoever the text names
+_RUSSIA_NEVER_COUNTED = 10_000
+
+
+def mistaken_russian_with_ledger(
+    claims: list[Claim], index: FingerprintIndex, latest: dt.date | None = None, stated: dt.date | None = None
+) -> None:
+    """Russia's own losses by the text's words that are, digit for digit, one General Staff
+    report's figures, among them a total of tens of thousands not rounded ("1,073,530 troop losses
+    … 830 in the past day, the General Staff of the Russian armed forces said"): the outlet
+    mistook Ukraine's General Staff for Russia's, which has never published such counts."""
+    russian = [c for c in claims if c.source == "russian-mod"]
+    if len(russian) < 2:
+        return
+    as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in russian]
+    trial = index.find(as_gs, near=stated, latest=latest)
+    if trial.date is None or trial.confidence < SOURCE_CONFIDENCE:
+        return
+    readings = [_as_fits(c, index, trial.date) for c in as_gs]
+    fitting = [r for r in readings if r is not None]
+    if len(fitting) < 2 or not any(
+        r.kind == "total" and r.value >= _RUSSIA_NEVER_COUNTED and not round_sum(r.value) for r in fitting
+    ):
+        return
+    for c, reading in zip(russian, readings, strict=True):
         if reading is not None:
             _settled(c, "source", source=GENERAL_STAFF)
 
