@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .document import Doc, quotations
 from .figures import Candidate
-from .model import GENERAL_STAFF
+from .model import GENERAL_STAFF, GENERAL_STAFF_CUES
 from .periods import year_of
 from .tokens import BULLETS, DASHES, NUM, PUNCT, WORD
 from .vocab import Match
@@ -889,7 +889,7 @@ _SUBJECT_GAP = 5
 
 
 #: cues naming Ukraine's forces: as the subject of "lost" they are the side that lost
-_UKRAINE_FORCES = {"src:general-staff", "src:general-staff-weak"}
+_UKRAINE_FORCES = GENERAL_STAFF_CUES
 #: the sources that may be the subject of a verb of losing: Ukraine's forces, and Russia named as
 #: its ministry's source ("Москва на данный момент потеряла …": Moscow lost, no one spoke)
 _LOSING_SIDES = {*_UKRAINE_FORCES, "src:russian-mod"}

@@ -50,6 +50,10 @@ class Doc:
     _memo: dict[tuple[int, int, str], list[Match]] = field(default_factory=dict)
     _by_prefix: dict[str, tuple[list[Match], list[int]]] = field(default_factory=dict)
 
+    def named_sources(self) -> set[str]:
+        """The source cues (``src:…``) the text names anywhere."""
+        return {c for m in self.context for c, _ in m.entries if c.startswith("src:")}
+
     def matches_in(self, first: int, last: int, prefix: str) -> list[Match]:
         """Matches (of every layer) inside tokens [first, last) with the category ``prefix``, or one
         starting with it when it ends in a colon ("kind:"); every match for "".

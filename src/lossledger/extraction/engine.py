@@ -35,7 +35,7 @@ from .figures import (
 from .language import detect_language
 from .large import LARGE, extract_large, workers
 from .magnitudes import magnitudes
-from .model import GENERAL_STAFF, Claim, Extraction, Ignored
+from .model import GENERAL_STAFF, GENERAL_STAFF_CUES, Claim, Extraction, Ignored
 from .numbers import RANGE_MARKS
 from .periods import period_cues, year_of
 from .plausibility import era_hint, settle_kinds
@@ -88,8 +88,8 @@ def _default_source(doc: Doc, statement: bool) -> str:
     or speaks of "the enemy" (Ukraine's official voice) without naming another source; else other."""
     if statement:
         return GENERAL_STAFF
-    named = {c for m in doc.context for c, _ in m.entries if c.startswith("src:")}
-    if named & {"src:general-staff", "src:statement-header", "src:general-staff-weak"}:
+    named = doc.named_sources()
+    if named & {*GENERAL_STAFF_CUES, "src:statement-header"}:
         return GENERAL_STAFF
     enemy = any(m.has("side:enemy") for m in doc.context)
     return GENERAL_STAFF if enemy and not named else "other"

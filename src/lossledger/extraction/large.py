@@ -19,18 +19,18 @@ Helpers are forked, so only a process with one thread uses them (see ``_pool``).
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import re
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
-from ..config import setting
 from ..errors import ConfigError
 from .model import Claim, Extraction, Ignored
+
+if TYPE_CHECKING:  # imported where a large text is read: at start they cost every command 30 ms
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["LARGE", "WINDOW", "extract_large", "workers"]
 
@@ -108,6 +108,8 @@ OneText = Callable[[str, dt.date | None, str], Extraction]
 def workers(explicit: int | None = None) -> int:
     """Processes reading a large text's windows: ``explicit``, else ``$LOSSLEDGER_WORKERS``, else
     up to 2, never more than the cores this process may use."""
+    from ..config import setting  # platformdirs with it: only where a large text is read
+
     raw = setting("workers", None if explicit is None else str(explicit))
     if raw is None:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -124,6 +126,9 @@ def _pool(n: int) -> ProcessPoolExecutor | None:
     start at once with the vocabularies already loaded; only a process with one thread forks (the
     CLI, a script): forking a threaded one (the web server) is unsafe, and starting fresh
     interpreters instead re-runs the caller's main module, which a notebook or stdin has not got."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     if n < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     try:
@@ -137,6 +142,9 @@ def _read_windows(
 ) -> Iterator[tuple[Extraction, list[tuple[int, int]]]]:
     """Each window's extraction, in window order: this process reads a window whenever the
     helpers already have two each queued, so both stay busy."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
     windows = _windows(text)
     first = next(windows, None)
     if first is None:
@@ -150,13 +158,13 @@ def _read_windows(
     queued: deque[tuple[Future[Extraction] | Extraction, str, list[tuple[int, int]]]] = deque()
     try:
         for window, starts in windows:
-            found: Future[Extraction] | Extraction | None = None
+            future: Future[Extraction] | None = None
             if sum(isinstance(f, Future) and not f.done() for f, _w, _s in queued) < 2 * (n - 1):
                 try:
-                    found = pool.submit(extract_one, window, published, language)
+                    future = pool.submit(extract_one, window, published, language)
                 except BrokenProcessPool:  # a helper died (killed, out of memory): read on alone
                     n = 1
-            queued.append((found or extract_one(window, published, language), window, starts))
+            queued.append((future if future is not None else extract_one(window, published, language), window, starts))
             while queued and (not isinstance(queued[0][0], Future) or queued[0][0].done()):
                 yield _result(*queued.popleft(), language, published, extract_one)
         while queued:
@@ -173,6 +181,9 @@ def _result(
     published: dt.date | None,
     extract_one: OneText,
 ) -> tuple[Extraction, list[tuple[int, int]]]:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
     if not isinstance(found, Future):
         return found, starts
     try:

@@ -19,6 +19,8 @@ QUALIFIERS = ("exact", "about", "more_than")
 CLAIM_SOURCES = ("general-staff", "mediazona", "oryx", "russian-mod", "ukraine-own", "other")
 #: the source whose daily statement the ledger holds (registry.CLAIMS; tests/test_registry.py checks)
 GENERAL_STAFF = CLAIM_SOURCES[0]
+#: the vocabulary's source cues that name the General Staff, or Ukraine's forces and state in its voice
+GENERAL_STAFF_CUES = frozenset({"src:general-staff", "src:general-staff-weak"})
 
 
 @dataclass

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .document import Doc
 from .figures import Candidate
+from .model import GENERAL_STAFF_CUES
 from .tokens import DASHES
 
 __all__ = ["is_statement"]
@@ -36,10 +37,6 @@ def _bracketed_increases(cands: list[Candidate]) -> int:
     return sum(1 for c in cands if c.reason is None and c.parent is not None and c.plus)
 
 
-#: sources whose naming leaves a list of category lines the General Staff's
-_GS_NAMES = {"src:general-staff", "src:general-staff-weak"}
-
-
 def is_statement(doc: Doc, cands: list[Candidate]) -> bool:
     """Whether the text carries the statement itself: its header, four or more category lines,
     or four or more figures with the statement's bracketed increase, however the lines are worded.
@@ -49,5 +46,5 @@ def is_statement(doc: Doc, cands: list[Candidate]) -> bool:
         return True
     if _dash_lines(doc, cands) < 4 and _bracketed_increases(cands) < 4:
         return False
-    named = {c for m in doc.context for c, _ in m.entries if c.startswith("src:")}
-    return not named or bool(named & _GS_NAMES)
+    named = doc.named_sources()
+    return not named or bool(named & GENERAL_STAFF_CUES)

@@ -248,9 +248,7 @@ def source_with_ledger(
         return
     if named.date is not None and named.confidence >= 0.5 and named.date != trial.date:
         return
-    for c, reading in zip(open_, readings, strict=True):
-        if reading is not None:
-            _settled(c, "source", source=GENERAL_STAFF)
+    _the_reports(open_, readings)
 
 
 #: a total this large, not rounded, that equals a report's is that report's whoever the text names
@@ -277,7 +275,12 @@ def mistaken_russian_with_ledger(
         r.kind == "total" and r.value >= _RUSSIA_NEVER_COUNTED and not round_sum(r.value) for r in fitting
     ):
         return
-    for c, reading in zip(russian, readings, strict=True):
+    _the_reports(russian, readings)
+
+
+def _the_reports(claims: list[Claim], readings: list[Claim | None]) -> None:
+    """The claims whose reading fits the report become the General Staff's."""
+    for c, reading in zip(claims, readings, strict=True):
         if reading is not None:
             _settled(c, "source", source=GENERAL_STAFF)
 
