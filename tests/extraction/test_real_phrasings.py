@@ -1492,6 +1492,15 @@ def test_a_number_word_inside_a_hyphenated_name_is_no_number() -> None:
             "ko",
         ),
         ("Die ukrainische Militärführung meldete am Dienstag 12.000 getötete Soldaten in den eigenen Reihen.", "de"),
+        # a front group and the National Guard by their short names
+        (
+            "Генштаб ЗСУ оновив дані. За даними ОТУ «Харків», за минулу добу ворог втратив 214 військових і 6 танків.",
+            "uk",
+        ),
+        (
+            "Генштаб ЗСУ оновив дані. Речник Нацгвардії повідомив, що за літо окупанти втратили 95 одиниць бронетехніки.",
+            "uk",
+        ),
     ],
 )
 def test_others_figures_named_by_words_news_uses_are_not_the_general_staffs(text: str, language: str) -> None:
