@@ -231,7 +231,7 @@ def source_with_ledger(
                 _settled(c, "source", source=GENERAL_STAFF)
     if len(open_) < 2:
         return
-    as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in open_]
+    as_gs = _as_general_staff(open_)
     trial = index.find(as_gs, near=stated, latest=latest)
     if trial.date is not None and trial.confidence < SOURCE_CONFIDENCE:
         # "Zelensky: 30-35 thousand a month … • 900 in the past day, 1,270,400 in all": figures
@@ -265,7 +265,7 @@ def mistaken_russian_with_ledger(
     russian = [c for c in claims if c.source == "russian-mod"]
     if len(russian) < 2:
         return
-    as_gs = [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in russian]
+    as_gs = _as_general_staff(russian)
     trial = index.find(as_gs, near=stated, latest=latest)
     if trial.date is None or trial.confidence < SOURCE_CONFIDENCE:
         return
@@ -276,6 +276,11 @@ def mistaken_russian_with_ledger(
     ):
         return
     _the_reports(russian, readings)
+
+
+def _as_general_staff(claims: list[Claim]) -> list[Claim]:
+    """Copies of ``claims`` as the General Staff's, to try them against the reports."""
+    return [replace(c, source=GENERAL_STAFF, framing=list(c.framing)) for c in claims]
 
 
 def _the_reports(claims: list[Claim], readings: list[Claim | None]) -> None:
