@@ -102,6 +102,10 @@ def _mapper(starts: list[tuple[int, int]]) -> Callable[[int], int]:
 #: helper) where there are two cores; more cost memory (a helper holds a language's vocabulary)
 _DEFAULT_WORKERS = 2
 
+#: windows queued for each helper before this process reads one itself: enough that a helper
+#: never waits while this process reads a slow window
+_QUEUED = 4
+
 OneText = Callable[[str, dt.date | None, str], Extraction]
 
 
@@ -141,7 +145,8 @@ def _read_windows(
     text: str, language: str, published: dt.date | None, extract_one: OneText, n: int
 ) -> Iterator[tuple[Extraction, list[tuple[int, int]]]]:
     """Each window's extraction, in window order: this process reads a window whenever the
-    helpers already have two each queued, so both stay busy."""
+    helpers already have ``_QUEUED`` each queued, so none waits for work; when the windows run
+    out, it takes back the queued windows no helper has started, so none waits for the others."""
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
@@ -159,7 +164,7 @@ def _read_windows(
     try:
         for window, starts in windows:
             future: Future[Extraction] | None = None
-            if sum(isinstance(f, Future) and not f.done() for f, _w, _s in queued) < 2 * (n - 1):
+            if sum(isinstance(f, Future) and not f.done() for f, _w, _s in queued) < _QUEUED * (n - 1):
                 try:
                     future = pool.submit(extract_one, window, published, language)
                 except BrokenProcessPool:  # a helper died (killed, out of memory): read on alone
@@ -168,9 +173,29 @@ def _read_windows(
             while queued and (not isinstance(queued[0][0], Future) or queued[0][0].done()):
                 yield _result(*queued.popleft(), language, published, extract_one)
         while queued:
+            while isinstance(queued[0][0], Future) and not queued[0][0].done():
+                if not _take_back(queued, language, published, extract_one):
+                    break
             yield _result(*queued.popleft(), language, published, extract_one)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _take_back(
+    queued: deque[tuple[Future[Extraction] | Extraction, str, list[tuple[int, int]]]],
+    language: str,
+    published: dt.date | None,
+    extract_one: OneText,
+) -> bool:
+    """Read here the last queued window that no helper has started; False if there is none."""
+    from concurrent.futures import Future
+
+    for k in range(len(queued) - 1, -1, -1):
+        found, window, starts = queued[k]
+        if isinstance(found, Future) and found.cancel():
+            queued[k] = (extract_one(window, published, language), window, starts)
+            return True
+    return False
 
 
 def _result(
