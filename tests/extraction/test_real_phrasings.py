@@ -1547,3 +1547,78 @@ def test_a_past_war_whose_years_are_followed_by_a_word_for_years_is_history() ->
         "У першій чеченській війні (1994-1996 роки) російська армія втратила 5610 осіб."
     )
     assert (GS, "personnel", "total", 5610) not in _claims(text, "uk")
+
+
+def test_a_speakers_name_in_another_case_than_the_listed_one_beside_it() -> None:
+    """The vocabulary lists "Verteidigungsministeriums der Russischen Föderation" as written; the
+    genitive of the Ukrainian ministry is still found by its key, its other words as written."""
+    text = (
+        "Das belegen die neuen Zahlen des Verteidigungsministeriums der Ukraine. "
+        "Demnach hat Russland seit Ende Februar 81.340 Soldaten verloren."
+    )
+    assert (GS, "personnel", "total", 81_340) in _claims(text, "de")
+
+
+def test_a_country_as_subject_of_a_closing_participle_over_a_list_is_the_side_that_lost() -> None:
+    """ "So hat der Kreml bereits 2935 Panzer, 5909 … verloren": the Kremlin lost them; the
+    General Staff, named before, speaks.  A comma before any figure still ends the subject."""
+    text = (
+        "Das geht aus den neuen Zahlen des ukrainischen Generalstabs hervor. So hat der Kreml bereits "
+        "2812 Panzer, 5710 gepanzerte Fahrzeuge und 388 Mehrfachraketenwerfer verloren."
+    )
+    claims = _claims(text, "de")
+    assert {(GS, "tanks", "total", 2812), (GS, "afv", "total", 5710), (GS, "mlrs", "total", 388)} <= claims
+    relayed = (
+        "Laut einer Übersicht, die vom Portal Kyiv Independent weiterverbreitet wurde, büßte Russlands Armee "
+        "nach Angaben des Generalstabs bereits 1200 Panzer ein."
+    )
+    assert (GS, "tanks", "total", 1200) in _claims(relayed, "de")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # the air force of Ukraine's armed forces, and "the agency" that speaks after it
+        (
+            "Протягом ночі сили протиповітряної оборони знешкодили 52 з 75 ударних дронів, повідомили Повітряні сили Збройних сил України. "
+            "«Станом на 09:00 збито 52 ворожі БпЛА», – уточнили у відомстві.",
+            "uk",
+        ),
+        # a region's defence forces are not the country's
+        (
+            "Про це повідомили Сили оборони Херсонщини: наші воїни знищили 4 танки й 9 одиниць автомобільної техніки.",
+            "uk",
+        ),
+    ],
+)
+def test_a_unit_named_with_the_forces_it_belongs_to_speaks_for_itself(text: str, language: str) -> None:
+    assert not [c for c in extract(text, language=language).claims if c.source == GS]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Num boletim, os militares ucranianos afirmaram que a Rússia perdeu 151.200 militares desde o início da guerra.",
+            "pt",
+        ),
+        (
+            "En su parte diario, los militares ucranianos afirmaron que Rusia ha perdido 151.200 soldados desde el inicio.",
+            "es",
+        ),
+    ],
+)
+def test_a_sides_forces_speak_with_a_plural_word_of_saying(text: str, language: str) -> None:
+    assert (GS, "personnel", "total", 151_200) in _claims(text, language)
+
+
+def test_an_increase_compared_with_the_day_before() -> None:
+    text = "Laut Generalstab hat Russland bislang 88.880 Soldaten verloren – ein Plus von 620 gegenüber dem Vortag."
+    assert (GS, "personnel", "increase", 620) in _claims(text, "de")
+
+
+def test_a_demonstrative_is_no_word_of_time_between_a_number_and_its_noun() -> None:
+    """Spanish "estas" shares a key with "este" (as in "este jueves"), but "de estas bajas" is a
+    share of the casualties named before."""
+    text = "Según el Estado Mayor ucraniano, 612.000 de estas bajas corresponden a los combates de este año."
+    assert {c.metric for c in extract(text, language="es").claims} == {"personnel"}

@@ -18,7 +18,7 @@ from .document import Doc, quotations
 from .figures import Candidate
 from .model import GENERAL_STAFF, GENERAL_STAFF_CUES
 from .periods import year_of
-from .tokens import BULLETS, DASHES, NUM, PUNCT, WORD
+from .tokens import BULLETS, DASHES, NUM, PUNCT, WORD, Token
 from .vocab import Match
 
 __all__ = ["Cue", "attribute", "collect_cues"]
@@ -804,7 +804,8 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     verb closes its clause (``verb_final``: "ارتش اوکراین … ۱۷۰ سرباز … از دست داده است"),
     figures and the commas of their list may stand between; where a participle does
     (``participle_final``: "soll die ukrainische Armee mehr als 1,5 Millionen Menschen verloren
-    haben"), the object, figures and all, with no punctuation."""
+    haben", "hat der Kreml bereits 2935 Panzer, 5909 Fahrzeuge … verloren"), the object: figures,
+    the commas of their list and all, with no other punctuation."""
     if q.cat not in _LOSING_SIDES:
         return False
     ends = _ends_before(doc, q.first)
@@ -824,7 +825,7 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     verb = lost[0].start
     # an abbreviation in brackets stands aside ("с начала специальной военной операции (СВО)")
     between = [t for k, t in enumerate(doc.tokens[start:verb], start) if not doc.paren[k] and t.raw not in "()"]
-    object_first = doc.lex.participle_final and not any(t.kind == PUNCT for t in between)
+    object_first = doc.lex.participle_final and _object_list(between)
     if doc.lex.verb_final:
         if any(t.kind == PUNCT and t.raw not in _LIST_GAP for t in between):
             return False
@@ -841,6 +842,18 @@ def _lost_subject(doc: Doc, q: Cue) -> bool:
     # right after the verb (its subject in "verlor Russland", "خسرت القوات الروسية")
     near = {cat for m in doc.matches_in(start, end, "") if m.start < lost[0].end + 3 for cat in m.cats()}
     return not any(cat.startswith(("date:said", "src:", "place:", "side:", "sideadj:")) for cat in near)
+
+
+def _object_list(between: list[Token]) -> bool:
+    """Whether the words between a subject and its closing participle are its object: no
+    punctuation but the commas of a list of figures, after the first figure."""
+    figure = False
+    for t in between:
+        if t.kind == NUM:
+            figure = True
+        elif t.kind == PUNCT and (not figure or t.raw not in _LIST_GAP):
+            return False
+    return True
 
 
 def _set_off(doc: Doc, start: int, verb: int) -> bool:
@@ -1149,7 +1162,10 @@ _UKRAINE_SIDE = {"sideadj:ukraine", "place:ukraine", "side:ukraine", *_UKRAINE_F
 
 def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:
     """Whether Ukraine's forces are the subject that lost, earlier in the figure's sentence."""
-    return any(q.last <= c.first and _lost_once(srccues, doc, q) for q in srccues.in_sentence(doc.sent_of[c.first]))
+    return any(
+        q.last <= c.first and q.cat in _UKRAINE_FORCES and _lost_once(srccues, doc, q)
+        for q in srccues.in_sentence(doc.sent_of[c.first])
+    )  # Russia's ministry as the subject that lost ("der Kreml hat … verloren") is Russia's side
 
 
 def _resolve_anaphors(cues: list[Cue]) -> list[Cue]:
@@ -1285,7 +1301,12 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     speakers = speaker_cues(doc)
     # a side that speaks ("according to the Ukrainian military") is no side that lost
     cues = [q for q in cues if not (q.cat.startswith("side:") and any(s.first <= q.first < s.last for s in speakers))]
-    cues = _resolve_anaphors(sorted([*cues, *speakers], key=lambda q: q.first))
+    cues = sorted([*cues, *speakers], key=lambda q: q.first)
+    # "rzecznik Wschodniego Zgrupowania Sił Zbrojnych Ukrainy", "Повітряні сили Збройних сил
+    # України": the forces name the group's owner, and "the agency" after it is the group
+    units = {q.last for q in cues if q.cat in ("src:other", "src:air-force")}
+    cues = [q for q in cues if not (q.cat in _UKRAINE_FORCES and units.intersection(_ends_before(doc, q.first)))]
+    cues = _resolve_anaphors(cues)
     cues = sorted([*cues, *_named_people(doc, cues)], key=lambda q: q.first)
     # "l'armée de l'air russe a également souffert": Russia's air force is the side that lost
     cues = [q for q in cues if not (q.cat == "src:air-force" and _russian_named(doc, q))]
@@ -1293,9 +1314,6 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     spans = [(q.first, q.last) for q in cues if q.cat == "kind:total"]
     cues = [q for q in cues if not (q.cat.startswith("src:") and any(a <= q.first and q.last <= b for a, b in spans))]
     cues = [q for q in cues if not (q.cat.startswith("src:") and (_possessor(doc, q) or _object_of(doc, q)))]
-    # "rzecznik Wschodniego Zgrupowania Sił Zbrojnych Ukrainy": the forces name the group's owner
-    units = {q.last for q in cues if q.cat == "src:other"}
-    cues = [q for q in cues if not (q.cat in _UKRAINE_FORCES and units.intersection(_ends_before(doc, q.first)))]
     cues = [replace(q, cat="side:ukraine") if q.cat in _UKRAINE_FORCES and _owns_loss(doc, q) else q for q in cues]
     figs = _Figures([c for c in cands if c.reason is None])
     srccues = CueIndex([q for q in cues if q.cat.startswith("src:")])

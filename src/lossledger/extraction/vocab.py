@@ -94,7 +94,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -465,20 +465,25 @@ class Lexicon:
         """The phrases a word may begin (kept by ``_firsts``)."""
         cands: list[_Phrase] = []
         surface, keys = self._variants(norm)
-        exact = False
         for v in surface:
             cands.extend(self.exact.get(v, ()))
-            exact = exact or v in self.exact
             for n in self.stem_lengths:
                 if n <= len(v):
                     cands.extend(self.stems.get(v[:n], ()))
         # a word written as the vocabulary writes it wins over one that shares a key; beside a
         # stem's phrases a longer phrase by key is still tried ("Министерства обороны России"
-        # beside "министерств* обороны украины"): its other words must match too
-        if not exact:
-            stems_only = bool(cands)
-            for v in keys:
-                cands.extend(ph for ph in self.keyed.get(v, ()) if not stems_only or (ph.size > 1 and ph not in cands))
+        # beside "министерств* обороны украины"): its other words must match too; beside a word
+        # written as listed, only a speaker's name is, its other words as written
+        # ("Verteidigungsministeriums der Ukraine" beside "…ministeriums der russischen
+        # Föderation", but not "Ukraine gezahlt" for "ukrainischen Zahlen", whose lemmas are alike)
+        exact = any(v in self.exact for v in surface)
+        found = bool(cands)
+        for v in keys:
+            for ph in self.keyed.get(v, ()):
+                if not found or (ph.size > 1 and not exact and ph not in cands):
+                    cands.append(ph)
+                elif ph.size > 1 and exact and ph.layer == CONTEXT:
+                    cands.append(replace(ph, keyed=False))
         if not cands and self.head_lengths:
             cands.extend(self._compound_heads(norm))
         return tuple(cands)
