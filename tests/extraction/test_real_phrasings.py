@@ -1622,3 +1622,10 @@ def test_a_demonstrative_is_no_word_of_time_between_a_number_and_its_noun() -> N
     share of the casualties named before."""
     text = "Según el Estado Mayor ucraniano, 612.000 de estas bajas corresponden a los combates de este año."
     assert {c.metric for c in extract(text, language="es").claims} == {"personnel"}
+
+
+@pytest.mark.parametrize("period", ["this month", "last month", "over the past month"])
+def test_a_months_losses_are_an_increase(period: str) -> None:
+    """ "Ukraine reports that … this month to 41,870": a month's sum, never a total."""
+    text = f"Ukraine also reports that Russia's casualty count {period} came to 41,870."
+    assert (GS, "personnel", "increase", 41_870) in _claims(text, "en")
