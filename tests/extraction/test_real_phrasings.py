@@ -1629,3 +1629,24 @@ def test_a_months_losses_are_an_increase(period: str) -> None:
     """ "Ukraine reports that … this month to 41,870": a month's sum, never a total."""
     text = f"Ukraine also reports that Russia's casualty count {period} came to 41,870."
     assert (GS, "personnel", "increase", 41_870) in _claims(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("За даними Генштабу, за минулу добу на Костянтинівському напрямку ворог втратив 142 особи і 3 танки.", "uk"),
+        ("По данным Генштаба ВСУ, за сутки на Купянском направлении противник потерял 97 военных.", "ru"),
+        (
+            "According to the General Staff, Russian forces lost 188 troops in the Pokrovsk direction over the past day.",
+            "en",
+        ),
+    ],
+)
+def test_a_front_sectors_tally_is_not_the_daily_statement(text: str, language: str) -> None:
+    claims = extract(text, language=language).claims
+    assert claims and not [c for c in claims if c.source == GS]
+
+
+def test_losses_on_all_sectors_are_the_whole_fronts() -> None:
+    text = "Генштаб ЗСУ повідомив, що за добу на всіх напрямках росіяни втратили 1 140 військових."
+    assert (GS, "personnel", "increase", 1140) in _claims(text, "uk")

@@ -1295,6 +1295,7 @@ def _name_word(doc: Doc, k: int) -> bool:
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
+    sectors = collect_cues(doc, ("sector:one",))  # where they fought, not who speaks
     # a period right after a month's name dates it ("in februari vorig jaar": February last year)
     months = {m.end for m in doc.matches_in(0, len(doc.tokens), "date:month")}
     cues = [q for q in cues if not (q.cat.startswith("kind:") and q.first in months)]
@@ -1354,12 +1355,28 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
             _paren_kind(doc, c, ctx.kcues)
     _share_list_kinds(doc, figs)
     _headed_lists(doc, figs, ctx)
+    _sector_tallies(doc, figs, sectors)
     for c in figs:
         if c.parent is not None:  # "(celkem 5981)" counts the losses of its figure's side
             c.side = c.parent.side
 
 
 _LIST_GAP = {",", ";", "'", "’", "،", "؛", "、", "，", "；", "-", "–", "—", "•", "·", "*", "(", ")", "+"}
+
+
+def _sector_tallies(doc: Doc, figs: list[Candidate], sectors: list[Cue]) -> None:
+    """Figures of a list whose clause names one front sector (``[sources] sector``) are that
+    sector's tally ("на Покровському напрямку ворог втратив 156 осіб"), even when the General
+    Staff reports it: its daily statement counts the whole front ("на всіх напрямках",
+    ``all_sectors``, listed so that the shorter phrase does not match there)."""
+    if not sectors:
+        return
+    clauses = {(q.sentence, q.clause) for q in sectors}
+    for group in list_groups(doc, figs):
+        if any((doc.sent_of[c.first], doc.clause_of[c.first]) in clauses for c in group):
+            for c in group:
+                if c.source == GENERAL_STAFF:
+                    c.source, c.strong_source = "other", True
 
 
 def list_groups(doc: Doc, figs: list[Candidate]) -> list[list[Candidate]]:

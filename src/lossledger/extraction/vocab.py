@@ -47,7 +47,9 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
 - ``[sources]``: attribution cues per source (``ua-official`` = Ukrainian officials, who give
   ``ukraine-own`` for Ukraine's losses and ``other`` for Russia's; ``air-force``: the Air Force's
   overnight interception counts, which are not the General Staff's loss statistics; ``anaphor``:
-  "the ministry", "das Ministerium", which name the source named last before them).
+  "the ministry", "das Ministerium", which name the source named last before them; ``sector``:
+  words naming one front sector, "напрямок", "direction": a list in its clause is that sector's
+  tally, not the daily statement; ``all_sectors``: the whole front, "на всіх напрямках").
 - ``[side]``: cues that the figures are Ukraine's losses (``ukraine``) or Russia's (``russia``);
   ``russian_adjectives``/``ukrainian_adjectives`` on the figure's own noun ("2,049 Russian tanks");
   ``enemy`` ("the enemy", "противник") is the side opposite the speaker: Russia's losses when
@@ -181,6 +183,8 @@ _SCHEMA: dict[str, set[str] | None] = {
         "other",
         "air-force",
         "anaphor",
+        "sector",
+        "all_sectors",
     },
     "side": {"ukraine", "russia", "enemy", "russian_adjectives", "ukrainian_adjectives"},
     "framing": {"death", "loss", "wounded", "launch", "lost", "won"},
@@ -590,16 +594,21 @@ def _rest_matches(
     return True
 
 
+#: keys of ``[sources]`` that name no source: a front sector, or all of them (attribution.py)
+SECTOR_KEYS = {"sector": "sector:one", "all_sectors": "sector:all"}
+
+
 def _add_section(
     lex: Lexicon, vocab: Vocab, section: str, prefix: str, layer: int = PRIMARY, *, keyed: bool = True
 ) -> None:
     for key, phrases in vocab.section(section).items():
+        category = SECTOR_KEYS.get(key, f"{prefix}{key}") if section == "sources" else f"{prefix}{key}"
         if isinstance(phrases, dict):
             for phrase, payload in phrases.items():
-                lex.add(phrase, f"{prefix}{key}", payload, layer, keyed)
+                lex.add(phrase, category, payload, layer, keyed)
         elif isinstance(phrases, list):
             for phrase in phrases:
-                lex.add(phrase, f"{prefix}{key}", None, layer, keyed)
+                lex.add(phrase, category, None, layer, keyed)
 
 
 def _add_names_after_anaphors(lex: Lexicon, vocab: Vocab, keyed: bool) -> None:
@@ -610,7 +619,7 @@ def _add_names_after_anaphors(lex: Lexicon, vocab: Vocab, keyed: bool) -> None:
     sources = vocab.section("sources")
     anaphors = [a.split() for a in sources.get("anaphor", []) if len(a.split()) > 1]
     for key, phrases in sources.items():
-        if key == "anaphor":
+        if key == "anaphor" or key in SECTOR_KEYS:
             continue
         for phrase in phrases:
             words = phrase.split()
