@@ -1650,3 +1650,19 @@ def test_a_front_sectors_tally_is_not_the_daily_statement(text: str, language: s
 def test_losses_on_all_sectors_are_the_whole_fronts() -> None:
     text = "Генштаб ЗСУ повідомив, що за добу на всіх напрямках росіяни втратили 1 140 військових."
     assert (GS, "personnel", "increase", 1140) in _claims(text, "uk")
+
+
+def test_a_years_share_named_by_an_article_and_the_year() -> None:
+    """ "a las que se suman las 104.300 de 2022 y las 251.900 de 2023": the article stands for the
+    casualties named before; each year's number is that year's sum."""
+    text = (
+        "El Estado Mayor ucraniano ha precisado que 611.000 de esas bajas se produjeron durante el último "
+        "año y medio, a las que se suman las 104.300 de 2022 y las 251.900 de 2023."
+    )
+    claims = _claims(text, "es")
+    assert {(GS, "personnel", "increase", v) for v in (611_000, 104_300, 251_900)} <= claims
+
+
+def test_a_word_of_saying_in_a_compound_tense() -> None:
+    text = "No boletim anterior, os militares ucranianos tinham informado que a Rússia havia perdido 70.940 militares."
+    assert (GS, "personnel", "total", 70_940) in _claims(text, "pt")

@@ -30,6 +30,7 @@ from .figures import (
     find_candidates,
     joins_range,
     pair_respectively,
+    year_after,
     year_like,
 )
 from .language import detect_language
@@ -243,6 +244,9 @@ def _elided(doc: Doc, c: Candidate, prev: Candidate | None) -> bool:
     after = [m for m in (doc.match_at.get(c.last), doc.ctx_at.get(c.last)) if m is not None]
     if doc.tokens[c.first - 1].norm in doc.lex.conjunctions:
         return any("date:" in m.prefixes or m.has("kind:periods") for m in after)
+    if doc.tokens[c.first - 1].norm in doc.lex.articles:
+        # "sumar las 106.720 de 2022": an article before the number stands for the noun, a year after it
+        return year_after(doc, c.last)
     # "2.995 tanques, siete en el último día": the day's share, right after the noun and a comma
     return (
         doc.tokens[c.first - 1].raw == ","

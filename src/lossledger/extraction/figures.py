@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from .dates import DateMention
 from .document import Doc
 from .numbers import NumberPhrase
+from .periods import year_of
 from .tokens import BULLETS, DASHES, NUM, PUNCT, WORD, Token
 from .vocab import Match
 
@@ -555,6 +556,16 @@ def _count_of_loss(doc: Doc, c: Candidate) -> bool:
     return after_loss or any(m.start == c.last for m in doc.matches_in(c.last, c.last + 1, "kind:total"))
 
 
+def year_after(doc: Doc, k: int) -> bool:
+    """Whether token k is a word that links a year of the war after it ("de 2022", "of 2023")."""
+    toks = doc.tokens
+    return (
+        k + 1 < len(toks)
+        and toks[k].norm in doc.lex.year_links | doc.lex.day_links
+        and year_of(toks[k + 1]) is not None
+    )
+
+
 def _bare_ok(doc: Doc, c: Candidate) -> bool:
     """A bare number may be a figure: followed by punctuation, the end, or a word that refers back."""
     toks = doc.tokens
@@ -578,6 +589,8 @@ def _bare_ok(doc: Doc, c: Candidate) -> bool:
         return True  # a case suffix after a hyphen: "183 130-ს მიაღწია", "11 135-ə çatıb"
     if after_anaphora(doc, c.first):
         return True  # "de las cuales 1.060 se produjeron…": the part of the figure before
+    if not c.num.words_only and year_after(doc, j):
+        return True  # "las 106.720 de 2022": a year's share of the figure named before
     if j < len(toks) and toks[j].raw in _CLOSING and toks[j].start == toks[j - 1].end and doc.quoted[c.first]:
         return True  # «alrededor de 88.380» han fallecido: a quoted figure ends its quotation
     while j < len(toks) and toks[j].raw in _QUOTES and not toks[j].nl_before:
