@@ -1666,3 +1666,15 @@ def test_a_years_share_named_by_an_article_and_the_year() -> None:
 def test_a_word_of_saying_in_a_compound_tense() -> None:
     text = "No boletim anterior, os militares ucranianos tinham informado que a Rússia havia perdido 70.940 militares."
     assert (GS, "personnel", "total", 70_940) in _claims(text, "pt")
+
+
+def test_a_bare_day_closing_a_range_of_dates_is_no_figure() -> None:
+    """ "from November 28 to 29": the 29th, not 29 more soldiers; "a combined 3,640 across the
+    two days" is a two-day sum."""
+    text = (
+        "According to the General Staff, Russia lost 1,980 troops from November 28 to 29, and 1,660 "
+        "the day before, for a combined 3,640 across the two days."
+    )
+    claims = _claims(text, "en")
+    assert not [c for c in claims if c[3] == 29]
+    assert (GS, "personnel", "increase", 3640) in claims

@@ -222,7 +222,7 @@ def find_dates(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[
     dated = [m for m in matches if "date:" in m.prefixes]
     by_end = {m.end: m for m in dated}
     matches_at = {m.start: m for m in dated}
-    mentions = _range_starts(mentions, tokens, matches_at)
+    mentions = _range_ends(_range_starts(mentions, tokens, matches_at), tokens, matches_at)
     for k, dm in enumerate(mentions):
         dm.as_of_cue = _cue_before(by_end, tokens, dm.first, "date:as_of")
         dm.since_cue = _cue_before(by_end, tokens, dm.first, "date:since", 2)
@@ -284,6 +284,31 @@ def _range_starts(mentions: list[DateMention], tokens: list[Token], matches_at: 
             end = k + 1 if tokens[k + 1].raw != "." else k + 2
             out.append(DateMention(k, end, tokens[k].start, tokens[end - 1].end, day=day, month=month, year=year))
         out.append(dm)
+    return out
+
+
+def _range_ends(mentions: list[DateMention], tokens: list[Token], matches_at: dict[int, Match]) -> list[DateMention]:
+    """A bare day that closes a range opening with a full date ("from November 28 to 29", "28
+    ноября – 2 декабря" has its own month) is a date of that month (of the month after when it is
+    the smaller day: "November 28 to 3")."""
+    out: list[DateMention] = []
+    taken = {j for dm in mentions for j in range(dm.first, dm.last)}
+    for dm in mentions:
+        out.append(dm)
+        if dm.day is None or dm.month is None:
+            continue
+        k = dm.last
+        while (
+            k < len(tokens) and k < dm.last + 2 and (tokens[k].raw in DASHES or _cue_at(matches_at, k, "date:range_to"))
+        ):
+            k += 1
+        day = _num(tokens[k]) if dm.last < k < len(tokens) else None
+        if day is None or k in taken or not 1 <= day <= 31 or len(tokens[k].raw) > 2 or tokens[k].nl_before:
+            continue
+        month, year = dm.month, dm.year
+        if day < dm.day:
+            month, year = (month % 12) + 1, (year + (month == 12)) if year else None
+        out.append(DateMention(k, k + 1, tokens[k].start, tokens[k].end, day=day, month=month, year=year))
     return out
 
 
