@@ -1589,6 +1589,9 @@ def test_a_country_as_subject_of_a_closing_participle_over_a_list_is_the_side_th
             "Про це повідомили Сили оборони Херсонщини: наші воїни знищили 4 танки й 9 одиниць автомобільної техніки.",
             "uk",
         ),
+        # nor are a brigade's or the border guards' tallies
+        ("Генштаб ЗСУ оновив дані. Бійці 24-ї окремої механізованої бригади за тиждень знищили 6 танків.", "uk"),
+        ("Генштаб ВСУ обновил данные. В ГУР сообщили, что за месяц уничтожили 37 российских военных.", "ru"),
     ],
 )
 def test_a_unit_named_with_the_forces_it_belongs_to_speaks_for_itself(text: str, language: str) -> None:
