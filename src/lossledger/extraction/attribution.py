@@ -19,7 +19,7 @@ from .figures import Candidate
 from .model import GENERAL_STAFF, GENERAL_STAFF_CUES
 from .periods import year_of
 from .tokens import BULLETS, DASHES, NUM, PUNCT, WORD, Token
-from .vocab import Match
+from .vocab import SECTOR_KEYS, Match
 
 __all__ = ["Cue", "attribute", "collect_cues"]
 
@@ -1295,7 +1295,7 @@ def _name_word(doc: Doc, k: int) -> bool:
 def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     """Set kind, period, qualifier, source and side on every candidate figure."""
     cues = collect_cues(doc, ("kind:increase", "kind:total", "kind:periods", "src:", "side:"))
-    sectors = collect_cues(doc, ("sector:one",))  # where they fought, not who speaks
+    sectors = collect_cues(doc, (SECTOR_KEYS["sector"],))  # where they fought, not who speaks
     # a period right after a month's name dates it ("in februari vorig jaar": February last year)
     months = {m.end for m in doc.matches_in(0, len(doc.tokens), "date:month")}
     cues = [q for q in cues if not (q.cat.startswith("kind:") and q.first in months)]
