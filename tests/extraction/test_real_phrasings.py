@@ -1681,3 +1681,13 @@ def test_a_bare_day_closing_a_range_of_dates_is_no_figure() -> None:
     claims = _claims(text, "en")
     assert not [c for c in claims if c[3] == 29]
     assert (GS, "personnel", "increase", 3640) in claims
+
+
+def test_russias_ministry_by_its_federal_name() -> None:
+    """ "俄联邦国防部" is Russia's ministry: what it says its forces destroyed is Ukraine's loss,
+    not the General Staff's figure named in the sentence before."""
+    text = (
+        "乌方称已有2万名俄军被击毙。根据俄联邦国防部4月15日公布的简报,从2月24日以来,"
+        "俄武装部队共摧毁乌军2201辆坦克装甲车辆、965门火炮和迫击炮、248辆多管火箭炮。"
+    )
+    assert {c.value for c in extract(text, language="zh").claims if c.source == GS} == {20_000}
