@@ -1691,3 +1691,15 @@ def test_russias_ministry_by_its_federal_name() -> None:
         "俄武装部队共摧毁乌军2201辆坦克装甲车辆、965门火炮和迫击炮、248辆多管火箭炮。"
     )
     assert {c.value for c in extract(text, language="zh").claims if c.source == GS} == {20_000}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("According to the General Staff, during February Russia lost 186 tanks.", "en"),
+        ("Según el Estado Mayor ucraniano, en febrero Rusia perdió 186 tanques.", "es"),
+    ],
+)
+def test_february_named_alone_after_a_word_of_during_is_a_month(text: str, language: str) -> None:
+    """February is the war's first month, but "during February" is a month's losses like any other's."""
+    assert (GS, "tanks", "increase", 186) in _claims(text, language)

@@ -2,8 +2,9 @@
 ranges of days ("from 27 November to 3 December"), and counted spans ("over the past 24 hours").
 
 A figure "in December" or "in 2024" is an increase over that period, never a total (issue 11).
-February 2022 and the year 2022 are left out: news names them as the start of the war; so is a
-month next to a word of saying (``[dates] said``: "said in September that …"), the date of a
+February 2022 and the year 2022 are left out: news names them as the start of the war (February
+named alone counts only after a word of "during": "during February"); so is a month next to a
+word of saying (``[dates] said``: "said in September that …"), the date of a
 statement.  These
 cues are built from the date mentions (dates.py) and the language's ``[dates] during`` words (prepositions
 before a month or a year; ``during_after`` for postpositions such as Turkish "ayında";
@@ -58,12 +59,7 @@ def period_cues(doc: Doc, dates: list[DateMention], published: dt.date | None = 
         elif _from_war_start(start, end):  # "vom 24. Februar 2022 bis zum 10. Oktober 2024": a total
             out.append(_cue(start.first, end.last, "total", None))
     for m in doc.matches_in(0, len(doc.tokens), "date:month"):  # a month named alone: "in December", "у травні"
-        if (
-            m.start not in dated
-            and m.get("date:month") != 2
-            and not _abbreviated(doc, m)
-            and _during(doc, m.start, m.end)
-        ):
+        if m.start not in dated and not _abbreviated(doc, m) and _during(doc, m.start, m.end):
             out.append(_cue(m.start, m.end, "increase", "P1M"))
     for k in [n.first for n in doc.numbers if len(n.raw_digits) == 4]:
         tok = doc.tokens[k]
