@@ -1161,11 +1161,12 @@ _UKRAINE_SIDE = {"sideadj:ukraine", "place:ukraine", "side:ukraine", *_UKRAINE_F
 
 
 def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:
-    """Whether Ukraine's forces are the subject that lost, earlier in the figure's sentence."""
+    """Whether Ukraine's forces are the subject that lost, earlier in the figure's sentence (Russia
+    named as the subject that lost, "der Kreml hat … verloren", is Russia's side)."""
     return any(
         q.last <= c.first and q.cat in _UKRAINE_FORCES and _lost_once(srccues, doc, q)
         for q in srccues.in_sentence(doc.sent_of[c.first])
-    )  # Russia's ministry as the subject that lost ("der Kreml hat … verloren") is Russia's side
+    )
 
 
 def _resolve_anaphors(cues: list[Cue]) -> list[Cue]:
@@ -1353,9 +1354,10 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
     for c in figs:
         if c.parent is not None:
             _paren_kind(doc, c, ctx.kcues)
-    _share_list_kinds(doc, figs)
-    _headed_lists(doc, figs, ctx)
-    _sector_tallies(doc, figs, sectors)
+    groups = list_groups(doc, figs)  # the lists' items do not move: one grouping serves every step
+    _share_list_kinds(groups)
+    _headed_lists(doc, figs, groups, ctx)
+    _sector_tallies(doc, groups, sectors)
     for c in figs:
         if c.parent is not None:  # "(celkem 5981)" counts the losses of its figure's side
             c.side = c.parent.side
@@ -1364,7 +1366,7 @@ def attribute(doc: Doc, cands: list[Candidate], default_source: str) -> None:
 _LIST_GAP = {",", ";", "'", "’", "،", "؛", "、", "，", "；", "-", "–", "—", "•", "·", "*", "(", ")", "+"}
 
 
-def _sector_tallies(doc: Doc, figs: list[Candidate], sectors: list[Cue]) -> None:
+def _sector_tallies(doc: Doc, groups: list[list[Candidate]], sectors: list[Cue]) -> None:
     """Figures of a list whose clause names one front sector (``[sources] sector``) are that
     sector's tally ("на Покровському напрямку ворог втратив 156 осіб"), even when the General
     Staff reports it: its daily statement counts the whole front ("на всіх напрямках",
@@ -1372,7 +1374,7 @@ def _sector_tallies(doc: Doc, figs: list[Candidate], sectors: list[Cue]) -> None
     if not sectors:
         return
     clauses = {(q.sentence, q.clause) for q in sectors}
-    for group in list_groups(doc, figs):
+    for group in groups:
         if any((doc.sent_of[c.first], doc.clause_of[c.first]) in clauses for c in group):
             for c in group:
                 if c.source == GENERAL_STAFF:
@@ -1413,12 +1415,12 @@ def _list_gap(doc: Doc, lo: int, hi: int) -> bool:
     return words <= 2
 
 
-def _share_list_kinds(doc: Doc, figs: list[Candidate]) -> None:
+def _share_list_kinds(groups: list[list[Candidate]]) -> None:
     """An item marked as a new loss ("ще один танк", "six more tanks") makes the list's items that
     no cue of their own speaks of new losses too; an item whose noun says whose losses it is
     ("ein ukrainisches Schützenpanzerfahrzeug, vier gepanzerte Kampffahrzeuge") says it for the
     items whose nouns do not."""
-    for group in list_groups(doc, figs):
+    for group in groups:
         if len(group) < 2:
             continue
         if any(c.kind_by == "near" for c in group):
@@ -1436,7 +1438,7 @@ def _share_list_kinds(doc: Doc, figs: list[Candidate]) -> None:
 _HEADED_LIST = 3
 
 
-def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
+def _headed_lists(doc: Doc, figs: list[Candidate], groups: list[list[Candidate]], ctx: _Ctx) -> None:
     """A list of figures under a header line ending in a colon, none with a cue of its own, has
     the kind the text before it gives: "… from 27 November to 3 December … / The weapons lost: /
     • 62 tanks; / • 75 artillery systems" are that week's losses.  A side the header names
@@ -1446,7 +1448,7 @@ def _headed_lists(doc: Doc, figs: list[Candidate], ctx: _Ctx) -> None:
     Bullets right after a sentence that names a period of several days take it too ("за три
     зимові місяці … / • 322 танки")."""
     with_increase = {id(c.parent) for c in figs if c.parent is not None and c.plus}
-    for group in list_groups(doc, figs):
+    for group in groups:
         if len(group) < _HEADED_LIST:
             continue
         header = _header_sentence(doc, group[0])

@@ -222,7 +222,7 @@ def find_dates(tokens: list[Token], matches: list[Match], lex: Lexicon) -> list[
     dated = [m for m in matches if "date:" in m.prefixes]
     by_end = {m.end: m for m in dated}
     matches_at = {m.start: m for m in dated}
-    mentions = _range_ends(_range_starts(mentions, tokens, matches_at), tokens, matches_at)
+    mentions = _range_days(mentions, tokens, matches_at)
     for k, dm in enumerate(mentions):
         dm.as_of_cue = _cue_before(by_end, tokens, dm.first, "date:as_of")
         dm.since_cue = _cue_before(by_end, tokens, dm.first, "date:since", 2)
@@ -257,59 +257,55 @@ def _joined(prev: DateMention, dm: DateMention, tokens: list[Token], matches_at:
     return joined and dm.first - prev.last <= _RANGE_GAP
 
 
-def _range_starts(mentions: list[DateMention], tokens: list[Token], matches_at: dict[int, Match]) -> list[DateMention]:
+def _range_days(mentions: list[DateMention], tokens: list[Token], matches_at: dict[int, Match]) -> list[DateMention]:
     """A bare day that opens a range ending in a full date ("from 14 to 17 December", "vom 14.
-    bis 17. Dezember", "11–17 березня") is a date of that month (of the month before when it is
-    the larger day: "28 to 3 March")."""
+    bis 17. Dezember", "11–17 березня") or closes one opening with a full date ("from November 28
+    to 29") is a date of that month (of the month before or after when the order of the days says
+    so: "28 to 3 March", "November 28 to 3")."""
     out: list[DateMention] = []
     taken = {j for dm in mentions for j in range(dm.first, dm.last)}
+
+    def linked(k: int) -> bool:  # a dash or a "to" word between the two ends
+        return tokens[k].raw in DASHES or _cue_at(matches_at, k, "date:range_to")
+
+    def bare_day(k: int) -> int | None:
+        day = _num(tokens[k])
+        return day if day is not None and k not in taken and 1 <= day <= 31 and len(tokens[k].raw) <= 2 else None
+
     for dm in mentions:
+        if dm.day is None or dm.month is None:
+            out.append(dm)
+            continue
         k = dm.first - 1
-        while k >= 0 and k > dm.first - 3 and (tokens[k].raw in DASHES or _cue_at(matches_at, k, "date:range_to")):
+        while k >= 0 and k > dm.first - 3 and linked(k):
             k -= 1
         if k >= 0 and tokens[k].raw == "." and k < dm.first - 1:
             k -= 1  # "vom 14. bis"
-        day = _num(tokens[k]) if 0 <= k < dm.first - 1 else None
-        if (
-            day is not None
-            and dm.day is not None
-            and dm.month is not None
-            and k not in taken
-            and 1 <= day <= 31
-            and len(tokens[k].raw) <= 2
-        ):
-            month, year = dm.month, dm.year
-            if day > dm.day:
-                month, year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
+        day = bare_day(k) if 0 <= k < dm.first - 1 else None
+        if day is not None:
+            month, year = _month_step(dm.month, dm.year, -1 if day > dm.day else 0)
             end = k + 1 if tokens[k + 1].raw != "." else k + 2
             out.append(DateMention(k, end, tokens[k].start, tokens[end - 1].end, day=day, month=month, year=year))
+            taken.update(range(k, end))
         out.append(dm)
-    return out
-
-
-def _range_ends(mentions: list[DateMention], tokens: list[Token], matches_at: dict[int, Match]) -> list[DateMention]:
-    """A bare day that closes a range opening with a full date ("from November 28 to 29", "28
-    ноября – 2 декабря" has its own month) is a date of that month (of the month after when it is
-    the smaller day: "November 28 to 3")."""
-    out: list[DateMention] = []
-    taken = {j for dm in mentions for j in range(dm.first, dm.last)}
-    for dm in mentions:
-        out.append(dm)
-        if dm.day is None or dm.month is None:
-            continue
         k = dm.last
-        while (
-            k < len(tokens) and k < dm.last + 2 and (tokens[k].raw in DASHES or _cue_at(matches_at, k, "date:range_to"))
-        ):
+        while k < len(tokens) and k < dm.last + 2 and linked(k):
             k += 1
-        day = _num(tokens[k]) if dm.last < k < len(tokens) else None
-        if day is None or k in taken or not 1 <= day <= 31 or len(tokens[k].raw) > 2 or tokens[k].nl_before:
-            continue
-        month, year = dm.month, dm.year
-        if day < dm.day:
-            month, year = (month % 12) + 1, (year + (month == 12)) if year else None
-        out.append(DateMention(k, k + 1, tokens[k].start, tokens[k].end, day=day, month=month, year=year))
+        day = bare_day(k) if dm.last < k < len(tokens) and not tokens[k].nl_before else None
+        if day is not None:
+            month, year = _month_step(dm.month, dm.year, 1 if day < dm.day else 0)
+            out.append(DateMention(k, k + 1, tokens[k].start, tokens[k].end, day=day, month=month, year=year))
+            taken.add(k)
     return out
+
+
+def _month_step(month: int, year: int | None, step: int) -> tuple[int, int | None]:
+    """The month (and year, where known) ``step`` months (-1, 0 or 1) from ``month``."""
+    if step < 0 and month == 1:
+        return 12, year - 1 if year else None
+    if step > 0 and month == 12:
+        return 1, year + 1 if year else None
+    return month + step, year
 
 
 @lru_cache(maxsize=4096)

@@ -599,10 +599,18 @@ SECTOR_KEYS = {"sector": "sector:one", "all_sectors": "sector:all"}
 
 
 def _add_section(
-    lex: Lexicon, vocab: Vocab, section: str, prefix: str, layer: int = PRIMARY, *, keyed: bool = True
+    lex: Lexicon,
+    vocab: Vocab,
+    section: str,
+    prefix: str,
+    layer: int = PRIMARY,
+    *,
+    keyed: bool = True,
+    categories: dict[str, str] | None = None,
 ) -> None:
+    """Every phrase of ``section`` as ``prefix`` + its key, or as ``categories[key]``."""
     for key, phrases in vocab.section(section).items():
-        category = SECTOR_KEYS.get(key, f"{prefix}{key}") if section == "sources" else f"{prefix}{key}"
+        category = (categories or {}).get(key, f"{prefix}{key}")
         if isinstance(phrases, dict):
             for phrase, payload in phrases.items():
                 lex.add(phrase, category, payload, layer, keyed)
@@ -663,7 +671,7 @@ def _add_vocab(lex: Lexicon, vocab: Vocab, keyed: bool = True) -> None:
     _add_section(lex, vocab, "qualifiers", "q:", keyed=keyed)
     _add_section(lex, vocab, "kind", "kind:", keyed=keyed)
     _add_section(lex, vocab, "nonclaims", "non:", keyed=keyed)
-    _add_section(lex, vocab, "sources", "src:", CONTEXT, keyed=keyed)
+    _add_section(lex, vocab, "sources", "src:", CONTEXT, keyed=keyed, categories=SECTOR_KEYS)
     _add_names_after_anaphors(lex, vocab, keyed)
     side = vocab.section("side")
     for key, name in (("ukraine", "ukraine"), ("russia", "russia"), ("enemy", "enemy")):
