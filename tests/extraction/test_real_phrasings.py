@@ -1703,3 +1703,47 @@ def test_russias_ministry_by_its_federal_name() -> None:
 def test_february_named_alone_after_a_word_of_during_is_a_month(text: str, language: str) -> None:
     """February is the war's first month, but "during February" is a month's losses like any other's."""
     assert (GS, "tanks", "increase", 186) in _claims(text, language)
+
+
+@pytest.mark.parametrize(
+    "text, language, ones",
+    [
+        (
+            "За даними Генштабу, за добу окупанти втратили танк, бойову броньовану машину, 31 артилерійську "
+            "систему та 96 безпілотників.",
+            "uk",
+            {"tanks", "afv"},
+        ),
+        (
+            "The General Staff said that over the past day Russia lost seven tanks, 119 vehicles and a helicopter.",
+            "en",
+            {"helicopters"},
+        ),
+        (
+            "Ukraine's General Staff puts the totals at 384 aircraft, 28 ships and boats, and even a submarine.",
+            "en",
+            {"submarines"},
+        ),
+        ("Podle generálního štábu Rusko za den přišlo o 12 tanků, vrtulník, 40 děl.", "cs", {"helicopters"}),
+    ],
+)
+def test_a_list_item_named_without_a_number_is_one(text: str, language: str, ones: set[str]) -> None:
+    """ "танк, бойову броньовану машину, 31 …", "and a helicopter": one of each."""
+    assert {c[1] for c in _claims(text, language) if c[0] == GS and c[3] == 1} == ones
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Генштаб: з початку війни росіяни втратили 28 кораблів і катерів та 17 тисяч танків.", "uk"),
+        ("Podle štábu Rusko ztratilo 2139 tanků a jiných obrněnců, 241 raketometů.", "cs"),
+        ("Według sztabu Rosja straciła 3 tys. czołgów, 2 tys. systemów artylerii.", "pl"),
+        ("Sztab podał, że Rosjanie stracili 300 samolotów, drugie tyle śmigłowców, 2800 dział.", "pl"),
+        ("Генштаб: уничтожены 498 танков, 240 артсистем, 45 – средств ПВО.", "ru"),
+        ("Генштаб ЗСУ: знищено 93 танки.\n- 78 одиниць автотехніки,\n- автоцистерни та спецтехніка", "uk"),
+    ],
+)
+def test_a_noun_that_shares_a_count_is_no_one(text: str, language: str) -> None:
+    """A bare noun after "and" shares the count before it; a quantity word or a number of its own
+    before it, or a line of its own, make it no item of one."""
+    assert not [c for c in _claims(text, language) if c[3] == 1]

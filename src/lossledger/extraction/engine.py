@@ -33,6 +33,7 @@ from .figures import (
     year_after,
     year_like,
 )
+from .implicit import add_implicit_ones
 from .language import detect_language
 from .large import LARGE, extract_large, workers
 from .magnitudes import magnitudes
@@ -689,6 +690,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     doc = analyse(text, lang)
     dates = find_dates(doc.tokens, doc.all_matches(), doc.lex)
     doc.add_cues(period_cues(doc, dates, pub))
+    add_implicit_ones(doc, dates)
     cands = find_candidates(doc, dates)
     statement = is_statement(doc, cands)
     pair_respectively(doc, cands)

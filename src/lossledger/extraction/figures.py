@@ -462,7 +462,7 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
     if num.first in dates:
         return "date"
     cov = doc.cover[num.first]
-    if cov is not None and not (cov.cats() & {"numword", "scale"}):
+    if cov is not None and not num.names_itself and not (cov.cats() & {"numword", "scale"}):
         if "kind:" in cov.prefixes:
             return "time window"
         non = next((x[4:] for x in cov.cats() if x.startswith("non:") and x[4:] in REASONS), None)
@@ -655,7 +655,7 @@ def find_candidates(doc: Doc, dates: list[DateMention]) -> list[Candidate]:
         if reason is not None:
             c.reason = reason
             continue
-        own = _metric_of(doc, num.first) if num.words_only and num.last - num.first == 1 else None
+        own = _metric_of(doc, num.first) if num.names_itself or (num.words_only and num.last - num.first == 1) else None
         if own is not None:  # a word that is its own count: Arabic dual "غواصتين" (two submarines)
             c.metric, c.how, c.term_first, c.term_last = own[0], own[1], num.first, num.last
             prev_fig = c

@@ -39,6 +39,7 @@ class NumberPhrase:
     has_scale: bool = False
     raw_digits: str = ""  # the digit token as written, when the phrase is one digit token
     glued: str = ""  # a postposition glued to its last scale word ("देखि" of "१९ हजारदेखि")
+    names_itself: bool = False  # a list's noun without a number, which counts one (implicit.py)
 
     @property
     def int_value(self) -> int:

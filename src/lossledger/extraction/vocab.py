@@ -24,7 +24,11 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   (short words every sentence has: they narrow language detection), ``confusable`` (languages
   sharing most of those words: lingua decides between them), ``suffixes`` (case and number
   endings stripped before look-up, for a language no lemmatiser or stemmer covers),
-  ``abbreviations`` (titles before a name whose full stop ends no sentence: "Col.", "gen.", "Sr.").
+  ``abbreviations`` (titles before a name whose full stop ends no sentence: "Col.", "gen.", "Sr."),
+  ``indefinite`` (indefinite articles that are no number word, which count one before a noun in
+  a list of figures: "119 vehicles and *a* helicopter"), ``bare_noun_one`` (the language has no
+  articles, so a noun named in such a list without a number counts one: "втратили танк, 25
+  артилерійських систем"; implicit.py).
 - ``[numbers]``: ``words`` (value of each number word), ``scales`` (thousand, млн, bin, ألف, 万),
   ``connectors`` ("and", "و"), ``half`` ("and a half", "e mezzo"), ``half_before`` (a half
   before its number: "साढे १३ हजार", thirteen and a half thousand), ``counters`` (classifiers
@@ -152,6 +156,8 @@ _SCHEMA: dict[str, set[str] | None] = {
         "confusable",
         "suffixes",
         "abbreviations",
+        "indefinite",
+        "bare_noun_one",
     },
     "numbers": {"words", "scales", "connectors", "half", "half_before", "counters", "range_words", "between"},
     "metrics": None,
@@ -387,6 +393,8 @@ class Lexicon:
     participle_final: bool = False  # a compound tense's participle closes it ("hat … 1,5 Millionen verloren")
     verb_first: bool = False  # the verb may open its clause, before its subject ("أعلنت روسيا …": Russia announced)
     genitive_before: bool = False  # the owner stands before its noun ("Ukrainan sotilaat"); after it, a place
+    bare_noun_one: bool = False  # a list's noun without a number counts one ("танк, 25 артсистем": implicit.py)
+    indefinite: frozenset[str] = frozenset()  # the host's articles that count one in a list ("and a helicopter")
     normaliser: Normaliser | None = None
     conjunctions: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
@@ -867,7 +875,7 @@ def _lexicon_key(code: str) -> str:
 #: the ``[language]`` flags of word order, each a field of ``Lexicon`` of the same name
 _WORD_ORDER = (
     "number_after_term", "adjective_after_noun", "term_before_number", "verb_final", "participle_final", "genitive_before",
-    "verb_first",
+    "verb_first", "bare_noun_one",
 )  # fmt: skip
 
 
@@ -884,6 +892,7 @@ def _build_lexicon(code: str) -> Lexicon:
             for flag in _WORD_ORDER:
                 setattr(lex, flag, bool(vocab.section("language").get(flag, False)))
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
+            lex.indefinite = frozenset(fold(w) for w in vocab.list("language", "indefinite"))
         lex.conjunctions |= {fold(w) for w in vocab.list("language", "conjunctions")}
         lex.articles |= {fold(w) for w in vocab.list("language", "articles")}
         lex.particles |= {fold(w) for w in vocab.list("language", "particles")}
