@@ -1747,3 +1747,37 @@ def test_a_noun_that_shares_a_count_is_no_one(text: str, language: str) -> None:
     """A bare noun after "and" shares the count before it; a quantity word or a number of its own
     before it, or a line of its own, make it no item of one."""
     assert not [c for c in _claims(text, language) if c[3] == 1]
+
+
+def test_a_verb_of_saying_before_a_source_followed_by_losses() -> None:
+    """ "وأوضح بيان صادر عن الهيئة حجم الخسائر": the Staff's statement set out the losses'
+    extent; the Staff speaks, and "Moscow lost" after a participle of saying is the side that lost."""
+    text = (
+        "أعلنت هيئة الأركان العامة للقوات المسلحة الأوكرانية أن عدد قتلى الجيش الروسي بلغ 131 ألفًا و290 جنديًا. "
+        "وأوضح بيان صادر عن الهيئة حجم الخسائر التي مُنيت بها روسيا منذ اندلاع الحرب، مبينًا أن موسكو فقدت "
+        "كذلك 3 آلاف و220 دبابة، و6 آلاف و405 مركبات مدرعة."
+    )
+    claims = _claims(text, "ar")
+    assert {(GS, "tanks", "total", 3220), (GS, "afv", "total", 6405)} <= claims
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Igor Konasenkov, az orosz védelmi minisztérium szóvivője pénteken arról számolt be, hogy kilenc "
+            "támadást vertek vissza. Közlése szerint az ukrán fél egy nap alatt körülbelül 680 katonát veszített.",
+            "hu",
+        ),
+        (
+            "„Takéto straty Rusi ešte nezažili“, doplnil šéf spravodajského odboru ministerstva obrany. "
+            "Za 15 dní vojny prišlo Rusko o viac ako 12 000 vojakov. Ukrajinská armáda za ten čas už "
+            "zneškodnila troch ruských generálov.",
+            "sk",
+        ),
+    ],
+)
+def test_speakers_who_are_not_the_general_staff(text: str, language: str) -> None:
+    """Russia's spokesman goes on ("közlése szerint"; the Ukrainian side, before its closing verb,
+    lost); the ministry's intelligence chief is not the General Staff."""
+    assert not [c for c in _claims(text, language) if c[0] == GS]

@@ -761,10 +761,16 @@ _COUNTS = {"src:oryx", "src:mediazona"}
 
 def _suffered(cues: CueIndex, doc: Doc, q: Cue) -> bool:
     """A cue followed at once by a word of loss names the side that lost ("as forças ucranianas
-    sofreram…", "Ukrainian forces lost…"), not a speaker.  The air force is never that side: the
+    sofreram…", "Ukrainian forces lost…"), not a speaker, unless a verb of saying stands before it.  The air force is never that side: the
     word after it is what it did ("ukrajinské letectvo zostrelilo 20 dronov": shot down)."""
     return (
-        (q.cat != "src:air-force" and bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss")))
+        (
+            q.cat != "src:air-force"
+            and bool(doc.matches_in(q.last, min(q.last + 2, len(doc.tokens)), "frame:loss"))
+            # a verb of saying before it: "وأوضح بيان صادر عن الهيئة حجم الخسائر" (a statement of the
+            # Staff set out the losses' extent), not "secondo cui i russi morti"
+            and not doc.matches_in(max(0, q.first - 4), q.first, "date:said")
+        )
         or _lost_once(cues, doc, q)
         or _losses_of(doc, q)
         or _destroyed(doc, q)
