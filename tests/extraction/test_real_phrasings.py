@@ -1781,3 +1781,23 @@ def test_speakers_who_are_not_the_general_staff(text: str, language: str) -> Non
     """Russia's spokesman goes on ("közlése szerint"; the Ukrainian side, before its closing verb,
     lost); the ministry's intelligence chief is not the General Staff."""
     assert not [c for c in _claims(text, language) if c[0] == GS]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Segundo os dados analisados, em janeiro as forças ucranianas ficaram sem 64 tanques e 367 outros blindados.",
+            "pt",
+        ),
+        (
+            "Almost 6,000 Russian troops have been lost, Defense Minister Sergey Shoigu stated on Tuesday. According to "
+            "the minister, Ukrainian fatalities are ten times as high, with 61,207 Kyiv soldiers killed.",
+            "en",
+        ),
+    ],
+)
+def test_ukraines_losses_and_russias_minister_are_not_the_general_staffs(text: str, language: str) -> None:
+    """ "as forças ucranianas ficaram sem" (were left without: lost); "according to the minister"
+    after Shoigu is Shoigu."""
+    assert not [c for c in _claims(text, language) if c[0] == GS]
