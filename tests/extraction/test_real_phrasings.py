@@ -1801,3 +1801,35 @@ def test_ukraines_losses_and_russias_minister_are_not_the_general_staffs(text: s
     """ "as forças ucranianas ficaram sem" (were left without: lost); "according to the minister"
     after Shoigu is Shoigu."""
     assert not [c for c in _claims(text, language) if c[0] == GS]
+
+
+def test_a_table_of_terms_and_numbers_on_lines_of_their_own_is_the_statement() -> None:
+    """A news site's losses table: each category alone on its line, its total on the next."""
+    text = (
+        "1 141 день війни\nОсобовий склад\n927 580\nТанки\n10 576\nАртилерія\n25 912\nЛітаки\n370\n"
+        "Гелікоптери\n335\nБпЛА\n31 973"
+    )
+    claims = _claims(text, "uk")
+    assert {(GS, "tanks", "total", 10_576), (GS, "aircraft", "total", 370), (GS, "uav", "total", 31_973)} <= claims
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Dikutip dari New York Post, Shtupun mengungkapkan pasukan Ukraina telah menewaskan 1.090 tentara Rusia "
+            "pada Sabtu.",
+            "id",
+            (GS, "personnel", "increase", 1090),
+        ),
+        (
+            "これは英国国防省によって報告された。ウクライナ軍は過去1日間で少なくとも1,030人のロシア兵を排除した。",
+            "ja",
+            (GS, "personnel", "increase", 1030),
+        ),
+    ],
+)
+def test_ukraines_forces_that_killed(text: str, language: str, expected: tuple[str, str, str, int]) -> None:
+    """Ukraine's forces as the subject of a verb of killing ("menewaskan", "排除した") speak for
+    the General Staff."""
+    assert expected in _claims(text, language)

@@ -22,12 +22,20 @@ __all__ = ["is_statement"]
 
 
 def _dash_lines(doc: Doc, cands: list[Candidate]) -> int:
-    """How many figures are written as statement lines (a term, a dash, the number)."""
+    """How many figures are written as statement lines: a term, a dash, the number; or a term
+    alone on its line and the number alone on the next, as the statement's tables on news sites
+    show it ("Танки\n10 576\nАртилерія\n25 912")."""
     count = 0
+    toks = doc.tokens
     for c in cands:
         if c.reason is None and c.term_first >= 0 and c.term_first < c.first:
-            between = doc.tokens[c.term_last : c.first]
-            if any(t.raw in DASHES for t in between):
+            between = toks[c.term_last : c.first]
+            if any(t.raw in DASHES for t in between) or (
+                not between
+                and toks[c.first].nl_before
+                and toks[c.term_first].nl_before
+                and (c.last >= len(toks) or toks[c.last].nl_before)
+            ):
                 count += 1
     return count
 
