@@ -1833,3 +1833,16 @@ def test_ukraines_forces_that_killed(text: str, language: str, expected: tuple[s
     """Ukraine's forces as the subject of a verb of killing ("menewaskan", "排除した") speak for
     the General Staff."""
     assert expected in _claims(text, language)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Генштаб: за добу окупанти втратили 1200 осіб. Ще один генерал став вантажем 200.", "uk"),
+        ("По данным Генштаба ВСУ, армия РФ потеряла 1200 человек, а генерал отправился домой грузом 200.", "ru"),
+        ("Według Sztabu Generalnego Rosja straciła 1200 żołnierzy; generał stał się dziś ładunkiem 200.", "pl"),
+    ],
+)
+def test_cargo_200_is_a_name_not_a_figure(text: str, language: str) -> None:
+    """ "вантаж 200", "груз 200", "ładunek 200": the dead, not 200 of them."""
+    assert not [c for c in _claims(text, language) if c[3] == 200]

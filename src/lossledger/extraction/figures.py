@@ -51,6 +51,7 @@ REASONS = {
     "other": "not a loss figure",
     "deployed": "force size, not losses",
     "vague": "a vague quantity (several hundred)",
+    "number_names": "part of a name (\"cargo 200\": the dead)",
 }
 #: the reason of a number no metric word names and nothing else makes a figure
 NO_METRIC = "no loss metric nearby"
@@ -528,7 +529,7 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
         for cat in m.cats():
             if cat == "non:day_before" and _counts_after(doc, num.last):
                 continue  # "am letzten Tag 660 russische Soldaten": the day's count, not the day
-            if cat in ("non:day_before", "non:money", "non:vague"):
+            if cat in ("non:day_before", "non:money", "non:vague", "non:number_names"):
                 return REASONS[cat[4:]]
     return None
 
