@@ -51,7 +51,7 @@ REASONS = {
     "other": "not a loss figure",
     "deployed": "force size, not losses",
     "vague": "a vague quantity (several hundred)",
-    "number_names": "part of a name (\"cargo 200\": the dead)",
+    "number_names": 'part of a name ("cargo 200": the dead)',
 }
 #: the reason of a number no metric word names and nothing else makes a figure
 NO_METRIC = "no loss metric nearby"
