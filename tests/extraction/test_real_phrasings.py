@@ -1846,3 +1846,9 @@ def test_ukraines_forces_that_killed(text: str, language: str, expected: tuple[s
 def test_cargo_200_is_a_name_not_a_figure(text: str, language: str) -> None:
     """ "вантаж 200", "груз 200", "ładunek 200": the dead, not 200 of them."""
     assert not [c for c in _claims(text, language) if c[3] == 200]
+
+
+def test_the_first_number_of_a_range_of_metres_is_metres() -> None:
+    """ "for gains of 100 to 200 metres": both ends are distances, not 100 soldiers."""
+    text = "The Russians throw away vast numbers of infantry for gains of 100 to 200 metres."
+    assert not [c for c in _claims(text, "en") if c[3] in (100, 200)]

@@ -733,13 +733,18 @@ def joins_range(doc: Doc, tok: Token) -> bool:
     return tok.raw in ("-", "–") or doc.lex.joins(tok.norm)
 
 
+#: the reasons a range's second number gives its first: the unit after it counts both
+_RANGE_UNITS = frozenset(REASONS[k] for k in ("unit", "distance", "percent", "money", "time_after", "age", "ratio"))
+
+
 def _ranges_of_units(doc: Doc, cands: list[Candidate]) -> None:
-    """The first number of a range of units is units too: "entre 120 y 130 batallones"."""
+    """The first number of a range of units is units too, unless a term of its own names it:
+    "entre 120 y 130 batallones", "for gains of 100 to 200 metres"."""
     for c, nxt in zip(cands, cands[1:], strict=False):
         if (
-            c.metric is None
+            (c.metric is None or c.how not in ("term", "stmt", "paren"))
             and c.reason is None
-            and nxt.reason == REASONS["unit"]
+            and nxt.reason in _RANGE_UNITS
             and nxt.first == c.last + 1
             and joins_range(doc, doc.tokens[c.last])
         ):
