@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import taxonomy
 from ..errors import InputError
 from ..extraction.numbers import trailing_zeros
 from ..registry import CLAIMS
@@ -50,6 +51,8 @@ OUTLETS = {
 METRICS = ("personnel", "tanks", "afv", "artillery", "air_defense", "uav")
 EQUIPMENT = ("tanks", "afv", "artillery")
 GENERAL_STAFF = CLAIMS
+#: the first report whose vehicles line holds fuel tanks as well (taxonomy.toml)
+_VEHICLES_MERGED = taxonomy.metric("vehicles").since
 _NUMBER = re.compile(r"\d{1,3}(?:([ ,.\u00a0\u202f'])\d{3})(?:\1\d{3})*|\d+")
 
 
@@ -246,10 +249,14 @@ def _dev_dates(template: _DevTemplate, ledger: _Ledger) -> list[dt.date]:
     if cached is None:
         metrics = tuple({s.metric for s in template.slots})
         stated = template.stated
+        # a text that names the merged vehicles line speaks of a report after the merge: before
+        # it, the statement had military auto and fuel tanks on lines of their own
+        since = _VEHICLES_MERGED if "vehicles" in metrics else dt.date.min
         cached = [
             d
             for d in ledger.dates
-            if ledger.complete(d, metrics)
+            if d >= since
+            and ledger.complete(d, metrics)
             and not (stated and d < stated <= d + dt.timedelta(days=7))
             and all(ledger.value(m, k, d) == v for (m, k), v in template.fixed.items())
         ]
