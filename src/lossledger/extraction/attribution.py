@@ -761,8 +761,9 @@ _COUNTS = {"src:oryx", "src:mediazona"}
 
 def _suffered(cues: CueIndex, doc: Doc, q: Cue) -> bool:
     """A cue followed at once by a word of loss names the side that lost ("as forças ucranianas
-    sofreram…", "Ukrainian forces lost…"), not a speaker, unless a verb of saying stands before it.  The air force is never that side: the
-    word after it is what it did ("ukrajinské letectvo zostrelilo 20 dronov": shot down)."""
+    sofreram…", "Ukrainian forces lost…"), not a speaker, unless a verb of saying stands before
+    it.  The air force is never that side: the word after it is what it did ("ukrajinské letectvo
+    zostrelilo 20 dronov": shot down)."""
     return (
         (
             q.cat != "src:air-force"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .numbers import NumberPhrase
-from .tokens import WORD
+from .tokens import LIST_SEPARATORS, WORD
 
 if TYPE_CHECKING:
     from .dates import DateMention
@@ -29,8 +29,6 @@ __all__ = ["add_implicit_ones"]
 #: lists; "equipment" is a heading, not an item; vehicles' two parts are one line of the
 #: statement ("107 одиниць автомобільної техніки та цистерн з ПММ")
 _NEVER = frozenset({"personnel", "pow", "all_equipment", "fuel_tanks", "military_auto"})
-#: what separates list items besides conjunctions
-_SEPARATORS = {",", ";", "،", "؛", "、", "，", "；"}
 #: what may close the last item: the sentence's or clause's end
 _CLOSERS = {".", "!", "?", ")"}
 #: at most this many words of an item before its noun when the item opens the list
@@ -39,10 +37,11 @@ _LEAD = 6
 _ITEM = 12
 #: the count of an item that follows stands within its first this many tokens ("свыше 19,5 тыс.")
 _OPENING = 2
-#: what ends a list item besides separators: a dash or colon before a sum ("танки, літаки й
-#: гелікоптери – усього 2273 одиниці"), the end of a sentence
-_ITEM_ENDS = {"–", "—", ":", "!", "?"}
-_DASHES = {"–", "—"}
+#: the dashes that set a sum or a number off: "танки, літаки й гелікоптери – усього 2273
+#: одиниці" (a sum after the list), "45 – средств ПВО" (a number before its noun)
+_DASHES = frozenset({"–", "—"})
+#: what ends a list item besides separators and the sentence's end
+_ITEM_ENDS = _DASHES | {":"}
 
 
 def _metric(doc: Doc, k: int) -> tuple[str, int] | None:
@@ -60,7 +59,7 @@ def _separator(doc: Doc, k: int, commas_only: bool = False) -> bool:
     """Whether token k separates list items: a comma, or a conjunction that is no part of a
     phrase ("ships *and* boats" names one line)."""
     tok = doc.tokens[k]
-    if tok.raw in _SEPARATORS:
+    if tok.raw in LIST_SEPARATORS:
         return True
     if commas_only or tok.kind != WORD or tok.norm not in doc.lex.conjunctions:
         return False
@@ -170,14 +169,14 @@ def add_implicit_ones(doc: Doc, dates: list[DateMention]) -> None:
                 while sep > 0 and _separator(doc, sep - 1):
                     sep -= 1  # ", and a helicopter"
                 lo, hi = _item_before(doc, sep)
-                ok = _numbered_item(doc, lo, hi, counts) or any(lo <= a < hi for a in accepted)
+                ok = _numbered_item(doc, lo, hi, counts) or any(a in accepted for a in range(lo, hi))
                 if ok and bare and (start < first or not _separator(doc, start - 1, commas_only=True)):
                     # "28 кораблів і катерів", "2139 tanků a jiných obrněnců": one count for both;
                     # "300 samolotów, drugie tyle śmigłowców": words before a bare noun quantify it
                     continue
             if not ok and end < n and _separator(doc, end, commas_only=bare):
                 lo, hi = _item_after(doc, end)
-                ok = _numbered_item(doc, lo, hi, counts, opening=True) or any(lo <= a < hi for a in accepted)
+                ok = _numbered_item(doc, lo, hi, counts, opening=True) or any(a in accepted for a in range(lo, hi))
             if ok:
                 accepted[first] = items[first]
                 changed = True

@@ -89,6 +89,8 @@ _TOKEN = re.compile(
 )
 #: marks that open a list item's line ("– 1 816 chars", "• tanks")
 BULLETS = frozenset({"-", "–", "—", "‒", "•", "·", "*", "▪", "●"})
+#: what separates list items ("," ";" "،" "、"), besides conjunctions
+LIST_SEPARATORS = frozenset({",", ";", "،", "؛", "、", "，", "；"})
 #: a character of a script tokenised one character per token
 UNSPACED = re.compile(f"[{_UNSPACED}]")
 

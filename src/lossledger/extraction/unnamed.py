@@ -15,7 +15,7 @@ from .document import Doc
 from .figures import NO_METRIC, Candidate
 from .model import GENERAL_STAFF, Claim
 from .numbers import trailing_zeros
-from .tokens import BULLETS, NUM, PUNCT, WORD
+from .tokens import BULLETS, LIST_SEPARATORS, NUM, PUNCT, WORD
 
 __all__ = ["BARE", "UNNAMED", "bare_numbers", "unnamed_items"]
 
@@ -28,8 +28,6 @@ _BARE_FROM = 100
 _BARE_ZEROS = 1
 #: from this size one more zero is still specific: only the personnel line reaches it ("92.200")
 _BARE_LARGE = 10_000
-#: what separates list items ("," ";" "、"), besides conjunctions
-_SEPARATORS = {",", ";", "،", "؛", "、", "，", "；"}
 #: at most this many tokens of noun after an item's number
 _NOUN_TOKENS = 10
 _QUOTE_DASH = {"-", "–", "/", "(", ")", '"', "«", "»", "“", "”", "„", "'", "’", ".", "+"}
@@ -37,7 +35,7 @@ _QUOTE_DASH = {"-", "–", "/", "(", ")", '"', "«", "»", "“", "”", "„", 
 
 def _separator(doc: Doc, k: int) -> bool:
     tok = doc.tokens[k]
-    return tok.raw in _SEPARATORS or (tok.kind == WORD and tok.norm in doc.lex.conjunctions)
+    return tok.raw in LIST_SEPARATORS or (tok.kind == WORD and tok.norm in doc.lex.conjunctions)
 
 
 def _items_gap(doc: Doc, lo: int, hi: int, noun: bool) -> bool:
