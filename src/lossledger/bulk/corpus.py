@@ -28,8 +28,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .. import taxonomy
 from ..errors import InputError
+from ..extraction.claims import MERGE_DAY
 from ..extraction.numbers import trailing_zeros
 from ..registry import CLAIMS
 
@@ -51,8 +51,6 @@ OUTLETS = {
 METRICS = ("personnel", "tanks", "afv", "artillery", "air_defense", "uav")
 EQUIPMENT = ("tanks", "afv", "artillery")
 GENERAL_STAFF = CLAIMS
-#: the first report whose vehicles line holds fuel tanks as well (taxonomy.toml)
-_VEHICLES_MERGED = taxonomy.metric("vehicles").since
 _NUMBER = re.compile(r"\d{1,3}(?:([ ,.\u00a0\u202f'])\d{3})(?:\1\d{3})*|\d+")
 
 
@@ -251,7 +249,7 @@ def _dev_dates(template: _DevTemplate, ledger: _Ledger) -> list[dt.date]:
         stated = template.stated
         # a text that names the merged vehicles line speaks of a report after the merge: before
         # it, the statement had military auto and fuel tanks on lines of their own
-        since = _VEHICLES_MERGED if "vehicles" in metrics else dt.date.min
+        since = MERGE_DAY if "vehicles" in metrics else dt.date.min
         cached = [
             d
             for d in ledger.dates

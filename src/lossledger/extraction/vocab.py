@@ -872,8 +872,9 @@ def _lexicon_key(code: str) -> str:
     return digest.hexdigest()
 
 
-#: the ``[language]`` flags of word order, each a field of ``Lexicon`` of the same name
-_WORD_ORDER = (
+#: the ``[language]`` flags (word order, and whether a bare noun counts one), each a field of
+#: ``Lexicon`` of the same name
+_LANGUAGE_FLAGS = (
     "number_after_term", "adjective_after_noun", "term_before_number", "verb_final", "participle_final", "genitive_before",
     "verb_first", "bare_noun_one",
 )  # fmt: skip
@@ -889,7 +890,7 @@ def _build_lexicon(code: str) -> Lexicon:
         if i == 0:
             lex.prefixes = tuple(fold(p) for p in vocab.list("language", "strip_prefixes"))
             lex.abbreviations = frozenset(fold(w) for w in vocab.list("language", "abbreviations"))
-            for flag in _WORD_ORDER:
+            for flag in _LANGUAGE_FLAGS:
                 setattr(lex, flag, bool(vocab.section("language").get(flag, False)))
             lex.during_suffixes = tuple(fold(x) for x in vocab.list("dates", "during_suffixes"))
             lex.indefinite = frozenset(fold(w) for w in vocab.list("language", "indefinite"))
