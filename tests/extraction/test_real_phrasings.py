@@ -1852,3 +1852,121 @@ def test_the_first_number_of_a_range_of_metres_is_metres() -> None:
     """ "for gains of 100 to 200 metres": both ends are distances, not 100 soldiers."""
     text = "The Russians throw away vast numbers of infantry for gains of 100 to 200 metres."
     assert not [c for c in _claims(text, "en") if c[3] in (100, 200)]
+
+
+def test_a_side_counted_by_a_number_is_no_subject_that_destroyed() -> None:
+    """ "820 Russian occupiers were wiped out …, and 130,150 of them killed": the side named
+    after the first number is what it counts, not an army that destroyed the second."""
+    text = (
+        "Ukraine's General Staff said 820 Russian occupiers were wiped out over the day, and about 130,150 of "
+        "them have been killed since the start of the full-scale invasion."
+    )
+    assert (GS, "personnel", "total", 130150) in _claims(text, "en")
+
+
+def test_the_invader_named_after_since_the_invasion_is_no_subject() -> None:
+    """ "Since the invasion of the Russian Federation began, our soldiers downed …": Russia is
+    the invader, the soldiers who downed are Ukraine's."""
+    text = (
+        "З початку вторгнення Російської Федерації наші захисники знищили майже 600 танків і 1700 бойових "
+        "броньованих машин, повідомив міністр оборони України."
+    )
+    assert {(GS, "tanks", "total", 600), (GS, "afv", "total", 1700)} <= _claims(text, "uk")
+
+
+def test_a_headline_figure_the_body_gives_to_the_air_force() -> None:
+    """The headline names Ukraine's forces; the body says the Air Force counted the same drones
+    overnight: the headline's figure is that count, not the General Staff's."""
+    text = (
+        "Сили оборони знешкодили 58 ворожих дронів\n"
+        "У ніч на 3 березня противник атакував Україну дронами різних типів.\n"
+        "За даними Повітряних сил ЗСУ, станом на 09:00 збито 58 дронів над кількома областями."
+    )
+    assert not [c for c in _claims(text, "uk") if c[0] == GS]
+
+
+def test_a_lists_items_share_the_side_its_first_item_names() -> None:
+    """ "as tropas ucranianas perderam 1.410 militares, nove blindados e dois depósitos": every
+    item is Ukraine's loss, as the Russian ministry claims it."""
+    text = (
+        "Segundo o ministério russo, as tropas ucranianas perderam 1.410 militares, nove blindados de combate e "
+        "dois depósitos na zona do agrupamento Sul."
+    )
+    assert not [c for c in _claims(text, "pt") if c[0] == GS]
+
+
+def test_a_model_name_joined_by_an_en_dash() -> None:
+    """ "Szu–34": a Sukhoi's model, not 34 aircraft."""
+    text = "Az ukrán vezérkar szerint egy Szu–34-es és egy Szu–35-ös gépet is lelőttek."
+    assert not [c for c in _claims(text, "hu") if c[3] in (34, 35)]
+
+
+def test_traditional_chinese_meets_the_simplified_vocabulary() -> None:
+    """Taiwanese and Hong Kong copy writes "烏克蘭國防部", "損失": folded to Simplified
+    characters (OpenCC's table) they are the vocabulary's "乌克兰国防部", "损失"."""
+    from lossledger.extraction.tokens import fold
+
+    assert fold("烏克蘭國防部損失") == fold("乌克兰国防部损失")
+    text = "烏克蘭國防部表示,俄軍迄今損失坦克2063輛。"
+    assert (GS, "tanks", "total", 2063) in _claims(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("绍伊古表示,2023年乌克兰军队的损失超过21.5万人。", "zh"),
+        ("ショイグ国防相によると、2023年のウクライナ軍の損失は21万5000人を超えた。", "ja"),
+    ],
+)
+def test_ukraines_forces_owning_a_loss_through_a_particle(text: str, language: str) -> None:
+    """Owner, particle, loss ("乌克兰军队的损失", "ウクライナ軍の損失"): Ukraine's losses, which
+    Russia's minister claims, not the General Staff speaking."""
+    assert not [c for c in _claims(text, language) if c[0] == GS]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Norway's defence chief estimates that at least 180,000 Russian soldiers have been killed or wounded.",
+            "en",
+            ("other", "personnel", "total", 180000),
+        ),
+        (
+            "यूक्रेनी सेना के दावे के अनुसार रूस के 112 हेलिकॉप्टर और 52 एंटी एयरक्राफ्ट सिस्टम नष्ट हो चुके हैं।",
+            "hi",
+            (GS, "air_defense", "total", 52),
+        ),
+        (
+            "युक्रेनी सेनाका अनुसार रसियाका १६ वटा विमान र ११० वटा ट्यांकसमेत नष्ट भएका छन् ।",
+            "ne",
+            (GS, "tanks", "total", 110),
+        ),
+    ],
+)
+def test_words_met_in_held_out_passages(text: str, language: str, expected: tuple[str, str, str, int]) -> None:
+    """A foreign army's chief, Hindi "एंटी एयरक्राफ्ट सिस्टम", Nepali "ट्यांकसमेत" (tanks, too)."""
+    assert expected in _claims(text, language)
+
+
+def test_the_report_names_the_source_named_before_it() -> None:
+    """ "The report" is the report last named ("a declassified US intelligence report … the report
+    found"), not the General Staff's by itself."""
+    text = (
+        "A declassified US intelligence assessment says the war has cost Russia 315,000 troops killed or wounded. "
+        "The report found that Russia started the invasion with 3,100 tanks and has lost 2,200 of them."
+    )
+    assert not [c for c in _claims(text, "en") if c[0] == GS]
+
+
+def test_a_possessive_particle_past_a_word_of_time() -> None:
+    """ "우크라이나군의 하루 전사자" (the Ukrainian army's daily dead): Ukraine's losses, which the
+    president states, not the General Staff's count of Russia's."""
+    text = "젤렌스키 대통령은 이번 주 우크라이나군의 하루 전사자가 60명에서 100명에 달한다고 말했습니다."
+    assert not [c for c in _claims(text, "ko") if c[0] == GS]
+
+
+def test_wounded_past_an_aside_of_including() -> None:
+    """ "1,590 people, including 102 children, were wounded": the wounded, past the aside."""
+    text = "The interior ministry said 1,590 people, including 102 children, were wounded in the shelling."
+    assert not _claims(text, "en")

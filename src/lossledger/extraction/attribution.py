@@ -946,6 +946,7 @@ def _side_cue(doc: Doc, c: Candidate, scues: CueIndex) -> str:
     if window:
         return _nearest(window, c.first).cat[5:]  # type: ignore[union-attr]
     if c.source in _RUSSIA_BY_DEFAULT and (c.strong_source or c.source != GENERAL_STAFF or not sent):
+        c.side_by_default = True
         return "russia"
     if sent:
         return _nearest(sent, c.first).cat[5:]  # type: ignore[union-attr]
@@ -1149,7 +1150,21 @@ def _won_by(doc: Doc, c: Candidate, side: set[str]) -> bool:
     a = doc.sentence_range(c.first)[0]
     for m in doc.matches_in(a, c.first, "frame:won"):
         lo = max(a, m.start - _SUBJECT_GAP - 3)
-        subjects = [x for x in doc.matches_in(lo, m.start, "") if x.cats() & side]
+        # a side counted by a number is what the verb's figure counts, not who destroyed ("720
+        # Russian invaders were eliminated …, and 121,480 of them have been killed"); a country
+        # right after "since the invasion" is the invader ("Від початку вторгнення Російської
+        # Федерації … наші військові знищили"), its forces may be the subject ("since the war
+        # began Ukrainian troops have knocked out")
+        subjects = [
+            x
+            for x in doc.matches_in(lo, m.start, "")
+            if x.cats() & side
+            and not _counted(doc, x.start)
+            and not (
+                x.cats() <= _COUNTRY_WORDS
+                and any(t.end == x.start for t in doc.matches_in(max(0, x.start - 8), x.start, "kind:total"))
+            )
+        ]
         if not subjects:
             continue
         between = doc.tokens[subjects[-1].end : m.start]
@@ -1162,6 +1177,16 @@ def _won_by(doc: Doc, c: Candidate, side: set[str]) -> bool:
     return False
 
 
+def _counted(doc: Doc, k: int) -> bool:
+    """Whether the words at token ``k`` are a figure's noun, right after its number maybe past
+    a side's adjective ("820 *Russian* occupiers")."""
+    while k and (m := doc.ctx_end.get(k)) is not None and (m.has("sideadj:russia") or m.has("sideadj:ukraine")):
+        k = m.start
+    return bool(k) and doc.tokens[k - 1].kind == NUM
+
+
+#: cues that name a country or its adjective, not its forces
+_COUNTRY_WORDS = {"sideadj:russia", "sideadj:ukraine", "place:russia", "place:ukraine"}
 #: cues that name Russia's side, and Ukraine's
 _RUSSIA_SIDE = {"sideadj:russia", "place:russia", "src:russian-mod", "side:russia"}
 _UKRAINE_SIDE = {"sideadj:ukraine", "place:ukraine", "side:ukraine", *_UKRAINE_FORCES}
@@ -1275,11 +1300,21 @@ def _possessor(doc: Doc, q: Cue) -> bool:
     return not doc.matches_in(k + 2, min(len(toks), k + 2 + _POSSESSED_SPEAKER), "date:said")
 
 
+#: tokens after a possessive particle within which the word of loss it joins ends ("의 하루 전사자")
+_POSSESSED_GAP = 5
+
+
 def _owns_loss(doc: Doc, q: Cue) -> bool:
     """Ukraine's forces right after a word of death or casualties in their sentence, maybe past an
     article, own those deaths and do not speak: "korban jiwa angkatan bersenjata Ukraina" (not
     where the owner comes first: there the word after it is its own, "ukrán halottak").  Words of
     loss are left out: the vocabulary's include "figures" and "listed"."""
+    toks = doc.tokens
+    if q.last + 1 < len(toks) and toks[q.last].norm in doc.lex.possessives:
+        # "乌克兰军队的损失超过21.5万人", "우크라이나군의 하루 전사자": the owner, its particle, then
+        # the loss, maybe past a word of time
+        lo, hi = q.last + 1, min(len(toks), q.last + 1 + _POSSESSED_GAP)
+        return bool(doc.matches_in(lo, hi, "frame:loss") or doc.matches_in(lo, hi, "frame:death"))
     if doc.lex.genitive_before or doc.lex.verb_final:
         return False
     ends = _ends_before(doc, q.first)
@@ -1439,6 +1474,12 @@ def _share_list_kinds(groups: list[list[Candidate]]) -> None:
             side = sides.pop()
             for c in group:
                 c.side = side
+        elif not sides and not group[0].side_by_default:
+            # "as tropas ucranianas perderam 1.325 militares, dez blindados": the side the first
+            # item's clause names is the list's, for items no cue of their own speaks for
+            for c in group[1:]:
+                if c.side_by_default:
+                    c.side = group[0].side
 
 
 #: a list this long under a header takes the kind of the text right before the header

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .numbers import NumberPhrase, find_numbers
@@ -65,10 +66,17 @@ class Doc:
         found = self._memo.get(key)
         if found is not None:
             return found
-        index = self._by_prefix.get(prefix)
-        if index is None:  # the matches of one category (or prefix ending in a colon), in order
-            having = [m for m in self._sorted if prefix in m.prefixes]
-            index = self._by_prefix[prefix] = (having, [m.start for m in having])
+        by_prefix = self._by_prefix
+        if not by_prefix:  # every category's (and prefix's) matches, in order, in one pass
+            having: dict[str, list[Match]] = defaultdict(list)
+            for m in self._sorted:
+                for p in m.prefixes:
+                    having[p].append(m)
+            by_prefix.update((p, (ms, [m.start for m in ms])) for p, ms in having.items())
+        index = by_prefix.get(prefix)
+        if index is None:
+            self._memo[key] = []
+            return []
         ms, starts = index
         out: list[Match] = []
         k = bisect_left(starts, first)

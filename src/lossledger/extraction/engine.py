@@ -166,6 +166,10 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
     k = c.first
     while k <= min(end, len(toks) - 1):
         if k >= max(c.last, c.term_last) and toks[k].kind == PUNCT and toks[k].raw in ".;,":
+            aside = _including_aside(doc, k) if toks[k].raw == "," else None
+            if aside is not None:  # "1.684 orang lainnya, termasuk 116 anak-anak, … luka-luka"
+                k, end = aside, aside + 5
+                continue
             if toks[k].raw != "," or not any(f.end == k for f in doc.matches_in(max(0, k - 4), k, "frame:")):
                 break
             end = k + 5  # "wounded, captured or killed": the list of what befell them goes on
@@ -176,6 +180,24 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
             wounded = wounded or m.has("frame:wounded")
         k += 1
     return wounded
+
+
+#: the most tokens an aside opened by "including" runs to its closing comma
+_ASIDE = 8
+
+
+def _including_aside(doc: Doc, k: int) -> int | None:
+    """The comma closing an aside that opens after the comma at ``k`` with "including", "among
+    them" (``[kind] anaphora``): "…, including 116 children, were wounded"; else None."""
+    toks = doc.tokens
+    if not any(m.start == k + 1 for m in doc.matches_in(k + 1, min(len(toks), k + 4), "kind:anaphora")):
+        return None
+    for j in range(k + 2, min(len(toks), k + _ASIDE)):
+        if toks[j].kind == PUNCT and toks[j].raw in ".;":
+            return None
+        if toks[j].raw == ",":
+            return j + 1
+    return None
 
 
 def _total_stated(doc: Doc, c: Candidate) -> bool:
@@ -493,6 +515,11 @@ def _past_wars(doc: Doc, cands: list[Candidate]) -> dict[int, int]:
     return {s: min(firsts) for s, firsts in years.items() if len(firsts) >= 2}
 
 
+_AIR_FORCE = "Air Force interception count, not the General Staff's loss statistics"
+_CLAIMED_BY_OTHERS = "Ukraine's losses as claimed by others"
+_RUSSIAN_EQUIPMENT = "equipment claimed by Russia (Ukraine's losses)"
+
+
 def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
     """Drop figures that are not Russian losses or not losses at all, with the reason."""
     past = _past_wars(doc, cands)
@@ -515,13 +542,13 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
             if c.source in ("ua-official", "ukraine-own") or (c.source == GENERAL_STAFF and not c.strong_source):
                 c.source = "ukraine-own"
             else:
-                c.reason = "Ukraine's losses as claimed by others"
+                c.reason = _CLAIMED_BY_OTHERS
         elif c.source == "ua-official":
             c.source = "other"
         if c.source == GENERAL_STAFF and not c.num.has_scale and c.num.value != int(c.num.value):
             c.source = "other"  # "8.5 tanks a day": the outlet's own average; the statement counts whole items
         if c.reason is None and (c.source == "air-force" or _overnight(doc, c)):
-            c.reason = "Air Force interception count, not the General Staff's loss statistics"
+            c.reason = _AIR_FORCE
         if c.reason is None and c.metric != "personnel" and c.how not in ("paren", "stmt"):
             # a statement's own lines launch nothing; prose around its header may ("11 droni lanciati")
             if _launched(doc, c):
@@ -530,9 +557,43 @@ def _filter(doc: Doc, cands: list[Candidate], statement: bool) -> None:
                 c.reason = "forces held, not losses"
         if c.reason is None and c.source == "russian-mod" and c.metric != "personnel":
             if c.strong_source or not (c.side_by_noun and c.side == "russia"):
-                c.reason = "equipment claimed by Russia (Ukraine's losses)"
+                c.reason = _RUSSIAN_EQUIPMENT
             else:  # "303 russische Panzer zerschossen" after "even the Kremlin admits …": not Moscow's count
                 c.source = "other"
+
+
+#: reasons that give a figure to another speaker: a headline repeating it speaks for them too
+_OTHER_SPEAKERS = (_AIR_FORCE, _CLAIMED_BY_OTHERS, _RUSSIAN_EQUIPMENT)
+
+
+def _headline_follows(doc: Doc, cands: list[Candidate]) -> None:
+    """A headline's figure that the body repeats (same value, same metric or none) is the body's:
+    the body names who counted it ("Defence forces shot down 67 Russian drones" over "the Air
+    Force confirmed 67 drones downed"), where the headline's subject may only be the side.  A
+    speaker the headline names with a verb of saying ("Ukraine's military says …") keeps it."""
+    if not doc.sentences or doc.sentences[0][1] >= len(doc.tokens) or not doc.tokens[doc.sentences[0][1]].nl_before:
+        return
+    said = bool(doc.matches_in(*doc.sentences[0], "date:said"))
+    head = [
+        c
+        for c in cands
+        if c.reason is None
+        and doc.sent_of[c.first] == 0
+        and c.source == GENERAL_STAFF
+        and not (c.strong_source and said)
+    ]
+    if not head:
+        return
+    body = {
+        (b.metric, b.num.value): b
+        for b in cands
+        if doc.sent_of[b.first] > 0
+        and (b.reason in _OTHER_SPEAKERS or (b.reason is None and b.strong_source and b.source != GENERAL_STAFF))
+    }
+    for c in head:
+        b = body.get((c.metric, c.num.value)) or body.get((None, c.num.value))
+        if b is not None:
+            c.reason, c.source = b.reason, b.source
 
 
 def _articles(doc: Doc, figs: list[Candidate]) -> None:
@@ -701,6 +762,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
             if c.reason is None and c.how in ("stmt", "paren", "term") and not c.strong_source:
                 c.source = GENERAL_STAFF
     _filter(doc, cands, statement)
+    _headline_follows(doc, cands)
     _articles(doc, [c for c in cands if c.reason is None])
     unnamed = unnamed_items(doc, cands) + bare_numbers(doc, cands)
     figs = [c for c in cands if c.reason is None]

@@ -76,6 +76,7 @@ class Candidate:
     strong_source: bool = False
     side: str = "russia"
     side_by_noun: bool = False  # the side came from an adjective on the figure's noun
+    side_by_default: bool = False  # no cue near it named the side: its source's usual one
     kind_near: bool = False  # kind set by a word next to the number ("ще", "+")
     #: what set the kind: near | clause | sentence | subset | trailing | list | paren | default | size
     kind_by: str = ""
@@ -493,9 +494,9 @@ def _nonclaim_reason(doc: Doc, c: Candidate, dates: dict[int, DateMention]) -> s
         return "time of day"
     if prev is not None and tok.kind == NUM:
         adjacent = prev.end == tok.start
-        if prev.raw in ("-", "‑") and num.first > 1 and adjacent:
+        if prev.raw in ("-", "‑", "–") and num.first > 1 and adjacent:
             pp = toks[num.first - 2]
-            # "T-72", "Су-34", "т-62", "सुखोई-34"; not a clitic of a caseless script ("כ-400": about 400)
+            # "T-72", "Су-34", "Szu–34", "т-62", "सुखोई-34"; not a clitic of a caseless script ("כ-400": about 400)
             first = pp.raw[:1]
             if (
                 pp.kind == WORD

@@ -4,7 +4,8 @@ Every later step works on this one token list, so offsets always point into the 
 Digits of every script (Arabic-Indic ٠-٩, Persian ۰-۹, full-width ０-９) are mapped to ASCII by a
 1:1 translation, which keeps offsets.  Word tokens carry a normalised form for vocabulary look-ups:
 lower case, Arabic diacritics and tatweel dropped, Arabic/Persian letter variants unified (the
-usual folding of Arabic IR; vocabulary is folded the same way by :func:`fold`).
+usual folding of Arabic IR), Traditional Chinese characters written as Simplified (OpenCC's table);
+vocabulary is folded the same way by :func:`fold`.
 
 Hand-written because a general tokenizer (ICU, spaCy) would be heavy and would not keep
 "400 300" or "12 129" (space-grouped thousands) together.
@@ -12,10 +13,12 @@ Hand-written because a general tokenizer (ICU, spaCy) would be heavy and would n
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = [
     "BULLETS",
@@ -94,8 +97,38 @@ LIST_SEPARATORS = frozenset({",", ";", "،", "؛", "、", "，", "；"})
 #: a character of a script tokenised one character per token
 UNSPACED = re.compile(f"[{_UNSPACED}]")
 
+
+def _opencc_table() -> Path | None:
+    """OpenCC's table of Traditional Chinese characters and their Simplified forms, found without
+    importing the package (its import reads every table it has: ~10 ms of a command's budget)."""
+    spec = importlib.util.find_spec("opencc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "dictionary" / "TSCharacters.txt"
+        if path.is_file():
+            return path
+    return None
+
+
+#: the table :func:`fold` reads (a key of the lexicons built with it: vocab.py)
+TRADITIONAL_TABLE = _opencc_table()
+
+
+def _simplified() -> dict[str, str]:
+    """Each Traditional character as its first Simplified form ("國" → "国", "損" → "损"): news
+    from Taiwan and Hong Kong then meets a vocabulary written once, in Simplified characters."""
+    if TRADITIONAL_TABLE is None:
+        return {}
+    out = {}
+    for line in TRADITIONAL_TABLE.read_text(encoding="utf-8").splitlines():
+        trad, _, simple = line.partition("\t")
+        if len(trad) == 1 and simple.split():
+            out[trad] = simple.split()[0]
+    return out
+
+
 _FOLD = str.maketrans(
     {
+        **_simplified(),
         "ё": "е",
         "’": "'",
         "ʼ": "'",

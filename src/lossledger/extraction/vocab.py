@@ -12,6 +12,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``agent_prepositions`` (the side named right after them did what the passive verb says, so it
   is not the side that lost: "31 tanks destroyed *by* Kyiv", "détruits *par* les forces
   ukrainiennes"),
+  ``possessives`` (a particle joining an owner to the noun after it: Chinese "的", Japanese "の":
+  Ukraine's forces before it and a word of loss own the loss, "乌克兰军队的损失", and do not speak),
   ``relatives`` (relative pronouns: a country before ", que" and a word of saying speaks: "Ucrania,
   que aseguraba …", "Moscow, which said …"),
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
@@ -109,7 +111,7 @@ from typing import Any
 from ..errors import SchemaError
 from ..taxonomy import metric_names, statement_wording
 from .normalise import Normaliser, normaliser
-from .tokens import NUM, PUNCT, WORD, Token, fold, to_ascii_digits, tokenize
+from .tokens import NUM, PUNCT, TRADITIONAL_TABLE, WORD, Token, fold, to_ascii_digits, tokenize
 
 __all__ = ["Lexicon", "Match", "Vocab", "available_languages", "lexicon", "load_vocab", "vocabulary_hash"]
 
@@ -145,6 +147,7 @@ _SCHEMA: dict[str, set[str] | None] = {
         "object_prepositions",
         "agent_prepositions",
         "relatives",
+        "possessives",
         "adjective_after_noun",
         "verb_final",
         "participle_final",
@@ -402,6 +405,7 @@ class Lexicon:
     object_prepositions: frozenset[str] = frozenset()  # a source after them is no speaker ("a contract *with* the MoD")
     agent_prepositions: frozenset[str] = frozenset()  # a side after them acted ("destroyed *by* Kyiv")
     relatives: frozenset[str] = frozenset()  # "Moscú, *que* el viernes afirmó …": the name before speaks
+    possessives: frozenset[str] = frozenset()  # owner, particle, noun: "乌克兰军队*的*损失"
     during_suffixes: tuple[str, ...] = ()
     scale_words: frozenset[str] = frozenset()  # the host language's, as listed ("हजार", "ezer")
     range_words: frozenset[str] = frozenset()  # host and English ("to", "bis", "до")
@@ -866,6 +870,8 @@ def _lexicon_key(code: str) -> str:
     stat = Path(Stemmer.__file__ or "").stat()
     digest = hashlib.sha256(f"{babel.__version__} {stat.st_size} {stat.st_mtime_ns} {vocabulary_hash()}".encode())
     digest.update(resources.files("lossledger").joinpath("taxonomy.toml").read_bytes())
+    if TRADITIONAL_TABLE is not None:
+        digest.update(TRADITIONAL_TABLE.read_bytes())
     here = Path(__file__).parent
     for module in LEXICON_MODULES:
         digest.update((here / module).read_bytes())
@@ -900,6 +906,7 @@ def _build_lexicon(code: str) -> Lexicon:
         lex.object_prepositions |= {fold(w) for w in vocab.list("language", "object_prepositions")}
         lex.agent_prepositions |= {fold(w) for w in vocab.list("language", "agent_prepositions")}
         lex.relatives |= {fold(w) for w in vocab.list("language", "relatives")}
+        lex.possessives |= {fold(w) for w in vocab.list("language", "possessives")}
         lex.range_words |= {fold(w) for w in vocab.list("numbers", "range_words")}
         lex.between |= {fold(w) for w in vocab.list("numbers", "between")}
         lex.day_links |= {fold(w) for w in vocab.list("dates", "day_links")}
