@@ -1970,3 +1970,14 @@ def test_wounded_past_an_aside_of_including() -> None:
     """ "1,590 people, including 102 children, were wounded": the wounded, past the aside."""
     text = "The interior ministry said 1,590 people, including 102 children, were wounded in the shelling."
     assert not _claims(text, "en")
+
+
+def test_a_typo_in_a_list_of_totals_stays_a_total() -> None:
+    """ "21,200 killed, 2,162 vehicles, 176 jets, 83 tanks" (838): the list's other items stay
+    totals, so the typo is a total too, which check shows as wrong, not another count."""
+    text = (
+        "Ukraine's General Staff said on 23 April that Russia had lost 21,200 soldiers, 2,162 armoured vehicles, "
+        "176 aircraft, 153 helicopters, 83 tanks and 1,523 other vehicles."
+    )
+    claims = extract(text, language="en", published="2022-04-23").claims
+    assert (GS, "tanks", "total", 83) in {(c.source, c.metric, c.kind, c.value) for c in claims}

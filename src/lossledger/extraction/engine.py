@@ -590,9 +590,11 @@ def _headline_follows(doc: Doc, cands: list[Candidate]) -> None:
         if doc.sent_of[b.first] > 0
         and (b.reason in _OTHER_SPEAKERS or (b.reason is None and b.strong_source and b.source != GENERAL_STAFF))
     }
+    # where the body also gives the figure to the General Staff, the headline may quote either
+    staff = {b.num.value for b in cands if doc.sent_of[b.first] > 0 and b.reason is None and b.source == GENERAL_STAFF}
     for c in head:
         b = body.get((c.metric, c.num.value)) or body.get((None, c.num.value))
-        if b is not None:
+        if b is not None and c.num.value not in staff:
             c.reason, c.source = b.reason, b.source
 
 
@@ -769,7 +771,7 @@ def _extract(text: str, pub: dt.date | None, lang: str) -> Extraction:
     _averages(doc, figs)
     _ranges(doc, figs)
     dated = pub or _war_day(doc, cands)  # "Идет 618-й день войны" dates a text with no date of its own
-    settle_kinds(figs, era_hint(dates, figs, dated), _sentence_eras(doc, dates, figs))
+    settle_kinds(figs, era_hint(dates, figs, dated), _sentence_eras(doc, dates, figs), list_groups(doc, figs))
     as_of, fig_dates = resolve_as_of(doc, dates, figs, dated)
     era = as_of or pub or next((d.date() or _month_start(d) for d in dates if d.metadata), None)
 

@@ -61,12 +61,33 @@ def _days(period: str | None, era: dt.date | None) -> int:
     return days
 
 
-def settle_kinds(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.date] | None = None) -> None:
+def settle_kinds(
+    figs: list[Candidate],
+    era: dt.date | None,
+    own: dict[int, dt.date] | None = None,
+    lists: list[list[Candidate]] | None = None,
+) -> None:
     """Overrule weakly cued kinds whose size contradicts them: a total too small (General Staff
     figures only: others count fewer), an increase too big (any source).  ``own`` gives a
-    figure's own era (by ``id``) where its sentence names a date."""
+    figure's own era (by ``id``) where its sentence names a date.  In a list of totals
+    (``lists``) whose other items stay totals, an item too small for one stays one: "21,200 killed, 162
+    vehicles, 176 jets, 83 tanks, 1,523 others" is a list of totals with the outlet's typos in
+    it (838 tanks), which ``check`` then shows as wrong, not as another count."""
+    before = {id(c): (c.kind, c.period, c.kind_by, c.source) for c in figs}
+    _settle(figs, era, own or {})
+    for group in lists or ():
+        moved = [c for c in group if c.kind_by == "size" and before[id(c)][2] != "size" and before[id(c)][0] == "total"]
+        if moved and len(group) >= _LIST_KEEPS and len(moved) * 2 < len(group):
+            for c in moved:
+                c.kind, c.period, c.kind_by, c.source = before[id(c)]
+
+
+#: the fewest items of a list whose kind outweighs the size of a few of them
+_LIST_KEEPS = 4
+
+
+def _settle(figs: list[Candidate], era: dt.date | None, own: dict[int, dt.date]) -> None:
     table = magnitudes()
-    own = own or {}
     for c in figs:
         fig_era = own.get(id(c), era)
         if c.reason is None and _whole_war(c, fig_era):
