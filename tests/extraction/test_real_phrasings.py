@@ -1981,3 +1981,14 @@ def test_a_typo_in_a_list_of_totals_stays_a_total() -> None:
     )
     claims = extract(text, language="en", published="2022-04-23").claims
     assert (GS, "tanks", "total", 83) in {(c.source, c.metric, c.kind, c.value) for c in claims}
+
+
+def test_a_year_and_three_quarters_is_the_whole_war() -> None:
+    """ "za poslední rok a tři čtvrtě" in October 2023: the war's length, so its figures are
+    totals, not a period's new losses."""
+    text = (
+        "Rusové podle kyjevského generálního štábu přišli za poslední rok a tři čtvrtě o 300 tisíc vojáků "
+        "a 5 200 tanků."
+    )
+    claims = extract(text, language="cs", published="2023-10-30").claims
+    assert {(c.metric, c.kind) for c in claims} == {("personnel", "total"), ("tanks", "total")}
