@@ -183,7 +183,7 @@ def _wounded_only(doc: Doc, c: Candidate) -> bool:
 
 
 #: the most tokens an aside opened by "including" runs to its closing comma
-_ASIDE = 8
+_INCLUDING_REACH = 8
 
 
 def _including_aside(doc: Doc, k: int) -> int | None:
@@ -192,7 +192,7 @@ def _including_aside(doc: Doc, k: int) -> int | None:
     toks = doc.tokens
     if not any(m.start == k + 1 for m in doc.matches_in(k + 1, min(len(toks), k + 4), "kind:anaphora")):
         return None
-    for j in range(k + 2, min(len(toks), k + _ASIDE)):
+    for j in range(k + 2, min(len(toks), k + _INCLUDING_REACH)):
         if toks[j].kind == PUNCT and toks[j].raw in ".;":
             return None
         if toks[j].raw == ",":
