@@ -1992,3 +1992,14 @@ def test_a_year_and_three_quarters_is_the_whole_war() -> None:
     )
     claims = extract(text, language="cs", published="2023-10-30").claims
     assert {(c.metric, c.kind) for c in claims} == {("personnel", "total"), ("tanks", "total")}
+
+
+def test_forces_that_speak_past_a_relative_clause() -> None:
+    """ "El ejército ruso, que también informó el miércoles, afirma haber destruido …": Russia's
+    army speaks (Ukraine's losses as Russia claims them), not the General Staff."""
+    text = (
+        "Las Fuerzas Armadas de Ucrania sostuvieron el lunes que Rusia ha perdido 3.520 tanques y 305 aviones. "
+        "El ejército ruso, que también informó el lunes, afirma haber destruido desde el comienzo de la guerra "
+        "412 aviones, 220 helicópteros y 3.400 drones."
+    )
+    assert {c[3] for c in _claims(text, "es") if c[0] == GS} == {3520, 305}

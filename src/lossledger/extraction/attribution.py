@@ -143,8 +143,10 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             speaks(m.start, m.end, cat, m)
             continue
         verb = _said_after(doc, m, said)
-        # a side's forces speak right before their word ("El ejército ruso dijo …"; not "… si stimano")
-        if verb is not None and (not side or verb.start == _forces_end(doc, m)):
+        # a side's forces speak right before their word ("El ejército ruso dijo …"; not "… si
+        # stimano"), or in a relative clause right after them ("El ejército ruso, que también
+        # informó el miércoles, afirma …")
+        if verb is not None and (not side or _forces_speak(doc, _forces_end(doc, m), verb)):
             speaks(m.start, verb.end, cat, m)
         elif not side and doc.lex.verb_first and (verb := said_ends.get(m.start)) is not None:
             speaks(verb.start, m.end, cat, m)  # "أعلنت روسيا تكبيد …": the verb opens, the country speaks
@@ -160,6 +162,18 @@ def _headline_speaker(doc: Doc, m: Match) -> bool:
         and m.end < len(doc.tokens)
         and doc.tokens[m.end].raw == ":"
         and not doc.aside[m.start]
+    )
+
+
+def _forces_speak(doc: Doc, end: int | None, verb: Match) -> bool:
+    """Whether forces ending at ``end`` speak with ``verb``: it follows them at once, or a relative
+    clause opens right after them, past which :func:`_said_after` found it ("El ejército ruso,
+    que también informó el miércoles, afirma …")."""
+    toks = doc.tokens
+    if end is None:
+        return False
+    return verb.start == end or (
+        end + 1 < len(toks) and toks[end].raw == "," and toks[end + 1].norm in doc.lex.relatives
     )
 
 
