@@ -1176,7 +1176,7 @@ def _won_by(doc: Doc, c: Candidate, side: set[str]) -> bool:
             and not _counted(doc, x.start)
             and not (
                 x.cats() <= _COUNTRY_WORDS
-                and any(t.end == x.start for t in doc.matches_in(max(0, x.start - 8), x.start, "kind:total"))
+                and any(t.end == x.start for t in doc.matches_in(max(0, x.start - _SINCE_REACH), x.start, "kind:total"))
             )
         ]
         if not subjects:
@@ -1194,11 +1194,14 @@ def _won_by(doc: Doc, c: Candidate, side: set[str]) -> bool:
 def _counted(doc: Doc, k: int) -> bool:
     """Whether the words at token ``k`` are a figure's noun, right after its number maybe past
     a side's adjective ("820 *Russian* occupiers")."""
-    while k and (m := doc.ctx_end.get(k)) is not None and (m.has("sideadj:russia") or m.has("sideadj:ukraine")):
+    while k and (m := doc.ctx_end.get(k)) is not None and "sideadj:" in m.prefixes:
         k = m.start
     return bool(k) and doc.tokens[k - 1].kind == NUM
 
 
+#: the most tokens of a phrase of time ("since the start of the full-scale invasion") ending
+#: right before a country
+_SINCE_REACH = 8
 #: cues that name a country or its adjective, not its forces
 _COUNTRY_WORDS = {"sideadj:russia", "sideadj:ukraine", "place:russia", "place:ukraine"}
 #: cues that name Russia's side, and Ukraine's
