@@ -169,12 +169,14 @@ def _forces_speak(doc: Doc, end: int | None, verb: Match) -> bool:
     """Whether forces ending at ``end`` speak with ``verb``: it follows them at once, or a relative
     clause opens right after them, past which :func:`_said_after` found it ("El ejército ruso,
     que también informó el miércoles, afirma …")."""
+    return end is not None and (verb.start == end or _relative_at(doc, end))
+
+
+def _relative_at(doc: Doc, k: int) -> bool:
+    """Whether a relative clause opens at token ``k``: a comma, then a relative pronoun (", que",
+    ", which")."""
     toks = doc.tokens
-    if end is None:
-        return False
-    return verb.start == end or (
-        end + 1 < len(toks) and toks[end].raw == "," and toks[end + 1].norm in doc.lex.relatives
-    )
+    return k + 1 < len(toks) and toks[k].raw == "," and toks[k + 1].norm in doc.lex.relatives
 
 
 def _forces_end(doc: Doc, m: Match) -> int | None:
@@ -231,8 +233,7 @@ def _said_after(doc: Doc, m: Match, said: dict[int, Match]) -> Match | None:
     apart, past an aside or a relative pronoun) that makes it the speaker; None when there is none
     or it is not one."""
     after = _past_aside(doc, m.end)
-    toks = doc.tokens
-    if after + 1 < len(toks) and toks[after].raw == "," and toks[after + 1].norm in doc.lex.relatives:
+    if _relative_at(doc, after):
         after += 2  # "Ucrania, que aseguraba …", "Moscow, which said …": the relative clause's speaker
     if any(q.end > m.start for q in doc.matches_in(max(0, m.start - _NAME_REACH), m.start, "src:")):
         return None  # "las Fuerzas Armadas de Ucrania situaron": the country ends a source's name
@@ -1202,11 +1203,11 @@ def _counted(doc: Doc, k: int) -> bool:
 #: the most tokens of a phrase of time ("since the start of the full-scale invasion") ending
 #: right before a country
 _SINCE_REACH = 8
-#: cues that name a country or its adjective, not its forces
-_COUNTRY_WORDS = {"sideadj:russia", "sideadj:ukraine", "place:russia", "place:ukraine"}
 #: cues that name Russia's side, and Ukraine's
 _RUSSIA_SIDE = {"sideadj:russia", "place:russia", "src:russian-mod", "side:russia"}
 _UKRAINE_SIDE = {"sideadj:ukraine", "place:ukraine", "side:ukraine", *_UKRAINE_FORCES}
+#: those of them that name a country or its adjective, not its forces
+_COUNTRY_WORDS = {c for c in _RUSSIA_SIDE | _UKRAINE_SIDE if c.startswith(("sideadj:", "place:"))}
 
 
 def _lost_by_ukraine(doc: Doc, c: Candidate, srccues: CueIndex) -> bool:
