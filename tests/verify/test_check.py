@@ -280,6 +280,23 @@ def test_no_report_after_the_text_was_published(view: LedgerView) -> None:
     assert report.report_date is None or report.report_date <= dt.date(2023, 2, 12)
 
 
+def test_a_page_widget_stored_later_gives_its_own_report(view: LedgerView) -> None:
+    """A news page of December 2024 stored with the site's header widget of July 2025 (the war's
+    1,225th day): four or more figures that fix no day up to publication but all fit one later
+    report exactly are that report's, with a note; three figures are not enough."""
+    widget = (
+        "1225 день війни. Втрати ворога: особовий склад 1 022 090, танки 10 985, артилерія 29 794, "
+        "літаки 420, гелікоптери 340, БпЛА 43 013.\n\n"
+    )
+    article = "Уночі 14 грудня над Черкащиною збили 25 дронів, повідомив голова ОВА."
+    report = check(widget + article, view, published="2024-12-14", language="uk")
+    assert report.report_date == dt.date(2025, 7, 2)
+    assert "report-after-publication" in {n.code for n in report.notes}
+    three = "Втрати ворога: особовий склад 1 022 090, танки 10 985, артилерія 29 794.\n\n" + article
+    report = check(three, view, published="2024-12-14", language="uk")
+    assert report.report_date is None or report.report_date <= dt.date(2024, 12, 15)
+
+
 def test_a_text_mixing_two_reports_quotes_the_newer(view: LedgerView) -> None:
     """Today's personnel figures beside yesterday's equipment list (a page updated by hand): the
     text quotes today's report, and the equipment figures are stale, with yesterday's date; the

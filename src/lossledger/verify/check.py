@@ -103,6 +103,8 @@ def check(
     found.claims = _once(found.claims)
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = _recent_report(gs_claims, index, fingerprint, latest)
+    captured = _captured_later(gs_claims, index, fingerprint, latest)
+    fingerprint = captured or fingerprint
     by_period = _period_report(gs_claims, index, fingerprint, latest)
     if by_period is not None:  # its figures are sums over periods up to that report: none is stale
         fingerprint = by_period
@@ -130,6 +132,12 @@ def check(
     ]
     report = CheckReport(found.language, fingerprint, reference, stated, judgements, newest_quoted=newer)
     report.notes = _notes(report, series) + [_unnamed_note(u, report.report_date) for u in [*named, *unnamed]]
+    if captured is not None and captured is fingerprint:
+        report.notes.append(Note(
+            "report-after-publication",
+            f"The figures are those of the {captured.date} report, issued after the text's date ({published}):"
+            " a part of the page updated after it was written (a live widget), not the article's own figures.",
+        ))  # fmt: skip
     report.context = context_block(view, reference, series) if context else {}
     report.documents = _documents(view, report)
     return report
@@ -702,6 +710,32 @@ def _recent_report(
         return fingerprint
     recent = index.find(claims, near=latest, latest=latest, earliest=latest - dt.timedelta(days=_RECENT_DAYS))
     return recent if recent.date is not None and recent.score >= fingerprint.score / 2 else fingerprint
+
+
+#: a report after the text's publication is taken only when this many distinct figures, all of
+#: the text's but one, fit it surely: a page's live widget captured when it was stored
+_CAPTURED_FIGURES = 4
+_CAPTURED_CONFIDENCE = 0.8
+
+
+def _captured_later(
+    claims: list[Claim], index: FingerprintIndex, fingerprint: Fingerprint, latest: dt.date | None
+) -> Fingerprint | None:
+    """The report a page's figures come from when it was issued after the page's date: a site's
+    header widget ("1 225th day of the war: 1,022,090 personnel, 10,985 tanks …") holds the totals
+    of the day the page was stored, not of the day it was written.  Only where the figures fix no
+    day up to publication and all of them but one (stale, or a figure of the article's own), four
+    or more, fit one later report surely."""
+    if latest is None or _fixes_a_day(fingerprint):
+        return None
+    later = index.find(claims, earliest=latest + dt.timedelta(days=1))
+    if (
+        later.date is None
+        or later.confidence < _CAPTURED_CONFIDENCE
+        or later.matched < max(_CAPTURED_FIGURES, later.claims - 1)
+    ):
+        return None
+    return later
 
 
 #: how many days before publication the report that losses over stated periods sum up to is
