@@ -146,11 +146,24 @@ def speaker_cues(doc: Doc) -> list[Cue]:
         # a side's forces speak right before their word ("El ejército ruso dijo …"; not "… si
         # stimano"), or in a relative clause right after them ("El ejército ruso, que también
         # informó el miércoles, afirma …")
-        if verb is not None and (not side or _forces_speak(doc, _forces_end(doc, m), verb)):
+        if verb is not None and (
+            not side or _forces_speak(doc, _forces_end(doc, m), verb) or _sides_word(doc, m, verb)
+        ):
             speaks(m.start, verb.end, cat, m)
         elif not side and doc.lex.verb_first and (verb := said_ends.get(m.start)) is not None:
             speaks(verb.start, m.end, cat, m)  # "أعلنت روسيا تكبيد …": the verb opens, the country speaks
     return out
+
+
+def _sides_word(doc: Doc, m: Match, verb: Match) -> bool:
+    """A side's adjective right before a word of saying names that side's word ("Ukraine's
+    estimate is much higher", "Ukrainian estimates put …"): the side speaks.  Not where adjectives
+    follow their noun: "le chef de l'État ukrainien évoque" is the head of state's word."""
+    return (
+        verb.start == m.end
+        and not doc.lex.adjective_after_noun
+        and bool(m.cats() & {"sideadj:ukraine", "sideadj:russia"})
+    )
 
 
 def _headline_speaker(doc: Doc, m: Match) -> bool:
