@@ -49,6 +49,8 @@ from .vocab import Match
 __all__ = ["extract"]
 
 _EQUIPMENT_TERMS = ("metric:", "stmt:")
+#: the metrics that count people, not equipment ("getöteten, verletzten und gefangenen Soldaten")
+_PEOPLE = ("personnel", "pow")
 _MAX_CHARS = 20_000_000
 
 
@@ -139,17 +141,21 @@ def _personnel_context(doc: Doc, c: Candidate) -> bool:
     a, b = doc.sentence_range(c.first)
     if a > 0 and doc.tokens[a - 1].raw == ";" and not doc.matches_in(a, b, "metric:"):
         a = doc.sentence_range(a - 1)[0]  # "… 1210 żołnierzy; łącznie to już 400 300": one thought
+    loss = False
     for m in doc.matches_in(a, b, ""):
         cats = m.cats()
-        if cats & {"metric:personnel", "weak:personnel", "stmt:personnel", "frame:death", "frame:loss"}:
+        if cats & {"metric:personnel", "stmt:personnel"}:
             return True
-    return False
+        if cats & {"weak:personnel", "frame:death", "frame:loss"}:
+            loss = True
+    # "Die Zahl der zivilen Opfer … gibt die UN mit 26.717 an": victims who are civilians
+    return loss and not doc.matches_in(a, b, "non:civilian")
 
 
 def _clause_has_equipment(doc: Doc, c: Candidate) -> bool:
     lo, hi = doc.clause_range(c.first)
     for m in doc.matches_in(lo, hi, ""):
-        if any(x.startswith(_EQUIPMENT_TERMS) and not x.endswith("personnel") for x in m.cats()):
+        if any(x.startswith(_EQUIPMENT_TERMS) and not x.endswith(_PEOPLE) for x in m.cats()):
             return True
     return False
 
