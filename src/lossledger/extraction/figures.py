@@ -134,6 +134,10 @@ def _weekday_after(doc: Doc, i: int) -> bool:
     return any(w.start == end for w in doc.matches_in(end, min(end + 3, len(doc.tokens)), "date:weekday"))
 
 
+#: words an article-like "one" may stand before its noun past a unit word ("one unit of special equipment")
+_ARTICLE_UNIT_REACH = 3
+
+
 def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     """Find a metric term after the number: (metric, how, first, last), a non-claim key, or None."""
     toks = doc.tokens
@@ -144,7 +148,10 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     # "one"/"uma"/"ein" is also the indefinite article: as a figure it stands next to its noun,
     # or past one word the vocabulary knows ("ще один підводний човен", "ein weiteres U-Boot")
     article = c.num.words_only and c.num.value == 1
-    while j < n and words <= (1 if article else 4):
+    reach = 4
+    if article:  # past "unit of" ("one unit of special equipment"), or one word it knows
+        reach = _ARTICLE_UNIT_REACH if doc.matches_in(j, j + 1, "non:unit_words") else 1
+    while j < n and words <= reach:
         tok = toks[j]
         if tok.nl_before and j > c.last or doc.sent_of[j] != sent:
             return None
@@ -183,12 +190,14 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
         if cm is not None and ("src:" in cm.prefixes or "date:" in cm.prefixes):
             return None
         m = doc.match_at.get(j)
+        if m is None and cm is not None and "sideadj:" in cm.prefixes:
+            m = cm  # a side's adjective is a word it knows: "one Russian tank", "ще один російський танк"
         if m is not None:
             cats = m.cats()
             if cats & {"scale", "numword"} or "date:" in m.prefixes:
                 return None
             j = m.end
-        elif article:
+        elif article and reach == 1:
             return None
         else:
             j += 1
