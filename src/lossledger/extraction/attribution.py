@@ -1059,13 +1059,14 @@ _QUOTE_TAG = 6
 
 
 def _quote_speakers(doc: Doc, srccues: CueIndex) -> list[tuple[int, int, Cue]]:
-    """Quotations followed by a comma or dash, a word of saying and a source: the source speaks
-    every sentence of the quotation (a report quoted over several paragraphs)."""
+    """Quotations followed by a comma or dash (or closing on a comma), a word of saying and a
+    source: the source speaks every sentence of the quotation (a report quoted over several
+    paragraphs)."""
     out = []
     toks = doc.tokens
     for first, last in quotations(doc):
-        if last + 2 >= len(toks) or toks[last + 1].raw not in (",", *DASHES):
-            continue
+        if last + 2 >= len(toks) or not (toks[last + 1].raw in (",", *DASHES) or toks[last - 1].raw == ","):
+            continue  # "…», a transmis", "…” – said", and English's comma inside: "…,” said"
         s = doc.sent_of[min(last + 1, len(toks) - 1)]
         near = [q for q in srccues.in_sentence(s) if last < q.first <= last + _QUOTE_TAG and not _weak(q)]
         if near and doc.matches_in(last + 1, min(len(toks), near[0].last + _QUOTE_TAG // 2), "date:said"):

@@ -165,6 +165,8 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
                 later = _equipment_after_people_word(doc, j, found[2])
                 if later is not None:
                     return later
+                if _non_at(doc, found[2]) == "civilian":
+                    return "civilian"  # "11.743 tote Zivilisten", "300 dead civilians": the dead are civilians
             return found[0], found[1], j, found[2]
         non = _non_at(doc, j)
         if non == "time_after" and _weekday_after(doc, j):
