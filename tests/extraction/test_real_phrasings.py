@@ -2003,3 +2003,102 @@ def test_forces_that_speak_past_a_relative_clause() -> None:
         "412 aviones, 220 helicópteros y 3.400 drones."
     )
     assert {c[3] for c in _claims(text, "es") if c[0] == GS} == {3520, 305}
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a side's adjective right before a word of saying: that side speaks
+        (
+            "Ukraine's estimate is far higher: about 21,900 Russian soldiers dead.",
+            "en",
+            (GS, "personnel", "total", 21900),
+        ),
+        # Portuguese "garante" (asserts) after the country
+        (
+            "Por seu lado, a Ucrânia garante que as perdas russas são maiores, cerca de 36.200 soldados mortos.",
+            "pt",
+            (GS, "personnel", "total", 36200),
+        ),
+        # Finnish "arvio" (estimate) after the country's genitive
+        (
+            "Ukrainan arvio on paljon suurempi: sen mukaan venäläissotilaita on kuollut noin 21 900.",
+            "fi",
+            (GS, "personnel", "total", 21900),
+        ),
+    ],
+)
+def test_a_countrys_estimate_speaks(text: str, language: str, expected: tuple[str, str, str, int]) -> None:
+    assert expected in _claims(text, language)
+
+
+def test_a_head_of_states_word_is_not_the_countrys() -> None:
+    """French puts the adjective after its noun: in "le chef de l'État ukrainien évoque" the head
+    of state speaks, not Ukraine's General Staff."""
+    text = "Côté russe, le chef de l'État ukrainien évoque déjà 198 000 soldats tués."
+    assert not [c for c in _claims(text, "fr") if c[0] == GS]
+
+
+def test_a_slovak_front_sector_and_its_invaders() -> None:
+    """ "Na Pokrovskom smere" names one sector: its day is the sector's tally; "útočníkov"
+    (invaders) are soldiers."""
+    sector = "Na Pokrovskom smere Rusi za posledný deň stratili 150 vojakov, uviedol generálny štáb."
+    assert ("other", "personnel", "increase", 150) in _claims(sector, "sk")
+    total = "Podľa generálneho štábu obranné sily od začiatku vojny zlikvidovali približne 245 700 ruských útočníkov."
+    assert (GS, "personnel", "total", 245700) in _claims(total, "sk")
+
+
+def test_prisoners_beside_a_bare_count_are_people() -> None:
+    """ "die Zahl der getöteten, verletzten und gefangenen Soldaten mit 712.610 an": prisoners are
+    no equipment, so the bare number counts the soldiers; civilian victims are not soldiers."""
+    text = "Insgesamt gibt die Ukraine die Zahl der getöteten, verletzten und gefangenen russischen Soldaten mit 712.610 an."
+    assert (GS, "personnel", "total", 712610) in _claims(text, "de")
+    civilians = "Die Zahl der zivilen Opfer seit Beginn der Invasion gibt die UNO mit 26.717 an."
+    assert not _claims(civilians, "de")
+    dead_civilians = "Die UN-Beobachter haben bis Ende August 11.743 tote Zivilisten gezählt."
+    assert not _claims(dead_civilians, "de")
+
+
+def test_one_before_an_adjective_or_a_unit() -> None:
+    """ "one Russian tank", "one unit of special equipment": counts, not articles."""
+    text = (
+        "Ukraine's defence forces destroyed one Russian tank, 23 artillery systems, 76 units of automotive "
+        "equipment and one unit of special equipment over the past day."
+    )
+    claims = _claims(text, "en")
+    assert {(GS, "tanks", "increase", 1), (GS, "special_equipment", "increase", 1)} <= claims
+    assert (GS, "vehicles", "increase", 1) not in claims
+
+
+def test_forces_that_suffered_are_the_side_that_lost() -> None:
+    """ "Las Fuerzas Armadas de Ucrania sufrieron … bajas", said by Shoigu: Ukraine's losses as
+    Russia claims them, not the General Staff's."""
+    text = "Las Fuerzas Armadas de Ucrania sufrieron más de 13.700 bajas en noviembre, dijo Shoigú."
+    assert not [c for c in _claims(text, "es") if c[0] == GS]
+
+
+def test_a_quotation_closing_on_its_comma_is_its_speakers() -> None:
+    """English puts the comma inside the quotation marks: “…,” said Milley. His estimate is his,
+    even after a sentence in which Ukraine reported; "five-digit" counts nothing."""
+    text = (
+        "Both Russia and Ukraine have reported five-digit casualties. “We are dealing with well over 100,000 "
+        "Russian soldiers killed and wounded. There is a lot of suffering,” said US General Mark Milley."
+    )
+    assert _claims(text, "en") == {("other", "personnel", "total", 100000)}
+
+
+def test_a_night_of_drones_in_slovene() -> None:
+    """ "ponoči … sestrelili 14 od 15 dronov": the air defence's night, not the daily statement."""
+    text = "Ukrajinski generalštab je sporočil, da so ponoči sestrelili 14 od 15 dronov šahed."
+    assert not [c for c in _claims(text, "sl") if c[0] == GS]
+
+
+def test_indonesian_armoured_personnel_carriers() -> None:
+    """ "pengangkut personel bersenjata" carries personnel but is armour; "perang anti-pesawat"
+    is air defence."""
+    text = (
+        "Kementerian Pertahanan Ukraina menyebut Rusia kehilangan 251 tank, 939 pengangkut personel bersenjata "
+        "dan 18 perang anti-pesawat."
+    )
+    claims = _claims(text, "id")
+    assert {(GS, "afv", "total", 939), (GS, "air_defense", "total", 18)} <= claims

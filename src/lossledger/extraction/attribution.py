@@ -150,8 +150,9 @@ def speaker_cues(doc: Doc) -> list[Cue]:
             not side or _forces_speak(doc, _forces_end(doc, m), verb) or _sides_word(doc, m, verb)
         ):
             speaks(m.start, verb.end, cat, m)
-        elif not side and doc.lex.verb_first and (verb := said_ends.get(m.start)) is not None:
-            speaks(verb.start, m.end, cat, m)  # "أعلنت روسيا تكبيد …": the verb opens, the country speaks
+        elif not side and doc.lex.verb_first and (verb := _said_before(doc, m, said_ends)) is not None:
+            # "أعلنت روسيا تكبيد …", "Insgesamt gibt die Ukraine … an": the verb first, the country speaks
+            speaks(verb.start, m.end, cat, m)
     return out
 
 
@@ -164,6 +165,15 @@ def _sides_word(doc: Doc, m: Match, verb: Match) -> bool:
         and not doc.lex.adjective_after_noun
         and bool(m.cats() & {"sideadj:ukraine", "sideadj:russia"})
     )
+
+
+def _said_before(doc: Doc, m: Match, said_ends: dict[int, Match]) -> Match | None:
+    """The word of saying that ends right before a country, maybe past its article ("gibt *die*
+    Ukraine"), where the verb may stand before its subject."""
+    k = m.start
+    if k > 0 and doc.tokens[k - 1].norm in doc.lex.articles:
+        k -= 1
+    return said_ends.get(k)
 
 
 def _headline_speaker(doc: Doc, m: Match) -> bool:

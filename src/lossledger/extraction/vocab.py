@@ -17,7 +17,8 @@ Each language is one data file, ``extraction/vocab/<lang>.toml`` (like dateparse
   ``relatives`` (relative pronouns: a country before ", que" and a word of saying speaks: "Ucrania,
   que aseguraba …", "Moscow, which said …"),
   ``verb_final`` (the verb closes its clause, after the figures: Persian, Turkish, Japanese),
-  ``verb_first`` (the verb may open its clause, before its subject: Arabic "أعلنت روسيا …"),
+  ``verb_first`` (the verb may stand before its subject: Arabic "أعلنت روسيا …", and the
+  verb-second languages after an opening phrase: German "Insgesamt gibt die Ukraine … an"),
   ``participle_final`` (a compound tense's participle closes its clause, after the figures: German,
   Dutch: "die ukrainische Armee soll 1,5 Millionen Menschen verloren haben"),
   ``genitive_before`` (an owner stands before its noun, so a country after a figure's noun is a
@@ -394,7 +395,7 @@ class Lexicon:
     adjective_after_noun: bool = False
     verb_final: bool = False  # the verb closes its clause, after the figures ("… ۱۷۰ سرباز … از دست داده است")
     participle_final: bool = False  # a compound tense's participle closes it ("hat … 1,5 Millionen verloren")
-    verb_first: bool = False  # the verb may open its clause, before its subject ("أعلنت روسيا …": Russia announced)
+    verb_first: bool = False  # the verb may stand before its subject ("أعلنت روسيا …", "Insgesamt gibt die Ukraine …")
     genitive_before: bool = False  # the owner stands before its noun ("Ukrainan sotilaat"); after it, a place
     bare_noun_one: bool = False  # a list's noun without a number counts one ("танк, 25 артсистем": implicit.py)
     indefinite: frozenset[str] = frozenset()  # the host's articles that count one in a list ("and a helicopter")
