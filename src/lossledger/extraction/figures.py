@@ -148,9 +148,9 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
     # "one"/"uma"/"ein" is also the indefinite article: as a figure it stands next to its noun,
     # or past one word the vocabulary knows ("ще один підводний човен", "ein weiteres U-Boot")
     article = c.num.words_only and c.num.value == 1
-    reach = 4
-    if article:  # past "unit of" ("one unit of special equipment"), or one word it knows
-        reach = _ARTICLE_UNIT_REACH if doc.matches_in(j, j + 1, "non:unit_words") else 1
+    # or past "unit of" and any words to its noun ("one unit of special equipment")
+    unit_first = article and bool(doc.matches_in(j, j + 1, "non:unit_words"))
+    reach = _ARTICLE_UNIT_REACH if unit_first else 1 if article else 4
     while j < n and words <= reach:
         tok = toks[j]
         if tok.nl_before and j > c.last or doc.sent_of[j] != sent:
@@ -199,7 +199,7 @@ def _forward(doc: Doc, c: Candidate) -> tuple[str, str, int, int] | None | str:
             if cats & {"scale", "numword"} or "date:" in m.prefixes:
                 return None
             j = m.end
-        elif article and reach == 1:
+        elif article and not unit_first:
             return None
         else:
             j += 1

@@ -104,7 +104,8 @@ def check(
     gs_claims = [c for c in found.claims if c.source == GENERAL_STAFF]
     fingerprint = _recent_report(gs_claims, index, fingerprint, latest)
     captured = _captured_later(gs_claims, index, fingerprint, latest)
-    fingerprint = captured or fingerprint
+    if captured is not None:  # a page element stored after the page was written
+        fingerprint = captured
     by_period = _period_report(gs_claims, index, fingerprint, latest)
     if by_period is not None:  # its figures are sums over periods up to that report: none is stale
         fingerprint = by_period
