@@ -2102,3 +2102,14 @@ def test_indonesian_armoured_personnel_carriers() -> None:
     )
     claims = _claims(text, "id")
     assert {(GS, "afv", "total", 939), (GS, "air_defense", "total", 18)} <= claims
+
+
+def test_every_bullet_under_a_header_shares_its_side() -> None:
+    """ "Perdas de Kiev em 2025:" heads every bullet line under it, also past a line whose wording
+    the vocabulary lacks (Russia's claims of Ukraine's losses, not the General Staff's)."""
+    text = (
+        "As tropas ucranianas enfrentam problemas em todas as frentes.\n"
+        "Perdas de Kiev em 2025:\n- 12 aeronaves;\n- 9.800 drones;\n- 2.310 tanques e veículos blindados de combate;\n"
+        "- 31 sistemas lançadores múltiplos de foguetes;\n- 2.950 canhões de artilharia de campo e morteiros."
+    )
+    assert not [c for c in _claims(text, "pt") if c[0] in (GS, "other")]

@@ -1538,6 +1538,17 @@ def _headed_lists(doc: Doc, figs: list[Candidate], groups: list[list[Candidate]]
     Bullets right after a sentence that names a period of several days take it too ("за три
     зимові місяці … / • 322 танки")."""
     with_increase = {id(c.parent) for c in figs if c.parent is not None and c.plus}
+    for group in _bullet_runs(doc, groups):  # the header's side: every bullet line under it
+        header = None
+        if len(group) >= _HEADED_LIST:
+            header = _header_sentence(doc, group[0])
+            header = _bullets_after(doc, group[0]) if header is None else header
+        sides = [q for q in ctx.sidecues.in_sentence(header) if q.paren == 0] if header is not None else []
+        if sides:
+            side = sides[-1].cat[5:]
+            for c in group:
+                if not c.side_by_noun:
+                    c.side = _whose(side, c)
     for group in groups:
         if len(group) < _HEADED_LIST:
             continue
@@ -1545,12 +1556,6 @@ def _headed_lists(doc: Doc, figs: list[Candidate], groups: list[list[Candidate]]
         spans_only = header is None  # bullets after a full stop take only a period of several days
         if header is None and (header := _bullets_after(doc, group[0])) is None:
             continue
-        sides = [q for q in ctx.sidecues.in_sentence(header) if q.paren == 0]
-        if sides:
-            side = sides[-1].cat[5:]
-            for c in group:
-                if not c.side_by_noun:
-                    c.side = _whose(side, c)
         if any(id(c) in with_increase for c in group):
             continue
         for s in (header, header - 1):
@@ -1573,6 +1578,30 @@ def _headed_lists(doc: Doc, figs: list[Candidate], groups: list[list[Candidate]]
                     for c in group:
                         c.kind, c.period, c.kind_by = kind, period, "list"
                 break
+
+
+def _bullet_runs(doc: Doc, groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Lists joined where bullet lines go on from one to the next: a line whose wording the
+    vocabulary lacks ("- 2.495 tanques e veículos blindados de combate;") ends a list of items
+    with only separators between them, not the header's list of bullets."""
+    out: list[list[Candidate]] = []
+    for group in groups:
+        if (
+            out
+            and _on_bullet_line(doc, group[0])
+            and _on_bullet_line(doc, out[-1][-1])
+            and doc.sent_of[group[0].first] - doc.sent_of[out[-1][-1].first] <= 1
+        ):
+            out[-1] = [*out[-1], *group]
+        else:
+            out.append(list(group))
+    return out
+
+
+def _on_bullet_line(doc: Doc, c: Candidate) -> bool:
+    """Whether the figure opens a line with a bullet ("- 10 aeronaves;", "• 62 tanks")."""
+    j = doc.before_qualifier(c.evidence()[0]) - 1
+    return j >= 0 and doc.tokens[j].raw in BULLETS and doc.tokens[j].nl_before
 
 
 def _bullets_after(doc: Doc, first: Candidate) -> int | None:
