@@ -1532,18 +1532,16 @@ def _headed_lists(doc: Doc, figs: list[Candidate], groups: list[list[Candidate]]
     """A list of figures under a header line ending in a colon, none with a cue of its own, has
     the kind the text before it gives: "… from 27 November to 3 December … / The weapons lost: /
     • 62 tanks; / • 75 artillery systems" are that week's losses.  A side the header names
-    ("Perdas de Kiev em 2025:") is the side of the items whose nouns name none.  A list whose items
+    ("Perdas de Kiev em 2025:") is the side of the items whose nouns name none, on every bullet line
+    under it (``_bullet_runs``).  A list whose items
     carry their day's increase in brackets ("tanks — 7928 (+17) units;") is the statement's list of
     totals, whatever the header: its items without brackets are totals too ("submarines — 1").
     Bullets right after a sentence that names a period of several days take it too ("за три
     зимові місяці … / • 322 танки")."""
     with_increase = {id(c.parent) for c in figs if c.parent is not None and c.plus}
     for group in _bullet_runs(doc, groups):  # the header's side: every bullet line under it
-        header = None
-        if len(group) >= _HEADED_LIST:
-            header = _header_sentence(doc, group[0])
-            header = _bullets_after(doc, group[0]) if header is None else header
-        sides = [q for q in ctx.sidecues.in_sentence(header) if q.paren == 0] if header is not None else []
+        found = _list_header(doc, group[0]) if len(group) >= _HEADED_LIST else None
+        sides = [q for q in ctx.sidecues.in_sentence(found[0]) if q.paren == 0] if found is not None else []
         if sides:
             side = sides[-1].cat[5:]
             for c in group:
@@ -1552,10 +1550,10 @@ def _headed_lists(doc: Doc, figs: list[Candidate], groups: list[list[Candidate]]
     for group in groups:
         if len(group) < _HEADED_LIST:
             continue
-        header = _header_sentence(doc, group[0])
-        spans_only = header is None  # bullets after a full stop take only a period of several days
-        if header is None and (header := _bullets_after(doc, group[0])) is None:
+        found = _list_header(doc, group[0])
+        if found is None:
             continue
+        header, spans_only = found  # bullets after a full stop take only a period of several days
         if any(id(c) in with_increase for c in group):
             continue
         for s in (header, header - 1):
@@ -1578,6 +1576,16 @@ def _headed_lists(doc: Doc, figs: list[Candidate], groups: list[list[Candidate]]
                     for c in group:
                         c.kind, c.period, c.kind_by = kind, period, "list"
                 break
+
+
+def _list_header(doc: Doc, first: Candidate) -> tuple[int, bool] | None:
+    """The sentence that heads a list: its header line, ending in a colon, or else the sentence
+    right before its first bullet (then True: it gives the list only a period of several days)."""
+    header = _header_sentence(doc, first)
+    if header is not None:
+        return header, False
+    header = _bullets_after(doc, first)
+    return (header, True) if header is not None else None
 
 
 def _bullet_runs(doc: Doc, groups: list[list[Candidate]]) -> list[list[Candidate]]:
@@ -1607,11 +1615,8 @@ def _on_bullet_line(doc: Doc, c: Candidate) -> bool:
 def _bullets_after(doc: Doc, first: Candidate) -> int | None:
     """The sentence right before a list whose first item opens a line with a bullet ("… за три
     зимові місяці … 92 850 …. / • 322 танки; / • 430 ББМ"), which then heads it."""
-    toks = doc.tokens
     j = doc.before_qualifier(first.evidence()[0]) - 1
-    if j < 1 or toks[j].raw not in BULLETS or not toks[j].nl_before:
-        return None
-    return doc.sent_of[j - 1]
+    return doc.sent_of[j - 1] if j >= 1 and _on_bullet_line(doc, first) else None
 
 
 def _header_sentence(doc: Doc, first: Candidate) -> int | None:
