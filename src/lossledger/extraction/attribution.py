@@ -160,11 +160,7 @@ def _sides_word(doc: Doc, m: Match, verb: Match) -> bool:
     """A side's adjective right before a word of saying names that side's word ("Ukraine's
     estimate is much higher", "Ukrainian estimates put …"): the side speaks.  Not where adjectives
     follow their noun: "le chef de l'État ukrainien évoque" is the head of state's word."""
-    return (
-        verb.start == m.end
-        and not doc.lex.adjective_after_noun
-        and bool(m.cats() & {"sideadj:ukraine", "sideadj:russia"})
-    )
+    return verb.start == m.end and not doc.lex.adjective_after_noun and _side_adjective(m) is not None
 
 
 def _said_before(doc: Doc, m: Match, said_ends: dict[int, Match]) -> Match | None:
